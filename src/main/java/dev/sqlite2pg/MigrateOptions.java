@@ -1,0 +1,38 @@
+package dev.sqlite2pg;
+
+import dev.sqlite2pg.mapping.Cast;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a run needs, validated once by {@link Migrator.Builder#build()}.
+ *
+ * @param tables globs of source tables to include (all when empty)
+ * @param exclude globs of source tables to leave out
+ * @param jobs tables copied in parallel
+ * @param drop replace target tables that exist (otherwise refuse, naming them)
+ * @param keepCase keep identifiers' case instead of folding to lower case
+ * @param rejectDir where reject files go (JSON Lines, one per table with rejected rows)
+ */
+public record MigrateOptions(
+    Path source,
+    String schema,
+    List<String> tables,
+    List<String> exclude,
+    int jobs,
+    boolean drop,
+    boolean keepCase,
+    List<Cast> casts,
+    boolean verify,
+    Optional<Path> rejectDir) {
+
+  public MigrateOptions {
+    Objects.requireNonNull(source, "No SQLite source file provided");
+    Objects.requireNonNull(schema, "No target schema provided");
+    tables = List.copyOf(tables);
+    exclude = List.copyOf(exclude);
+    casts = List.copyOf(casts);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sqlite2pg;
+
+import java.util.List;
+
+/**
+ * What a run did: per table, totals, warnings, and everything that was not migrated. The CLI
+ * prints it; {@code --report} writes it as JSON.
+ *
+ * @param target where the data went, password masked
+ * @param verified whether STEP 6 ran
+ */
+public record MigrationResult(
+    String source,
+    String target,
+    String schema,
+    List<TableReport> tables,
+    List<Warning> warnings,
+    List<NotMigrated> notMigrated,
+    boolean verified,
+    double seconds) {
+
+  public long sourceRows() {
+    return tables.stream().mapToLong(TableReport::sourceRows).sum();
+  }
+
+  public long copiedRows() {
+    return tables.stream().mapToLong(TableReport::copiedRows).sum();
+  }
+
+  public long rejectedRows() {
+    return tables.stream().mapToLong(TableReport::rejectedRows).sum();
+  }
+
+  public long bytes() {
+    return tables.stream().mapToLong(TableReport::bytes).sum();
+  }
+
+  public boolean complete() {
+    return tables.stream().allMatch(TableReport::complete);
+  }
+
+  /** 0 when every row of every table arrived (and verified equal); see the README's table. */
+  public int exitCode() {
+    if (complete()) {
+      return 0;
+    }
+    boolean differs = tables.stream().anyMatch(t -> t.error().isEmpty() && t.rejectedRows() == 0
+        && t.copiedRows() == t.sourceRows() && !t.complete());
+    return differs ? MigrationException.Code.DIFFERENT.exitCode()
+        : MigrationException.Code.INCOMPLETE.exitCode();
+  }
+}

@@ -1,0 +1,240 @@
+package dev.sqlite2pg;
+
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.catalog.SchemaObject;
+import dev.sqlite2pg.catalog.Table;
+import dev.sqlite2pg.copy.CopyScheduler;
+import dev.sqlite2pg.copy.RejectFiles;
+import dev.sqlite2pg.copy.TableCopier;
+import dev.sqlite2pg.copy.TableCopyResult;
+import dev.sqlite2pg.mapping.Cast;
+import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.source.SqliteSource;
+import dev.sqlite2pg.target.SchemaWriter;
+import dev.sqlite2pg.target.TargetConnector;
+import dev.sqlite2pg.verify.TableCheck;
+import dev.sqlite2pg.verify.Verifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * START HERE. Moves one SQLite database into PostgreSQL and proves nothing was lost.
+ *
+ * <pre>{@code
+ * MigrationResult r = Migrator.configure()
+ *     .source(Path.of("app.db"))
+ *     .target(connector)
+ *     .build()
+ *     .migrate();
+ * }</pre>
+ *
+ * {@link #migrate()} reads as its steps: 1 catalog, 2 plan, 3 schema, 4 copy, 5 post-data,
+ * 6 verify, 7 report. Each step is a method here, and the CLI runs them as commands.
+ */
+public final class Migrator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+  private final MigrateOptions options;
+  private final TargetConnector target;
+
+  private Migrator(MigrateOptions options, TargetConnector target) {
+    this.options = options;
+    this.target = target;
+  }
+
+  public static Builder configure() {
+    return new Builder();
+  }
+
+  public MigrateOptions options() {
+    return options;
+  }
+
+  /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
+  public MigrationPlan plan() {
+    SqliteSource source = SqliteSource.open(options.source());
+    return step2Plan(source, step1Catalog(source));
+  }
+
+  public MigrationResult migrate() {
+    long start = System.nanoTime();
+    SqliteSource source = SqliteSource.open(options.source());
+    Catalog catalog = step1Catalog(source);
+    MigrationPlan plan = step2Plan(source, catalog);
+    SchemaWriter schema = step3Schema(plan);
+    List<TableCopyResult> copied = step4Copy(source, plan);
+    step5PostData(schema, plan, copied);
+    Map<String, TableCheck> checks = step6Verify(source, plan);
+    return step7Report(plan, copied, schema, checks, start);
+  }
+
+  // STEP 1
+  Catalog step1Catalog(SqliteSource source) {
+    LOG.info("STEP 1: reading the catalog of {}", source.path());
+    return Steps.readCatalog(source);
+  }
+
+  // STEP 2
+  MigrationPlan step2Plan(SqliteSource source, Catalog catalog) {
+    LOG.info("STEP 2: planning {} tables", catalog.tables().size());
+    List<Table> chosen = Steps.select(catalog.tables(), options.tables(), options.exclude());
+    return Steps.plan(source, catalog, chosen, options);
+  }
+
+  // STEP 3
+  SchemaWriter step3Schema(MigrationPlan plan) {
+    LOG.info("STEP 3: creating {} tables in schema {}", plan.tables().size(), options.schema());
+    SchemaWriter writer = new SchemaWriter(target, options.schema());
+    writer.createTables(plan.tables(), options.drop());
+    return writer;
+  }
+
+  // STEP 4
+  List<TableCopyResult> step4Copy(SqliteSource source, MigrationPlan plan) {
+    LOG.info("STEP 4: copying {} rows with {} jobs",
+        plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
+    boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
+    TableCopier copier = new TableCopier(source, target, options.schema(), utf8);
+    List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
+        .copyAll(plan.tables(), r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
+    options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
+    return results;
+  }
+
+  // STEP 5
+  void step5PostData(SchemaWriter schema, MigrationPlan plan, List<TableCopyResult> copied) {
+    LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
+    schema.postData(plan, copied);
+  }
+
+  // STEP 6
+  Map<String, TableCheck> step6Verify(SqliteSource source, MigrationPlan plan) {
+    if (!options.verify()) {
+      LOG.info("STEP 6: verification skipped (--no-verify)");
+      return Map.of();
+    }
+    LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
+    return new Verifier(source, target, options.schema(), plan).verifyAll().stream()
+        .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
+  }
+
+  // STEP 7
+  MigrationResult step7Report(MigrationPlan plan, List<TableCopyResult> copied,
+      SchemaWriter schema, Map<String, TableCheck> checks, long start) {
+    LOG.info("STEP 7: report");
+    List<Warning> warnings = new ArrayList<>(plan.warnings());
+    warnings.addAll(schema.warnings());
+    List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
+    notMigrated.addAll(schema.notMigrated());
+    List<TableReport> tables = new ArrayList<>();
+    for (TableCopyResult r : copied) {
+      List<String> mine = warnings.stream()
+          .filter(w -> w.table().map(r.sourceTable()::equals).orElse(false))
+          .map(Warning::describe).toList();
+      tables.add(new TableReport(r.sourceTable(), r.targetTable(),
+          plan.table(r.sourceTable()).map(TablePlan::sourceRows).orElse(r.readRows()),
+          r.copiedRows(), r.rejectedRows(), r.bytes(), r.seconds(), mine, r.rejected(),
+          r.error(), Optional.ofNullable(checks.get(r.sourceTable()))));
+    }
+    return new MigrationResult(options.source().toString(), target.display(), options.schema(),
+        List.copyOf(tables), List.copyOf(warnings), List.copyOf(notMigrated),
+        options.verify(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Builds a validated {@link Migrator}; every option has a default except source and target. */
+  public static final class Builder {
+    private Path source;
+    private TargetConnector target;
+    private String schema = "public";
+    private List<String> tables = List.of();
+    private List<String> exclude = List.of();
+    private int jobs = Runtime.getRuntime().availableProcessors();
+    private boolean drop;
+    private boolean keepCase;
+    private List<String> casts = List.of();
+    private boolean verify = true;
+    private Path rejectDir;
+
+    public Builder source(Path source) {
+      this.source = source;
+      return this;
+    }
+
+    public Builder target(TargetConnector target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder schema(String schema) {
+      this.schema = schema;
+      return this;
+    }
+
+    public Builder tables(List<String> globs) {
+      this.tables = List.copyOf(globs);
+      return this;
+    }
+
+    public Builder exclude(List<String> globs) {
+      this.exclude = List.copyOf(globs);
+      return this;
+    }
+
+    public Builder jobs(int jobs) {
+      this.jobs = jobs;
+      return this;
+    }
+
+    public Builder drop(boolean drop) {
+      this.drop = drop;
+      return this;
+    }
+
+    public Builder keepCase(boolean keepCase) {
+      this.keepCase = keepCase;
+      return this;
+    }
+
+    public Builder casts(List<String> casts) {
+      this.casts = List.copyOf(casts);
+      return this;
+    }
+
+    public Builder verify(boolean verify) {
+      this.verify = verify;
+      return this;
+    }
+
+    public Builder rejectDir(Path dir) {
+      this.rejectDir = dir;
+      return this;
+    }
+
+    /** Validates everything once, with messages that say what to do. */
+    public Migrator build() {
+      if (source == null) {
+        throw new MigrationException(Code.BAD_ARGUMENTS, "No SQLite source file provided");
+      }
+      Objects.requireNonNull(target, "No target provided");
+      if (schema == null || schema.isBlank()) {
+        throw new MigrationException(Code.BAD_ARGUMENTS, "--schema must name a schema");
+      }
+      if (jobs < 1 || jobs > 64) {
+        throw new MigrationException(Code.BAD_ARGUMENTS, "--jobs must be 1 to 64, not " + jobs);
+      }
+      List<Cast> parsed = casts.stream().map(Cast::parse).toList();
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, drop,
+          keepCase, parsed, verify, Optional.ofNullable(rejectDir)), target);
+    }
+  }
+}

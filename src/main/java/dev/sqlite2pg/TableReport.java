@@ -1,0 +1,30 @@
+package dev.sqlite2pg;
+
+import dev.sqlite2pg.copy.RejectedRow;
+import dev.sqlite2pg.verify.TableCheck;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One table's line in the report. The JSON report's field names are this record's, in
+ * snake_case: a stable interface for scripts.
+ */
+public record TableReport(
+    String sourceTable,
+    String targetTable,
+    long sourceRows,
+    long copiedRows,
+    long rejectedRows,
+    long bytes,
+    double seconds,
+    List<String> warnings,
+    List<RejectedRow> rejected,
+    Optional<String> error,
+    Optional<TableCheck> verification) {
+
+  /** Every source row arrived, and verification (when run) found the table equal. */
+  public boolean complete() {
+    return error.isEmpty() && rejectedRows == 0 && copiedRows == sourceRows
+        && verification.map(TableCheck::equal).orElse(true);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sqlite2pg.copy;
+
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.source.SourceRow;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Names a source row for reports: by rowid, or by primary key in a WITHOUT ROWID table. */
+final class RowKeys {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private final boolean byRowid;
+  private final List<String> pkNames = new ArrayList<>();
+  private final List<Integer> pkIndexes = new ArrayList<>();
+
+  RowKeys(TablePlan t) {
+    this.byRowid = !t.source().withoutRowid();
+    List<ColumnPlan> cols = t.copiedColumns();
+    for (int i = 0; i < cols.size(); i++) {
+      if (cols.get(i).source().pkPosition() > 0) {
+        pkNames.add(cols.get(i).source().name());
+        pkIndexes.add(i + 1);
+      }
+    }
+  }
+
+  String describe(SourceRow row) {
+    if (byRowid) {
+      return "rowid=" + row.getLong(0);
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < pkIndexes.size(); i++) {
+      parts.add(pkNames.get(i) + "=" + fullValue(row, pkIndexes.get(i)));
+    }
+    return parts.isEmpty() ? "(no key)" : String.join(", ", parts);
+  }
+
+  /** The whole value as stored: numbers as text, text as is, invalid text and blobs as X'hex'. */
+  static String fullValue(SourceRow row, int col) {
+    return switch (row.type(col)) {
+      case SourceRow.NULL -> "NULL";
+      case SourceRow.INTEGER -> Long.toString(row.getLong(col));
+      case SourceRow.FLOAT -> Double.toString(row.getDouble(col));
+      case SourceRow.TEXT -> text(row.getBytes(col));
+      default -> hex(row.getBytes(col));
+    };
+  }
+
+  private static String text(byte[] b) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b)).toString();
+    } catch (CharacterCodingException e) {
+      return hex(b);
+    }
+  }
+
+  static String hex(byte[] b) {
+    StringBuilder sb = new StringBuilder(b.length * 2 + 3).append("X'");
+    for (byte x : b) {
+      sb.append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
+    }
+    return sb.append('\'').toString();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.sqlite2pg.mapping;
+
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.catalog.Column;
+import dev.sqlite2pg.catalog.Table;
+import dev.sqlite2pg.source.ColumnProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * STEP 2 for one table: target names, a type for every column from the rule table (or the
+ * user's casts), identity columns, and the warnings a person should read.
+ */
+public final class Planner {
+
+  private final List<Cast> casts;
+  private final boolean keepCase;
+
+  public Planner(List<Cast> casts, boolean keepCase) {
+    this.casts = List.copyOf(casts);
+    this.keepCase = keepCase;
+  }
+
+  /** Plans one table whose target name is already chosen. */
+  public TablePlan plan(Table table, String targetName, long rows,
+      Map<String, ColumnProfile> profiles, ValueProbe probe, List<Warning> warnings,
+      List<NotMigrated> notMigrated) {
+    Map<String, String> names = Identifiers.targetNames(
+        table.columns().stream().map(Column::name).toList(), keepCase);
+    List<ColumnPlan> columns = new ArrayList<>();
+    for (Column col : table.columns()) {
+      String target = names.get(col.name());
+      noteName(table, col, target, warnings);
+      TypeChoice choice = choose(table, col, profiles.get(col.name()), probe);
+      if (choice.warning()) {
+        warnings.add(Warning.column(table.name(), col.name(), "created as " + choice.type().sql()
+            + ": " + choice.reason() + examples(col, profiles.get(col.name()), probe)));
+      }
+      boolean identity = table.rowidAlias().map(a -> a.equalsIgnoreCase(col.name())).orElse(false)
+          && choice.type().kind() == PgType.Kind.BIGINT;
+      if (col.isGenerated()) {
+        warnings.add(Warning.column(table.name(), col.name(), "generated column ("
+            + col.generatedSql().orElse("expression unknown")
+            + ") becomes a plain column holding the values SQLite computed"));
+        notMigrated.add(new NotMigrated("generated column expression",
+            table.name() + "." + col.name(), "kept the computed values, not the expression",
+            col.generatedSql().orElse("")));
+      }
+      columns.add(new ColumnPlan(col, target, choice.type(), choice.options(), identity,
+          Optional.empty(), choice.rule(), choice.reason()));
+    }
+    return new TablePlan(table, targetName, rows, List.copyOf(columns));
+  }
+
+  private TypeChoice choose(Table table, Column col, ColumnProfile profile, ValueProbe probe) {
+    for (Cast cast : casts) {
+      if (cast.appliesTo(table.name(), col.name(), col.declaredType())) {
+        return new TypeChoice(cast.type(), TypeRules.choose(new TypeRules.Input(col, profile,
+            probe)).options(), "cast", "--cast " + cast.describe(), false);
+      }
+    }
+    return TypeRules.choose(new TypeRules.Input(col, profile, probe));
+  }
+
+  private static String examples(Column col, ColumnProfile p, ValueProbe probe) {
+    List<String> ex = new ArrayList<>();
+    if (p.integers() > 0 && p.integers() < p.nonNull()) {
+      ex.addAll(probe.examples(col, "integer", 2));
+    }
+    if (p.reals() > 0 && p.reals() < p.nonNull()) {
+      ex.addAll(probe.examples(col, "real", 2));
+    }
+    if (p.texts() > 0 && p.texts() < p.nonNull()) {
+      ex.addAll(probe.examples(col, "text", 2));
+    }
+    if (p.blobs() > 0 && p.blobs() < p.nonNull()) {
+      ex.addAll(probe.examples(col, "blob", 2));
+    }
+    return ex.isEmpty() ? "" : " (e.g. " + String.join("; ", ex) + ")";
+  }
+
+  private static void noteName(Table table, Column col, String target, List<Warning> warnings) {
+    if (target.length() != col.name().length() || !target.equalsIgnoreCase(col.name())) {
+      warnings.add(Warning.column(table.name(), col.name(), "renamed to " + target
+          + " (PostgreSQL names are at most 63 bytes)"));
+    } else if (Identifiers.isReserved(target)) {
+      warnings.add(Warning.column(table.name(), col.name(), "\"" + target
+          + "\" is a reserved word in PostgreSQL: queries must quote it"));
+    }
+  }
+}

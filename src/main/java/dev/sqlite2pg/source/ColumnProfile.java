@@ -1,0 +1,59 @@
+package dev.sqlite2pg.source;
+
+/**
+ * What one column actually stores, by SQLite storage class: SQLite's declared types are hints,
+ * and any column can hold any value. Counted in one native pass per table.
+ *
+ * @param minInt smallest INTEGER value (0 when there are none)
+ * @param maxInt largest INTEGER value
+ * @param minReal smallest REAL value (NaN when there are none)
+ * @param maxReal largest REAL value
+ */
+public record ColumnProfile(
+    long nulls, long integers, long reals, long texts, long blobs,
+    long minInt, long maxInt, double minReal, double maxReal) {
+
+  public long nonNull() {
+    return integers + reals + texts + blobs;
+  }
+
+  public boolean onlyIntegers() {
+    return integers == nonNull();
+  }
+
+  public boolean onlyReals() {
+    return reals == nonNull();
+  }
+
+  public boolean onlyNumbers() {
+    return integers + reals == nonNull();
+  }
+
+  public boolean onlyTexts() {
+    return texts == nonNull();
+  }
+
+  public boolean onlyBlobs() {
+    return blobs == nonNull();
+  }
+
+  /** "3 integer, 1 text" — for reports. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    append(sb, integers, "integer");
+    append(sb, reals, "real");
+    append(sb, texts, "text");
+    append(sb, blobs, "blob");
+    append(sb, nulls, "null");
+    return sb.length() == 0 ? "no rows" : sb.toString();
+  }
+
+  private static void append(StringBuilder sb, long n, String what) {
+    if (n > 0) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(n).append(' ').append(what);
+    }
+  }
+}

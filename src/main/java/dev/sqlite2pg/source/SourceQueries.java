@@ -1,0 +1,47 @@
+package dev.sqlite2pg.source;
+
+import static dev.sqlite2pg.mapping.Identifiers.quote;
+
+import dev.sqlite2pg.catalog.Column;
+import dev.sqlite2pg.catalog.Table;
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.TablePlan;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SELECTs that read a table for the copy and for verification. Column 0 is the row's key
+ * for reports (the rowid, or NULL for a WITHOUT ROWID table), then the copied columns in plan
+ * order. No ORDER BY: a table scan already returns rowid (or primary-key) order, and sorting
+ * would cost a temporary B-tree.
+ */
+public final class SourceQueries {
+
+  private SourceQueries() {}
+
+  public static String selectForCopy(TablePlan t) {
+    StringBuilder sb = new StringBuilder("SELECT ").append(rowidExpression(t.source()));
+    for (ColumnPlan c : t.copiedColumns()) {
+      sb.append(", ").append(quote(c.source().name()));
+    }
+    return sb.append(" FROM ").append(quote(t.source().name())).toString();
+  }
+
+  /**
+   * rowid, unless a column has taken that name; then _rowid_ or oid, as SQLite documents. NULL
+   * for WITHOUT ROWID tables, whose primary key identifies a row instead.
+   */
+  public static String rowidExpression(Table t) {
+    if (t.withoutRowid()) {
+      return "NULL";
+    }
+    List<String> names = t.columns().stream().map(Column::name)
+        .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    for (String alias : List.of("rowid", "_rowid_", "oid")) {
+      if (!names.contains(alias)) {
+        return alias;
+      }
+    }
+    return "NULL";
+  }
+}
