@@ -9,7 +9,9 @@ import dev.sqlite2pg.copy.RejectFiles;
 import dev.sqlite2pg.copy.TableCopier;
 import dev.sqlite2pg.copy.TableCopyResult;
 import dev.sqlite2pg.mapping.Cast;
+import dev.sqlite2pg.mapping.SqliteToPg;
 import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.mapping.Translator;
 import dev.sqlite2pg.source.SqliteSource;
 import dev.sqlite2pg.target.SchemaWriter;
 import dev.sqlite2pg.target.TargetConnector;
@@ -46,6 +48,7 @@ public final class Migrator {
 
   private final MigrateOptions options;
   private final TargetConnector target;
+  private final Translator translator = new SqliteToPg();
 
   private Migrator(MigrateOptions options, TargetConnector target) {
     this.options = options;
@@ -94,7 +97,7 @@ public final class Migrator {
   // STEP 3
   SchemaWriter step3Schema(MigrationPlan plan) {
     LOG.info("STEP 3: creating {} tables in schema {}", plan.tables().size(), options.schema());
-    SchemaWriter writer = new SchemaWriter(target, options.schema());
+    SchemaWriter writer = new SchemaWriter(target, options.schema(), translator);
     writer.createTables(plan.tables(), options.drop());
     return writer;
   }

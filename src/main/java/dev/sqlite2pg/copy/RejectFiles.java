@@ -24,7 +24,7 @@ public final class RejectFiles {
   public static void write(Path dir, List<TableCopyResult> results) {
     for (TableCopyResult r : results) {
       if (!r.rejected().isEmpty()) {
-        write(dir.resolve(fileName(r.sourceTable())), r.rejected());
+        writeFile(dir.resolve(fileName(r.sourceTable())), r.rejected());
       }
     }
   }
@@ -33,7 +33,7 @@ public final class RejectFiles {
     return table.replaceAll("[^A-Za-z0-9_.-]", "_") + ".rejects.jsonl";
   }
 
-  private static void write(Path file, List<RejectedRow> rows) {
+  private static void writeFile(Path file, List<RejectedRow> rows) {
     try {
       Files.createDirectories(file.getParent());
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -61,12 +61,22 @@ public final class TableVerifier {
         }
         h.startRow();
         for (int i = 0; i < cols.size(); i++) {
-          h.add(Canonical.ofSource(row, i + 1, cols.get(i).type(), cols.get(i).options()));
+          h.add(canonical(row, i + 1, cols.get(i)));
         }
         h.endRow();
       }
     }
     return h;
+  }
+
+  /** Only called for rows whose values all converted, so the canonical form exists. */
+  private static String canonical(SqliteRow row, int col, ColumnPlan plan) {
+    try {
+      return Canonical.ofSource(row, col, plan.type(), plan.options());
+    } catch (ConversionException e) {
+      throw new IllegalStateException("A value that encoded has no canonical form: "
+          + e.getMessage(), e);
+    }
   }
 
   private static boolean converts(SqliteRow row, ValueEncoder[] enc, BinaryCopyBuffer scratch) {

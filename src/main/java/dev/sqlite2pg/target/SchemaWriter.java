@@ -1,0 +1,153 @@
+package dev.sqlite2pg.target;
+
+import static dev.sqlite2pg.mapping.Identifiers.qualified;
+
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.copy.TableCopyResult;
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.mapping.Translator;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * STEP 3 (schema and tables, in one transaction: all or nothing) and STEP 5 (keys, indexes,
+ * constraints, identity values, views, ANALYZE) on the target.
+ */
+public final class SchemaWriter {
+
+  private final TargetConnector target;
+  private final String schema;
+  private final Translator translator;
+  private final List<Warning> warnings = new ArrayList<>();
+  private final List<NotMigrated> notMigrated = new ArrayList<>();
+
+  public SchemaWriter(TargetConnector target, String schema, Translator translator) {
+    this.target = target;
+    this.schema = schema;
+    this.translator = translator;
+  }
+
+  public List<Warning> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  public List<NotMigrated> notMigrated() {
+    return List.copyOf(notMigrated);
+  }
+
+  public void createTables(List<TablePlan> tables, boolean drop) {
+    DdlRenderer ddl = new DdlRenderer(schema, this::defaultFor);
+    try (Connection c = target.open()) {
+      c.setAutoCommit(false);
+      List<String> existing = existing(c, tables);
+      if (!existing.isEmpty() && !drop) {
+        throw new MigrationException(Code.TARGET, "target already has table"
+            + (existing.size() == 1 ? " " : "s ") + String.join(", ", existing) + " in schema "
+            + schema + ": pass --drop to replace them, or --schema to load elsewhere");
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute(ddl.createSchema());
+        for (TablePlan t : tables) {
+          if (drop) {
+            s.execute(ddl.dropTable(t));
+          }
+          s.execute(ddl.createTable(t));
+        }
+      }
+      for (TablePlan t : tables) {
+        setDefaults(c, t, ddl.setDefaults(t));
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Creating the tables in " + target.display()
+          + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void setDefaults(Connection c, TablePlan t, List<String> statements)
+      throws SQLException {
+    for (String sql : statements) {
+      java.sql.Savepoint sp = c.setSavepoint();
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+        c.releaseSavepoint(sp);
+      } catch (SQLException e) {
+        c.rollback(sp);
+        String msg = e.getMessage().lines().findFirst().orElse("");
+        warnings.add(Warning.table(t.source().name(), "default not set: " + msg));
+        notMigrated.add(new NotMigrated("default", t.source().name(), msg, sql));
+      }
+    }
+  }
+
+  private Optional<String> defaultFor(ColumnPlan c) {
+    Optional<String> sqlite = c.source().defaultSql();
+    if (sqlite.isEmpty()) {
+      return Optional.empty();
+    }
+    Translator.Result r = translator.defaultValue(sqlite.get(), c.type());
+    if (r.sql().isEmpty()) {
+      notMigrated.add(new NotMigrated("default", c.source().name(), r.reason(),
+          "DEFAULT " + sqlite.get()));
+      warnings.add(new Warning(Optional.empty(), Optional.of(c.source().name()),
+          "DEFAULT " + sqlite.get() + " not migrated: " + r.reason()));
+    }
+    return r.sql();
+  }
+
+  private List<String> existing(Connection c, List<TablePlan> tables) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+            + " AND table_name = ANY (?)")) {
+      ps.setString(1, schema);
+      Array names = c.createArrayOf("text", tables.stream().map(TablePlan::target).toArray());
+      ps.setArray(2, names);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  public void postData(MigrationPlan plan, List<TableCopyResult> copied) {
+    List<TablePlan> loaded = plan.tables();
+    PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
+    List<PostDataItem> items = builder.build();
+    notMigrated.addAll(builder.notMigrated());
+    PostDataRunner runner = new PostDataRunner();
+    try (Connection c = target.open()) {
+      c.setAutoCommit(true);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET maintenance_work_mem = '256MB'");
+      }
+      runner.run(c, items);
+      new Sequences(schema).reset(c, loaded, warnings);
+      new Views(schema, translator).create(c, plan, warnings, notMigrated);
+      try (Statement s = c.createStatement()) {
+        for (TablePlan t : loaded) {
+          s.execute("ANALYZE " + qualified(schema, t.target()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Creating keys and indexes in "
+          + target.display() + " failed: " + e.getMessage(), e);
+    }
+    warnings.addAll(runner.warnings());
+    notMigrated.addAll(runner.notMigrated());
+  }
+}

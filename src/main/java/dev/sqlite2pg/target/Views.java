@@ -1,0 +1,78 @@
+package dev.sqlite2pg.target;
+
+import static dev.sqlite2pg.mapping.Identifiers.quote;
+
+import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.catalog.SchemaObject;
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.Identifiers;
+import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.mapping.Translator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Creates the views whose SQL translates, after the tables. A view that uses another view is
+ * retried once the others exist; a view that still fails is reported with its SQLite text.
+ */
+final class Views {
+
+  private final String schema;
+  private final Translator translator;
+
+  Views(String schema, Translator translator) {
+    this.schema = schema;
+    this.translator = translator;
+  }
+
+  void create(Connection c, MigrationPlan plan, List<Warning> warnings,
+      List<NotMigrated> notMigrated) {
+    Map<String, String> tableNames = new HashMap<>();
+    Map<String, String> columnNames = new HashMap<>();
+    for (TablePlan t : plan.tables()) {
+      tableNames.put(t.source().name().toLowerCase(Locale.ROOT), t.target());
+      for (ColumnPlan col : t.columns()) {
+        columnNames.putIfAbsent(col.source().name().toLowerCase(Locale.ROOT), col.target());
+      }
+    }
+    List<SchemaObject> views = plan.catalog().views();
+    Map<String, String> viewNames = Identifiers.targetNames(
+        views.stream().map(SchemaObject::name).toList(), false);
+    viewNames.forEach((k, v) -> tableNames.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+    List<SchemaObject> pending = new ArrayList<>(views);
+    Map<String, String> lastError = new HashMap<>();
+    for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
+      List<SchemaObject> failed = new ArrayList<>();
+      for (SchemaObject v : pending) {
+        Translator.Result r = translator.view(v.sql(), schema,
+            n -> quote(tableNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)),
+            n -> quote(columnNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)));
+        if (r.sql().isEmpty()) {
+          notMigrated.add(new NotMigrated("view", v.name(), r.reason(), v.sql()));
+          continue;
+        }
+        try (Statement s = c.createStatement()) {
+          s.execute(r.sql().get());
+        } catch (SQLException e) {
+          failed.add(v);
+          lastError.put(v.name(), e.getMessage().lines().findFirst().orElse(""));
+        }
+      }
+      pending = failed;
+    }
+    for (SchemaObject v : pending) {
+      notMigrated.add(new NotMigrated("view", v.name(), "PostgreSQL refused the translated view: "
+          + lastError.get(v.name()), v.sql()));
+      warnings.add(Warning.general("view " + v.name() + " not created: "
+          + lastError.get(v.name())));
+    }
+  }
+}
