@@ -44,6 +44,9 @@ public final class EmbeddedServer implements AutoCloseable {
   private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(2);
 
   private static final Map<String, String> SETTINGS = Map.of(
+      // zonky always passes -F (fsync off), fine for tests but not for the only copy of the
+      // user's data; -c options come after it on the command line, so this one wins.
+      "fsync", "on",
       "listen_addresses", "localhost",
       // Fewer checkpoints during a load of many gigabytes; recovery time grows, data is safe.
       "max_wal_size", "4GB",
