@@ -1,0 +1,12 @@
+package dev.sqlite2pg.cli;
+
+import dev.sqlite2pg.MigrationException.Code;
+
+/** The documented exit codes (README, "Exit codes"). */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int BAD_ARGUMENTS = Code.BAD_ARGUMENTS.exitCode();
+  static final int INTERNAL = 70;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,111 @@
+package dev.sqlite2pg.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.MigrationResult;
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.TableReport;
+import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.copy.RejectedRow;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code --report FILE.json}: the same facts as the printed report, for scripts. Field names are
+ * a stable interface; new fields may be added, none renamed or removed.
+ */
+final class JsonReport {
+
+  private JsonReport() {}
+
+  static void write(MigrationResult r, Path file) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("source", r.source());
+      g.writeStringField("target", r.target());
+      g.writeStringField("schema", r.schema());
+      g.writeArrayFieldStart("tables");
+      for (TableReport t : r.tables()) {
+        table(g, t);
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("totals");
+      g.writeNumberField("tables", r.tables().size());
+      g.writeNumberField("source_rows", r.sourceRows());
+      g.writeNumberField("copied_rows", r.copiedRows());
+      g.writeNumberField("rejected_rows", r.rejectedRows());
+      g.writeNumberField("bytes", r.bytes());
+      g.writeNumberField("seconds", r.seconds());
+      g.writeEndObject();
+      g.writeArrayFieldStart("warnings");
+      for (Warning wn : r.warnings()) {
+        g.writeString(wn.describe());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("not_migrated");
+      for (NotMigrated n : r.notMigrated()) {
+        g.writeStartObject();
+        g.writeStringField("kind", n.kind());
+        g.writeStringField("name", n.name());
+        g.writeStringField("reason", n.reason());
+        g.writeStringField("sql", n.sql());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeBooleanField("complete", r.complete());
+      g.writeNumberField("exit_code", r.exitCode());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new MigrationException(Code.INCOMPLETE, "Could not write the report " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void table(JsonGenerator g, TableReport t) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("source_table", t.sourceTable());
+    g.writeStringField("target_table", t.targetTable());
+    g.writeNumberField("source_rows", t.sourceRows());
+    g.writeNumberField("copied_rows", t.copiedRows());
+    g.writeNumberField("rejected_rows", t.rejectedRows());
+    g.writeNumberField("bytes", t.bytes());
+    g.writeNumberField("seconds", t.seconds());
+    if (t.error().isPresent()) {
+      g.writeStringField("error", t.error().get());
+    } else {
+      g.writeNullField("error");
+    }
+    if (t.verification().isPresent()) {
+      g.writeObjectFieldStart("verification");
+      g.writeBooleanField("equal", t.verification().get().equal());
+      g.writeNumberField("expected_rows", t.verification().get().expectedRows());
+      g.writeNumberField("target_rows", t.verification().get().targetRows());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("verification");
+    }
+    g.writeArrayFieldStart("warnings");
+    for (String w : t.warnings()) {
+      g.writeString(w);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("rejected");
+    for (RejectedRow row : t.rejected()) {
+      g.writeStartObject();
+      g.writeStringField("key", row.key());
+      g.writeStringField("column", row.column());
+      g.writeStringField("storage_class", row.storageClass());
+      g.writeStringField("value", row.value());
+      g.writeStringField("reason", row.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+}

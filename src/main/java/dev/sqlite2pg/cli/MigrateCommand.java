@@ -1,0 +1,113 @@
+package dev.sqlite2pg.cli;
+
+import dev.sqlite2pg.MigrationResult;
+import dev.sqlite2pg.Migrator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sqlite2pg migrate SOURCE [TARGET]}: schema, copy, post-data, verify, report. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Creates the schema, copies every row with COPY, adds keys, indexes and"
+        + " constraints, verifies every row on both sides, and prints the report.",
+        "Without TARGET (and without DATABASE_URL, PGHOST or PGDATABASE) it starts an embedded"
+        + " PostgreSQL."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every row of every table arrived and verified equal",
+        "2:bad arguments", "3:not every row was copied (rejected rows, failed tables)",
+        "4:source (SQLite) error", "5:target (PostgreSQL) error",
+        "6:verification found differences", "70:internal error"})
+final class MigrateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
+  Path source;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
+      description = "postgresql://user@host:5432/db?sslmode=..., a libpq key=value string,"
+          + " or a jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an"
+          + " embedded PostgreSQL.")
+  String target;
+
+  @Mixin ConnectionOptions connection;
+  @Mixin SelectionOptions selection;
+
+  @Option(names = "--drop", description = "Replace target tables that already exist"
+      + " (default: refuse, naming them).")
+  boolean drop;
+
+  @Option(names = "--no-verify", negatable = false,
+      description = "Skip STEP 6, the row-by-row verification.")
+  boolean noVerify;
+
+  @Option(names = "--report", paramLabel = "FILE.json",
+      description = "Also write the report as JSON (a stable interface for scripts).")
+  Path report;
+
+  @Option(names = "--reject-dir", paramLabel = "DIR",
+      description = "Where to write rejected rows as JSON Lines (default: beside --report, else"
+          + " ./sqlite2pg-rejects).")
+  Path rejectDir;
+
+  @Option(names = "--keep-running", description = "Keep the embedded PostgreSQL running after"
+      + " the migration, for psql, until Ctrl-C.")
+  boolean keepRunning;
+
+  @Option(names = {"-v", "--verbose"}, description = "Debug output and stack traces.")
+  boolean verbose;
+
+  @Option(names = {"-q", "--quiet"}, description = "Only warnings and the report.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Logging.configure(verbose, quiet);
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
+      Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
+          .drop(drop).verify(!noVerify).rejectDir(rejectDirectory()).build();
+      MigrationResult result = m.migrate();
+      out.print(TextReport.render(result, rejectDirectory()));
+      out.flush();
+      if (report != null) {
+        JsonReport.write(result, report);
+      }
+      if (keepRunning && t.server() != null) {
+        err.println("sqlite2pg: embedded PostgreSQL is running at " + t.connector().display()
+            + "; press Ctrl-C to stop it");
+        new CountDownLatch(1).await();
+      }
+      return result.exitCode();
+    }
+  }
+
+  private Path rejectDirectory() {
+    if (rejectDir != null) {
+      return rejectDir;
+    }
+    Path dir = report == null ? null : report.toAbsolutePath().getParent();
+    return dir == null ? Path.of("sqlite2pg-rejects") : dir.resolve("sqlite2pg-rejects");
+  }
+
+  static List<String> split(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      for (String part : v.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.sqlite2pg.cli;
+
+import dev.sqlite2pg.MigrationResult;
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.TableReport;
+import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.copy.RejectFiles;
+import dev.sqlite2pg.copy.RejectedRow;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The report a person reads: one line per table, totals, then everything to look at. */
+final class TextReport {
+
+  private static final int MAX_REJECTS_SHOWN = 5;
+
+  private TextReport() {}
+
+  static String render(MigrationResult r, Path rejectDir) {
+    StringWriter sw = new StringWriter();
+    PrintWriter out = new PrintWriter(sw);
+    out.printf("%nsqlite2pg: %s -> %s (schema %s)%n%n", r.source(), r.target(), r.schema());
+    out.printf("%-40s %10s %10s %9s %10s %8s%n", "TABLE", "SOURCE", "COPIED", "REJECTED",
+        "VERIFY", "SECONDS");
+    for (TableReport t : r.tables()) {
+      out.printf(Locale.ROOT, "%-40s %10d %10d %9d %10s %8.2f%n", name(t), t.sourceRows(),
+          t.copiedRows(), t.rejectedRows(), verify(t), t.seconds());
+    }
+    out.printf(Locale.ROOT, "%-40s %10d %10d %9d %10s %8.2f%n", "TOTAL (" + r.tables().size()
+        + " tables, " + mb(r.bytes()) + ")", r.sourceRows(), r.copiedRows(), r.rejectedRows(),
+        "", r.seconds());
+    for (TableReport t : r.tables()) {
+      t.error().ifPresent(e -> out.printf("%nFAILED %s: %s%n", t.sourceTable(), e));
+      rejects(out, t, rejectDir);
+    }
+    list(out, "Warnings", r.warnings().stream().map(Warning::describe).toList());
+    list(out, "Not migrated", r.notMigrated().stream().map(TextReport::describe).toList());
+    out.printf("%n%s%n", verdict(r));
+    out.flush();
+    return sw.toString();
+  }
+
+  private static void rejects(PrintWriter out, TableReport t, Path rejectDir) {
+    if (t.rejected().isEmpty()) {
+      return;
+    }
+    out.printf("%nREJECTED %d row%s of %s (all in %s):%n", t.rejectedRows(),
+        t.rejectedRows() == 1 ? "" : "s", t.sourceTable(),
+        rejectDir.resolve(RejectFiles.fileName(t.sourceTable())));
+    for (RejectedRow row : t.rejected().subList(0, Math.min(MAX_REJECTS_SHOWN, t.rejected().size()))) {
+      out.printf("  %s, column %s: %s%n", row.key(), row.column(), row.reason());
+    }
+    if (t.rejected().size() > MAX_REJECTS_SHOWN) {
+      out.printf("  ... and %d more%n", t.rejected().size() - MAX_REJECTS_SHOWN);
+    }
+  }
+
+  private static String describe(NotMigrated n) {
+    return n.kind() + " " + n.name() + ": " + n.reason();
+  }
+
+  static void list(PrintWriter out, String title, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.printf("%n%s (%d):%n", title, lines.size());
+    lines.forEach(l -> out.printf("  - %s%n", l));
+  }
+
+  private static String name(TableReport t) {
+    String n = t.sourceTable().equals(t.targetTable()) ? t.sourceTable()
+        : t.sourceTable() + " -> " + t.targetTable();
+    return n.length() > 40 ? n.substring(0, 37) + "..." : n;
+  }
+
+  private static String verify(TableReport t) {
+    if (t.error().isPresent()) {
+      return "FAILED";
+    }
+    return t.verification().map(v -> v.equal() ? "OK" : "DIFFERENT").orElse("-");
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static String verdict(MigrationResult r) {
+    if (r.complete()) {
+      return "OK: all " + r.copiedRows() + " rows of " + r.tables().size() + " tables arrived"
+          + (r.verified() ? " and verified equal." : " (verification skipped).");
+    }
+    return "NOT COMPLETE: " + r.copiedRows() + " of " + r.sourceRows() + " rows copied, "
+        + r.rejectedRows() + " rejected" + (r.tables().stream().anyMatch(t -> t.error()
+            .isPresent()) ? ", tables failed" : "") + "; exit code " + r.exitCode() + ".";
+  }
+}
