@@ -21,9 +21,14 @@ class EncodersTest {
 
   /** The field's payload (after the length word), or null for a NULL field. */
   static byte[] field(PgType type, Object value) throws ConversionException {
+    return field(type, EncoderOptions.DEFAULT, value);
+  }
+
+  static byte[] field(PgType type, EncoderOptions opts, Object value)
+      throws ConversionException {
     BinaryCopyBuffer buf = new BinaryCopyBuffer();
     buf.startRow(1);
-    Encoders.forType(type).encode(ValuesRow.of(value), 0, buf);
+    Encoders.forType(type, opts).encode(ValuesRow.of(value), 0, buf);
     ByteBuffer b = ByteBuffer.wrap(buf.toByteArray());
     b.getShort();
     int len = b.getInt();
@@ -37,8 +42,12 @@ class EncodersTest {
   }
 
   static String reason(PgType type, Object value) {
+    return reason(type, EncoderOptions.DEFAULT, value);
+  }
+
+  static String reason(PgType type, EncoderOptions opts, Object value) {
     try {
-      field(type, value);
+      field(type, opts, value);
     } catch (ConversionException e) {
       return e.getMessage();
     }
