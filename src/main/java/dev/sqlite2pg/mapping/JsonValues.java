@@ -94,6 +94,11 @@ final class JsonValues {
           if (problem != null) {
             return problem;
           }
+        } else if (jsonb && t.isNumeric()) {
+          String problem = jsonbNumberProblem(p.getText());
+          if (problem != null) {
+            return problem;
+          }
         }
         t = p.nextToken();
         if (t == null) {
@@ -108,6 +113,22 @@ final class JsonValues {
     } catch (IOException e) {
       throw new UncheckedIOException("Reading JSON from memory failed", e);
     }
+  }
+
+  /**
+   * jsonb stores numbers as numeric, read from their text, so numeric_in's limits apply: a
+   * display scale (digits after the point minus the exponent) of at most 16383, even for zero
+   * ("0e-99999" is refused), and at most 131072 digits before the point ("1e999999").
+   */
+  private static String jsonbNumberProblem(String number) {
+    BigDecimal d = new BigDecimal(number);
+    BigDecimal stripped = d.stripTrailingZeros();
+    if (d.scale() > NumericValues.MAX_SCALE || (stripped.signum() != 0
+        && (long) stripped.precision() - stripped.scale() > NumericValues.MAX_INTEGER_DIGITS)) {
+      return "number " + (number.length() > 40 ? number.substring(0, 40) + "..." : number)
+          + " is beyond what jsonb's numeric holds";
+    }
+    return null;
   }
 
   private static String jsonbStringProblem(String s) {
