@@ -48,7 +48,6 @@ public final class Migrator {
 
   private final MigrateOptions options;
   private final TargetConnector target;
-  private final Translator translator = new SqliteToPg();
 
   private Migrator(MigrateOptions options, TargetConnector target) {
     this.options = options;
@@ -97,6 +96,7 @@ public final class Migrator {
   // STEP 3
   SchemaWriter step3Schema(MigrationPlan plan) {
     LOG.info("STEP 3: creating {} tables in schema {}", plan.tables().size(), options.schema());
+    Translator translator = new SqliteToPg(plan.tables());
     SchemaWriter writer = new SchemaWriter(target, options.schema(), translator);
     writer.createTables(plan.tables(), options.drop());
     return writer;

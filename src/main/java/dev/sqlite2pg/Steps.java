@@ -86,6 +86,7 @@ final class Steps {
       throw new MigrationException(Code.SOURCE, "Reading the data of " + source.path()
           + " failed: " + e.getMessage(), e);
     }
+    catalog.problems().forEach(p -> warnings.add(Warning.general(p)));
     for (SchemaObject o : catalog.others()) {
       notMigrated(o).ifPresent(notMigrated::add);
     }

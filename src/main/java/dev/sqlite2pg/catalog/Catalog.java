@@ -8,8 +8,10 @@ import java.util.Optional;
  *
  * @param encoding the database text encoding ("UTF-8", "UTF-16le", "UTF-16be")
  * @param others views, triggers, virtual tables and internal tables, in sqlite_master order
+ * @param problems what could not be read (a CREATE statement the parser did not understand)
  */
-public record Catalog(String encoding, List<Table> tables, List<SchemaObject> others) {
+public record Catalog(String encoding, List<Table> tables, List<SchemaObject> others,
+    List<String> problems) {
 
   public Optional<Table> table(String name) {
     return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();

@@ -19,6 +19,8 @@ public final class Planner {
   private final List<Cast> casts;
   private final boolean keepCase;
 
+  private final SqlTranslator translator = new SqlTranslator();
+
   public Planner(List<Cast> casts, boolean keepCase) {
     this.casts = List.copyOf(casts);
     this.keepCase = keepCase;
@@ -41,18 +43,34 @@ public final class Planner {
       }
       boolean identity = table.rowidAlias().map(a -> a.equalsIgnoreCase(col.name())).orElse(false)
           && choice.type().kind() == PgType.Kind.BIGINT;
-      if (col.isGenerated()) {
-        warnings.add(Warning.column(table.name(), col.name(), "generated column ("
-            + col.generatedSql().orElse("expression unknown")
-            + ") becomes a plain column holding the values SQLite computed"));
-        notMigrated.add(new NotMigrated("generated column expression",
-            table.name() + "." + col.name(), "kept the computed values, not the expression",
-            col.generatedSql().orElse("")));
-      }
+      Optional<String> generated = col.isGenerated()
+          ? generated(table, col, names, warnings, notMigrated) : Optional.empty();
       columns.add(new ColumnPlan(col, target, choice.type(), choice.options(), identity,
-          Optional.empty(), choice.rule(), choice.reason()));
+          generated, choice.rule(), choice.reason()));
     }
     return new TablePlan(table, targetName, rows, List.copyOf(columns));
+  }
+
+  /**
+   * A generated column stays generated when its expression translates (verification then
+   * compares PostgreSQL's computed values with SQLite's); otherwise it becomes a plain column
+   * holding the values SQLite computed, and the report says so.
+   */
+  private Optional<String> generated(Table table, Column col, Map<String, String> names,
+      List<Warning> warnings, List<NotMigrated> notMigrated) {
+    String expr = col.generatedSql().orElse("");
+    Translation t = expr.isEmpty() ? Translation.untranslatable("its expression could not be read")
+        : translator.translateGenerated(expr,
+            n -> Identifiers.quote(names.getOrDefault(n, n)));
+    if (t.sql().isPresent()) {
+      return t.sql();
+    }
+    String why = t.failure().orElse("");
+    warnings.add(Warning.column(table.name(), col.name(), "generated column becomes a plain"
+        + " column holding the values SQLite computed: " + why));
+    notMigrated.add(new NotMigrated("generated column expression",
+        table.name() + "." + col.name(), why, expr));
+    return Optional.empty();
   }
 
   private TypeChoice choose(Table table, Column col, ColumnProfile profile, ValueProbe probe) {
@@ -65,19 +83,22 @@ public final class Planner {
     return TypeRules.choose(new TypeRules.Input(col, profile, probe));
   }
 
+  /** Examples of the values that made the type depart from the declared one. */
   private static String examples(Column col, ColumnProfile p, ValueProbe probe) {
     List<String> ex = new ArrayList<>();
-    if (p.integers() > 0 && p.integers() < p.nonNull()) {
-      ex.addAll(probe.examples(col, "integer", 2));
-    }
-    if (p.reals() > 0 && p.reals() < p.nonNull()) {
-      ex.addAll(probe.examples(col, "real", 2));
-    }
-    if (p.texts() > 0 && p.texts() < p.nonNull()) {
+    Affinity a = Affinity.of(col.declaredType());
+    boolean numeric = a == Affinity.INTEGER || a == Affinity.REAL || a == Affinity.NUMERIC;
+    if (p.texts() > 0 && a != Affinity.TEXT) {
       ex.addAll(probe.examples(col, "text", 2));
     }
-    if (p.blobs() > 0 && p.blobs() < p.nonNull()) {
+    if (p.blobs() > 0 && a != Affinity.BLOB) {
       ex.addAll(probe.examples(col, "blob", 2));
+    }
+    if (p.reals() > 0 && a == Affinity.INTEGER) {
+      ex.addAll(probe.examples(col, "real", 2));
+    }
+    if (p.integers() + p.reals() > 0 && !numeric && a != Affinity.BLOB) {
+      ex.addAll(probe.examples(col, p.integers() > 0 ? "integer" : "real", 2));
     }
     return ex.isEmpty() ? "" : " (e.g. " + String.join("; ", ex) + ")";
   }

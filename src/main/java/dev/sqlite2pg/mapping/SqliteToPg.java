@@ -1,27 +1,47 @@
 package dev.sqlite2pg.mapping;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** The {@link Translator} the migration uses. */
+/**
+ * The {@link Translator} the migration uses: {@link SqlTranslator}, told which columns became
+ * boolean so that SQLite's {@code active = 1} becomes {@code active = true}.
+ */
 public final class SqliteToPg implements Translator {
+
+  private final SqlTranslator sql;
+
+  public SqliteToPg(List<TablePlan> tables) {
+    Set<String> booleans = new HashSet<>();
+    for (TablePlan t : tables) {
+      for (ColumnPlan c : t.columns()) {
+        if (c.type().kind() == PgType.Kind.BOOLEAN) {
+          booleans.add(c.source().name());
+        }
+      }
+    }
+    this.sql = new SqlTranslator(booleans, false);
+  }
 
   @Override
   public Result expression(String sqlite, UnaryOperator<String> quoteColumn) {
-    return Result.no("expression translation not available");
+    return of(sql.translateExpression(sqlite, quoteColumn));
   }
 
   @Override
   public Result defaultValue(String sqlite, PgType type) {
-    String s = sqlite.trim();
-    if (s.matches("-?\\d+(\\.\\d+)?") && type.kind() != PgType.Kind.TEXT) {
-      return Result.ok(s);
-    }
-    return Result.no("default translation not available");
+    return of(sql.translateDefault(sqlite, type.sql()));
   }
 
   @Override
   public Result view(String createViewSql, String schema, UnaryOperator<String> quoteTable,
       UnaryOperator<String> quoteColumn) {
-    return Result.no("view translation not available");
+    return of(sql.translateView(createViewSql, quoteTable, quoteColumn));
+  }
+
+  private static Result of(Translation t) {
+    return t.sql().map(Result::ok).orElseGet(() -> Result.no(t.failure().orElse("unknown")));
   }
 }

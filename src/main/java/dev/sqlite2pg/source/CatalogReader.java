@@ -36,6 +36,7 @@ public final class CatalogReader {
       "_node", "_parent", "_rowid");
 
   private final Connection c;
+  private final List<String> problems = new ArrayList<>();
 
   public CatalogReader(Connection c) {
     this.c = c;
@@ -75,7 +76,7 @@ public final class CatalogReader {
         }
       }
     }
-    return new Catalog(encoding, List.copyOf(tables), List.copyOf(others));
+    return new Catalog(encoding, List.copyOf(tables), List.copyOf(others), List.copyOf(problems));
   }
 
   private static boolean isVirtual(String sql) {
@@ -112,11 +113,16 @@ public final class CatalogReader {
         && pk.get(0).declaredType().trim().equalsIgnoreCase("INTEGER")) {
       rowidAlias = Optional.of(pk.get(0).name());
     }
-    boolean autoincrement = sql != null && sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
     Optional<Long> sequence = Optional.ofNullable(sequences.get(name.toLowerCase(Locale.ROOT)));
-    return new Table(name, sql == null ? "" : sql, withoutRowid, strict, columns,
-        indexes(name), foreignKeys(name), List.<Check>of(), rowidAlias,
-        autoincrement || sequence.isPresent(), sequence);
+    Table read = new Table(name, sql == null ? "" : sql, withoutRowid, strict, columns,
+        indexes(name), foreignKeys(name), List.<Check>of(), rowidAlias, sequence.isPresent(),
+        sequence);
+    return SqlDetails.enrich(read, problems);
+  }
+
+  /** What the CREATE statements could not tell (parse failures), for the plan's warnings. */
+  public List<String> problems() {
+    return List.copyOf(problems);
   }
 
   private List<Column> columns(String table) throws SQLException {

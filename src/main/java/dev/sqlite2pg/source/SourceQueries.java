@@ -20,8 +20,17 @@ public final class SourceQueries {
   private SourceQueries() {}
 
   public static String selectForCopy(TablePlan t) {
+    return select(t, t.copiedColumns());
+  }
+
+  /** Every column, generated ones included: verification checks PostgreSQL's computed values. */
+  public static String selectForVerify(TablePlan t) {
+    return select(t, t.columns());
+  }
+
+  private static String select(TablePlan t, List<ColumnPlan> columns) {
     StringBuilder sb = new StringBuilder("SELECT ").append(rowidExpression(t.source()));
-    for (ColumnPlan c : t.copiedColumns()) {
+    for (ColumnPlan c : columns) {
       sb.append(", ").append(quote(c.source().name()));
     }
     return sb.append(" FROM ").append(quote(t.source().name())).toString();

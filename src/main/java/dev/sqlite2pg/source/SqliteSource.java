@@ -23,9 +23,11 @@ public final class SqliteSource {
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final Path path;
+  private final boolean immutable;
 
-  private SqliteSource(Path path) {
+  private SqliteSource(Path path, boolean immutable) {
     this.path = path;
+    this.immutable = immutable;
   }
 
   /** Checks that the file exists and is a SQLite database, with a message that says what to do. */
@@ -42,8 +44,13 @@ public final class SqliteSource {
       throw new MigrationException(Code.SOURCE,
           "SQLite file " + path + " is not readable by this user: check its permissions");
     }
-    checkHeader(path);
-    SqliteSource source = new SqliteSource(path.toAbsolutePath().normalize());
+    boolean wal = checkHeader(path);
+    Path abs = path.toAbsolutePath().normalize();
+    // A WAL database opened even read-only gets -wal and -shm files created beside it when the
+    // directory is writable (always, for root). With no -wal file present, no process has the
+    // database open and every row is in the main file: open it immutable, creating nothing.
+    boolean immutable = wal && !Files.exists(Path.of(abs + "-wal"));
+    SqliteSource source = new SqliteSource(abs, immutable);
     try (Connection c = source.connect(); Statement s = c.createStatement()) {
       s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
     } catch (SQLException e) {
@@ -52,23 +59,25 @@ public final class SqliteSource {
     return source;
   }
 
-  private static void checkHeader(Path path) {
-    byte[] head = new byte[16];
+  /** Checks the magic string; returns whether the header says WAL mode (bytes 18 and 19 = 2). */
+  private static boolean checkHeader(Path path) {
+    byte[] head = new byte[20];
     int n;
     try (InputStream in = Files.newInputStream(path)) {
-      n = in.readNBytes(head, 0, 16);
+      n = in.readNBytes(head, 0, 20);
     } catch (IOException e) {
       throw new MigrationException(Code.SOURCE, "Cannot read " + path + ": " + e.getMessage(), e);
     }
     if (n == 0) {
       // SQLite treats an empty file as an empty database.
-      return;
+      return false;
     }
-    if (n < 16 || !java.util.Arrays.equals(head, MAGIC)) {
+    if (n < 20 || !java.util.Arrays.equals(head, 0, 16, MAGIC, 0, 16)) {
       throw new MigrationException(Code.SOURCE,
           path + " is not a SQLite database (no 'SQLite format 3' header); if it is encrypted"
               + " (SQLCipher, SEE), decrypt it first with the application's key");
     }
+    return head[18] == 2 && head[19] == 2;
   }
 
   static MigrationException translate(Path path, SQLException e) {
@@ -99,6 +108,10 @@ public final class SqliteSource {
     config.setOpenMode(SQLiteOpenMode.READONLY);
     // Application tables can hold rows far larger than the defaults expect; no limit applies here.
     config.setBusyTimeout(10_000);
+    if (immutable) {
+      return config.createConnection("jdbc:sqlite:" + path.toUri().toString().replace("file:///", "file:/")
+          + "?immutable=1");
+    }
     return config.createConnection("jdbc:sqlite:" + path);
   }
 

@@ -70,7 +70,7 @@ public final class SqliteValueProbe implements ValueProbe {
       try (ResultSet rs = ps.executeQuery()) {
         SqliteRow row = new SqliteRow(rs, utf8);
         while (row.next()) {
-          out.add(where(row) + storageClass + " " + dev.sqlite2pg.mapping.Describe.value(row, 1));
+          out.add(where(row) + dev.sqlite2pg.mapping.Describe.value(row, 1));
         }
       }
     } catch (SQLException e) {

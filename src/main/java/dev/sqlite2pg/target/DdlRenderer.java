@@ -8,7 +8,6 @@ import dev.sqlite2pg.mapping.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Renders the pre-data DDL of a plan: schema and tables with columns, types, NOT NULL, identity
@@ -17,13 +16,14 @@ import java.util.function.Function;
 public final class DdlRenderer {
 
   private final String schema;
-  private final Function<ColumnPlan, Optional<String>> defaults;
+  private final java.util.function.BiFunction<TablePlan, ColumnPlan, Optional<String>> defaults;
 
   /**
    * @param defaults the PostgreSQL DEFAULT expression for a column, when it has one that
    *     translates
    */
-  public DdlRenderer(String schema, Function<ColumnPlan, Optional<String>> defaults) {
+  public DdlRenderer(String schema,
+      java.util.function.BiFunction<TablePlan, ColumnPlan, Optional<String>> defaults) {
     this.schema = schema;
     this.defaults = defaults;
   }
@@ -53,7 +53,7 @@ public final class DdlRenderer {
     List<String> out = new ArrayList<>();
     for (ColumnPlan c : t.columns()) {
       if (c.generatedSql().isEmpty() && !c.identity()) {
-        defaults.apply(c).ifPresent(d -> out.add("ALTER TABLE " + qualified(schema, t.target())
+        defaults.apply(t, c).ifPresent(d -> out.add("ALTER TABLE " + qualified(schema, t.target())
             + " ALTER COLUMN " + quote(c.target()) + " SET DEFAULT " + d));
       }
     }

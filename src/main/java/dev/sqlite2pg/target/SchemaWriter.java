@@ -92,16 +92,16 @@ public final class SchemaWriter {
     }
   }
 
-  private Optional<String> defaultFor(ColumnPlan c) {
+  private Optional<String> defaultFor(TablePlan t, ColumnPlan c) {
     Optional<String> sqlite = c.source().defaultSql();
     if (sqlite.isEmpty()) {
       return Optional.empty();
     }
     Translator.Result r = translator.defaultValue(sqlite.get(), c.type());
     if (r.sql().isEmpty()) {
-      notMigrated.add(new NotMigrated("default", c.source().name(), r.reason(),
-          "DEFAULT " + sqlite.get()));
-      warnings.add(new Warning(Optional.empty(), Optional.of(c.source().name()),
+      notMigrated.add(new NotMigrated("default", t.source().name() + "." + c.source().name(),
+          r.reason(), "DEFAULT " + sqlite.get()));
+      warnings.add(Warning.column(t.source().name(), c.source().name(),
           "DEFAULT " + sqlite.get() + " not migrated: " + r.reason()));
     }
     return r.sql();

@@ -47,6 +47,12 @@ final class Views {
     Map<String, String> viewNames = Identifiers.targetNames(
         views.stream().map(SchemaObject::name).toList(), false);
     viewNames.forEach((k, v) -> tableNames.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+    try (Statement s = c.createStatement()) {
+      // The translated views name tables unqualified: resolve them in the target schema.
+      s.execute("SET search_path TO " + quote(schema) + ", public");
+    } catch (SQLException e) {
+      warnings.add(Warning.general("could not set search_path for views: " + e.getMessage()));
+    }
     List<SchemaObject> pending = new ArrayList<>(views);
     Map<String, String> lastError = new HashMap<>();
     for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {

@@ -37,7 +37,7 @@ public final class TableVerifier {
 
   public TableCheck check(TablePlan t, Connection src, Connection dst) throws SQLException {
     long start = System.nanoTime();
-    List<ColumnPlan> cols = t.copiedColumns();
+    List<ColumnPlan> cols = t.columns();
     long[] sourceRows = new long[1];
     RowHasher expected = source(t, cols, src, sourceRows);
     RowHasher actual = target(t, cols, dst);
@@ -51,7 +51,7 @@ public final class TableVerifier {
         .toArray(ValueEncoder[]::new);
     BinaryCopyBuffer scratch = new BinaryCopyBuffer(4096);
     RowHasher h = new RowHasher();
-    try (PreparedStatement ps = src.prepareStatement(SourceQueries.selectForCopy(t));
+    try (PreparedStatement ps = src.prepareStatement(SourceQueries.selectForVerify(t));
         ResultSet rs = ps.executeQuery()) {
       SqliteRow row = new SqliteRow(rs, utf8);
       while (row.next()) {
