@@ -224,7 +224,7 @@ final class DefaultTranslator {
       return timeCall(text, tokens, target);
     }
     ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.VOLATILE, false,
-        DefaultTranslator::noTable, DefaultTranslator::noColumn, Set.of(), pgcrypto);
+        DefaultTranslator::noTable, DefaultTranslator::noColumn, Set.of(), Set.of(), pgcrypto);
     ExpressionWriter writer = new ExpressionWriter(text, settings);
     return "(" + writer.writeTop(0, writer.tokens().size()) + ")";
   }

@@ -24,6 +24,7 @@ final class ExpressionWriter {
    * @param allowed the most volatile function the context accepts
    * @param queries whether SELECT syntax is expected (views) or a bare expression
    * @param booleanColumns lower-case names of columns that are boolean in PostgreSQL
+   * @param textColumns lower-case names of TEXT-affinity columns that are text in PostgreSQL
    */
   record Settings(
       Volatility allowed,
@@ -31,6 +32,7 @@ final class ExpressionWriter {
       UnaryOperator<String> quoteTable,
       UnaryOperator<String> quoteColumn,
       Set<String> booleanColumns,
+      Set<String> textColumns,
       boolean pgcrypto) {}
 
   /** A half-open range of token indexes. */
@@ -65,11 +67,14 @@ final class ExpressionWriter {
   private final Settings settings;
   private final Map<String, String> aliases = new HashMap<>();
   private final FunctionTranslator functions = new FunctionTranslator(this);
+  private final Map<Integer, String> literals;
   private int subqueryAliases;
 
   ExpressionWriter(String sql, Settings settings) {
     this.tokens = tokenize(sql);
     this.settings = settings;
+    this.literals = ComparisonLiterals.find(tokens, settings.booleanColumns(),
+        settings.textColumns());
   }
 
   private static List<SqlToken> tokenize(String sql) {
@@ -368,39 +373,8 @@ final class ExpressionWriter {
   }
 
   private int column(int i, Out out) {
-    String name = tokens.get(i).value();
-    String quoted = settings.quoteColumn().apply(name);
-    if (!settings.booleanColumns().contains(name.toLowerCase(Locale.ROOT))) {
-      out.add(quoted);
-      return i;
-    }
-    SqlToken op = token(i + 1);
-    SqlToken value = token(i + 2);
-    if (op != null && isComparison(op) && value != null && value.kind() == Kind.NUMBER) {
-      // pgloader's matviews: "WHERE active = 1" over a column that is boolean in PostgreSQL.
-      out.add(quoted);
-      out.add(op.isOperator("==") ? "=" : op.text());
-      out.add(booleanLiteral(value.text(), name));
-      return i + 2;
-    }
-    out.add(quoted);
+    out.add(settings.quoteColumn().apply(tokens.get(i).value()));
     return i;
-  }
-
-  private static boolean isComparison(SqlToken t) {
-    return t.isOperator("=") || t.isOperator("==") || t.isOperator("!=") || t.isOperator("<>");
-  }
-
-  private static String booleanLiteral(String number, String column) {
-    switch (number) {
-      case "0":
-        return "false";
-      case "1":
-        return "true";
-      default:
-        throw new UntranslatableException("boolean column " + column + " compared with "
-            + number + ", which only 0 and 1 translate");
-    }
   }
 
   private int literalOrOperator(int i, Out out) {
@@ -421,15 +395,10 @@ final class ExpressionWriter {
     }
   }
 
-  /** A 0 or 1 compared with a boolean column, written the other way round: "1 = active". */
+  /** A number, unless a comparison needs it spelled differently (see ComparisonLiterals). */
   private int number(int i, Out out) {
-    SqlToken t = tokens.get(i);
-    SqlToken op = token(i + 1);
-    SqlToken col = token(i + 2);
-    boolean booleanCompare = op != null && isComparison(op) && col != null && col.isName()
-        && !isOperator(i + 3, "(") && !isOperator(i + 3, ".")
-        && settings.booleanColumns().contains(col.value().toLowerCase(Locale.ROOT));
-    out.add(booleanCompare ? booleanLiteral(t.text(), col.value()) : PgLiterals.number(t.text()));
+    String replacement = literals.get(i);
+    out.add(replacement != null ? replacement : PgLiterals.number(tokens.get(i).text()));
     return i;
   }
 

@@ -138,4 +138,21 @@ class SqlTranslatorViewTest {
         + "WHERE Products.UnitPrice>(SELECT AVG(UnitPrice) From Products)"))
         .endsWith("WHERE \"products\".\"unitprice\" > (SELECT avg(\"unitprice\") FROM \"products\")");
   }
+
+  @Test
+  void northwindTextColumnComparedWithANumberComparesText() {
+    // northwind.sqlite, Alphabetical list of products: [Discontinued]TEXT NOT NULL DEFAULT '0'
+    SqlTranslator knowsText = new SqlTranslator(Set.of(), Set.of("Discontinued"), false);
+    String view = "CREATE VIEW [Alphabetical list of products] \nAS\nSELECT Products.*, \n"
+        + "       Categories.CategoryName\nFROM Categories \n"
+        + "   INNER JOIN Products ON Categories.CategoryID = Products.CategoryID\n"
+        + "WHERE (((Products.Discontinued)=0))";
+    assertThat(ok(knowsText, view)).endsWith("WHERE (((\"products\".\"discontinued\") = '0'))");
+    // northwind.sqlite, Products by Category
+    assertThat(ok(knowsText, "CREATE VIEW v AS SELECT 1 FROM Products "
+        + "WHERE Products.Discontinued <> 1")).endsWith("WHERE \"products\".\"discontinued\" <> '1'");
+    // An operand larger than the column is left alone.
+    assertThat(ok(knowsText, "CREATE VIEW v AS SELECT 1 FROM Products "
+        + "WHERE Discontinued + 1 = 1")).endsWith("+ 1 = 1");
+  }
 }
