@@ -73,6 +73,11 @@ final class FunctionTranslator {
         return groupConcat(args);
       case "json_extract":
         return jsonExtract(args);
+      case "json_valid":
+        // Django's JSONField: CHECK ((JSON_VALID("metadata") OR "metadata" IS NULL)). With one
+        // argument SQLite checks RFC 8259 JSON, as IS JSON does (PostgreSQL 16 and later).
+        expectArgs(name, args, 1);
+        return "((" + w.write(args.get(0)) + ") IS JSON)";
       case "datetime":
       case "date":
       case "time":

@@ -82,6 +82,13 @@ class SqlTranslatorExpressionTest {
   }
 
   @Test
+  void djangoJsonFieldCheck() {
+    // django_djangoproject_com.sqlite3, docs_document
+    assertThat(ok("(JSON_VALID(\"metadata\") OR \"metadata\" IS NULL)"))
+        .isEqualTo("(((\"metadata\") IS JSON) OR \"metadata\" IS NULL)");
+  }
+
+  @Test
   void equalityAndIs() {
     assertThat(ok("a == b")).isEqualTo("\"a\" = \"b\"");
     assertThat(ok("a <> b")).isEqualTo("\"a\" <> \"b\"");
