@@ -48,7 +48,7 @@ final class ExpressionWriter {
       "DESC", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "JOIN", "INNER", "LEFT", "RIGHT",
       "FULL", "OUTER", "CROSS", "NATURAL", "ON", "USING", "AS", "AND", "OR", "NOT", "NULL", "IS",
       "IN", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "EXISTS", "OVER", "PARTITION",
-      "WINDOW", "TRUE", "FALSE", "FILTER");
+      "WINDOW", "TRUE", "FALSE", "FILTER", "ESCAPE");
 
   /** Window-frame words, keywords only inside OVER (...) since columns are often named so. */
   private static final Set<String> FRAME_WORDS = Set.of("ROWS", "RANGE", "GROUPS", "PRECEDING",

@@ -23,6 +23,9 @@ final class FunctionTranslator {
 
   private static final Set<String> AGGREGATE_OR_SCALAR = Set.of("max", "min");
 
+  private static final Set<String> NEEDS_ARGUMENTS = Set.of("cast", "ifnull", "instr", "round",
+      "total", "group_concat", "hex", "json_valid");
+
   private final ExpressionWriter w;
 
   FunctionTranslator(ExpressionWriter w) {
@@ -48,6 +51,9 @@ final class FunctionTranslator {
             + "NULL differently from PostgreSQL's " + (name.equals("max") ? "greatest" : "least"));
       }
       return name + "(" + writeArgs(args) + ")";
+    }
+    if (args.isEmpty() && NEEDS_ARGUMENTS.contains(name)) {
+      throw new UntranslatableException(name + "() without arguments");
     }
     switch (name) {
       case "cast":

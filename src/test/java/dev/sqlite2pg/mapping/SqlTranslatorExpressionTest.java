@@ -101,6 +101,7 @@ class SqlTranslatorExpressionTest {
   @Test
   void likeAndGlob() {
     assertThat(ok("name LIKE 'a%'")).isEqualTo("\"name\" ILIKE 'a%'");
+    assertThat(ok("name LIKE 'a!%' ESCAPE '!'")).isEqualTo("\"name\" ILIKE 'a!%' ESCAPE '!'");
     assertThat(ok("name LIKE 'a\\%'")).isEqualTo("\"name\" ILIKE 'a\\%' ESCAPE ''");
     assertThat(ok("name NOT GLOB 'a*_?'")).isEqualTo("\"name\" NOT LIKE 'a%\\__'");
     assertThat(refused("name GLOB '[a-z]*'")).contains("GLOB");
@@ -146,6 +147,7 @@ class SqlTranslatorExpressionTest {
   @Test
   void malformedInputIsReportedNotThrown() {
     assertThat(refused("a = 'unterminated")).contains("Unterminated");
+    assertThat(refused("round() > 1")).contains("round()");
     assertThat(refused("(a")).contains("parenthes");
   }
 }
