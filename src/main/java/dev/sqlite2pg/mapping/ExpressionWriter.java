@@ -36,11 +36,7 @@ final class ExpressionWriter {
       boolean pgcrypto) {}
 
   /** A half-open range of token indexes. */
-  record Range(int from, int to) {
-    boolean isEmpty() {
-      return from >= to;
-    }
-  }
+  record Range(int from, int to) {}
 
   /** Words written as keywords, never as names. */
   private static final Set<String> KEYWORDS = Set.of(
