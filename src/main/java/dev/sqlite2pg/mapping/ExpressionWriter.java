@@ -25,6 +25,7 @@ final class ExpressionWriter {
    * @param queries whether SELECT syntax is expected (views) or a bare expression
    * @param booleanColumns lower-case names of columns that are boolean in PostgreSQL
    * @param textColumns lower-case names of TEXT-affinity columns that are text in PostgreSQL
+   * @param isColumn whether a name is a column of the table, for SQLite's double-quoted strings
    */
   record Settings(
       Volatility allowed,
@@ -33,7 +34,17 @@ final class ExpressionWriter {
       UnaryOperator<String> quoteColumn,
       Set<String> booleanColumns,
       Set<String> textColumns,
-      boolean pgcrypto) {}
+      boolean pgcrypto,
+      java.util.function.Predicate<String> isColumn) {
+
+    /** Settings where every name is taken to be a column (views, unknown tables). */
+    Settings(Volatility allowed, boolean queries, UnaryOperator<String> quoteTable,
+        UnaryOperator<String> quoteColumn, Set<String> booleanColumns, Set<String> textColumns,
+        boolean pgcrypto) {
+      this(allowed, queries, quoteTable, quoteColumn, booleanColumns, textColumns, pgcrypto,
+          name -> true);
+    }
+  }
 
   /** A half-open range of token indexes. */
   record Range(int from, int to) {}
@@ -368,8 +379,18 @@ final class ExpressionWriter {
         + "collation with the same comparison");
   }
 
+  /**
+   * A column reference. SQLite reads a "double-quoted" name that is no column as a string:
+   * {@code CHECK (s IN ("a", "b"))} on a table with a column a compares s with column a and
+   * the string 'b' (checked with sqlite3).
+   */
   private int column(int i, Out out) {
-    out.add(settings.quoteColumn().apply(tokens.get(i).value()));
+    SqlToken t = tokens.get(i);
+    if (t.text().startsWith("\"") && !settings.isColumn().test(t.value())) {
+      out.add(PgLiterals.string(t.value()));
+      return i;
+    }
+    out.add(settings.quoteColumn().apply(t.value()));
     return i;
   }
 

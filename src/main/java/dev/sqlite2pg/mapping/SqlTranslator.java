@@ -67,7 +67,20 @@ public final class SqlTranslator {
    * qualifier's spelling after name folding is not this translator's to decide.
    */
   public Translation translateExpression(String sqliteExpr, UnaryOperator<String> quoteColumn) {
-    return expression(sqliteExpr, quoteColumn);
+    return expression(sqliteExpr, quoteColumn, name -> true);
+  }
+
+  /**
+   * As {@link #translateExpression(String, UnaryOperator)}, knowing the table's columns: a
+   * "double-quoted" name that is none of them is a string in SQLite, and becomes one here.
+   *
+   * @param tableColumns the SQLite names of the table's columns, matched case-insensitively
+   */
+  public Translation translateExpression(String sqliteExpr, Set<String> tableColumns,
+      UnaryOperator<String> quoteColumn) {
+    Set<String> columns = lowerCase(tableColumns);
+    return expression(sqliteExpr, quoteColumn,
+        name -> columns.contains(name.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -75,7 +88,7 @@ public final class SqlTranslator {
    * PostgreSQL further needs immutable ones, checked as for {@link #translateExpression}.
    */
   public Translation translateGenerated(String sqliteExpr, UnaryOperator<String> quoteColumn) {
-    return expression(sqliteExpr, quoteColumn);
+    return expression(sqliteExpr, quoteColumn, name -> true);
   }
 
   /**
@@ -100,10 +113,12 @@ public final class SqlTranslator {
     return run(() -> ViewTranslator.translate(createViewSql, sqliteColumnNames, settings));
   }
 
-  private Translation expression(String sqliteExpr, UnaryOperator<String> quoteColumn) {
+  private Translation expression(String sqliteExpr, UnaryOperator<String> quoteColumn,
+      java.util.function.Predicate<String> isColumn) {
     Objects.requireNonNull(sqliteExpr, "No expression provided");
     ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.IMMUTABLE,
-        false, SqlTranslator::noQualifier, quoteColumn, booleanColumns, textColumns, pgcrypto);
+        false, SqlTranslator::noQualifier, quoteColumn, booleanColumns, textColumns, pgcrypto,
+        isColumn);
     return run(() -> {
       ExpressionWriter w = new ExpressionWriter(sqliteExpr, settings);
       if (w.tokens().stream().anyMatch(t -> t.isWord("SELECT"))) {

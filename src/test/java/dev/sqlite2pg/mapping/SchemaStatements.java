@@ -50,9 +50,12 @@ final class SchemaStatements {
             translator.translateDefault(d, type)));
       });
     }
+    java.util.Set<String> columns = t.columns().stream().map(ParsedColumn::name)
+        .collect(java.util.stream.Collectors.toSet());
     for (Check check : checks) {
       out.put(t.name() + " CHECK " + check.expressionSql(), prefix("ALTER TABLE " + table
-          + " ADD CHECK (", translator.translateExpression(check.expressionSql(), quote), ")"));
+          + " ADD CHECK (", translator.translateExpression(check.expressionSql(), columns, quote),
+          ")"));
     }
     return out;
   }

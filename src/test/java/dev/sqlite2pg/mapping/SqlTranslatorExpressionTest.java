@@ -89,6 +89,16 @@ class SqlTranslatorExpressionTest {
   }
 
   @Test
+  void doubleQuotedNamesThatAreNoColumnAreStrings() {
+    // As sqlite3 does for CREATE TABLE t(s TEXT CHECK (s IN ("a", "b")), a TEXT)
+    Translation t = translator.translateExpression("s IN (\"a\", \"b\")", Set.of("S", "a"), FOLD);
+    assertThat(t.sql()).contains("\"s\" IN (\"a\", 'b')");
+    // [brackets] and `backticks` are always names
+    assertThat(translator.translateExpression("[b] = `b`", Set.of("a"), FOLD).sql())
+        .contains("\"b\" = \"b\"");
+  }
+
+  @Test
   void equalityAndIs() {
     assertThat(ok("a == b")).isEqualTo("\"a\" = \"b\"");
     assertThat(ok("a <> b")).isEqualTo("\"a\" <> \"b\"");
