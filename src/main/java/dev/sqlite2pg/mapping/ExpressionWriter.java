@@ -189,6 +189,9 @@ final class ExpressionWriter {
 
   private int tableReference(int i, Out out, FromState fs) {
     String name = tokens.get(i).value();
+    if (isOperator(i + 1, "(")) {
+      throw new UntranslatableException("table-valued function " + name + "() in FROM");
+    }
     if (isOperator(i + 1, ".") && token(i + 2) != null && token(i + 2).isName()) {
       i += 2; // main.products: the schema has no meaning in PostgreSQL's target schema
       name = tokens.get(i).value();

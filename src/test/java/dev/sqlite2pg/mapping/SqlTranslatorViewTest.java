@@ -131,6 +131,24 @@ class SqlTranslatorViewTest {
   }
 
   @Test
+  void otherQueryShapes() {
+    assertThat(ok("CREATE VIEW v AS SELECT a, b FROM t1 LEFT OUTER JOIN t2 USING (id)"))
+        .isEqualTo("CREATE VIEW \"v\" AS SELECT \"a\", \"b\" FROM \"t1\" LEFT OUTER JOIN \"t2\" "
+            + "USING (\"id\")");
+    assertThat(ok("CREATE VIEW v AS SELECT a FROM (SELECT a FROM t) sub WHERE sub.a > 0"))
+        .endsWith("FROM (SELECT \"a\" FROM \"t\") AS \"sub\" WHERE \"sub\".\"a\" > 0");
+    assertThat(ok("CREATE VIEW v AS SELECT sum(a) OVER (PARTITION BY b ORDER BY c ROWS BETWEEN "
+        + "UNBOUNDED PRECEDING AND CURRENT ROW) FROM main.t"))
+        .endsWith("OVER (PARTITION BY \"b\" ORDER BY \"c\" ROWS BETWEEN UNBOUNDED PRECEDING AND "
+            + "CURRENT ROW) FROM \"t\"");
+    assertThat(refused("CREATE VIEW v AS SELECT value FROM json_each('[1]')"))
+        .contains("json_each");
+    assertThat(refused("CREATE VIEW v AS WITH x AS (SELECT 1) SELECT * FROM x")).contains("WITH");
+    assertThat(refused("CREATE VIEW v AS SELECT x FROM t WHERE d > datetime('now', '-1 day')"))
+        .contains("modifiers");
+  }
+
+  @Test
   void subqueryInWhereKeepsItsOwnFromClause() {
     // northwind.sqlite, Products Above Average Price
     assertThat(ok("CREATE VIEW [Products Above Average Price] AS\nSELECT Products.ProductName, \n"
