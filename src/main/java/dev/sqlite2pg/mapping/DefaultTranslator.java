@@ -109,8 +109,9 @@ final class DefaultTranslator {
       case INTEGER:
       case DECIMAL:
       case OTHER:
-      case JSON:
         return number;
+      case JSON:
+        return PgLiterals.string(number); // a JSON number; PostgreSQL has no integer-to-jsonb cast
       case TEXT:
         // SQLite stores the number and reads it back as text: "1.0" stays "1.0".
         return PgLiterals.string(number);
@@ -224,7 +225,7 @@ final class DefaultTranslator {
       return timeCall(text, tokens, target);
     }
     ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.VOLATILE, false,
-        DefaultTranslator::noTable, DefaultTranslator::noColumn, Set.of(), pgcrypto);
+        DefaultTranslator::noTable, DefaultTranslator::noColumn, Set.of(), Set.of(), pgcrypto);
     ExpressionWriter writer = new ExpressionWriter(text, settings);
     return "(" + writer.writeTop(0, writer.tokens().size()) + ")";
   }

@@ -24,6 +24,8 @@ final class ExpressionWriter {
    * @param allowed the most volatile function the context accepts
    * @param queries whether SELECT syntax is expected (views) or a bare expression
    * @param booleanColumns lower-case names of columns that are boolean in PostgreSQL
+   * @param textColumns lower-case names of TEXT-affinity columns that are text in PostgreSQL
+   * @param isColumn whether a name is a column of the table, for SQLite's double-quoted strings
    */
   record Settings(
       Volatility allowed,
@@ -31,14 +33,21 @@ final class ExpressionWriter {
       UnaryOperator<String> quoteTable,
       UnaryOperator<String> quoteColumn,
       Set<String> booleanColumns,
-      boolean pgcrypto) {}
+      Set<String> textColumns,
+      boolean pgcrypto,
+      java.util.function.Predicate<String> isColumn) {
 
-  /** A half-open range of token indexes. */
-  record Range(int from, int to) {
-    boolean isEmpty() {
-      return from >= to;
+    /** Settings where every name is taken to be a column (views, unknown tables). */
+    Settings(Volatility allowed, boolean queries, UnaryOperator<String> quoteTable,
+        UnaryOperator<String> quoteColumn, Set<String> booleanColumns, Set<String> textColumns,
+        boolean pgcrypto) {
+      this(allowed, queries, quoteTable, quoteColumn, booleanColumns, textColumns, pgcrypto,
+          name -> true);
     }
   }
+
+  /** A half-open range of token indexes. */
+  record Range(int from, int to) {}
 
   /** Words written as keywords, never as names. */
   private static final Set<String> KEYWORDS = Set.of(
@@ -46,7 +55,7 @@ final class ExpressionWriter {
       "DESC", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "JOIN", "INNER", "LEFT", "RIGHT",
       "FULL", "OUTER", "CROSS", "NATURAL", "ON", "USING", "AS", "AND", "OR", "NOT", "NULL", "IS",
       "IN", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "EXISTS", "OVER", "PARTITION",
-      "WINDOW", "TRUE", "FALSE", "FILTER");
+      "WINDOW", "TRUE", "FALSE", "FILTER", "ESCAPE");
 
   /** Window-frame words, keywords only inside OVER (...) since columns are often named so. */
   private static final Set<String> FRAME_WORDS = Set.of("ROWS", "RANGE", "GROUPS", "PRECEDING",
@@ -65,11 +74,14 @@ final class ExpressionWriter {
   private final Settings settings;
   private final Map<String, String> aliases = new HashMap<>();
   private final FunctionTranslator functions = new FunctionTranslator(this);
+  private final Map<Integer, String> literals;
   private int subqueryAliases;
 
   ExpressionWriter(String sql, Settings settings) {
     this.tokens = tokenize(sql);
     this.settings = settings;
+    this.literals = ComparisonLiterals.find(tokens, settings.booleanColumns(),
+        settings.textColumns());
   }
 
   private static List<SqlToken> tokenize(String sql) {
@@ -177,6 +189,9 @@ final class ExpressionWriter {
 
   private int tableReference(int i, Out out, FromState fs) {
     String name = tokens.get(i).value();
+    if (isOperator(i + 1, "(")) {
+      throw new UntranslatableException("table-valued function " + name + "() in FROM");
+    }
     if (isOperator(i + 1, ".") && token(i + 2) != null && token(i + 2).isName()) {
       i += 2; // main.products: the schema has no meaning in PostgreSQL's target schema
       name = tokens.get(i).value();
@@ -367,40 +382,19 @@ final class ExpressionWriter {
         + "collation with the same comparison");
   }
 
+  /**
+   * A column reference. SQLite reads a "double-quoted" name that is no column as a string:
+   * {@code CHECK (s IN ("a", "b"))} on a table with a column a compares s with column a and
+   * the string 'b' (checked with sqlite3).
+   */
   private int column(int i, Out out) {
-    String name = tokens.get(i).value();
-    String quoted = settings.quoteColumn().apply(name);
-    if (!settings.booleanColumns().contains(name.toLowerCase(Locale.ROOT))) {
-      out.add(quoted);
+    SqlToken t = tokens.get(i);
+    if (t.text().startsWith("\"") && !settings.isColumn().test(t.value())) {
+      out.add(PgLiterals.string(t.value()));
       return i;
     }
-    SqlToken op = token(i + 1);
-    SqlToken value = token(i + 2);
-    if (op != null && isComparison(op) && value != null && value.kind() == Kind.NUMBER) {
-      // pgloader's matviews: "WHERE active = 1" over a column that is boolean in PostgreSQL.
-      out.add(quoted);
-      out.add(op.isOperator("==") ? "=" : op.text());
-      out.add(booleanLiteral(value.text(), name));
-      return i + 2;
-    }
-    out.add(quoted);
+    out.add(settings.quoteColumn().apply(t.value()));
     return i;
-  }
-
-  private static boolean isComparison(SqlToken t) {
-    return t.isOperator("=") || t.isOperator("==") || t.isOperator("!=") || t.isOperator("<>");
-  }
-
-  private static String booleanLiteral(String number, String column) {
-    switch (number) {
-      case "0":
-        return "false";
-      case "1":
-        return "true";
-      default:
-        throw new UntranslatableException("boolean column " + column + " compared with "
-            + number + ", which only 0 and 1 translate");
-    }
   }
 
   private int literalOrOperator(int i, Out out) {
@@ -421,15 +415,10 @@ final class ExpressionWriter {
     }
   }
 
-  /** A 0 or 1 compared with a boolean column, written the other way round: "1 = active". */
+  /** A number, unless a comparison needs it spelled differently (see ComparisonLiterals). */
   private int number(int i, Out out) {
-    SqlToken t = tokens.get(i);
-    SqlToken op = token(i + 1);
-    SqlToken col = token(i + 2);
-    boolean booleanCompare = op != null && isComparison(op) && col != null && col.isName()
-        && !isOperator(i + 3, "(") && !isOperator(i + 3, ".")
-        && settings.booleanColumns().contains(col.value().toLowerCase(Locale.ROOT));
-    out.add(booleanCompare ? booleanLiteral(t.text(), col.value()) : PgLiterals.number(t.text()));
+    String replacement = literals.get(i);
+    out.add(replacement != null ? replacement : PgLiterals.number(tokens.get(i).text()));
     return i;
   }
 

@@ -23,6 +23,9 @@ final class FunctionTranslator {
 
   private static final Set<String> AGGREGATE_OR_SCALAR = Set.of("max", "min");
 
+  private static final Set<String> NEEDS_ARGUMENTS = Set.of("cast", "ifnull", "instr", "round",
+      "total", "group_concat", "hex", "json_valid");
+
   private final ExpressionWriter w;
 
   FunctionTranslator(ExpressionWriter w) {
@@ -49,6 +52,9 @@ final class FunctionTranslator {
       }
       return name + "(" + writeArgs(args) + ")";
     }
+    if (args.isEmpty() && NEEDS_ARGUMENTS.contains(name)) {
+      throw new UntranslatableException(name + "() without arguments");
+    }
     switch (name) {
       case "cast":
         return cast(args);
@@ -73,6 +79,11 @@ final class FunctionTranslator {
         return groupConcat(args);
       case "json_extract":
         return jsonExtract(args);
+      case "json_valid":
+        // Django's JSONField: CHECK ((JSON_VALID("metadata") OR "metadata" IS NULL)). With one
+        // argument SQLite checks RFC 8259 JSON, as IS JSON does (PostgreSQL 16 and later).
+        expectArgs(name, args, 1);
+        return "((" + w.write(args.get(0)) + ") IS JSON)";
       case "datetime":
       case "date":
       case "time":

@@ -13,29 +13,39 @@ import java.util.stream.Collectors;
  * strings, and spells every name through the caller's quoting functions, which own name
  * folding.
  *
- * <p>Boolean columns: SQLite stores booleans as 0 and 1, and schemas compare with them
+ * <p>Column hints: SQLite stores booleans as 0 and 1, and schemas compare with them
  * ({@code WHERE active = 1}). Columns named in {@code booleanColumns} are boolean in PostgreSQL,
- * and a comparison of such a column with 0 or 1 becomes a comparison with false or true. Names
- * are matched without their table, case-insensitively; other uses of the column are left alone.
+ * and a comparison of such a column with 0 or 1 becomes a comparison with false or true.
+ * Columns named in {@code textColumns} have TEXT affinity in SQLite and are text in PostgreSQL;
+ * SQLite compares them with a number as with the number's text, and so does the translation.
+ * Names are matched without their table, case-insensitively; other uses are left alone.
  */
 public final class SqlTranslator {
 
   private final Set<String> booleanColumns;
+  private final Set<String> textColumns;
   private final boolean pgcrypto;
 
-  /** A translator that knows no boolean columns and cannot use pgcrypto. */
+  /** A translator that knows no column types and cannot use pgcrypto. */
   public SqlTranslator() {
-    this(Set.of(), false);
+    this(Set.of(), Set.of(), false);
+  }
+
+  /** A translator that knows the boolean columns only. */
+  public SqlTranslator(Set<String> booleanColumns, boolean pgcryptoAvailable) {
+    this(booleanColumns, Set.of(), pgcryptoAvailable);
   }
 
   /**
    * @param booleanColumns SQLite names of columns that are boolean in PostgreSQL
+   * @param textColumns SQLite names of TEXT-affinity columns that are text in PostgreSQL
    * @param pgcryptoAvailable whether the target has pgcrypto, whose gen_random_bytes() stands
    *     in for randomblob() (PocketBase's ids: {@code ('r'||lower(hex(randomblob(7))))})
    */
-  public SqlTranslator(Set<String> booleanColumns, boolean pgcryptoAvailable) {
-    this.booleanColumns = booleanColumns.stream().map(n -> n.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
+  public SqlTranslator(Set<String> booleanColumns, Set<String> textColumns,
+      boolean pgcryptoAvailable) {
+    this.booleanColumns = lowerCase(booleanColumns);
+    this.textColumns = lowerCase(textColumns);
     this.pgcrypto = pgcryptoAvailable;
   }
 
@@ -57,7 +67,20 @@ public final class SqlTranslator {
    * qualifier's spelling after name folding is not this translator's to decide.
    */
   public Translation translateExpression(String sqliteExpr, UnaryOperator<String> quoteColumn) {
-    return expression(sqliteExpr, quoteColumn);
+    return expression(sqliteExpr, quoteColumn, name -> true);
+  }
+
+  /**
+   * As {@link #translateExpression(String, UnaryOperator)}, knowing the table's columns: a
+   * "double-quoted" name that is none of them is a string in SQLite, and becomes one here.
+   *
+   * @param tableColumns the SQLite names of the table's columns, matched case-insensitively
+   */
+  public Translation translateExpression(String sqliteExpr, Set<String> tableColumns,
+      UnaryOperator<String> quoteColumn) {
+    Set<String> columns = lowerCase(tableColumns);
+    return expression(sqliteExpr, quoteColumn,
+        name -> columns.contains(name.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -65,7 +88,7 @@ public final class SqlTranslator {
    * PostgreSQL further needs immutable ones, checked as for {@link #translateExpression}.
    */
   public Translation translateGenerated(String sqliteExpr, UnaryOperator<String> quoteColumn) {
-    return expression(sqliteExpr, quoteColumn);
+    return expression(sqliteExpr, quoteColumn, name -> true);
   }
 
   /**
@@ -86,14 +109,16 @@ public final class SqlTranslator {
       UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn) {
     Objects.requireNonNull(createViewSql, "No CREATE VIEW text provided");
     ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.STABLE, true,
-        quoteTable, quoteColumn, booleanColumns, pgcrypto);
+        quoteTable, quoteColumn, booleanColumns, textColumns, pgcrypto);
     return run(() -> ViewTranslator.translate(createViewSql, sqliteColumnNames, settings));
   }
 
-  private Translation expression(String sqliteExpr, UnaryOperator<String> quoteColumn) {
+  private Translation expression(String sqliteExpr, UnaryOperator<String> quoteColumn,
+      java.util.function.Predicate<String> isColumn) {
     Objects.requireNonNull(sqliteExpr, "No expression provided");
     ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.IMMUTABLE,
-        false, SqlTranslator::noQualifier, quoteColumn, booleanColumns, pgcrypto);
+        false, SqlTranslator::noQualifier, quoteColumn, booleanColumns, textColumns, pgcrypto,
+        isColumn);
     return run(() -> {
       ExpressionWriter w = new ExpressionWriter(sqliteExpr, settings);
       if (w.tokens().stream().anyMatch(t -> t.isWord("SELECT"))) {
@@ -101,6 +126,11 @@ public final class SqlTranslator {
       }
       return w.writeTop(0, w.tokens().size());
     });
+  }
+
+  private static Set<String> lowerCase(Set<String> names) {
+    return names.stream().map(n -> n.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static String noQualifier(String table) {

@@ -28,6 +28,7 @@ class SqlTranslatorDefaultTest {
     assertThat(ok("-1", "bigint")).isEqualTo("-1");
     assertThat(ok("0x10", "bigint")).isEqualTo("16");
     assertThat(ok("0", "text")).isEqualTo("'0'");
+    assertThat(ok("0", "jsonb")).isEqualTo("'0'");
   }
 
   @Test

@@ -82,6 +82,23 @@ class SqlTranslatorExpressionTest {
   }
 
   @Test
+  void djangoJsonFieldCheck() {
+    // django_djangoproject_com.sqlite3, docs_document
+    assertThat(ok("(JSON_VALID(\"metadata\") OR \"metadata\" IS NULL)"))
+        .isEqualTo("(((\"metadata\") IS JSON) OR \"metadata\" IS NULL)");
+  }
+
+  @Test
+  void doubleQuotedNamesThatAreNoColumnAreStrings() {
+    // As sqlite3 does for CREATE TABLE t(s TEXT CHECK (s IN ("a", "b")), a TEXT)
+    Translation t = translator.translateExpression("s IN (\"a\", \"b\")", Set.of("S", "a"), FOLD);
+    assertThat(t.sql()).contains("\"s\" IN (\"a\", 'b')");
+    // [brackets] and `backticks` are always names
+    assertThat(translator.translateExpression("[b] = `b`", Set.of("a"), FOLD).sql())
+        .contains("\"b\" = \"b\"");
+  }
+
+  @Test
   void equalityAndIs() {
     assertThat(ok("a == b")).isEqualTo("\"a\" = \"b\"");
     assertThat(ok("a <> b")).isEqualTo("\"a\" <> \"b\"");
@@ -94,6 +111,7 @@ class SqlTranslatorExpressionTest {
   @Test
   void likeAndGlob() {
     assertThat(ok("name LIKE 'a%'")).isEqualTo("\"name\" ILIKE 'a%'");
+    assertThat(ok("name LIKE 'a!%' ESCAPE '!'")).isEqualTo("\"name\" ILIKE 'a!%' ESCAPE '!'");
     assertThat(ok("name LIKE 'a\\%'")).isEqualTo("\"name\" ILIKE 'a\\%' ESCAPE ''");
     assertThat(ok("name NOT GLOB 'a*_?'")).isEqualTo("\"name\" NOT LIKE 'a%\\__'");
     assertThat(refused("name GLOB '[a-z]*'")).contains("GLOB");
@@ -139,6 +157,7 @@ class SqlTranslatorExpressionTest {
   @Test
   void malformedInputIsReportedNotThrown() {
     assertThat(refused("a = 'unterminated")).contains("Unterminated");
+    assertThat(refused("round() > 1")).contains("round()");
     assertThat(refused("(a")).contains("parenthes");
   }
 }

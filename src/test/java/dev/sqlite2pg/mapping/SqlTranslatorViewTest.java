@@ -131,11 +131,46 @@ class SqlTranslatorViewTest {
   }
 
   @Test
+  void otherQueryShapes() {
+    assertThat(ok("CREATE VIEW v AS SELECT a, b FROM t1 LEFT OUTER JOIN t2 USING (id)"))
+        .isEqualTo("CREATE VIEW \"v\" AS SELECT \"a\", \"b\" FROM \"t1\" LEFT OUTER JOIN \"t2\" "
+            + "USING (\"id\")");
+    assertThat(ok("CREATE VIEW v AS SELECT a FROM (SELECT a FROM t) sub WHERE sub.a > 0"))
+        .endsWith("FROM (SELECT \"a\" FROM \"t\") AS \"sub\" WHERE \"sub\".\"a\" > 0");
+    assertThat(ok("CREATE VIEW v AS SELECT sum(a) OVER (PARTITION BY b ORDER BY c ROWS BETWEEN "
+        + "UNBOUNDED PRECEDING AND CURRENT ROW) FROM main.t"))
+        .endsWith("OVER (PARTITION BY \"b\" ORDER BY \"c\" ROWS BETWEEN UNBOUNDED PRECEDING AND "
+            + "CURRENT ROW) FROM \"t\"");
+    assertThat(refused("CREATE VIEW v AS SELECT value FROM json_each('[1]')"))
+        .contains("json_each");
+    assertThat(refused("CREATE VIEW v AS WITH x AS (SELECT 1) SELECT * FROM x")).contains("WITH");
+    assertThat(refused("CREATE VIEW v AS SELECT x FROM t WHERE d > datetime('now', '-1 day')"))
+        .contains("modifiers");
+  }
+
+  @Test
   void subqueryInWhereKeepsItsOwnFromClause() {
     // northwind.sqlite, Products Above Average Price
     assertThat(ok("CREATE VIEW [Products Above Average Price] AS\nSELECT Products.ProductName, \n"
         + "       Products.UnitPrice\nFROM Products\n"
         + "WHERE Products.UnitPrice>(SELECT AVG(UnitPrice) From Products)"))
         .endsWith("WHERE \"products\".\"unitprice\" > (SELECT avg(\"unitprice\") FROM \"products\")");
+  }
+
+  @Test
+  void northwindTextColumnComparedWithANumberComparesText() {
+    // northwind.sqlite, Alphabetical list of products: [Discontinued]TEXT NOT NULL DEFAULT '0'
+    SqlTranslator knowsText = new SqlTranslator(Set.of(), Set.of("Discontinued"), false);
+    String view = "CREATE VIEW [Alphabetical list of products] \nAS\nSELECT Products.*, \n"
+        + "       Categories.CategoryName\nFROM Categories \n"
+        + "   INNER JOIN Products ON Categories.CategoryID = Products.CategoryID\n"
+        + "WHERE (((Products.Discontinued)=0))";
+    assertThat(ok(knowsText, view)).endsWith("WHERE (((\"products\".\"discontinued\") = '0'))");
+    // northwind.sqlite, Products by Category
+    assertThat(ok(knowsText, "CREATE VIEW v AS SELECT 1 FROM Products "
+        + "WHERE Products.Discontinued <> 1")).endsWith("WHERE \"products\".\"discontinued\" <> '1'");
+    // An operand larger than the column is left alone.
+    assertThat(ok(knowsText, "CREATE VIEW v AS SELECT 1 FROM Products "
+        + "WHERE Discontinued + 1 = 1")).endsWith("+ 1 = 1");
   }
 }
