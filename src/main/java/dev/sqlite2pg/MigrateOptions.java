@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param tables globs of source tables to include (all when empty)
  * @param exclude globs of source tables to leave out
  * @param jobs tables copied in parallel
+ * @param batchSize rows per COPY statement (all of a table's batches commit together)
  * @param drop replace target tables that exist (otherwise refuse, naming them)
  * @param keepCase keep identifiers' case instead of folding to lower case
  * @param rejectDir where reject files go (JSON Lines, one per table with rejected rows)
@@ -22,6 +23,7 @@ public record MigrateOptions(
     List<String> tables,
     List<String> exclude,
     int jobs,
+    int batchSize,
     boolean drop,
     boolean keepCase,
     List<Cast> casts,

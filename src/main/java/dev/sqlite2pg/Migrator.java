@@ -107,7 +107,8 @@ public final class Migrator {
     LOG.info("STEP 4: copying {} rows with {} jobs",
         plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
-    TableCopier copier = new TableCopier(source, target, options.schema(), utf8);
+    TableCopier copier = new TableCopier(source, target, options.schema(), utf8,
+        options.batchSize());
     List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
         .copyAll(plan.tables(), r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
     options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
@@ -162,6 +163,7 @@ public final class Migrator {
     private List<String> tables = List.of();
     private List<String> exclude = List.of();
     private int jobs = Runtime.getRuntime().availableProcessors();
+    private int batchSize = 100_000;
     private boolean drop;
     private boolean keepCase;
     private List<String> casts = List.of();
@@ -195,6 +197,11 @@ public final class Migrator {
 
     public Builder jobs(int jobs) {
       this.jobs = jobs;
+      return this;
+    }
+
+    public Builder batchSize(int rows) {
+      this.batchSize = rows;
       return this;
     }
 
@@ -235,8 +242,12 @@ public final class Migrator {
       if (jobs < 1 || jobs > 64) {
         throw new MigrationException(Code.BAD_ARGUMENTS, "--jobs must be 1 to 64, not " + jobs);
       }
+      if (batchSize < 1) {
+        throw new MigrationException(Code.BAD_ARGUMENTS,
+            "--batch-size must be at least 1, not " + batchSize);
+      }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, drop,
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, drop,
           keepCase, parsed, verify, Optional.ofNullable(rejectDir)), target);
     }
   }

@@ -28,6 +28,10 @@ final class SelectionOptions {
       description = "Tables copied in parallel (default: the number of cores).")
   Integer jobs;
 
+  @Option(names = "--batch-size", paramLabel = "ROWS",
+      description = "Rows per COPY statement (default: 100000).")
+  Integer batchSize;
+
   @Option(names = "--keep-case", description = "Keep identifiers' case (quoted) instead of"
       + " folding them to lower case.")
   boolean keepCase;
@@ -37,6 +41,9 @@ final class SelectionOptions {
         .casts(casts).keepCase(keepCase);
     if (jobs != null) {
       b.jobs(jobs);
+    }
+    if (batchSize != null) {
+      b.batchSize(batchSize);
     }
     return b;
   }

@@ -38,12 +38,15 @@ public final class TableCopier {
   private final TargetConnector target;
   private final String schema;
   private final boolean utf8;
+  private final int batchSize;
 
-  public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8) {
+  public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8,
+      int batchSize) {
     this.source = source;
     this.target = target;
     this.schema = schema;
     this.utf8 = utf8;
+    this.batchSize = batchSize;
   }
 
   public TableCopyResult copy(TablePlan t) {
@@ -74,7 +77,9 @@ public final class TableCopier {
         .toArray(ValueEncoder[]::new);
     RowKeys keys = new RowKeys(t);
     BinaryCopyBuffer buf = new BinaryCopyBuffer(FLUSH_BYTES + (FLUSH_BYTES >> 2));
-    CopyIn in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(t, cols));
+    String copySql = copySql(t, cols);
+    CopyIn in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    long inBatch = 0;
     try (PreparedStatement ps = src.prepareStatement(SourceQueries.selectForCopy(t));
         ResultSet rs = ps.executeQuery()) {
       SqliteRow row = new SqliteRow(rs, utf8);
@@ -88,11 +93,21 @@ public final class TableCopier {
             enc[i].encode(row, i + 1, buf);
           }
           n.copied++;
+          inBatch++;
         } catch (ConversionException e) {
           buf.rollbackRow();
           rejected.add(reject(t, keys, row, cols.get(i), i + 1, e.getMessage()));
         }
-        if (buf.size() >= FLUSH_BYTES) {
+        if (inBatch == batchSize) {
+          // End this COPY statement and start the next, in the same transaction.
+          buf.writeTrailer();
+          n.bytes += buf.size();
+          buf.flushTo(in);
+          in.endCopy();
+          in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+          buf.writeHeader();
+          inBatch = 0;
+        } else if (buf.size() >= FLUSH_BYTES) {
           n.bytes += buf.size();
           buf.flushTo(in);
         }

@@ -15,14 +15,19 @@ public final class SqliteToPg implements Translator {
 
   public SqliteToPg(List<TablePlan> tables) {
     Set<String> booleans = new HashSet<>();
+    Set<String> texts = new HashSet<>();
     for (TablePlan t : tables) {
       for (ColumnPlan c : t.columns()) {
         if (c.type().kind() == PgType.Kind.BOOLEAN) {
           booleans.add(c.source().name());
+        } else if (c.type().kind() == PgType.Kind.TEXT
+            && Affinity.of(c.source().declaredType()) == Affinity.TEXT) {
+          texts.add(c.source().name());
         }
       }
     }
-    this.sql = new SqlTranslator(booleans, false);
+    // pgcrypto is not assumed: creating an extension needs privileges the target may not give.
+    this.sql = new SqlTranslator(booleans, texts, false);
   }
 
   @Override
@@ -36,9 +41,10 @@ public final class SqliteToPg implements Translator {
   }
 
   @Override
-  public Result view(String createViewSql, String schema, UnaryOperator<String> quoteTable,
-      UnaryOperator<String> quoteColumn) {
-    return of(sql.translateView(createViewSql, quoteTable, quoteColumn));
+  public Result view(String createViewSql, List<String> viewColumns,
+      UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn) {
+    return of(viewColumns.isEmpty() ? sql.translateView(createViewSql, quoteTable, quoteColumn)
+        : sql.translateView(createViewSql, viewColumns, quoteTable, quoteColumn));
   }
 
   private static Result of(Translation t) {

@@ -24,6 +24,6 @@ public interface Translator {
   Result defaultValue(String sqlite, PgType type);
 
   /** A CREATE VIEW statement, names resolved through the callbacks. */
-  Result view(String createViewSql, String schema, UnaryOperator<String> quoteTable,
-      UnaryOperator<String> quoteColumn);
+  Result view(String createViewSql, java.util.List<String> viewColumns,
+      UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn);
 }

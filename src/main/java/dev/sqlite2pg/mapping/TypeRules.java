@@ -166,7 +166,8 @@ public final class TypeRules {
 
   private static Optional<TypeChoice> jsonbIfAllJson(Input in) {
     ColumnProfile p = in.profile();
-    if (p.blobs() == 0 && fits(in, PgType.JSONB, EncoderOptions.DEFAULT)) {
+    // JSON kept in a BLOB (LangGraph, PocketBase) is JSON too when its bytes are UTF-8 JSON.
+    if (fits(in, PgType.JSONB, EncoderOptions.DEFAULT)) {
       return Optional.of(TypeChoice.of(PgType.JSONB, "json",
           "declared " + in.column().declaredType() + ", every value is JSON"));
     }

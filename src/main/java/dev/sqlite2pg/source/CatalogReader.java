@@ -60,12 +60,12 @@ public final class CatalogReader {
       String name = o[1];
       String sql = o[3];
       switch (type) {
-        case "view" -> others.add(new SchemaObject(Kind.VIEW, name, o[2], sql));
-        case "trigger" -> others.add(new SchemaObject(Kind.TRIGGER, name, o[2], sql));
+        case "view" -> others.add(new SchemaObject(Kind.VIEW, name, o[2], sql, viewColumns(name)));
+        case "trigger" -> others.add(new SchemaObject(Kind.TRIGGER, name, o[2], sql, List.of()));
         case "table" -> {
           Kind kind = classify(name, sql, listed.get(name), virtualNames);
           if (kind != null) {
-            others.add(new SchemaObject(kind, name, o[2], sql == null ? "" : sql));
+            others.add(new SchemaObject(kind, name, o[2], sql == null ? "" : sql, List.of()));
           } else {
             String[] flags = listed.getOrDefault(name, new String[] {"table", "0", "0"});
             tables.add(readTable(name, sql, "1".equals(flags[1]), "1".equals(flags[2]), sequences));
@@ -123,6 +123,17 @@ public final class CatalogReader {
   /** What the CREATE statements could not tell (parse failures), for the plan's warnings. */
   public List<String> problems() {
     return List.copyOf(problems);
+  }
+
+  /** A view's column names; empty when SQLite cannot resolve it (a function it lacks). */
+  private List<String> viewColumns(String view) {
+    List<String> out = new ArrayList<>();
+    try {
+      forEach("sqlite-columns", view, rs -> out.add(rs.getString(2)));
+    } catch (SQLException e) {
+      return List.of();
+    }
+    return List.copyOf(out);
   }
 
   private List<Column> columns(String table) throws SQLException {

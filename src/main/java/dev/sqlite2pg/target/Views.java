@@ -58,7 +58,7 @@ final class Views {
     for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
       List<SchemaObject> failed = new ArrayList<>();
       for (SchemaObject v : pending) {
-        Translator.Result r = translator.view(v.sql(), schema,
+        Translator.Result r = translator.view(v.sql(), v.columns(),
             n -> quote(tableNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)),
             n -> quote(columnNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)));
         if (r.sql().isEmpty()) {
