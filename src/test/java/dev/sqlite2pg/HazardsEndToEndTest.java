@@ -9,7 +9,9 @@ import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -546,5 +548,71 @@ class HazardsEndToEndTest {
     Run run = migrate("fts5");
     assertThat(run.result().notMigrated()).filteredOn(n -> n.kind().equals("shadow table"))
         .allSatisfy(n -> assertThat(n.reason()).contains("virtual table notes_fts,"));
+  }
+
+  /**
+   * A live app's database in WAL mode (Chrome, Firefox and most Android apps): the newest rows
+   * are only in the -wal file until a checkpoint. The .db and -wal are copied while the writer
+   * still holds them open, as a backup script would; the rows in the WAL must arrive.
+   */
+  @Test
+  void rowsStillOnlyInTheWalFileArrive() throws Exception {
+    Path live = dir.resolve("live.db");
+    Path copy = Files.createDirectories(dir.resolve("copy")).resolve("live.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA wal_autocheckpoint=0");
+      s.execute("CREATE TABLE visits (id INTEGER PRIMARY KEY, url TEXT NOT NULL)");
+      s.execute("INSERT INTO visits VALUES (1, 'https://a.example'), (2, 'https://b.example')");
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      s.execute("INSERT INTO visits VALUES (3, 'https://c.example'), (4, 'https://d.example')");
+      Path wal = dir.resolve("live.db-wal");
+      assertThat(Files.size(wal)).as("rows 3 and 4 wait in the WAL").isPositive();
+      Files.copy(live, copy);
+      Files.copy(wal, dir.resolve("copy").resolve("live.db-wal"));
+      Run run = migrate(copy, "wal_copy");
+      assertThat(run.table("visits").copiedRows()).isEqualTo(4);
+      assertThat(run.column("SELECT url FROM visits ORDER BY id", String.class))
+          .endsWith("https://c.example", "https://d.example");
+      run.independentlyEqual("visits", "id");
+
+      Run fromLive = migrate(live, "wal_live");
+      assertThat(fromLive.table("visits").copiedRows()).as("the live file, writer open")
+          .isEqualTo(4);
+    }
+  }
+
+  /**
+   * Databases created by Windows and Qt apps with PRAGMA encoding='UTF-16le': text, including
+   * characters outside the BMP (surrogate pairs in UTF-16), must arrive exactly.
+   */
+  @Test
+  void utf16DatabaseTextArrivesExactly() throws Exception {
+    Path db = dir.resolve("utf16.db");
+    List<String> texts = List.of("plain", "ünïcødé", "😀 grinning", "𝄞 clef 𐍈 hwair",
+        "中文 текст", "");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA encoding='UTF-16le'");
+      s.execute("CREATE TABLE words (id INTEGER PRIMARY KEY, w TEXT, note VARCHAR(10))");
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO words VALUES (?, ?, ?)")) {
+        for (int i = 0; i < texts.size(); i++) {
+          ps.setInt(1, i + 1);
+          ps.setString(2, texts.get(i));
+          ps.setString(3, i % 2 == 0 ? texts.get(i) : null);
+          ps.executeUpdate();
+        }
+      }
+      try (ResultSet rs = s.executeQuery("PRAGMA encoding")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("UTF-16le");
+      }
+    }
+    Run run = migrate(db, "utf16");
+    assertThat(run.type("words", "w")).isEqualTo("text");
+    assertThat(run.column("SELECT w FROM words ORDER BY id", String.class))
+        .containsExactlyElementsOf(texts);
+    run.independentlyEqual("words", "id");
   }
 }
