@@ -102,8 +102,7 @@ final class Steps {
           "virtual tables (FTS, R-Tree, extensions) have no PostgreSQL equivalent; use"
               + " PostgreSQL full-text search or PostGIS instead", o.sql()));
       case SHADOW_TABLE -> java.util.Optional.of(new NotMigrated("shadow table", o.name(),
-          "internal storage of a virtual table (FTS or R-Tree index data), not user data",
-          o.sql()));
+          "internal storage of virtual table " + o.tableName() + ", not user data", o.sql()));
       case INTERNAL_TABLE -> java.util.Optional.of(new NotMigrated("internal table", o.name(),
           o.name().equalsIgnoreCase("sqlite_sequence")
               ? "AUTOINCREMENT counters; applied to the identity sequences instead"

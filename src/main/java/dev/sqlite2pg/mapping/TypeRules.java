@@ -198,11 +198,14 @@ public final class TypeRules {
       return Optional.empty();
     }
     Optional<PgType> declared = declaredNumeric(in.declared());
-    if (declared.isPresent() && fits(in, declared.get(), EncoderOptions.DEFAULT)) {
+    Optional<String> misfit = declared.flatMap(
+        d -> in.probe().firstMisfit(in.column(), d, EncoderOptions.DEFAULT));
+    if (declared.isPresent() && misfit.isEmpty()) {
       return Optional.of(TypeChoice.of(declared.get(), "decimal", "declared "
           + in.column().declaredType() + ", every value fits"));
     }
-    String why = declared.isPresent() ? ", but not every value fits " + declared.get().sql() : "";
+    String why = misfit.map(m -> ", but not every value fits " + declared.get().sql() + " ("
+        + m + ")").orElse("");
     return Optional.of(new TypeChoice(PgType.NUMERIC, EncoderOptions.DEFAULT, "decimal",
         "declared " + in.column().declaredType() + why, declared.isPresent()));
   }
@@ -274,8 +277,12 @@ public final class TypeRules {
     } else {
       type = PgType.TEXT;
     }
+    // An untyped column is reported too when it mixes storage classes: a 7 stored beside 'seven'
+    // arrives as the text (or bytes) "7", which the application should know.
+    boolean mixed = Math.max(Math.max(p.integers(), p.reals()), Math.max(p.texts(), p.blobs()))
+        < p.nonNull();
     return Optional.of(new TypeChoice(type, EncoderOptions.DEFAULT, "stored values",
-        declared + ", stores " + p.describe(), !untyped));
+        declared + ", stores " + p.describe(), !untyped || mixed));
   }
 
   private static boolean fits(Input in, PgType type, EncoderOptions options) {

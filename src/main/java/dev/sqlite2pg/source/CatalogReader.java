@@ -65,7 +65,8 @@ public final class CatalogReader {
         case "table" -> {
           Kind kind = classify(name, sql, listed.get(name), virtualNames);
           if (kind != null) {
-            others.add(new SchemaObject(kind, name, o[2], sql == null ? "" : sql, List.of()));
+            String owner = kind == Kind.SHADOW_TABLE ? shadowOwner(name, virtualNames) : o[2];
+            others.add(new SchemaObject(kind, name, owner, sql == null ? "" : sql, List.of()));
           } else {
             String[] flags = listed.getOrDefault(name, new String[] {"table", "0", "0"});
             tables.add(readTable(name, sql, "1".equals(flags[1]), "1".equals(flags[2]), sequences));
@@ -102,6 +103,18 @@ public final class CatalogReader {
       }
     }
     return null;
+  }
+
+  /** The virtual table a shadow table belongs to: notes_fts_data belongs to notes_fts. */
+  private static String shadowOwner(String name, Set<String> virtualNames) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String suffix : SHADOW_SUFFIXES) {
+      String base = lower.endsWith(suffix) ? lower.substring(0, lower.length() - suffix.length()) : "";
+      if (virtualNames.contains(base)) {
+        return name.substring(0, base.length());
+      }
+    }
+    return name;
   }
 
   private Table readTable(String name, String sql, boolean withoutRowid, boolean strict,
