@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param batchSize rows per COPY statement (all of a table's batches commit together)
  * @param drop replace target tables that exist (otherwise refuse, naming them)
  * @param keepCase keep identifiers' case instead of folding to lower case
+ * @param detailRows how many differing rows verification keeps per table, in detail
  * @param rejectDir where reject files go (JSON Lines, one per table with rejected rows)
  */
 public record MigrateOptions(
@@ -28,6 +29,7 @@ public record MigrateOptions(
     boolean keepCase,
     List<Cast> casts,
     boolean verify,
+    int detailRows,
     Optional<Path> rejectDir) {
 
   public MigrateOptions {

@@ -80,6 +80,21 @@ public final class Migrator {
     return step7Report(plan, copied, schema, checks, start);
   }
 
+  /**
+   * STEP 6 on its own: compares every planned table with what the target holds now, whether
+   * sqlite2pg loaded it or not (names and types are read back from the target).
+   */
+  public VerifyResult verify() {
+    long start = System.nanoTime();
+    SqliteSource source = SqliteSource.open(options.source());
+    MigrationPlan plan = step2Plan(source, step1Catalog(source));
+    LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
+    List<TableCheck> checks = new Verifier(source, target, options.schema(), plan,
+        options.detailRows()).verifyAll();
+    return new VerifyResult(options.source().toString(), target.display(), options.schema(),
+        checks, (System.nanoTime() - start) / 1e9);
+  }
+
   // STEP 1
   Catalog step1Catalog(SqliteSource source) {
     LOG.info("STEP 1: reading the catalog of {}", source.path());
@@ -128,7 +143,7 @@ public final class Migrator {
       return Map.of();
     }
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
-    return new Verifier(source, target, options.schema(), plan).verifyAll().stream()
+    return new Verifier(source, target, options.schema(), plan, options.detailRows()).verifyAll().stream()
         .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 
@@ -169,6 +184,7 @@ public final class Migrator {
     private List<String> casts = List.of();
     private boolean verify = true;
     private Path rejectDir;
+    private int detailRows = 20;
 
     public Builder source(Path source) {
       this.source = source;
@@ -225,6 +241,12 @@ public final class Migrator {
       return this;
     }
 
+    /** How many differing rows verification keeps per table, in detail. */
+    public Builder detailRows(int rows) {
+      this.detailRows = rows;
+      return this;
+    }
+
     public Builder rejectDir(Path dir) {
       this.rejectDir = dir;
       return this;
@@ -248,7 +270,7 @@ public final class Migrator {
       }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
       return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, drop,
-          keepCase, parsed, verify, Optional.ofNullable(rejectDir)), target);
+          keepCase, parsed, verify, detailRows, Optional.ofNullable(rejectDir)), target);
     }
   }
 }

@@ -8,7 +8,10 @@ import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TableReport;
 import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.VerifyResult;
 import dev.sqlite2pg.copy.RejectedRow;
+import dev.sqlite2pg.verify.RowDifference;
+import dev.sqlite2pg.verify.TableCheck;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +70,62 @@ final class JsonReport {
     }
   }
 
+  /** verify's result: the same per-table facts as migrate's "verification" field. */
+  static void write(VerifyResult r, Path file) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("source", r.source());
+      g.writeStringField("target", r.target());
+      g.writeStringField("schema", r.schema());
+      g.writeArrayFieldStart("tables");
+      for (TableCheck c : r.tables()) {
+        check(g, c);
+      }
+      g.writeEndArray();
+      g.writeBooleanField("equal", r.equal());
+      g.writeNumberField("seconds", r.seconds());
+      g.writeNumberField("exit_code", r.exitCode());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new MigrationException(Code.INCOMPLETE, "Could not write the report " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void check(JsonGenerator g, TableCheck c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("source_table", c.sourceTable());
+    g.writeStringField("target_table", c.targetTable());
+    g.writeBooleanField("equal", c.equal());
+    g.writeNumberField("source_rows", c.sourceRows());
+    g.writeNumberField("expected_rows", c.expectedRows());
+    g.writeNumberField("target_rows", c.targetRows());
+    g.writeNumberField("missing", c.missing());
+    g.writeNumberField("extra", c.extra());
+    g.writeNumberField("changed", c.changed());
+    g.writeStringField("problem", c.problem());
+    g.writeNumberField("seconds", c.seconds());
+    g.writeArrayFieldStart("differences");
+    for (RowDifference d : c.differences()) {
+      g.writeStartObject();
+      g.writeStringField("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
+      g.writeStringField("key", d.key());
+      g.writeArrayFieldStart("columns");
+      for (int i = 0; i < d.columns().size(); i++) {
+        g.writeStartObject();
+        g.writeStringField("column", d.columns().get(i));
+        g.writeStringField("sqlite", d.sourceValues().get(i));
+        g.writeStringField("postgresql", d.targetValues().get(i));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
   private static void table(JsonGenerator g, TableReport t) throws IOException {
     g.writeStartObject();
     g.writeStringField("source_table", t.sourceTable());
@@ -82,11 +141,8 @@ final class JsonReport {
       g.writeNullField("error");
     }
     if (t.verification().isPresent()) {
-      g.writeObjectFieldStart("verification");
-      g.writeBooleanField("equal", t.verification().get().equal());
-      g.writeNumberField("expected_rows", t.verification().get().expectedRows());
-      g.writeNumberField("target_rows", t.verification().get().targetRows());
-      g.writeEndObject();
+      g.writeFieldName("verification");
+      check(g, t.verification().get());
     } else {
       g.writeNullField("verification");
     }

@@ -35,6 +35,10 @@ final class TextReport {
     for (TableReport t : r.tables()) {
       t.error().ifPresent(e -> out.printf("%nFAILED %s: %s%n", t.sourceTable(), e));
       rejects(out, t, rejectDir);
+      t.verification().filter(v -> !v.equal()).ifPresent(v -> {
+        out.printf("%nVERIFY %s: %s%n", t.sourceTable(), v.verdict());
+        VerifyReport.differences(out, v);
+      });
     }
     list(out, "Warnings", r.warnings().stream().map(Warning::describe).toList());
     list(out, "Not migrated", r.notMigrated().stream().map(TextReport::describe).toList());

@@ -75,7 +75,7 @@ public final class TableCopier {
     List<ColumnPlan> cols = t.copiedColumns();
     ValueEncoder[] enc = cols.stream().map(c -> Encoders.forType(c.type(), c.options()))
         .toArray(ValueEncoder[]::new);
-    RowKeys keys = new RowKeys(t);
+    RowValues keys = new RowValues(t);
     BinaryCopyBuffer buf = new BinaryCopyBuffer(FLUSH_BYTES + (FLUSH_BYTES >> 2));
     String copySql = copySql(t, cols);
     CopyIn in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
@@ -123,10 +123,10 @@ public final class TableCopier {
     }
   }
 
-  private static RejectedRow reject(TablePlan t, RowKeys keys, SourceRow row, ColumnPlan col,
+  private static RejectedRow reject(TablePlan t, RowValues keys, SourceRow row, ColumnPlan col,
       int idx, String reason) {
     return new RejectedRow(t.source().name(), keys.describe(row), col.source().name(),
-        SourceRow.typeName(row.type(idx)), RowKeys.fullValue(row, idx),
+        SourceRow.typeName(row.type(idx)), RowValues.fullValue(row, idx),
         reason + " (column type " + col.type().sql() + ")");
   }
 

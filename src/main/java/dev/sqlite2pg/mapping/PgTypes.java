@@ -24,6 +24,8 @@ public final class PgTypes {
       Map.entry("numeric", PgType.NUMERIC),
       Map.entry("decimal", PgType.NUMERIC),
       Map.entry("text", PgType.TEXT),
+      Map.entry("varchar", PgType.TEXT),
+      Map.entry("character varying", PgType.TEXT),
       Map.entry("bytea", PgType.BYTEA),
       Map.entry("boolean", PgType.BOOLEAN),
       Map.entry("bool", PgType.BOOLEAN),

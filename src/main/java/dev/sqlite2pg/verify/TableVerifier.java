@@ -1,120 +1,94 @@
 package dev.sqlite2pg.verify;
 
-import static dev.sqlite2pg.mapping.Identifiers.qualified;
-import static dev.sqlite2pg.mapping.Identifiers.quote;
-
-import dev.sqlite2pg.mapping.Canonical;
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.ConversionException;
-import dev.sqlite2pg.mapping.Encoders;
 import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.mapping.ValueEncoder;
-import dev.sqlite2pg.source.SourceQueries;
-import dev.sqlite2pg.source.SqliteRow;
-import dev.sqlite2pg.target.BinaryCopyBuffer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Compares one table on both sides, every row and every value: reads SQLite and PostgreSQL once
- * each, reduces each row to its canonical form (the same for a faithful conversion on either
- * side, see {@link Canonical}) and compares order-independent fingerprints. A source row whose
- * values do not all convert is a rejected row and is expected to be absent.
+ * Compares one table on both sides: a fingerprint of every row, computed inside PostgreSQL and
+ * while reading SQLite once; when they differ, the differing rows are located by key ranges
+ * ({@link DiffLocator}), or, for a table without a usable key, by comparing the sorted row
+ * hashes of both sides.
  */
 public final class TableVerifier {
 
   private final String schema;
   private final boolean utf8;
+  private final int keep;
 
-  public TableVerifier(String schema, boolean utf8) {
+  /** @param keep how many differing rows to keep in detail */
+  public TableVerifier(String schema, boolean utf8, int keep) {
     this.schema = schema;
     this.utf8 = utf8;
+    this.keep = keep;
   }
 
   public TableCheck check(TablePlan t, Connection src, Connection dst) throws SQLException {
     long start = System.nanoTime();
-    List<ColumnPlan> cols = t.columns();
-    long[] sourceRows = new long[1];
-    RowHasher expected = source(t, cols, src, sourceRows);
-    RowHasher actual = target(t, cols, dst);
-    return new TableCheck(t.source().name(), t.target(), sourceRows[0], expected.count(),
-        actual.count(), expected.sameAs(actual), (System.nanoTime() - start) / 1e9);
+    Optional<TableKey> key = TableKey.of(t);
+    SourceSide s = new SourceSide(src, t, key, utf8);
+    TargetSide d = new TargetSide(dst, schema, t, key);
+    Fingerprint fs = s.fingerprint(KeyRange.ALL);
+    long sourceRows = s.sourceRows;
+    Fingerprint fd = d.fingerprint(KeyRange.ALL);
+    DiffLocator locator = new DiffLocator(s, d, t.columns(), keep);
+    if (!fs.equals(fd)) {
+      if (key.isPresent()) {
+        locator.locate(KeyRange.ALL, fs, fd, 0);
+      } else {
+        hashDiff(s, d, locator);
+      }
+    }
+    boolean equal = fs.equals(fd);
+    return new TableCheck(t.source().name(), t.target(), sourceRows, fs.count(), fd.count(),
+        equal, locator.missing, locator.extra, locator.changed, List.copyOf(locator.kept), null,
+        (System.nanoTime() - start) / 1e9);
   }
 
-  private RowHasher source(TablePlan t, List<ColumnPlan> cols, Connection src, long[] rows)
+  /**
+   * A table without a usable key: rows are a multiset. The sorted row hashes of both sides are
+   * merged; hashes on one side only are missing or extra rows (a changed row is both).
+   */
+  private static void hashDiff(SourceSide s, TargetSide d, DiffLocator locator)
       throws SQLException {
-    ValueEncoder[] enc = cols.stream().map(c -> Encoders.forType(c.type(), c.options()))
-        .toArray(ValueEncoder[]::new);
-    BinaryCopyBuffer scratch = new BinaryCopyBuffer(4096);
-    RowHasher h = new RowHasher();
-    try (PreparedStatement ps = src.prepareStatement(SourceQueries.selectForVerify(t));
-        ResultSet rs = ps.executeQuery()) {
-      SqliteRow row = new SqliteRow(rs, utf8);
-      while (row.next()) {
-        rows[0]++;
-        if (!converts(row, enc, scratch)) {
-          continue;
-        }
-        h.startRow();
-        for (int i = 0; i < cols.size(); i++) {
-          h.add(canonical(row, i + 1, cols.get(i)));
-        }
-        h.endRow();
+    java.util.Map<String, Rows.Row> read = s.rows(KeyRange.ALL);
+    List<Rows.Row> src = new ArrayList<>(read.values());
+    List<String> srcKeys = new ArrayList<>(read.keySet());
+    List<Rows.Row> dst = new ArrayList<>(d.rows(KeyRange.ALL).values());
+    Integer[] a = order(src);
+    Integer[] b = order(dst);
+    int i = 0;
+    int j = 0;
+    while (i < a.length || j < b.length) {
+      int cmp = i == a.length ? 1 : j == b.length ? -1 : compare(src.get(a[i]), dst.get(b[j]));
+      if (cmp == 0) {
+        i++;
+        j++;
+      } else if (cmp < 0) {
+        locator.missing++;
+        locator.add(RowDifference.Kind.MISSING, srcKeys.get(a[i]), src.get(a[i]), null);
+        i++;
+      } else {
+        locator.extra++;
+        locator.add(RowDifference.Kind.EXTRA, "a row without key", null, dst.get(b[j]));
+        j++;
       }
-    }
-    return h;
-  }
-
-  /** Only called for rows whose values all converted, so the canonical form exists. */
-  private static String canonical(SqliteRow row, int col, ColumnPlan plan) {
-    try {
-      return Canonical.ofSource(row, col, plan.type(), plan.options());
-    } catch (ConversionException e) {
-      throw new IllegalStateException("A value that encoded has no canonical form: "
-          + e.getMessage(), e);
     }
   }
 
-  private static boolean converts(SqliteRow row, ValueEncoder[] enc, BinaryCopyBuffer scratch) {
-    scratch.reset();
-    scratch.startRow(enc.length);
-    try {
-      for (int i = 0; i < enc.length; i++) {
-        enc[i].encode(row, i + 1, scratch);
-      }
-      return true;
-    } catch (ConversionException e) {
-      return false;
-    }
+  private static Integer[] order(List<Rows.Row> rows) {
+    Integer[] idx = new Integer[rows.size()];
+    Arrays.setAll(idx, k -> k);
+    Arrays.sort(idx, (x, y) -> compare(rows.get(x), rows.get(y)));
+    return idx;
   }
 
-  private RowHasher target(TablePlan t, List<ColumnPlan> cols, Connection dst)
-      throws SQLException {
-    RowHasher h = new RowHasher();
-    String sql = "SELECT " + String.join(", ", cols.stream().map(c -> quote(c.target())).toList())
-        + " FROM " + qualified(schema, t.target());
-    boolean auto = dst.getAutoCommit();
-    dst.setAutoCommit(false);
-    try (Statement s = dst.createStatement()) {
-      s.execute("SET LOCAL TimeZone = 'UTC'");
-      s.setFetchSize(5000);
-      try (ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          h.startRow();
-          for (int i = 0; i < cols.size(); i++) {
-            h.add(Canonical.ofTarget(rs, i + 1, cols.get(i).type()));
-          }
-          h.endRow();
-        }
-      }
-    } finally {
-      dst.commit();
-      dst.setAutoCommit(auto);
-    }
-    return h;
+  private static int compare(Rows.Row x, Rows.Row y) {
+    int c = Long.compareUnsigned(x.hash1(), y.hash1());
+    return c != 0 ? c : Long.compareUnsigned(x.hash2(), y.hash2());
   }
 }

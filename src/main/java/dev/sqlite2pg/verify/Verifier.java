@@ -19,7 +19,12 @@ public final class Verifier {
   private final String schema;
   private final MigrationPlan plan;
 
-  public Verifier(SqliteSource source, TargetConnector target, String schema, MigrationPlan plan) {
+  private final int keep;
+
+  /** @param keep how many differing rows to keep in detail per table */
+  public Verifier(SqliteSource source, TargetConnector target, String schema, MigrationPlan plan,
+      int keep) {
+    this.keep = keep;
     this.source = source;
     this.target = target;
     this.schema = schema;
@@ -28,14 +33,22 @@ public final class Verifier {
 
   public List<TableCheck> verifyAll() {
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
-    TableVerifier tv = new TableVerifier(schema, utf8);
+    TableVerifier tv = new TableVerifier(schema, utf8, keep);
     List<TableCheck> out = new ArrayList<>();
     try (Connection src = source.connect(); Connection dst = target.open()) {
+      TargetTypes types = new TargetTypes(dst, schema);
       for (TablePlan t : plan.tables()) {
-        out.add(tv.check(t, src, dst));
+        TargetTypes.Match m = types.match(t);
+        if (m.plan().isEmpty()) {
+          out.add(new TableCheck(t.source().name(), t.target(), t.sourceRows(), t.sourceRows(),
+              0, false, 0, 0, 0, List.of(), m.problem(), 0));
+        } else {
+          out.add(tv.check(m.plan().get(), src, dst));
+        }
       }
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Verification failed to read: " + e.getMessage(), e);
+      throw new MigrationException(Code.TARGET, "Verification failed to read: "
+          + e.getMessage().lines().findFirst().orElse(""), e);
     }
     return out;
   }

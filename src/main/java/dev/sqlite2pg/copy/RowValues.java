@@ -10,8 +10,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Names a source row for reports: by rowid, or by primary key in a WITHOUT ROWID table. */
-final class RowKeys {
+/**
+ * How a source row and its values are shown in reports: the row by rowid (or by primary key in
+ * a WITHOUT ROWID table), a value in full as stored.
+ */
+public final class RowValues {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -19,7 +22,7 @@ final class RowKeys {
   private final List<String> pkNames = new ArrayList<>();
   private final List<Integer> pkIndexes = new ArrayList<>();
 
-  RowKeys(TablePlan t) {
+  RowValues(TablePlan t) {
     this.byRowid = !t.source().withoutRowid();
     List<ColumnPlan> cols = t.copiedColumns();
     for (int i = 0; i < cols.size(); i++) {
@@ -42,7 +45,7 @@ final class RowKeys {
   }
 
   /** The whole value as stored: numbers as text, text as is, invalid text and blobs as X'hex'. */
-  static String fullValue(SourceRow row, int col) {
+  public static String fullValue(SourceRow row, int col) {
     return switch (row.type(col)) {
       case SourceRow.NULL -> "NULL";
       case SourceRow.INTEGER -> Long.toString(row.getLong(col));

@@ -1,0 +1,18 @@
+package dev.sqlite2pg;
+
+import dev.sqlite2pg.verify.TableCheck;
+import java.util.List;
+
+/** What {@link Migrator#verify()} found, table by table. */
+public record VerifyResult(String source, String target, String schema, List<TableCheck> tables,
+    double seconds) {
+
+  public boolean equal() {
+    return tables.stream().allMatch(TableCheck::equal);
+  }
+
+  /** 0 only when every table is equal; 6 otherwise. */
+  public int exitCode() {
+    return equal() ? 0 : MigrationException.Code.DIFFERENT.exitCode();
+  }
+}

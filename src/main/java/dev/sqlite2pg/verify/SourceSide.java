@@ -1,0 +1,154 @@
+package dev.sqlite2pg.verify;
+
+import static dev.sqlite2pg.mapping.Identifiers.quote;
+
+import dev.sqlite2pg.copy.RowValues;
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.ConversionException;
+import dev.sqlite2pg.mapping.Encoders;
+import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.mapping.ValueEncoder;
+import dev.sqlite2pg.source.SourceQueries;
+import dev.sqlite2pg.source.SqliteRow;
+import dev.sqlite2pg.target.BinaryCopyBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verification's reads of SQLite: each row is encoded exactly as the copy encodes it, reduced to
+ * canonical bytes and hashed. Rows with a value that does not convert are the rejected rows:
+ * counted apart, and expected to be absent from the target.
+ */
+final class SourceSide {
+
+  private final Connection c;
+  private final TablePlan t;
+  private final Optional<TableKey> key;
+  private final boolean utf8;
+  private final ValueEncoder[] enc;
+  private final BinaryCopyBuffer scratch = new BinaryCopyBuffer(4096);
+  private final RowCanon canon;
+  long sourceRows;
+  long rejectedRows;
+
+  SourceSide(Connection c, TablePlan t, Optional<TableKey> key, boolean utf8) {
+    this.c = c;
+    this.t = t;
+    this.key = key;
+    this.utf8 = utf8;
+    this.enc = t.columns().stream().map(col -> Encoders.forType(col.type(), col.options()))
+        .toArray(ValueEncoder[]::new);
+    this.canon = new RowCanon(t.columns().stream().map(ColumnPlan::type).toList());
+  }
+
+  /** Fingerprint of the rows in {@code range}; also counts source and rejected rows. */
+  Fingerprint fingerprint(KeyRange range) throws SQLException {
+    long n = 0;
+    long s1 = 0;
+    long s2 = 0;
+    sourceRows = 0;
+    rejectedRows = 0;
+    try (PreparedStatement ps = select(range, ""); ResultSet rs = ps.executeQuery()) {
+      SqliteRow row = new SqliteRow(rs, utf8);
+      while (row.next()) {
+        sourceRows++;
+        if (!encode(row)) {
+          rejectedRows++;
+          continue;
+        }
+        canon.read(scratch.array(), 0);
+        n++;
+        s1 += canon.hash1();
+        s2 += canon.hash2();
+      }
+    }
+    return new Fingerprint(n, s1, s2);
+  }
+
+  /** The key at {@code offset} within {@code range}, in key order. */
+  Optional<List<Object>> keyAt(KeyRange range, long offset) throws SQLException {
+    TableKey k = key.orElseThrow();
+    List<Object> params = new ArrayList<>();
+    String sql = "SELECT " + String.join(", ", keyExprs()) + " FROM " + quote(t.source().name())
+        + range.where(keyExprs(), params) + " ORDER BY " + String.join(", ", keyExprs())
+        + " LIMIT 1 OFFSET " + offset;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < k.columns().size(); i++) {
+          out.add(k.text().get(i) ? rs.getString(i + 1) : (Object) rs.getLong(i + 1));
+        }
+        return Optional.of(out);
+      }
+    }
+  }
+
+  /** Every convertible row in {@code range}: key text to (canonical fields, display values). */
+  Map<String, Rows.Row> rows(KeyRange range) throws SQLException {
+    Map<String, Rows.Row> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = select(range, ""); ResultSet rs = ps.executeQuery()) {
+      SqliteRow row = new SqliteRow(rs, utf8);
+      while (row.next()) {
+        if (!encode(row)) {
+          continue;
+        }
+        canon.read(scratch.array(), 0);
+        List<String> fields = new ArrayList<>();
+        List<String> display = new ArrayList<>();
+        for (int i = 0; i < enc.length; i++) {
+          fields.add(canon.field(i));
+          display.add(RowValues.fullValue(row, i + 1));
+        }
+        String k = key.map(tk -> tk.describe(tk.positions().stream().map(fields::get).toList()))
+            .orElse("rowid=" + row.getLong(0));
+        out.put(k, new Rows.Row(fields, display, canon.hash1(), canon.hash2()));
+      }
+    }
+    return out;
+  }
+
+  private boolean encode(SqliteRow row) {
+    scratch.reset();
+    scratch.startRow(enc.length);
+    try {
+      for (int i = 0; i < enc.length; i++) {
+        enc[i].encode(row, i + 1, scratch);
+      }
+      return true;
+    } catch (ConversionException e) {
+      scratch.rollbackRow();
+      return false;
+    }
+  }
+
+  private PreparedStatement select(KeyRange range, String orderBy) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String where = key.isPresent() ? range.where(keyExprs(), params) : "";
+    PreparedStatement ps = c.prepareStatement(SourceQueries.selectForVerify(t) + where + orderBy);
+    bind(ps, params);
+    return ps;
+  }
+
+  /** Key columns compared bytewise, whatever collation the column declares (NOCASE...). */
+  private List<String> keyExprs() {
+    return key.orElseThrow().columns().stream()
+        .map(col -> quote(col.source().name()) + " COLLATE BINARY").toList();
+  }
+
+  static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+  }
+}

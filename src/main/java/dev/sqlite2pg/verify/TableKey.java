@@ -1,0 +1,53 @@
+package dev.sqlite2pg.verify;
+
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.PgType;
+import dev.sqlite2pg.mapping.TablePlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The key that lets verification split a table into ranges: the primary key, when every key
+ * column orders the same way on both sides (integers, or text compared bytewise).
+ *
+ * @param positions positions of the key columns among the verified columns
+ * @param text whether each key column is text (else an integer)
+ */
+record TableKey(List<ColumnPlan> columns, List<Integer> positions, List<Boolean> text) {
+
+  static Optional<TableKey> of(TablePlan t) {
+    List<ColumnPlan> cols = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    List<Boolean> text = new ArrayList<>();
+    List<ColumnPlan> all = t.columns();
+    List<ColumnPlan> pk = all.stream().filter(c -> c.source().pkPosition() > 0)
+        .sorted(java.util.Comparator.comparingInt(c -> c.source().pkPosition())).toList();
+    for (ColumnPlan c : pk) {
+      PgType.Kind k = c.type().kind();
+      boolean isInt = k == PgType.Kind.BIGINT || k == PgType.Kind.INTEGER
+          || k == PgType.Kind.SMALLINT;
+      if (!isInt && k != PgType.Kind.TEXT) {
+        return Optional.empty();
+      }
+      cols.add(c);
+      positions.add(all.indexOf(c));
+      text.add(!isInt);
+    }
+    return cols.isEmpty() ? Optional.empty()
+        : Optional.of(new TableKey(List.copyOf(cols), List.copyOf(positions), List.copyOf(text)));
+  }
+
+  /** "id=7" or "a=1, b='x'" from canonical key fields. */
+  String describe(List<String> keyFields) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      String v = keyFields.get(i);
+      if (text.get(i)) {
+        v = "'" + v.substring(v.indexOf(':') + 1) + "'";
+      }
+      parts.add(columns.get(i).source().name() + "=" + v);
+    }
+    return String.join(", ", parts);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.sqlite2pg.verify;
+
+import static dev.sqlite2pg.mapping.Identifiers.qualified;
+import static dev.sqlite2pg.mapping.Identifiers.quote;
+
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.PgType;
+import dev.sqlite2pg.mapping.TablePlan;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verification's reads of PostgreSQL: fingerprints are computed by the server (an aggregate
+ * over md5 of each row's canonical text), so no row crosses the network unless a range is
+ * small enough to compare row by row.
+ */
+final class TargetSide {
+
+  private final Connection c;
+  private final String table;
+  private final List<ColumnPlan> columns;
+  private final Optional<TableKey> key;
+  private final String rowExpr;
+
+  TargetSide(Connection c, String schema, TablePlan t, Optional<TableKey> key) {
+    this.c = c;
+    this.table = qualified(schema, t.target());
+    this.columns = t.columns();
+    this.key = key;
+    this.rowExpr = PgCanon.row(columns.stream().map(ColumnPlan::target).toList(),
+        columns.stream().map(ColumnPlan::type).toList());
+  }
+
+  Fingerprint fingerprint(KeyRange range) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String where = key.isPresent() ? range.where(keyExprs(), params) : "";
+    try (PreparedStatement ps = c.prepareStatement(
+        PgCanon.fingerprintQuery(table, rowExpr, where))) {
+      SourceSide.bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Fingerprint(rs.getLong(1), wrap(rs.getBigDecimal(2)), wrap(rs.getBigDecimal(3)));
+      }
+    }
+  }
+
+  /** The sum modulo 2^64, as Java's long addition wraps. */
+  private static long wrap(BigDecimal sum) {
+    return sum.toBigInteger().longValue();
+  }
+
+  /** Every row in {@code range}: key text to (canonical fields, display values). */
+  Map<String, Rows.Row> rows(KeyRange range) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String where = key.isPresent() ? range.where(keyExprs(), params) : "";
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnPlan col = columns.get(i);
+      sql.append(i > 0 ? ", " : "").append(PgCanon.field(col.target(), col.type()))
+          .append(", ").append(quote(col.target())).append("::text");
+    }
+    sql.append(", md5(").append(rowExpr).append(") FROM ").append(table).append(where);
+    Map<String, Rows.Row> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      SourceSide.bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = 0;
+        while (rs.next()) {
+          List<String> fields = new ArrayList<>();
+          List<String> display = new ArrayList<>();
+          for (int i = 0; i < columns.size(); i++) {
+            fields.add(rs.getString(2 * i + 1));
+            String v = rs.getString(2 * i + 2);
+            display.add(v == null ? "NULL" : v);
+          }
+          String md5 = rs.getString(2 * columns.size() + 1);
+          String k = key.map(tk -> tk.describe(tk.positions().stream().map(fields::get).toList()))
+              .orElse("row " + (++n));
+          out.put(k, new Rows.Row(fields, display, Long.parseUnsignedLong(md5.substring(0, 16), 16),
+              Long.parseUnsignedLong(md5.substring(16), 16)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<String> keyExprs() {
+    return key.orElseThrow().columns().stream()
+        .map(col -> quote(col.target()) + (col.type().kind() == PgType.Kind.TEXT
+            ? " COLLATE \"C\"" : ""))
+        .toList();
+  }
+}
