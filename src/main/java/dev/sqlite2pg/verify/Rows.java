@@ -7,6 +7,14 @@ final class Rows {
 
   private Rows() {}
 
+  /** Text shown in quotes, so that a lost trailing space or '' versus NULL is visible. */
+  static String quoteIfText(dev.sqlite2pg.mapping.PgType type, String v, boolean isNull) {
+    boolean text = type.kind() == dev.sqlite2pg.mapping.PgType.Kind.TEXT
+        || type.kind() == dev.sqlite2pg.mapping.PgType.Kind.JSON
+        || type.kind() == dev.sqlite2pg.mapping.PgType.Kind.JSONB;
+    return text && !isNull ? "'" + v + "'" : v;
+  }
+
   /**
    * @param fields canonical text per column (what is compared)
    * @param display the value per column as a person reads it

@@ -108,7 +108,8 @@ final class SourceSide {
         List<String> display = new ArrayList<>();
         for (int i = 0; i < enc.length; i++) {
           fields.add(canon.field(i));
-          display.add(RowValues.fullValue(row, i + 1));
+          display.add(Rows.quoteIfText(t.columns().get(i).type(), RowValues.fullValue(row, i + 1),
+              row.type(i + 1) == dev.sqlite2pg.source.SourceRow.NULL));
         }
         String k = key.map(tk -> tk.describe(tk.positions().stream().map(fields::get).toList()))
             .orElse("rowid=" + row.getLong(0));

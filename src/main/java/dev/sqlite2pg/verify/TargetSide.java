@@ -79,7 +79,7 @@ final class TargetSide {
           for (int i = 0; i < columns.size(); i++) {
             fields.add(rs.getString(2 * i + 1));
             String v = rs.getString(2 * i + 2);
-            display.add(v == null ? "NULL" : v);
+            display.add(v == null ? "NULL" : Rows.quoteIfText(columns.get(i).type(), v, false));
           }
           String md5 = rs.getString(2 * columns.size() + 1);
           String k = key.map(tk -> tk.describe(tk.positions().stream().map(fields::get).toList()))
