@@ -87,7 +87,10 @@ public final class Migrator {
   public VerifyResult verify() {
     long start = System.nanoTime();
     SqliteSource source = SqliteSource.open(options.source());
-    MigrationPlan plan = step2Plan(source, step1Catalog(source));
+    Catalog catalog = step1Catalog(source);
+    List<Table> chosen = Steps.select(catalog.tables(), options.tables(), options.exclude());
+    // Types come from the target; the plan only supplies names and how values are read.
+    MigrationPlan plan = Steps.plan(source, catalog, chosen, options, false);
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, target, options.schema(), plan,
         options.detailRows()).verifyAll();
@@ -105,7 +108,7 @@ public final class Migrator {
   MigrationPlan step2Plan(SqliteSource source, Catalog catalog) {
     LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     List<Table> chosen = Steps.select(catalog.tables(), options.tables(), options.exclude());
-    return Steps.plan(source, catalog, chosen, options);
+    return Steps.plan(source, catalog, chosen, options, true);
   }
 
   // STEP 3

@@ -7,6 +7,8 @@ import dev.sqlite2pg.catalog.Table;
 import dev.sqlite2pg.mapping.Identifiers;
 import dev.sqlite2pg.mapping.Planner;
 import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.mapping.TypeRules;
+import dev.sqlite2pg.mapping.ValueProbe;
 import dev.sqlite2pg.source.CatalogReader;
 import dev.sqlite2pg.source.SqliteSource;
 import dev.sqlite2pg.source.SqliteValueProbe;
@@ -21,6 +23,21 @@ import java.util.regex.Pattern;
 
 /** The bodies of STEP 1 and STEP 2, kept out of {@link Migrator} so that it stays a contents page. */
 final class Steps {
+
+  /** A probe that believes every type fits: for a plan whose types the target will correct. */
+  private static final ValueProbe ASSUME_FITS = new ValueProbe() {
+    @Override
+    public java.util.Optional<String> firstMisfit(dev.sqlite2pg.catalog.Column column,
+        dev.sqlite2pg.mapping.PgType type, dev.sqlite2pg.mapping.EncoderOptions options) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<String> examples(dev.sqlite2pg.catalog.Column column, String storageClass,
+        int limit) {
+      return List.of();
+    }
+  };
 
   private Steps() {}
 
@@ -62,8 +79,12 @@ final class Steps {
     return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
+  /**
+   * @param probe whether to try every candidate type on the stored values; verify does not need
+   *     to (the target says what the types are), and the probes are most of a plan's cost
+   */
   static MigrationPlan plan(SqliteSource source, Catalog catalog, List<Table> chosen,
-      MigrateOptions options) {
+      MigrateOptions options, boolean probe) {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     boolean utf8 = catalog.encoding().equalsIgnoreCase("UTF-8");
@@ -73,14 +94,19 @@ final class Steps {
     List<TablePlan> tables = new ArrayList<>();
     try (Connection c = source.connect()) {
       for (Table t : chosen) {
-        TableProfiler.Result profile = TableProfiler.profile(c, t);
+        TableProfiler.Result profile = probe ? TableProfiler.profile(c, t)
+            : TableProfiler.profile(c, t, t.columns().stream()
+                .filter(col -> TypeRules.readsTimes(col.declaredType())
+                    || options.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
+                        col.declaredType())))
+                .toList());
         String target = names.get(t.name());
         if (!target.equals(t.name().toLowerCase(Locale.ROOT)) && !target.equals(t.name())) {
           warnings.add(Warning.table(t.name(), "renamed to " + target
               + " (PostgreSQL names are at most 63 bytes)"));
         }
         tables.add(planner.plan(t, target, profile.rows(), profile.columns(),
-            new SqliteValueProbe(c, t, utf8), warnings, notMigrated));
+            probe ? new SqliteValueProbe(c, t, utf8) : ASSUME_FITS, warnings, notMigrated));
       }
     } catch (SQLException e) {
       throw new MigrationException(Code.SOURCE, "Reading the data of " + source.path()

@@ -167,7 +167,8 @@ final class NumericValues {
     int p = typmod[0];
     int s = typmod[1];
     BigDecimal stripped = d.stripTrailingZeros();
-    String type = String.format(Locale.ROOT, "numeric(%d,%d)", p, s);
+    // Only spelled out when a value does not fit: this runs once per value.
+    String type = "numeric(" + p + "," + s + ")";
     if (stripped.scale() > s) {
       throw new ConversionException(Describe.value(row, col) + " has more than " + s
           + " digits after the decimal point, so it does not fit " + type + " exactly");

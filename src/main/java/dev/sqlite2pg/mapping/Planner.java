@@ -36,10 +36,11 @@ public final class Planner {
     for (Column col : table.columns()) {
       String target = names.get(col.name());
       noteName(table, col, target, warnings);
-      TypeChoice choice = choose(table, col, profiles.get(col.name()), probe);
+      ColumnProfile profile = profiles.getOrDefault(col.name(), ColumnProfile.UNREAD);
+      TypeChoice choice = choose(table, col, profile, probe);
       if (choice.warning()) {
         warnings.add(Warning.column(table.name(), col.name(), "created as " + choice.type().sql()
-            + ": " + choice.reason() + examples(col, profiles.get(col.name()), probe)));
+            + ": " + choice.reason() + examples(col, profile, probe)));
       }
       boolean identity = table.rowidAlias().map(a -> a.equalsIgnoreCase(col.name())).orElse(false)
           && choice.type().kind() == PgType.Kind.BIGINT;

@@ -53,6 +53,12 @@ public final class TypeRules {
 
   private TypeRules() {}
 
+  /** Whether a declared type is one whose values the time rules read (epoch unit, Julian days). */
+  public static boolean readsTimes(String declaredType) {
+    String t = declaredType.toUpperCase(Locale.ROOT).trim();
+    return t.equals("DATE") || t.contains("DATETIME") || t.contains("TIMESTAMP");
+  }
+
   /** Runs the table for one column. The catch-all always answers. */
   public static TypeChoice choose(Input in) {
     for (Rule rule : RULES) {

@@ -4,14 +4,22 @@ package dev.sqlite2pg.source;
  * What one column actually stores, by SQLite storage class: SQLite's declared types are hints,
  * and any column can hold any value. Counted in one native pass per table.
  *
- * @param minInt smallest INTEGER value (0 when there are none)
- * @param maxInt largest INTEGER value
- * @param minReal smallest REAL value (NaN when there are none)
- * @param maxReal largest REAL value
+ * <p>The ranges are meaningful only for a column of numbers alone (no text, no blob): then
+ * minInt/maxInt bound every value (exactly, for integers only) and minReal/maxReal are the
+ * smallest and largest values as doubles.
+ *
+ * @param minInt smallest value, rounded down (0 when not only numbers)
+ * @param maxInt largest value, rounded up
+ * @param minReal smallest value (NaN when not only numbers)
+ * @param maxReal largest value
  */
 public record ColumnProfile(
     long nulls, long integers, long reals, long texts, long blobs,
     long minInt, long maxInt, double minReal, double maxReal) {
+
+  /** The profile of a column nobody looked at: no values. */
+  public static final ColumnProfile UNREAD = new ColumnProfile(0, 0, 0, 0, 0, 0, 0, Double.NaN,
+      Double.NaN);
 
   public long nonNull() {
     return integers + reals + texts + blobs;

@@ -63,16 +63,16 @@ final class DiffLocator {
       Rows.Row t = dst.get(e.getKey());
       if (t == null) {
         missing++;
-        add(RowDifference.Kind.MISSING, e.getKey(), e.getValue(), null);
+        add(RowDifference.Kind.MISSING, e.getValue().label(), e.getValue(), null);
       } else if (!t.fields().equals(e.getValue().fields())) {
         changed++;
-        add(RowDifference.Kind.CHANGED, e.getKey(), e.getValue(), t);
+        add(RowDifference.Kind.CHANGED, e.getValue().label(), e.getValue(), t);
       }
     }
     for (Map.Entry<String, Rows.Row> e : dst.entrySet()) {
       if (!src.containsKey(e.getKey())) {
         extra++;
-        add(RowDifference.Kind.EXTRA, e.getKey(), null, e.getValue());
+        add(RowDifference.Kind.EXTRA, e.getValue().label(), null, e.getValue());
       }
     }
   }

@@ -16,8 +16,9 @@ final class Rows {
   }
 
   /**
-   * @param fields canonical text per column (what is compared)
+   * @param label how a person names the row ("id=7")
+   * @param fields canonical bytes per column, in hex (what is compared)
    * @param display the value per column as a person reads it
    */
-  record Row(List<String> fields, List<String> display, long hash1, long hash2) {}
+  record Row(String label, List<String> fields, List<String> display, long hash1, long hash2) {}
 }

@@ -111,9 +111,9 @@ final class SourceSide {
           display.add(Rows.quoteIfText(t.columns().get(i).type(), RowValues.fullValue(row, i + 1),
               row.type(i + 1) == dev.sqlite2pg.source.SourceRow.NULL));
         }
-        String k = key.map(tk -> tk.describe(tk.positions().stream().map(fields::get).toList()))
-            .orElse("rowid=" + row.getLong(0));
-        out.put(k, new Rows.Row(fields, display, canon.hash1(), canon.hash2()));
+        String label = key.map(tk -> tk.label(display)).orElse("rowid=" + row.getLong(0));
+        String match = key.map(tk -> tk.match(fields)).orElse(label);
+        out.put(match, new Rows.Row(label, fields, display, canon.hash1(), canon.hash2()));
       }
     }
     return out;

@@ -38,16 +38,17 @@ record TableKey(List<ColumnPlan> columns, List<Integer> positions, List<Boolean>
         : Optional.of(new TableKey(List.copyOf(cols), List.copyOf(positions), List.copyOf(text)));
   }
 
-  /** "id=7" or "a=1, b='x'" from canonical key fields. */
-  String describe(List<String> keyFields) {
+  /** "id=7" or "a=1, b='x'", from a row's display values. */
+  String label(List<String> display) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      String v = keyFields.get(i);
-      if (text.get(i)) {
-        v = "'" + v.substring(v.indexOf(':') + 1) + "'";
-      }
-      parts.add(columns.get(i).source().name() + "=" + v);
+      parts.add(columns.get(i).source().name() + "=" + display.get(positions.get(i)));
     }
     return String.join(", ", parts);
+  }
+
+  /** The key's canonical bytes, which match on both sides exactly when the keys are equal. */
+  String match(List<String> fields) {
+    return String.join("|", positions.stream().map(fields::get).toList());
   }
 }

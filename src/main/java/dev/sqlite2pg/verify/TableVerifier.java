@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Compares one table on both sides: a fingerprint of every row, computed inside PostgreSQL and
@@ -15,6 +17,8 @@ import java.util.Optional;
  * hashes of both sides.
  */
 public final class TableVerifier {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableVerifier.class);
 
   private final String schema;
   private final boolean utf8;
@@ -32,9 +36,19 @@ public final class TableVerifier {
     Optional<TableKey> key = TableKey.of(t);
     SourceSide s = new SourceSide(src, t, key, utf8);
     TargetSide d = new TargetSide(dst, schema, t, key);
+    // PostgreSQL computes its fingerprint while this thread reads SQLite: the two overlap.
+    CompletableFuture<Fingerprint> pending = CompletableFuture.supplyAsync(() -> {
+      try {
+        return d.fingerprint(KeyRange.ALL);
+      } catch (SQLException e) {
+        throw new CompletionException(e);
+      }
+    });
     Fingerprint fs = s.fingerprint(KeyRange.ALL);
     long sourceRows = s.sourceRows;
-    Fingerprint fd = d.fingerprint(KeyRange.ALL);
+    LOG.debug("{}: SQLite side read in {} ms", t.source().name(), (System.nanoTime() - start) / 1_000_000);
+    Fingerprint fd = join(pending);
+    LOG.debug("{}: PostgreSQL side done after {} ms", t.source().name(), (System.nanoTime() - start) / 1_000_000);
     DiffLocator locator = new DiffLocator(s, d, t.columns(), keep);
     if (!fs.equals(fd)) {
       if (key.isPresent()) {
@@ -49,6 +63,17 @@ public final class TableVerifier {
         (System.nanoTime() - start) / 1e9);
   }
 
+  private static Fingerprint join(CompletableFuture<Fingerprint> f) throws SQLException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SQLException se) {
+        throw se;
+      }
+      throw e;
+    }
+  }
+
   /**
    * A table without a usable key: rows are a multiset. The sorted row hashes of both sides are
    * merged; hashes on one side only are missing or extra rows (a changed row is both).
@@ -57,7 +82,6 @@ public final class TableVerifier {
       throws SQLException {
     java.util.Map<String, Rows.Row> read = s.rows(KeyRange.ALL);
     List<Rows.Row> src = new ArrayList<>(read.values());
-    List<String> srcKeys = new ArrayList<>(read.keySet());
     List<Rows.Row> dst = new ArrayList<>(d.rows(KeyRange.ALL).values());
     Integer[] a = order(src);
     Integer[] b = order(dst);
@@ -70,7 +94,7 @@ public final class TableVerifier {
         j++;
       } else if (cmp < 0) {
         locator.missing++;
-        locator.add(RowDifference.Kind.MISSING, srcKeys.get(a[i]), src.get(a[i]), null);
+        locator.add(RowDifference.Kind.MISSING, src.get(a[i]).label(), src.get(a[i]), null);
         i++;
       } else {
         locator.extra++;

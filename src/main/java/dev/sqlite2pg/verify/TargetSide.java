@@ -40,6 +40,11 @@ final class TargetSide {
   }
 
   Fingerprint fingerprint(KeyRange range) throws SQLException {
+    // One server process: the SQLite side runs at the same time on this 2-core class
+    // of machine; more workers only take CPU from it (1M rows: 0 workers 4.2 s, 1 worker 4.5 s).
+    try (var s = c.createStatement()) {
+      s.execute("SET max_parallel_workers_per_gather = 0");
+    }
     List<Object> params = new ArrayList<>();
     String where = key.isPresent() ? range.where(keyExprs(), params) : "";
     try (PreparedStatement ps = c.prepareStatement(
@@ -64,7 +69,8 @@ final class TargetSide {
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < columns.size(); i++) {
       ColumnPlan col = columns.get(i);
-      sql.append(i > 0 ? ", " : "").append(PgCanon.field(col.target(), col.type()))
+      sql.append(i > 0 ? ", " : "").append("encode(")
+          .append(PgCanon.field(col.target(), col.type())).append(", 'hex')")
           .append(", ").append(quote(col.target())).append("::text");
     }
     sql.append(", md5(").append(rowExpr).append(") FROM ").append(table).append(where);
@@ -82,9 +88,10 @@ final class TargetSide {
             display.add(v == null ? "NULL" : Rows.quoteIfText(columns.get(i).type(), v, false));
           }
           String md5 = rs.getString(2 * columns.size() + 1);
-          String k = key.map(tk -> tk.describe(tk.positions().stream().map(fields::get).toList()))
-              .orElse("row " + (++n));
-          out.put(k, new Rows.Row(fields, display, Long.parseUnsignedLong(md5.substring(0, 16), 16),
+          String label = key.map(tk -> tk.label(display)).orElse("row " + (++n));
+          String match = key.map(tk -> tk.match(fields)).orElse(label);
+          out.put(match, new Rows.Row(label, fields, display,
+              Long.parseUnsignedLong(md5.substring(0, 16), 16),
               Long.parseUnsignedLong(md5.substring(16), 16)));
         }
       }
