@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * The verification oracle: a string for a source value and one for a target value that are
+ * The encoders' test oracle (verification itself uses verify.RowCanon and verify.PgCanon): a
+ * string for a source value and one for a target value that are
  * equal exactly when the target is a faithful conversion of the source. The source side uses
  * the same rules as the encoders (what a value means); the target side reads what PostgreSQL
  * actually holds through JDBC, so a wrong binary encoding shows up as a difference.
