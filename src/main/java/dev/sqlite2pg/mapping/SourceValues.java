@@ -87,6 +87,20 @@ final class SourceValues {
   }
 
   /** A float from a REAL or INTEGER that a 4-byte real holds exactly. */
+  /**
+   * An application that declared a column {@code real} in PostgreSQL stores 0.87 from SQLite's
+   * 8-byte 0.87: both read back as 0.87, so the value's meaning is kept although its bits are
+   * not. 0.30000000000000004 would read back as 0.3 and is refused. (A JDK that prints a
+   * non-shortest decimal makes this refuse, never accept wrongly.)
+   */
+  static boolean sameShortestDecimal(float f, double d) {
+    if (Float.isInfinite(f) || Double.isInfinite(d) || f == 0 && d != 0) {
+      return false;
+    }
+    return new java.math.BigDecimal(Float.toString(f))
+        .compareTo(new java.math.BigDecimal(Double.toString(d))) == 0;
+  }
+
   static float float4(SourceRow row, int col) throws ConversionException {
     switch (row.type(col)) {
       case SourceRow.FLOAT -> {
@@ -95,9 +109,10 @@ final class SourceValues {
         if (Double.isNaN(d)) {
           return Float.NaN;
         }
-        if (Double.doubleToRawLongBits(f) != Double.doubleToRawLongBits(d)) {
+        if (Double.doubleToRawLongBits(f) != Double.doubleToRawLongBits(d)
+            && !sameShortestDecimal(f, d)) {
           throw new ConversionException("real " + SqliteText.ofDouble(d)
-              + " has no exact real (4-byte) value; use double precision");
+              + " has no real (4-byte) value that reads the same; use double precision");
         }
         return f;
       }
@@ -125,8 +140,25 @@ final class SourceValues {
       if (bits == 0L || bits == Double.doubleToRawLongBits(1.0)) {
         return bits != 0L;
       }
+    } else if (type == SourceRow.TEXT) {
+      // Only reached when the target column is boolean already (loading into an application's
+      // schema): the spellings PostgreSQL's own boolean input takes, whole words only.
+      String t = new String(row.getBytes(col), java.nio.charset.StandardCharsets.UTF_8)
+          .toLowerCase(java.util.Locale.ROOT);
+      switch (t) {
+        case "1", "t", "true", "y", "yes", "on" -> {
+          return true;
+        }
+        case "0", "f", "false", "n", "no", "off" -> {
+          return false;
+        }
+        default -> {
+          // refused below
+        }
+      }
     }
-    throw new ConversionException(Describe.value(row, col) + " is not a boolean (0 or 1)");
+    throw new ConversionException(Describe.value(row, col)
+        + " is not a boolean (0/1, t/f, true/false, yes/no, on/off)");
   }
 
   /** The UTF-8 bytes PostgreSQL text gets, validated; INTEGER and REAL as SQLite prints them. */

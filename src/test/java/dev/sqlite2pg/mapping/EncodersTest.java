@@ -115,13 +115,18 @@ class EncodersTest {
   }
 
   @Test
-  void realTakesOnlyDoublesThatAFloatHolds() throws Exception {
+  void realTakesDoublesThatAFloatHoldsOrThatReadTheSame() throws Exception {
     assertThat(ByteBuffer.wrap(field(REAL, 0.5)).getFloat()).isEqualTo(0.5f);
     assertThat(ByteBuffer.wrap(field(REAL, (double) 0.1f)).getFloat()).isEqualTo(0.1f);
     assertThat(Float.isNaN(ByteBuffer.wrap(field(REAL, Double.NaN)).getFloat())).isTrue();
     assertThat(ByteBuffer.wrap(field(REAL, Double.NEGATIVE_INFINITY)).getFloat())
         .isEqualTo(Float.NEGATIVE_INFINITY);
-    assertThat(reason(REAL, 0.1)).contains("real 0.1 has no exact real (4-byte) value");
+    // 0.1 and 0.87 read the same as 4-byte floats; 0.1 + 0.2 would read as 0.3: refused.
+    assertThat(ByteBuffer.wrap(field(REAL, 0.1)).getFloat()).isEqualTo(0.1f);
+    assertThat(ByteBuffer.wrap(field(REAL, 0.87)).getFloat()).isEqualTo(0.87f);
+    assertThat(reason(REAL, 0.1 + 0.2)).contains("real 0.30000000000000004 has no real (4-byte)"
+        + " value that reads the same");
+    assertThat(reason(REAL, 1e-50)).contains("no real (4-byte) value");
     assertThat(reason(REAL, 16777217L)).contains("integer 16777217");
     assertThat(ByteBuffer.wrap(field(REAL, 16777216L)).getFloat()).isEqualTo(16777216f);
     assertThat(reason(REAL, Long.MAX_VALUE)).contains("no exact real");
@@ -157,13 +162,18 @@ class EncodersTest {
   }
 
   @Test
-  void booleanTakesOnlyZeroAndOne() throws Exception {
+  void booleanTakesZeroOneAndPostgresqlsSpellings() throws Exception {
     assertThat(field(PgType.BOOLEAN, 1L)).containsExactly(1);
     assertThat(field(PgType.BOOLEAN, 0L)).containsExactly(0);
     assertThat(field(PgType.BOOLEAN, 1.0)).containsExactly(1);
-    assertThat(reason(PgType.BOOLEAN, 2L)).isEqualTo("integer 2 is not a boolean (0 or 1)");
+    assertThat(reason(PgType.BOOLEAN, 2L))
+        .isEqualTo("integer 2 is not a boolean (0/1, t/f, true/false, yes/no, on/off)");
     assertThat(reason(PgType.BOOLEAN, -0.0)).contains("not a boolean");
-    assertThat(reason(PgType.BOOLEAN, "true")).contains("text 'true'");
+    assertThat(field(PgType.BOOLEAN, "TRUE")).containsExactly(1);
+    assertThat(field(PgType.BOOLEAN, "off")).containsExactly(0);
+    assertThat(field(PgType.BOOLEAN, "f")).containsExactly(0);
+    assertThat(reason(PgType.BOOLEAN, "true ")).contains("text 'true '");
+    assertThat(reason(PgType.BOOLEAN, "maybe")).contains("not a boolean");
   }
 
   @Test
