@@ -14,8 +14,11 @@ import java.util.Optional;
  * @param jobs tables copied in parallel
  * @param batchSize rows per COPY statement (all of a table's batches commit together)
  * @param drop replace target tables that exist (otherwise refuse, naming them)
+ * @param dataOnly load into tables that already exist (no DDL), converting to their types
  * @param keepCase keep identifiers' case instead of folding to lower case
  * @param detailRows how many differing rows verification keeps per table, in detail
+ * @param config the mapping file's groups, renames, casts and exclusions
+ * @param only groups of the mapping file to migrate (all tables when empty)
  * @param rejectDir where reject files go (JSON Lines, one per table with rejected rows)
  */
 public record MigrateOptions(
@@ -26,8 +29,11 @@ public record MigrateOptions(
     int jobs,
     int batchSize,
     boolean drop,
+    boolean dataOnly,
     boolean keepCase,
     List<Cast> casts,
+    dev.sqlite2pg.mapping.MappingConfig config,
+    List<String> only,
     boolean verify,
     int detailRows,
     Optional<Path> rejectDir) {
@@ -38,5 +44,6 @@ public record MigrateOptions(
     tables = List.copyOf(tables);
     exclude = List.copyOf(exclude);
     casts = List.copyOf(casts);
+    only = List.copyOf(only);
   }
 }

@@ -9,6 +9,7 @@ import dev.sqlite2pg.copy.RejectFiles;
 import dev.sqlite2pg.copy.TableCopier;
 import dev.sqlite2pg.copy.TableCopyResult;
 import dev.sqlite2pg.mapping.Cast;
+import dev.sqlite2pg.mapping.MappingConfig;
 import dev.sqlite2pg.mapping.SqliteToPg;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.Translator;
@@ -88,7 +89,7 @@ public final class Migrator {
     long start = System.nanoTime();
     SqliteSource source = SqliteSource.open(options.source());
     Catalog catalog = step1Catalog(source);
-    List<Table> chosen = Steps.select(catalog.tables(), options.tables(), options.exclude());
+    List<Table> chosen = Steps.choose(catalog, options);
     // Types come from the target; the plan only supplies names and how values are read.
     MigrationPlan plan = Steps.plan(source, catalog, chosen, options, false);
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
@@ -107,15 +108,23 @@ public final class Migrator {
   // STEP 2
   MigrationPlan step2Plan(SqliteSource source, Catalog catalog) {
     LOG.info("STEP 2: planning {} tables", catalog.tables().size());
-    List<Table> chosen = Steps.select(catalog.tables(), options.tables(), options.exclude());
-    return Steps.plan(source, catalog, chosen, options, true);
+    List<Table> chosen = Steps.choose(catalog, options);
+    MigrationPlan plan = Steps.plan(source, catalog, chosen, options, true);
+    return options.dataOnly() ? Steps.fitToExisting(plan, source, target, (t, c) -> false)
+        : plan;
   }
 
   // STEP 3
   SchemaWriter step3Schema(MigrationPlan plan) {
-    LOG.info("STEP 3: creating {} tables in schema {}", plan.tables().size(), options.schema());
     Translator translator = new SqliteToPg(plan.tables());
     SchemaWriter writer = new SchemaWriter(target, options.schema(), translator);
+    if (options.dataOnly()) {
+      LOG.info("STEP 3: --data-only: {} existing tables in schema {}, checked empty",
+          plan.tables().size(), options.schema());
+      writer.requireEmpty(plan.tables());
+      return writer;
+    }
+    LOG.info("STEP 3: creating {} tables in schema {}", plan.tables().size(), options.schema());
     writer.createTables(plan.tables(), options.drop());
     return writer;
   }
@@ -128,13 +137,19 @@ public final class Migrator {
     TableCopier copier = new TableCopier(source, target, options.schema(), utf8,
         options.batchSize());
     List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
-        .copyAll(plan.tables(), r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
+        .copyAll(plan.tables(), Steps.loadOrder(plan, target, options),
+            r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
     options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
     return results;
   }
 
   // STEP 5
   void step5PostData(SchemaWriter schema, MigrationPlan plan, List<TableCopyResult> copied) {
+    if (options.dataOnly()) {
+      LOG.info("STEP 5: --data-only: sequences moved past the loaded keys");
+      schema.postDataOnly(plan);
+      return;
+    }
     LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
     schema.postData(plan, copied);
   }
@@ -183,8 +198,11 @@ public final class Migrator {
     private int jobs = Runtime.getRuntime().availableProcessors();
     private int batchSize = 100_000;
     private boolean drop;
+    private boolean dataOnly;
     private boolean keepCase;
     private List<String> casts = List.of();
+    private MappingConfig config = MappingConfig.EMPTY;
+    private List<String> only = List.of();
     private boolean verify = true;
     private Path rejectDir;
     private int detailRows = 20;
@@ -224,6 +242,12 @@ public final class Migrator {
       return this;
     }
 
+    /** Load into the tables the application created: no DDL, values converted to their types. */
+    public Builder dataOnly(boolean dataOnly) {
+      this.dataOnly = dataOnly;
+      return this;
+    }
+
     public Builder drop(boolean drop) {
       this.drop = drop;
       return this;
@@ -231,6 +255,18 @@ public final class Migrator {
 
     public Builder keepCase(boolean keepCase) {
       this.keepCase = keepCase;
+      return this;
+    }
+
+    /** The mapping file: groups, renames, casts and exclusions. */
+    public Builder config(MappingConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /** Only the tables of these groups of the mapping file. */
+    public Builder only(List<String> groups) {
+      this.only = List.copyOf(groups);
       return this;
     }
 
@@ -272,8 +308,8 @@ public final class Migrator {
             "--batch-size must be at least 1, not " + batchSize);
       }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, drop,
-          keepCase, parsed, verify, detailRows, Optional.ofNullable(rejectDir)), target);
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, drop, dataOnly,
+          keepCase, parsed, config, only, verify, detailRows, Optional.ofNullable(rejectDir)), target);
     }
   }
 }

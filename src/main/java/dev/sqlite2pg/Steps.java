@@ -50,6 +50,59 @@ final class Steps {
     }
   }
 
+  /** {@code --data-only}: the plan fitted to the tables the application created. */
+  static MigrationPlan fitToExisting(MigrationPlan plan, SqliteSource source,
+      dev.sqlite2pg.target.TargetConnector target,
+      java.util.function.BiPredicate<String, String> excludedColumn) {
+    try (Connection src = source.connect(); Connection dst = target.open()) {
+      dev.sqlite2pg.target.ExistingTables existing =
+          dev.sqlite2pg.target.ExistingTables.read(dst, plan.schema());
+      return new dev.sqlite2pg.target.DataOnlyPlanner(existing, src, excludedColumn).fit(plan);
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Reading the target schema " + plan.schema()
+          + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  /**
+   * Tables a table must wait for: with {@code --data-only} the application's foreign keys are
+   * enforced during the load, so parents load first; otherwise keys come after the data and
+   * every table may load at once.
+   */
+  static Map<String, java.util.Set<String>> loadOrder(MigrationPlan plan,
+      dev.sqlite2pg.target.TargetConnector target, MigrateOptions options) {
+    Map<String, java.util.Set<String>> waits = new java.util.HashMap<>();
+    if (!options.dataOnly()) {
+      return waits;
+    }
+    try (Connection dst = target.open()) {
+      dev.sqlite2pg.target.ExistingTables existing =
+          dev.sqlite2pg.target.ExistingTables.read(dst, plan.schema());
+      for (TablePlan t : plan.tables()) {
+        waits.put(t.target(), existing.parents(t.target()));
+      }
+      return waits;
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Reading foreign keys of schema "
+          + plan.schema() + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  /**
+   * The tables to migrate: the mapping file's groups named by --only (checked against the
+   * source), narrowed by --tables, minus --exclude and the file's exclusions.
+   */
+  static List<Table> choose(Catalog catalog, MigrateOptions options) {
+    List<String> names = catalog.tables().stream().map(Table::name).toList();
+    List<String> grouped = options.config().check(names, n -> catalog.table(n).orElseThrow()
+        .columns().stream().map(dev.sqlite2pg.catalog.Column::name).toList(), options.only());
+    List<Table> base = options.only().isEmpty() ? catalog.tables()
+        : catalog.tables().stream().filter(t -> grouped.contains(t.name())).toList();
+    List<String> exclude = new ArrayList<>(options.exclude());
+    exclude.addAll(options.config().exclude());
+    return select(base, options.tables(), exclude);
+  }
+
   /** The tables matching --tables (all when none) and not matching --exclude. */
   static List<Table> select(List<Table> all, List<String> include, List<String> exclude) {
     List<Pattern> in = include.stream().map(Steps::glob).toList();
@@ -88,9 +141,11 @@ final class Steps {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     boolean utf8 = catalog.encoding().equalsIgnoreCase("UTF-8");
-    Map<String, String> names = Identifiers.targetNames(
-        chosen.stream().map(Table::name).toList(), options.keepCase());
-    Planner planner = new Planner(options.casts(), options.keepCase());
+    Map<String, String> names = new java.util.HashMap<>(Identifiers.targetNames(
+        chosen.stream().map(Table::name).toList(), options.keepCase()));
+    chosen.forEach(t -> options.config().rule(t.name()).flatMap(r -> r.target())
+        .ifPresent(target -> names.put(t.name(), target)));
+    Planner planner = new Planner(options.casts(), options.keepCase(), options.config());
     List<TablePlan> tables = new ArrayList<>();
     try (Connection c = source.connect()) {
       for (Table t : chosen) {

@@ -3,7 +3,11 @@ package dev.sqlite2pg.copy;
 import dev.sqlite2pg.mapping.TablePlan;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Copies tables in parallel, {@code jobs} at a time, largest first so that the longest table
- * starts early and the others fill the remaining workers.
+ * starts early and the others fill the remaining workers; parents before children when the
+ * target already enforces foreign keys.
  */
 public final class CopyScheduler {
 
@@ -24,35 +29,36 @@ public final class CopyScheduler {
     this.jobs = Math.max(1, jobs);
   }
 
-  /** Results in the order of {@code tables}; {@code onDone} hears of each table as it ends. */
-  public List<TableCopyResult> copyAll(List<TablePlan> tables, Consumer<TableCopyResult> onDone) {
-    List<TablePlan> order = new ArrayList<>(tables);
-    order.sort(Comparator.comparingLong(TablePlan::sourceRows).reversed());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, order.size())),
+  /**
+   * Results in the order of {@code tables}; {@code onDone} hears of each table as it ends. A
+   * table waits for the tables named in {@code waitsFor} (by target name) that are also being
+   * loaded: with the application's foreign keys in place, parents must load first.
+   */
+  public List<TableCopyResult> copyAll(List<TablePlan> tables, Map<String, Set<String>> waitsFor,
+      Consumer<TableCopyResult> onDone) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, tables.size())),
         r -> {
           Thread th = new Thread(r, "sqlite2pg-copy");
           th.setDaemon(true);
           return th;
         });
     try {
-      List<Future<TableCopyResult>> futures = new ArrayList<>();
-      for (TablePlan t : order) {
-        futures.add(pool.submit(() -> {
-          TableCopyResult r = copier.copy(t);
-          onDone.accept(r);
-          return r;
-        }));
+      Map<String, TableCopyResult> done = new HashMap<>();
+      for (List<TablePlan> wave : waves(tables, waitsFor)) {
+        List<Future<TableCopyResult>> futures = new ArrayList<>();
+        for (TablePlan t : wave) {
+          futures.add(pool.submit(() -> {
+            TableCopyResult r = copier.copy(t);
+            onDone.accept(r);
+            return r;
+          }));
+        }
+        for (Future<TableCopyResult> f : futures) {
+          TableCopyResult r = f.get();
+          done.put(r.sourceTable(), r);
+        }
       }
-      List<TableCopyResult> done = new ArrayList<>();
-      for (Future<TableCopyResult> f : futures) {
-        done.add(f.get());
-      }
-      List<TableCopyResult> inPlanOrder = new ArrayList<>();
-      for (TablePlan t : tables) {
-        done.stream().filter(r -> r.sourceTable().equals(t.source().name())).findFirst()
-            .ifPresent(inPlanOrder::add);
-      }
-      return inPlanOrder;
+      return tables.stream().map(t -> done.get(t.source().name())).toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Copy interrupted", e);
@@ -61,5 +67,27 @@ public final class CopyScheduler {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Groups tables into waves: each wave's tables wait only for earlier waves. Within a wave the
+   * largest table starts first, so it does not finish last alone. A cycle of foreign keys
+   * (possible with DEFERRABLE constraints) loads together in one wave.
+   */
+  static List<List<TablePlan>> waves(List<TablePlan> tables, Map<String, Set<String>> waitsFor) {
+    Set<String> pending = new HashSet<>();
+    tables.forEach(t -> pending.add(t.target()));
+    List<TablePlan> left = new ArrayList<>(tables);
+    List<List<TablePlan>> waves = new ArrayList<>();
+    while (!left.isEmpty()) {
+      List<TablePlan> ready = left.stream().filter(t -> waitsFor.getOrDefault(t.target(), Set.of())
+          .stream().noneMatch(p -> pending.contains(p) && !p.equals(t.target()))).toList();
+      List<TablePlan> wave = new ArrayList<>(ready.isEmpty() ? left : ready);
+      wave.sort(Comparator.comparingLong(TablePlan::sourceRows).reversed());
+      waves.add(wave);
+      left.removeAll(wave);
+      wave.forEach(t -> pending.remove(t.target()));
+    }
+    return waves;
   }
 }

@@ -21,9 +21,12 @@ public final class Planner {
 
   private final SqlTranslator translator = new SqlTranslator();
 
-  public Planner(List<Cast> casts, boolean keepCase) {
+  private final MappingConfig config;
+
+  public Planner(List<Cast> casts, boolean keepCase, MappingConfig config) {
     this.casts = List.copyOf(casts);
     this.keepCase = keepCase;
+    this.config = config;
   }
 
   /** Plans one table whose target name is already chosen. */
@@ -34,7 +37,16 @@ public final class Planner {
         table.columns().stream().map(Column::name).toList(), keepCase);
     List<ColumnPlan> columns = new ArrayList<>();
     for (Column col : table.columns()) {
-      String target = names.get(col.name());
+      if (config.excludesColumn(table.name(), col.name())) {
+        warnings.add(Warning.column(table.name(), col.name(),
+            "not migrated (excluded by the mapping file)"));
+        notMigrated.add(new NotMigrated("column", table.name() + "." + col.name(),
+            "excluded by the mapping file", ""));
+        continue;
+      }
+      Optional<MappingConfig.ColumnRule> rule = config.column(table.name(), col.name());
+      String target = rule.flatMap(MappingConfig.ColumnRule::target)
+          .orElse(names.get(col.name()));
       noteName(table, col, target, warnings);
       ColumnProfile profile = profiles.getOrDefault(col.name(), ColumnProfile.UNREAD);
       TypeChoice choice = choose(table, col, profile, probe);
@@ -75,6 +87,12 @@ public final class Planner {
   }
 
   private TypeChoice choose(Table table, Column col, ColumnProfile profile, ValueProbe probe) {
+    Optional<PgType> fileCast = config.column(table.name(), col.name())
+        .flatMap(MappingConfig.ColumnRule::cast);
+    if (fileCast.isPresent()) {
+      return new TypeChoice(fileCast.get(), TypeRules.choose(new TypeRules.Input(col, profile,
+          probe)).options(), "cast", "cast " + fileCast.get().sql() + " in the mapping file", false);
+    }
     for (Cast cast : casts) {
       if (cast.appliesTo(table.name(), col.name(), col.declaredType())) {
         return new TypeChoice(cast.type(), TypeRules.choose(new TypeRules.Input(col, profile,

@@ -150,4 +150,47 @@ public final class SchemaWriter {
     warnings.addAll(runner.warnings());
     notMigrated.addAll(runner.notMigrated());
   }
+
+  /**
+   * {@code --data-only}: the tables exist and must be empty, since rows already there would
+   * collide with the copy's keys (or be doubled, in a table without keys).
+   */
+  public void requireEmpty(List<TablePlan> tables) {
+    List<String> filled = new ArrayList<>();
+    try (Connection c = target.open(); Statement s = c.createStatement()) {
+      for (TablePlan t : tables) {
+        try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM "
+            + qualified(schema, t.target()) + ")")) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            filled.add(t.target());
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Reading the target tables failed: "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (!filled.isEmpty()) {
+      throw new MigrationException(Code.TARGET, "--data-only loads into empty tables, and "
+          + String.join(", ", filled) + " already " + (filled.size() == 1 ? "has" : "have")
+          + " rows in schema " + schema + ": empty them (TRUNCATE) or choose other tables");
+    }
+  }
+
+  /** STEP 5 of {@code --data-only}: the schema is the application's; only sequences move. */
+  public void postDataOnly(MigrationPlan plan) {
+    try (Connection c = target.open()) {
+      c.setAutoCommit(true);
+      new Sequences(schema).reset(c, plan.tables(), warnings);
+      try (Statement s = c.createStatement()) {
+        for (TablePlan t : plan.tables()) {
+          s.execute("ANALYZE " + qualified(schema, t.target()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Moving sequences past the loaded keys failed: "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
 }
