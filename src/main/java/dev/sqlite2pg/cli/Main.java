@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sqlite2pg", mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Moves a SQLite database into PostgreSQL and proves that nothing was lost.",
-    subcommands = {MigrateCommand.class, PlanCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {MigrateCommand.class, PlanCommand.class, VerifyCommand.class,
+        SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

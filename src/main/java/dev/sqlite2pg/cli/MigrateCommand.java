@@ -45,6 +45,10 @@ final class MigrateCommand implements Callable<Integer> {
       + " (default: refuse, naming them).")
   boolean drop;
 
+  @Option(names = "--dry-run", description = "Print the plan (as sqlite2pg plan does) and"
+      + " change nothing.")
+  boolean dryRun;
+
   @Option(names = "--no-verify", negatable = false,
       description = "Skip STEP 6, the row-by-row verification.")
   boolean noVerify;
@@ -76,6 +80,10 @@ final class MigrateCommand implements Callable<Integer> {
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
       Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
           .drop(drop).verify(!noVerify).rejectDir(rejectDirectory()).build();
+      if (dryRun) {
+        PlanPrinter.print(out, m.plan(), selection.dataOnly);
+        return 0;
+      }
       MigrationResult result = m.migrate();
       out.print(TextReport.render(result, rejectDirectory()));
       out.flush();

@@ -2,12 +2,7 @@ package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.Migrator;
-import dev.sqlite2pg.NotMigrated;
-import dev.sqlite2pg.Warning;
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.target.TargetConnector;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
@@ -18,10 +13,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sqlite2pg plan SOURCE}: what migrate would do, changing nothing anywhere. */
+/** {@code sqlite2pg plan SOURCE [TARGET]}: what migrate would do, changing nothing anywhere. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Prints the tables, row counts and the PostgreSQL type of every column with the"
-        + " reason, the warnings and what will not be migrated. Writes nothing.")
+    description = {"Prints the tables, row counts, the PostgreSQL type of every column with the"
+        + " reason, the DDL, the warnings and what will not be migrated. Writes nothing.",
+        "TARGET is read only with --data-only, to fit the plan to the existing tables."})
 final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -29,6 +25,11 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
   Path source;
 
+  @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
+      description = "The PostgreSQL database (only read, and only with --data-only).")
+  String target;
+
+  @Mixin ConnectionOptions connection;
   @Mixin SelectionOptions selection;
 
   @Option(names = {"-v", "--verbose"}, description = "Debug output and stack traces.")
@@ -37,27 +38,23 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Logging.configure(verbose, true);
-    MigrationPlan plan = selection.apply(Migrator.configure().source(source)
-        .target(new NoTarget())).build().plan();
-    PrintWriter out = spec.commandLine().getOut();
-    for (TablePlan t : plan.tables()) {
-      out.printf("%s -> %s.%s (%d rows)%n", t.source().name(), plan.schema(), t.target(),
-          t.sourceRows());
-      for (ColumnPlan c : t.columns()) {
-        out.printf("  %-28s %-18s -> %-28s %s%s%n", c.source().name(),
-            c.source().declaredType().isEmpty() ? "(untyped)" : c.source().declaredType(),
-            c.target() + " " + c.type().sql(), c.reason(), c.identity() ? " [identity]" : "");
-      }
+    if (!selection.dataOnly) {
+      MigrationPlan plan = selection.apply(Migrator.configure().source(source)
+          .target(new NoTarget())).build().plan();
+      PlanPrinter.print(spec.commandLine().getOut(), plan, false);
+      return 0;
     }
-    TextReport.list(out, "Warnings", plan.warnings().stream().map(Warning::describe).toList());
-    TextReport.list(out, "Not migrated", plan.notMigrated().stream()
-        .map(NotMigrated::toString).map(s -> s).toList());
-    out.flush();
-    return 0;
+    try (ConnectionOptions.Resolved t = connection.resolve(target, source,
+        spec.commandLine().getErr())) {
+      MigrationPlan plan = selection.apply(Migrator.configure().source(source)
+          .target(t.connector())).build().plan();
+      PlanPrinter.print(spec.commandLine().getOut(), plan, true);
+      return 0;
+    }
   }
 
-  /** plan never connects to a target. */
-  private static final class NoTarget implements TargetConnector {
+  /** Without --data-only, plan never connects to a target. */
+  static final class NoTarget implements TargetConnector {
     @Override
     public Connection open() {
       throw new IllegalStateException("plan does not connect to a target");

@@ -36,9 +36,30 @@ final class SelectionOptions {
       + " folding them to lower case.")
   boolean keepCase;
 
+  @Option(names = "--config", paramLabel = "FILE.yaml",
+      description = "Mapping file: groups of tables (for --only), target names, column renames,"
+          + " casts and exclusions.")
+  java.nio.file.Path config;
+
+  @Option(names = "--only", paramLabel = "GROUP,...",
+      description = "Only the tables of these groups of the --config file.")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--data-only", description = "Load into the tables that already exist (the"
+      + " application created them): no DDL; tables and columns matched by name, values"
+      + " converted to the existing column types.")
+  boolean dataOnly;
+
   Migrator.Builder apply(Migrator.Builder b) {
+    if (!only.isEmpty() && config == null) {
+      throw new dev.sqlite2pg.MigrationException(dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
+          "--only names groups of a mapping file: pass --config FILE.yaml too");
+    }
     b.schema(schema).tables(MigrateCommand.split(tables)).exclude(MigrateCommand.split(exclude))
-        .casts(casts).keepCase(keepCase);
+        .casts(casts).keepCase(keepCase).dataOnly(dataOnly)
+        .only(MigrateCommand.split(only))
+        .config(config == null ? dev.sqlite2pg.mapping.MappingConfig.EMPTY
+            : dev.sqlite2pg.mapping.MappingConfig.load(config));
     if (jobs != null) {
       b.jobs(jobs);
     }

@@ -47,7 +47,8 @@ public final class Planner {
       Optional<MappingConfig.ColumnRule> rule = config.column(table.name(), col.name());
       String target = rule.flatMap(MappingConfig.ColumnRule::target)
           .orElse(names.get(col.name()));
-      noteName(table, col, target, warnings);
+      noteName(table, col, target, rule.flatMap(MappingConfig.ColumnRule::target).isPresent(),
+          warnings);
       ColumnProfile profile = profiles.getOrDefault(col.name(), ColumnProfile.UNREAD);
       TypeChoice choice = choose(table, col, profile, probe);
       if (choice.warning()) {
@@ -122,10 +123,11 @@ public final class Planner {
     return ex.isEmpty() ? "" : " (e.g. " + String.join("; ", ex) + ")";
   }
 
-  private static void noteName(Table table, Column col, String target, List<Warning> warnings) {
+  private static void noteName(Table table, Column col, String target, boolean byConfig,
+      List<Warning> warnings) {
     if (target.length() != col.name().length() || !target.equalsIgnoreCase(col.name())) {
       warnings.add(Warning.column(table.name(), col.name(), "renamed to " + target
-          + " (PostgreSQL names are at most 63 bytes)"));
+          + (byConfig ? " (mapping file)" : " (PostgreSQL names are at most 63 bytes)")));
     } else if (Identifiers.isReserved(target)) {
       warnings.add(Warning.column(table.name(), col.name(), "\"" + target
           + "\" is a reserved word in PostgreSQL: queries must quote it"));

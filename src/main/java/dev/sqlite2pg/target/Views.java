@@ -33,8 +33,8 @@ final class Views {
     this.translator = translator;
   }
 
-  void create(Connection c, MigrationPlan plan, List<Warning> warnings,
-      List<NotMigrated> notMigrated) {
+  /** A view's translation, with tables and columns named as the plan names them. */
+  static Translator.Result translate(SchemaObject v, MigrationPlan plan, Translator translator) {
     Map<String, String> tableNames = new HashMap<>();
     Map<String, String> columnNames = new HashMap<>();
     for (TablePlan t : plan.tables()) {
@@ -43,24 +43,29 @@ final class Views {
         columnNames.putIfAbsent(col.source().name().toLowerCase(Locale.ROOT), col.target());
       }
     }
-    List<SchemaObject> views = plan.catalog().views();
     Map<String, String> viewNames = Identifiers.targetNames(
-        views.stream().map(SchemaObject::name).toList(), false);
-    viewNames.forEach((k, v) -> tableNames.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        plan.catalog().views().stream().map(SchemaObject::name).toList(), false);
+    viewNames.forEach((k, name) -> tableNames.putIfAbsent(k.toLowerCase(Locale.ROOT), name));
+    return translator.view(v.sql(), v.columns(),
+        n -> quote(tableNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)),
+        n -> quote(columnNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)));
+  }
+
+  void create(Connection c, MigrationPlan plan, List<Warning> warnings,
+      List<NotMigrated> notMigrated) {
     try (Statement s = c.createStatement()) {
       // The translated views name tables unqualified: resolve them in the target schema.
       s.execute("SET search_path TO " + quote(schema) + ", public");
     } catch (SQLException e) {
       warnings.add(Warning.general("could not set search_path for views: " + e.getMessage()));
     }
+    List<SchemaObject> views = plan.catalog().views();
     List<SchemaObject> pending = new ArrayList<>(views);
     Map<String, String> lastError = new HashMap<>();
     for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
       List<SchemaObject> failed = new ArrayList<>();
       for (SchemaObject v : pending) {
-        Translator.Result r = translator.view(v.sql(), v.columns(),
-            n -> quote(tableNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)),
-            n -> quote(columnNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)));
+        Translator.Result r = translate(v, plan, translator);
         if (r.sql().isEmpty()) {
           notMigrated.add(new NotMigrated("view", v.name(), r.reason(), v.sql()));
           continue;
