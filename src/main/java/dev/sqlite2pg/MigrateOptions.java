@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param detailRows how many differing rows verification keeps per table, in detail
  * @param config the mapping file's groups, renames, casts and exclusions
  * @param only groups of the mapping file to migrate (all tables when empty)
+ * @param sourceZone the zone of zone-less text times loaded into timestamptz (default UTC)
  * @param rejectDir where reject files go (JSON Lines, one per table with rejected rows)
  */
 public record MigrateOptions(
@@ -34,6 +35,7 @@ public record MigrateOptions(
     List<Cast> casts,
     dev.sqlite2pg.mapping.MappingConfig config,
     List<String> only,
+    java.time.ZoneId sourceZone,
     boolean verify,
     int detailRows,
     Optional<Path> rejectDir) {

@@ -91,7 +91,8 @@ public final class Migrator {
     Catalog catalog = step1Catalog(source);
     List<Table> chosen = Steps.choose(catalog, options);
     // Types come from the target; the plan only supplies names and how values are read.
-    MigrationPlan plan = Steps.plan(source, catalog, chosen, options, false);
+    MigrationPlan plan = Steps.withSourceZone(Steps.plan(source, catalog, chosen, options, false),
+        options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, target, options.schema(), plan,
         options.detailRows()).verifyAll();
@@ -110,8 +111,9 @@ public final class Migrator {
     LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     List<Table> chosen = Steps.choose(catalog, options);
     MigrationPlan plan = Steps.plan(source, catalog, chosen, options, true);
-    return options.dataOnly() ? Steps.fitToExisting(plan, source, target, (t, c) -> false)
-        : plan;
+    MigrationPlan fitted = options.dataOnly()
+        ? Steps.fitToExisting(plan, source, target, (t, c) -> false) : plan;
+    return Steps.withSourceZone(fitted, options.sourceZone());
   }
 
   // STEP 3
@@ -203,6 +205,7 @@ public final class Migrator {
     private List<String> casts = List.of();
     private MappingConfig config = MappingConfig.EMPTY;
     private List<String> only = List.of();
+    private java.time.ZoneId sourceZone = java.time.ZoneOffset.UTC;
     private boolean verify = true;
     private Path rejectDir;
     private int detailRows = 20;
@@ -264,6 +267,12 @@ public final class Migrator {
       return this;
     }
 
+    /** The zone of text times without an offset, when they go into timestamptz columns. */
+    public Builder sourceTimezone(java.time.ZoneId zone) {
+      this.sourceZone = zone;
+      return this;
+    }
+
     /** Only the tables of these groups of the mapping file. */
     public Builder only(List<String> groups) {
       this.only = List.copyOf(groups);
@@ -309,7 +318,7 @@ public final class Migrator {
       }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
       return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, drop, dataOnly,
-          keepCase, parsed, config, only, verify, detailRows, Optional.ofNullable(rejectDir)), target);
+          keepCase, parsed, config, only, sourceZone, verify, detailRows, Optional.ofNullable(rejectDir)), target);
     }
   }
 }

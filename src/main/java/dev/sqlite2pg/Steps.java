@@ -50,6 +50,19 @@ final class Steps {
     }
   }
 
+  /** Every column reads zone-less text times in {@code zone} (UTC needs no change). */
+  static MigrationPlan withSourceZone(MigrationPlan plan, java.time.ZoneId zone) {
+    if (zone.equals(java.time.ZoneOffset.UTC)) {
+      return plan;
+    }
+    List<TablePlan> tables = plan.tables().stream().map(t -> new TablePlan(t.source(),
+        t.target(), t.sourceRows(), t.columns().stream().map(c -> new dev.sqlite2pg.mapping
+            .ColumnPlan(c.source(), c.target(), c.type(), c.options().withZone(zone),
+            c.identity(), c.generatedSql(), c.rule(), c.reason())).toList())).toList();
+    return new MigrationPlan(plan.catalog(), plan.schema(), tables, plan.warnings(),
+        plan.notMigrated());
+  }
+
   /** {@code --data-only}: the plan fitted to the tables the application created. */
   static MigrationPlan fitToExisting(MigrationPlan plan, SqliteSource source,
       dev.sqlite2pg.target.TargetConnector target,

@@ -45,6 +45,11 @@ final class SelectionOptions {
       description = "Only the tables of these groups of the --config file.")
   List<String> only = new ArrayList<>();
 
+  @Option(names = "--source-timezone", paramLabel = "ZONE",
+      description = "Zone of text times without an offset, when they go into timestamptz"
+          + " (e.g. Europe/Paris; default UTC, as SQLite's datetime('now') writes).")
+  String sourceTimezone;
+
   @Option(names = "--data-only", description = "Load into the tables that already exist (the"
       + " application created them): no DDL; tables and columns matched by name, values"
       + " converted to the existing column types.")
@@ -54,6 +59,16 @@ final class SelectionOptions {
     if (!only.isEmpty() && config == null) {
       throw new dev.sqlite2pg.MigrationException(dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
           "--only names groups of a mapping file: pass --config FILE.yaml too");
+    }
+    if (sourceTimezone != null) {
+      try {
+        b.sourceTimezone(java.time.ZoneId.of(sourceTimezone));
+      } catch (java.time.DateTimeException e) {
+        throw new dev.sqlite2pg.MigrationException(
+            dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS, "--source-timezone "
+                + sourceTimezone + " is not a time zone: use a name like Europe/Paris or an"
+                + " offset like +02:00");
+      }
     }
     b.schema(schema).tables(MigrateCommand.split(tables)).exclude(MigrateCommand.split(exclude))
         .casts(casts).keepCase(keepCase).dataOnly(dataOnly)

@@ -1,5 +1,7 @@
 package dev.sqlite2pg.mapping;
 
+import java.util.List;
+
 import dev.sqlite2pg.source.SourceRow;
 
 /**
@@ -15,6 +17,23 @@ final class TimeSource {
    * SQLite's datetime('now') writes it); for timestamp the wall-clock time, which must not carry
    * an offset other than UTC, since dropping it would silently shift the value.
    */
+  /**
+   * A wall-clock time in the source's zone as an instant. A time the zone skips (a DST gap) or
+   * shows twice (an overlap) has no single meaning: refused, never guessed.
+   */
+  private static long inZone(long localMicros, java.time.ZoneId zone, SourceRow row, int col)
+      throws ConversionException {
+    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(
+        Math.floorDiv(localMicros, 1_000_000L), (int) Math.floorMod(localMicros, 1_000_000L) * 1000,
+        java.time.ZoneOffset.UTC);
+    List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(t);
+    if (offsets.size() != 1) {
+      throw new ConversionException(Describe.value(row, col) + (offsets.isEmpty()
+          ? " does not exist in " : " happens twice in ") + zone + " (daylight saving time)");
+    }
+    return localMicros - offsets.get(0).getTotalSeconds() * 1_000_000L;
+  }
+
   static long timestampMicros(SourceRow row, int col, EncoderOptions opts, boolean zoned)
       throws ConversionException {
     String target = zoned ? "timestamptz" : "timestamp";
@@ -26,7 +45,9 @@ final class TimeSource {
               + " has a zone offset, which a timestamp without time zone would drop;"
               + " map the column to timestamptz");
         }
-        yield zoned ? p.instantMicros() : p.localMicros();
+        yield !zoned ? p.localMicros()
+            : p.shape() == TimeShape.ZONED_DATETIME || opts.sourceZone() == java.time.ZoneOffset.UTC
+                ? p.instantMicros() : inZone(p.localMicros(), opts.sourceZone(), row, col);
       }
       case SourceRow.INTEGER -> {
         long v = row.getLong(col);
