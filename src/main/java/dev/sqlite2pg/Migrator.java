@@ -183,7 +183,8 @@ public final class Migrator {
       tables.add(new TableReport(r.sourceTable(), r.targetTable(),
           plan.table(r.sourceTable()).map(TablePlan::sourceRows).orElse(r.readRows()),
           r.copiedRows(), r.rejectedRows(), r.bytes(), r.seconds(), mine, r.rejected(),
-          r.error(), Optional.ofNullable(checks.get(r.sourceTable()))));
+          r.error(), Optional.ofNullable(checks.get(r.sourceTable())),
+          plan.table(r.sourceTable()).map(TablePlan::columns).orElse(List.of())));
     }
     return new MigrationResult(options.source().toString(), target.display(), options.schema(),
         List.copyOf(tables), List.copyOf(warnings), List.copyOf(notMigrated),

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One table's line in the report. The JSON report's field names are this record's, in
- * snake_case: a stable interface for scripts.
+ * snake_case: a stable interface for scripts. {@code columns} says how each column arrived:
+ * its target name (every renaming, case folding included) and type, with the reason.
  */
 public record TableReport(
     String sourceTable,
@@ -20,7 +21,8 @@ public record TableReport(
     List<String> warnings,
     List<RejectedRow> rejected,
     Optional<String> error,
-    Optional<TableCheck> verification) {
+    Optional<TableCheck> verification,
+    List<dev.sqlite2pg.mapping.ColumnPlan> columns) {
 
   /** Every source row arrived, and verification (when run) found the table equal. */
   public boolean complete() {

@@ -151,6 +151,17 @@ final class JsonReport {
       g.writeString(w);
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("columns");
+    for (dev.sqlite2pg.mapping.ColumnPlan c : t.columns()) {
+      g.writeStartObject();
+      g.writeStringField("source_column", c.source().name());
+      g.writeStringField("target_column", c.target());
+      g.writeStringField("declared_type", c.source().declaredType());
+      g.writeStringField("target_type", c.type().sql());
+      g.writeStringField("reason", c.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("rejected");
     for (RejectedRow row : t.rejected()) {
       g.writeStartObject();

@@ -1,0 +1,86 @@
+package dev.sqlite2pg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sqlite2pg.testing.Fixtures;
+import dev.sqlite2pg.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: argument errors need no database; one real run checks the report file. */
+class CliTest {
+
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void anUnknownOptionIsExitCode2WithAHint() {
+    Run r = run("migrate", "x.db", "--jbos", "3");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--jbos'").contains("sqlite2pg migrate --help");
+  }
+
+  @Test
+  void badValuesAreExitCode2WithOneLine() throws Exception {
+    Path db = Fixtures.build("shop", dir);
+    Run jobs = run("migrate", db.toString(), "jdbc:postgresql://localhost:1/x", "--jobs", "0");
+    assertThat(jobs.code()).isEqualTo(2);
+    assertThat(jobs.err().strip()).isEqualTo("sqlite2pg: error: --jobs must be 1 to 64, not 0");
+    Run cast = run("plan", db.toString(), "--cast", "price=money");
+    assertThat(cast.code()).isEqualTo(2);
+    assertThat(cast.err()).contains("unknown PostgreSQL type 'money' in --cast");
+    Run only = run("plan", db.toString(), "--only", "shop");
+    assertThat(only.code()).isEqualTo(2);
+    assertThat(only.err()).contains("pass --config FILE.yaml too");
+    Run tz = run("plan", db.toString(), "--source-timezone", "Mars/Olympus");
+    assertThat(tz.code()).isEqualTo(2);
+    assertThat(tz.err()).contains("is not a time zone");
+  }
+
+  @Test
+  void aMissingSourceIsExitCode4() {
+    Run r = run("plan", dir.resolve("nope.db").toString());
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.err()).startsWith("sqlite2pg: error: SQLite file ").contains("does not exist");
+  }
+
+  @Test
+  void migrateWritesTheJsonReportScriptsRead() throws Exception {
+    Path db = Fixtures.build("shop", dir);
+    Path report = dir.resolve("report.json");
+    Run r = run("migrate", "-q", db.toString(), TestPostgres.jdbcUrl(
+        TestPostgres.newDatabase("cli").replaceAll(".*/([^/?]+)\\?.*", "$1")),
+        "--report", report.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("OK: all 13 rows of 4 tables arrived and verified equal.");
+    String json = Files.readString(report);
+    for (String field : new String[] {"\"source_table\"", "\"target_table\"", "\"source_rows\"",
+        "\"copied_rows\"", "\"rejected_rows\"", "\"bytes\"", "\"seconds\"", "\"warnings\"",
+        "\"not_migrated\"", "\"totals\"", "\"verification\"", "\"target_column\"",
+        "\"exit_code\" : 0"}) {
+      assertThat(json).contains(field);
+    }
+  }
+}
