@@ -27,12 +27,7 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(MigrationResult r, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
-      g.writeStartObject();
-      g.writeStringField("source", r.source());
-      g.writeStringField("target", r.target());
-      g.writeStringField("schema", r.schema());
+    write(file, r.source(), r.target(), r.schema(), g -> {
       g.writeArrayFieldStart("tables");
       for (TableReport t : r.tables()) {
         table(g, t);
@@ -63,21 +58,12 @@ final class JsonReport {
       g.writeEndArray();
       g.writeBooleanField("complete", r.complete());
       g.writeNumberField("exit_code", r.exitCode());
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new MigrationException(Code.INCOMPLETE, "Could not write the report " + file + ": "
-          + e.getMessage(), e);
-    }
+    });
   }
 
   /** verify's result: the same per-table facts as migrate's "verification" field. */
   static void write(VerifyResult r, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
-      g.writeStartObject();
-      g.writeStringField("source", r.source());
-      g.writeStringField("target", r.target());
-      g.writeStringField("schema", r.schema());
+    write(file, r.source(), r.target(), r.schema(), g -> {
       g.writeArrayFieldStart("tables");
       for (TableCheck c : r.tables()) {
         check(g, c);
@@ -86,6 +72,23 @@ final class JsonReport {
       g.writeBooleanField("equal", r.equal());
       g.writeNumberField("seconds", r.seconds());
       g.writeNumberField("exit_code", r.exitCode());
+    });
+  }
+
+  /** The rest of a report, after the fields every report starts with. */
+  @FunctionalInterface
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static void write(Path file, String source, String target, String schema, Body body) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("source", source);
+      g.writeStringField("target", target);
+      g.writeStringField("schema", schema);
+      body.write(g);
       g.writeEndObject();
     } catch (IOException e) {
       throw new MigrationException(Code.INCOMPLETE, "Could not write the report " + file + ": "

@@ -66,15 +66,11 @@ final class MigrateCommand implements Callable<Integer> {
       + " the migration, for psql, until Ctrl-C.")
   boolean keepRunning;
 
-  @Option(names = {"-v", "--verbose"}, description = "Debug output and stack traces.")
-  boolean verbose;
-
-  @Option(names = {"-q", "--quiet"}, description = "Only warnings and the report.")
-  boolean quiet;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws Exception {
-    Logging.configure(verbose, quiet);
+    output.configure();
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {

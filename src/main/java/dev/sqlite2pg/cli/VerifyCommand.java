@@ -44,15 +44,11 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the result as JSON.")
   Path report;
 
-  @Option(names = {"-v", "--verbose"}, description = "Debug output and stack traces.")
-  boolean verbose;
-
-  @Option(names = {"-q", "--quiet"}, description = "Only the result.")
-  boolean quiet;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Logging.configure(verbose, quiet);
+    output.configure();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source,
         spec.commandLine().getErr())) {
       VerifyResult r = selection.apply(Migrator.configure().source(source).target(t.connector()))
