@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param exclude globs of source tables to leave out
  * @param jobs tables copied in parallel
  * @param batchSize rows per COPY statement (all of a table's batches commit together)
+ * @param onError what a row PostgreSQL refuses costs: itself (SKIP) or its table (ABORT)
  * @param drop replace target tables that exist (otherwise refuse, naming them)
  * @param dataOnly load into tables that already exist (no DDL), converting to their types
  * @param keepCase keep identifiers' case instead of folding to lower case
@@ -29,6 +30,7 @@ public record MigrateOptions(
     List<String> exclude,
     int jobs,
     int batchSize,
+    dev.sqlite2pg.copy.OnError onError,
     boolean drop,
     boolean dataOnly,
     boolean keepCase,

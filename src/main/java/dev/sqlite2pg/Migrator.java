@@ -137,7 +137,7 @@ public final class Migrator {
         plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
     TableCopier copier = new TableCopier(source, target, options.schema(), utf8,
-        options.batchSize());
+        options.batchSize(), options.onError());
     List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
         .copyAll(plan.tables(), Steps.loadOrder(plan, target, options),
             r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
@@ -200,6 +200,7 @@ public final class Migrator {
     private List<String> exclude = List.of();
     private int jobs = Runtime.getRuntime().availableProcessors();
     private int batchSize = 100_000;
+    private dev.sqlite2pg.copy.OnError onError = dev.sqlite2pg.copy.OnError.SKIP;
     private boolean drop;
     private boolean dataOnly;
     private boolean keepCase;
@@ -238,6 +239,12 @@ public final class Migrator {
 
     public Builder jobs(int jobs) {
       this.jobs = jobs;
+      return this;
+    }
+
+    /** What a refused row costs: itself (SKIP, the default) or its table (ABORT). */
+    public Builder onError(dev.sqlite2pg.copy.OnError onError) {
+      this.onError = onError;
       return this;
     }
 
@@ -318,7 +325,7 @@ public final class Migrator {
             "--batch-size must be at least 1, not " + batchSize);
       }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, drop, dataOnly,
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, onError, drop, dataOnly,
           keepCase, parsed, config, only, sourceZone, verify, detailRows, Optional.ofNullable(rejectDir)), target);
     }
   }

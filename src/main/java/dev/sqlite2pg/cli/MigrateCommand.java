@@ -45,6 +45,12 @@ final class MigrateCommand implements Callable<Integer> {
       + " (default: refuse, naming them).")
   boolean drop;
 
+  @Option(names = "--on-error", paramLabel = "skip|abort", defaultValue = "skip",
+      description = "A row PostgreSQL refuses or that does not convert: skip leaves it out,"
+          + " lists it and writes it to the reject file (default); abort rolls back its table."
+          + " Either way the run exits 3.")
+  dev.sqlite2pg.copy.OnError onError;
+
   @Option(names = "--dry-run", description = "Print the plan (as sqlite2pg plan does) and"
       + " change nothing.")
   boolean dryRun;
@@ -75,7 +81,7 @@ final class MigrateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
       Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .drop(drop).verify(!noVerify).rejectDir(rejectDirectory()).build();
+          .drop(drop).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;

@@ -31,36 +31,63 @@ import org.postgresql.copy.CopyIn;
  */
 public final class TableCopier {
 
-  /** Send to the server whenever this much COPY data is buffered. */
-  private static final int FLUSH_BYTES = 1 << 20;
 
   private final SqliteSource source;
   private final TargetConnector target;
   private final String schema;
   private final boolean utf8;
   private final int batchSize;
+  private final OnError onError;
+
+  /** Tries per table when the connection is lost. */
+  static final int ATTEMPTS = 3;
 
   public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8,
-      int batchSize) {
+      int batchSize, OnError onError) {
     this.source = source;
     this.target = target;
     this.schema = schema;
     this.utf8 = utf8;
     this.batchSize = batchSize;
+    this.onError = onError;
   }
 
+  /**
+   * Copies the table in one transaction. A lost connection (SQLSTATE class 08: a restart, a
+   * network cut) rolls that transaction back; the table is then copied again, up to
+   * {@link #ATTEMPTS} times with growing pauses. No other error is retried.
+   */
   public TableCopyResult copy(TablePlan t) {
     long start = System.nanoTime();
-    Counts n = new Counts();
-    List<RejectedRow> rejected = new ArrayList<>();
-    try (Connection src = source.connect(); Connection dst = target.open()) {
-      dst.setAutoCommit(false);
-      stream(t, src, dst, n, rejected);
-      dst.commit();
-      return result(t, n.read, n.copied, rejected, n.bytes, start, Optional.empty());
-    } catch (SQLException | RuntimeException e) {
-      String why = "copy failed after " + n.read + " rows: " + firstLine(e.getMessage());
-      return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
+    for (int attempt = 1; ; attempt++) {
+      Counts n = new Counts();
+      List<RejectedRow> rejected = new ArrayList<>();
+      try (Connection src = source.connect(); Connection dst = target.open()) {
+        dst.setAutoCommit(false);
+        stream(t, src, dst, n, rejected);
+        dst.commit();
+        return result(t, n.read, n.copied, rejected, n.bytes, start, Optional.empty());
+      } catch (SQLException e) {
+        if (BatchSender.isConnectionError(e) && attempt < ATTEMPTS) {
+          pause(attempt);
+          continue;
+        }
+        String why = e instanceof BatchSender.AbortTable
+            ? "stopped at the first refused row (--on-error=abort); the table was rolled back"
+            : "copy failed after " + n.read + " rows: " + firstLine(e.getMessage());
+        return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
+      } catch (RuntimeException e) {
+        String why = "copy failed after " + n.read + " rows: " + firstLine(e.getMessage());
+        return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(1000L << (attempt - 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -76,51 +103,71 @@ public final class TableCopier {
     ValueEncoder[] enc = cols.stream().map(c -> Encoders.forType(c.type(), c.options()))
         .toArray(ValueEncoder[]::new);
     RowValues keys = new RowValues(t);
-    BinaryCopyBuffer buf = new BinaryCopyBuffer(FLUSH_BYTES + (FLUSH_BYTES >> 2));
-    String copySql = copySql(t, cols);
-    CopyIn in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-    long inBatch = 0;
+    Batch batch = new Batch();
+    BatchSender sender = new BatchSender(dst, copySql(t, cols), onError);
+    BatchSender.Refused refused = (i, e) -> rejected.add(refusedRow(t, src, batch.rowid(i), e));
     try (PreparedStatement ps = src.prepareStatement(SourceQueries.selectForCopy(t));
         ResultSet rs = ps.executeQuery()) {
       SqliteRow row = new SqliteRow(rs, utf8);
-      buf.writeHeader();
+      boolean byRowid = !t.source().withoutRowid();
       while (row.next()) {
         n.read++;
-        buf.startRow(enc.length);
+        batch.startRow(enc.length, byRowid ? row.getLong(0) : n.read);
         int i = 0;
         try {
           for (; i < enc.length; i++) {
-            enc[i].encode(row, i + 1, buf);
+            enc[i].encode(row, i + 1, batch.buf);
           }
-          n.copied++;
-          inBatch++;
+          batch.keepRow();
         } catch (ConversionException e) {
-          buf.rollbackRow();
+          batch.dropRow();
           rejected.add(reject(t, keys, row, cols.get(i), i + 1, e.getMessage()));
+          if (onError == OnError.ABORT) {
+            throw new BatchSender.AbortTable(new SQLException(e.getMessage()));
+          }
         }
-        if (inBatch == batchSize) {
-          // End this COPY statement and start the next, in the same transaction.
-          buf.writeTrailer();
-          n.bytes += buf.size();
-          buf.flushTo(in);
-          in.endCopy();
-          in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-          buf.writeHeader();
-          inBatch = 0;
-        } else if (buf.size() >= FLUSH_BYTES) {
-          n.bytes += buf.size();
-          buf.flushTo(in);
+        if (batch.full(batchSize)) {
+          n.bytes += batch.buf.size();
+          n.copied += sender.send(batch, refused);
+          batch.clear();
         }
       }
-      buf.writeTrailer();
-      n.bytes += buf.size();
-      buf.flushTo(in);
-      in.endCopy();
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
+      n.bytes += batch.buf.size();
+      n.copied += sender.send(batch, refused);
+    }
+  }
+
+  /**
+   * A row PostgreSQL refused: named by its rowid (or its position in a WITHOUT ROWID table), the
+   * column the server's error names, and that column's value read again from SQLite.
+   */
+  private RejectedRow refusedRow(TablePlan t, Connection src, long rowid, SQLException e) {
+    String column = BatchSender.column(e);
+    String value = "";
+    String storage = "";
+    Optional<ColumnPlan> col = t.copiedColumns().stream()
+        .filter(c -> c.target().equals(column)).findFirst();
+    if (col.isPresent() && !t.source().withoutRowid()) {
+      try (PreparedStatement ps = src.prepareStatement("SELECT "
+          + SourceQueries.rowidExpression(t.source()) + ", " + quote(col.get().source().name())
+          + " FROM " + quote(t.source().name()) + " WHERE "
+          + SourceQueries.rowidExpression(t.source()) + " = ?")) {
+        ps.setLong(1, rowid);
+        try (ResultSet rs = ps.executeQuery()) {
+          SqliteRow r = new SqliteRow(rs, utf8);
+          if (r.next()) {
+            value = RowValues.fullValue(r, 1);
+            storage = SourceRow.typeName(r.type(1));
+          }
+        }
+      } catch (SQLException ignored) {
+        // The reason still stands; the value is only a convenience.
       }
     }
+    String key = t.source().withoutRowid() ? "row " + rowid + " of the table scan" : "rowid=" + rowid;
+    return new RejectedRow(t.source().name(), key,
+        col.map(c -> c.source().name()).orElse(column), storage, value,
+        "PostgreSQL refused the row: " + firstLine(e.getMessage()));
   }
 
   private static RejectedRow reject(TablePlan t, RowValues keys, SourceRow row, ColumnPlan col,

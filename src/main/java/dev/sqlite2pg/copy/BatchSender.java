@@ -1,0 +1,123 @@
+package dev.sqlite2pg.copy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
+
+/**
+ * Sends a batch as one binary COPY inside a savepoint. When PostgreSQL refuses it (a CHECK or
+ * foreign key of an existing schema, a value over a limit), the batch is rolled back to the
+ * savepoint and split in halves, recursively, until only the refused rows are left out (as
+ * pgloader does): one bad row never costs its table. Connection failures (SQLSTATE class 08)
+ * are not handled here: they end the transaction, and the caller retries the table.
+ */
+final class BatchSender {
+
+  private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r',
+      '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
+
+  /** A row PostgreSQL refused: its position in the batch and the server's reason. */
+  interface Refused {
+    void row(int index, SQLException reason) throws SQLException;
+  }
+
+  private final Connection dst;
+  private final CopyManager copy;
+  private final String copySql;
+  private final OnError onError;
+
+  BatchSender(Connection dst, String copySql, OnError onError) throws SQLException {
+    this.dst = dst;
+    this.copy = dst.unwrap(PGConnection.class).getCopyAPI();
+    this.copySql = copySql;
+    this.onError = onError;
+  }
+
+  /** Sends every row of the batch; returns how many PostgreSQL accepted. */
+  int send(Batch b, Refused refused) throws SQLException {
+    return send(b, 0, b.rows(), refused);
+  }
+
+  private int send(Batch b, int from, int to, Refused refused) throws SQLException {
+    if (from >= to) {
+      return 0;
+    }
+    Savepoint sp = dst.setSavepoint();
+    try {
+      copy(b, from, to);
+      dst.releaseSavepoint(sp);
+      return to - from;
+    } catch (SQLException e) {
+      if (isConnectionError(e)) {
+        throw e;
+      }
+      dst.rollback(sp);
+      if (onError == OnError.ABORT && to - from == 1) {
+        refused.row(from, e);
+        throw new AbortTable(e);
+      }
+      if (to - from == 1) {
+        refused.row(from, e);
+        return 0;
+      }
+      int mid = from + (to - from) / 2;
+      return send(b, from, mid, refused) + send(b, mid, to, refused);
+    }
+  }
+
+  private void copy(Batch b, int from, int to) throws SQLException {
+    CopyIn in = copy.copyIn(copySql);
+    try {
+      in.writeToCopy(HEADER, 0, HEADER.length);
+      in.writeToCopy(b.buf.array(), b.start(from), b.start(to) - b.start(from));
+      in.writeToCopy(TRAILER, 0, TRAILER.length);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+  }
+
+  /** SQLSTATE class 08: the connection is gone; the only errors worth retrying. */
+  static boolean isConnectionError(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("08");
+  }
+
+  /**
+   * The column PostgreSQL names in the error's context ("COPY t, line 1, column c: ..."), else
+   * the constraint the row violates, else empty.
+   */
+  static String column(SQLException e) {
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null
+        && p.getServerErrorMessage().getConstraint() != null
+        && (p.getServerErrorMessage().getWhere() == null
+            || !p.getServerErrorMessage().getWhere().contains(", column "))) {
+      return "constraint " + p.getServerErrorMessage().getConstraint();
+    }
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null
+        && p.getServerErrorMessage().getWhere() != null) {
+      String where = p.getServerErrorMessage().getWhere();
+      int at = where.indexOf(", column ");
+      if (at >= 0) {
+        String rest = where.substring(at + 9);
+        int end = rest.indexOf(':');
+        return end < 0 ? rest.strip() : rest.substring(0, end).strip();
+      }
+    }
+    return "";
+  }
+
+  /** --on-error=abort: the table stops at its first refused row. */
+  static final class AbortTable extends SQLException {
+    AbortTable(SQLException cause) {
+      super(cause.getMessage(), cause.getSQLState(), cause);
+    }
+  }
+}
