@@ -14,6 +14,7 @@ import dev.sqlite2pg.mapping.SqliteToPg;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.Translator;
 import dev.sqlite2pg.source.SqliteSource;
+import dev.sqlite2pg.target.RunLock;
 import dev.sqlite2pg.target.SchemaWriter;
 import dev.sqlite2pg.target.TargetConnector;
 import dev.sqlite2pg.verify.TableCheck;
@@ -69,16 +70,19 @@ public final class Migrator {
     return step2Plan(source, step1Catalog(source));
   }
 
+  @SuppressWarnings("try") // the lock is held by being open, never used
   public MigrationResult migrate() {
     long start = System.nanoTime();
     SqliteSource source = SqliteSource.open(options.source());
     Catalog catalog = step1Catalog(source);
     MigrationPlan plan = step2Plan(source, catalog);
-    SchemaWriter schema = step3Schema(plan);
-    List<TableCopyResult> copied = step4Copy(source, plan);
-    step5PostData(schema, plan, copied);
-    Map<String, TableCheck> checks = step6Verify(source, plan);
-    return step7Report(plan, copied, schema, checks, start);
+    try (RunLock lock = RunLock.acquire(target, options.schema())) {
+      SchemaWriter schema = step3Schema(plan);
+      List<TableCopyResult> copied = step4Copy(source, plan);
+      step5PostData(schema, plan, copied);
+      Map<String, TableCheck> checks = step6Verify(source, plan);
+      return step7Report(plan, copied, schema, checks, start);
+    }
   }
 
   /**
