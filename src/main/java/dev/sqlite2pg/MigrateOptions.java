@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param onError what a row PostgreSQL refuses costs: itself (SKIP) or its table (ABORT)
  * @param drop replace target tables that exist (otherwise refuse, naming them)
  * @param dataOnly load into tables that already exist (no DDL), converting to their types
+ * @param resume continue the interrupted run on this schema (same source and options only)
  * @param keepCase keep identifiers' case instead of folding to lower case
  * @param detailRows how many differing rows verification keeps per table, in detail
  * @param config the mapping file's groups, renames, casts and exclusions
@@ -33,6 +34,7 @@ public record MigrateOptions(
     dev.sqlite2pg.copy.OnError onError,
     boolean drop,
     boolean dataOnly,
+    boolean resume,
     boolean keepCase,
     List<Cast> casts,
     dev.sqlite2pg.mapping.MappingConfig config,

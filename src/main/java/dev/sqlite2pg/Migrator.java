@@ -15,6 +15,7 @@ import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.Translator;
 import dev.sqlite2pg.source.SqliteSource;
 import dev.sqlite2pg.target.RunLock;
+import dev.sqlite2pg.target.RunState;
 import dev.sqlite2pg.target.SchemaWriter;
 import dev.sqlite2pg.target.TargetConnector;
 import dev.sqlite2pg.verify.TableCheck;
@@ -77,10 +78,15 @@ public final class Migrator {
     Catalog catalog = step1Catalog(source);
     MigrationPlan plan = step2Plan(source, catalog);
     try (RunLock lock = RunLock.acquire(target, options.schema())) {
+      RunState.Fingerprint fingerprint = Steps.fingerprint(source, catalog, options);
       SchemaWriter schema = step3Schema(plan);
-      List<TableCopyResult> copied = step4Copy(source, plan);
+      RunState state = options.resume()
+          ? RunState.resume(target, options.schema(), fingerprint)
+          : RunState.start(target, options.schema(), fingerprint, plan.tables());
+      List<TableCopyResult> copied = step4Copy(source, plan, state);
       step5PostData(schema, plan, copied);
       Map<String, TableCheck> checks = step6Verify(source, plan);
+      state.finish();
       return step7Report(plan, copied, schema, checks, start);
     }
   }
@@ -123,7 +129,12 @@ public final class Migrator {
   // STEP 3
   SchemaWriter step3Schema(MigrationPlan plan) {
     Translator translator = new SqliteToPg(plan.tables());
-    SchemaWriter writer = new SchemaWriter(target, options.schema(), translator);
+    SchemaWriter writer = new SchemaWriter(target, options.schema(), translator,
+        options.resume());
+    if (options.resume()) {
+      LOG.info("STEP 3: --resume: the tables exist; continuing the interrupted run");
+      return writer;
+    }
     if (options.dataOnly()) {
       LOG.info("STEP 3: --data-only: {} existing tables in schema {}, checked empty",
           plan.tables().size(), options.schema());
@@ -136,12 +147,12 @@ public final class Migrator {
   }
 
   // STEP 4
-  List<TableCopyResult> step4Copy(SqliteSource source, MigrationPlan plan) {
+  List<TableCopyResult> step4Copy(SqliteSource source, MigrationPlan plan, RunState state) {
     LOG.info("STEP 4: copying {} rows with {} jobs",
         plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
     TableCopier copier = new TableCopier(source, target, options.schema(), utf8,
-        options.batchSize(), options.onError());
+        options.batchSize(), options.onError(), state);
     List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
         .copyAll(plan.tables(), Steps.loadOrder(plan, target, options),
             r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
@@ -207,6 +218,7 @@ public final class Migrator {
     private dev.sqlite2pg.copy.OnError onError = dev.sqlite2pg.copy.OnError.SKIP;
     private boolean drop;
     private boolean dataOnly;
+    private boolean resume;
     private boolean keepCase;
     private List<String> casts = List.of();
     private MappingConfig config = MappingConfig.EMPTY;
@@ -260,6 +272,12 @@ public final class Migrator {
     /** Load into the tables the application created: no DDL, values converted to their types. */
     public Builder dataOnly(boolean dataOnly) {
       this.dataOnly = dataOnly;
+      return this;
+    }
+
+    /** Continue an interrupted run: refused when the source or the options changed since. */
+    public Builder resume(boolean resume) {
+      this.resume = resume;
       return this;
     }
 
@@ -329,7 +347,7 @@ public final class Migrator {
             "--batch-size must be at least 1, not " + batchSize);
       }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, onError, drop, dataOnly,
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, onError, drop, dataOnly, resume,
           keepCase, parsed, config, only, sourceZone, verify, detailRows, Optional.ofNullable(rejectDir)), target);
     }
   }

@@ -50,6 +50,37 @@ final class Steps {
     }
   }
 
+  /**
+   * What a run's result depends on: the source file (path, size, modification time), its
+   * schema, and the options that shape the target. --resume continues only the same.
+   */
+  static dev.sqlite2pg.target.RunState.Fingerprint fingerprint(SqliteSource source,
+      Catalog catalog, MigrateOptions o) {
+    java.nio.file.Path p = source.path();
+    StringBuilder schemaSql = new StringBuilder();
+    catalog.tables().forEach(t -> schemaSql.append(t.sql()).append('\n'));
+    catalog.others().forEach(x -> schemaSql.append(x.sql()).append('\n'));
+    String schemaHash = dev.sqlite2pg.target.RunState.Fingerprint.of(schemaSql.toString())
+        .hash().substring(0, 16);
+    try {
+      return dev.sqlite2pg.target.RunState.Fingerprint.of(String.join(", ",
+          "source " + p, "size " + java.nio.file.Files.size(p),
+          "modified " + java.nio.file.Files.getLastModifiedTime(p), wal(p),
+          "schema " + schemaHash, "target schema " + o.schema(), "tables " + o.tables(),
+          "exclude " + o.exclude(), "casts " + o.casts(), "keep-case " + o.keepCase(),
+          "data-only " + o.dataOnly(), "only " + o.only(), "source zone " + o.sourceZone()));
+    } catch (java.io.IOException e) {
+      throw new MigrationException(Code.SOURCE, "Cannot read " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes still in a -wal file change the data without touching the main file. */
+  private static String wal(java.nio.file.Path p) throws java.io.IOException {
+    java.nio.file.Path w = java.nio.file.Path.of(p + "-wal");
+    return java.nio.file.Files.exists(w) ? "wal " + java.nio.file.Files.size(w) + " bytes "
+        + java.nio.file.Files.getLastModifiedTime(w) : "no wal";
+  }
+
   /** Every column reads zone-less text times in {@code zone} (UTC needs no change). */
   static MigrationPlan withSourceZone(MigrationPlan plan, java.time.ZoneId zone) {
     if (zone.equals(java.time.ZoneOffset.UTC)) {

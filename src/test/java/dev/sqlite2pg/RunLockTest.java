@@ -20,6 +20,7 @@ class RunLockTest {
   @TempDir Path dir;
 
   @Test
+  @SuppressWarnings("try") // the first lock is held by being open
   void aSecondRunOnTheSameSchemaIsRefusedAndNothingIsWritten() throws Exception {
     Path db = Fixtures.build("shop", dir);
     String url = TestPostgres.newDatabase("lock");

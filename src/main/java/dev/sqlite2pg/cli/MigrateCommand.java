@@ -51,6 +51,11 @@ final class MigrateCommand implements Callable<Integer> {
           + " Either way the run exits 3.")
   dev.sqlite2pg.copy.OnError onError;
 
+  @Option(names = "--resume", description = "Continue the interrupted run on this target schema"
+      + " (Ctrl-C, kill -9, a lost connection, a full disk): tables it committed are kept, the"
+      + " others copied again. Refused when the source or the options changed.")
+  boolean resume;
+
   @Option(names = "--dry-run", description = "Print the plan (as sqlite2pg plan does) and"
       + " change nothing.")
   boolean dryRun;
@@ -81,7 +86,7 @@ final class MigrateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
       Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .drop(drop).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
+          .drop(drop).resume(resume).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;

@@ -38,18 +38,20 @@ public final class TableCopier {
   private final boolean utf8;
   private final int batchSize;
   private final OnError onError;
+  private final dev.sqlite2pg.target.RunState state;
 
   /** Tries per table when the connection is lost. */
   static final int ATTEMPTS = 3;
 
   public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8,
-      int batchSize, OnError onError) {
+      int batchSize, OnError onError, dev.sqlite2pg.target.RunState state) {
     this.source = source;
     this.target = target;
     this.schema = schema;
     this.utf8 = utf8;
     this.batchSize = batchSize;
     this.onError = onError;
+    this.state = state;
   }
 
   /**
@@ -59,12 +61,20 @@ public final class TableCopier {
    */
   public TableCopyResult copy(TablePlan t) {
     long start = System.nanoTime();
+    Optional<Long> done = state.copied(t.source().name());
+    if (done.isPresent()) {
+      // --resume: committed before the interruption, with its progress record.
+      return result(t, done.get(), done.get(), List.of(), 0, start, Optional.empty());
+    }
     for (int attempt = 1; ; attempt++) {
       Counts n = new Counts();
       List<RejectedRow> rejected = new ArrayList<>();
       try (Connection src = source.connect(); Connection dst = target.open()) {
         dst.setAutoCommit(false);
+        // A table's rows and its "copied" mark commit together: a table not marked holds
+        // none of this run's rows, whatever stopped the run, and is copied from the start.
         stream(t, src, dst, n, rejected);
+        state.markCopied(dst, t.source().name(), n.copied);
         dst.commit();
         return result(t, n.read, n.copied, rejected, n.bytes, start, Optional.empty());
       } catch (SQLException e) {

@@ -22,9 +22,18 @@ public final class PostDataRunner {
   private static final String FK_VIOLATION = "23503";
   private static final String CHECK_VIOLATION = "23514";
 
+  /** SQLSTATEs of "already exists": duplicate_table, duplicate_object, a second primary key. */
+  private static final java.util.Set<String> EXISTS = java.util.Set.of("42P07", "42710", "42P16");
+
+  private final boolean resume;
   private final List<Warning> warnings = new ArrayList<>();
   private final List<NotMigrated> notMigrated = new ArrayList<>();
   private int created;
+
+  /** @param resume an interrupted run may have created some of the statements already */
+  public PostDataRunner(boolean resume) {
+    this.resume = resume;
+  }
 
   public List<Warning> warnings() {
     return List.copyOf(warnings);
@@ -52,6 +61,10 @@ public final class PostDataRunner {
 
   private void onFailure(Connection c, PostDataItem item, SQLException e) throws SQLException {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (resume && EXISTS.contains(state)) {
+      created++;
+      return;
+    }
     boolean violated = state.equals(FK_VIOLATION) || state.equals(CHECK_VIOLATION);
     if (violated && item.notValidSql().isPresent()) {
       String counted = item.violationsSql().map(q -> violations(c, q)).orElse("some rows");

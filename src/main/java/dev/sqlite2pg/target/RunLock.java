@@ -23,7 +23,13 @@ public final class RunLock implements AutoCloseable {
   }
 
   public static RunLock acquire(TargetConnector target, String schema) {
-    Connection c = target.open();
+    Connection c;
+    try {
+      c = target.open();
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Connecting to " + target.display()
+          + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
     try {
       long key;
       try (PreparedStatement ps = c.prepareStatement(KEY)) {

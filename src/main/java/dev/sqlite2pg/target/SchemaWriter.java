@@ -30,13 +30,17 @@ public final class SchemaWriter {
   private final TargetConnector target;
   private final String schema;
   private final Translator translator;
+  private final boolean resume;
   private final List<Warning> warnings = new ArrayList<>();
   private final List<NotMigrated> notMigrated = new ArrayList<>();
 
-  public SchemaWriter(TargetConnector target, String schema, Translator translator) {
+  /** @param resume continuing an interrupted run: objects that already exist were its own */
+  public SchemaWriter(TargetConnector target, String schema, Translator translator,
+      boolean resume) {
     this.target = target;
     this.schema = schema;
     this.translator = translator;
+    this.resume = resume;
   }
 
   public List<Warning> warnings() {
@@ -129,7 +133,7 @@ public final class SchemaWriter {
     PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
     List<PostDataItem> items = builder.build();
     notMigrated.addAll(builder.notMigrated());
-    PostDataRunner runner = new PostDataRunner();
+    PostDataRunner runner = new PostDataRunner(resume);
     try (Connection c = target.open()) {
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
@@ -137,7 +141,7 @@ public final class SchemaWriter {
       }
       runner.run(c, items);
       new Sequences(schema).reset(c, loaded, warnings);
-      new Views(schema, translator).create(c, plan, warnings, notMigrated);
+      new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
       try (Statement s = c.createStatement()) {
         for (TablePlan t : loaded) {
           s.execute("ANALYZE " + qualified(schema, t.target()));

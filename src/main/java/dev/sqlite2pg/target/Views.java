@@ -28,9 +28,12 @@ final class Views {
   private final String schema;
   private final Translator translator;
 
-  Views(String schema, Translator translator) {
+  private final boolean resume;
+
+  Views(String schema, Translator translator, boolean resume) {
     this.schema = schema;
     this.translator = translator;
+    this.resume = resume;
   }
 
   /** A view's translation, with tables and columns named as the plan names them. */
@@ -73,6 +76,9 @@ final class Views {
         try (Statement s = c.createStatement()) {
           s.execute(r.sql().get());
         } catch (SQLException e) {
+          if (resume && "42P07".equals(e.getSQLState())) {
+            continue; // created before the interruption
+          }
           failed.add(v);
           lastError.put(v.name(), e.getMessage().lines().findFirst().orElse(""));
         }

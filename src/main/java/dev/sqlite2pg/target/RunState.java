@@ -1,0 +1,168 @@
+package dev.sqlite2pg.target;
+
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.source.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checked contract behind {@code --resume}: a run's fingerprint (the source file and
+ * schema, and the options that shape the result) and which tables it has committed. A resumed
+ * run continues only a run with the same fingerprint.
+ */
+public final class RunState {
+
+  private final TargetConnector target;
+  private final String schema;
+  private final long runId;
+  private final java.util.Map<String, Long> copied;
+
+  private RunState(TargetConnector target, String schema, long runId,
+      java.util.Map<String, Long> copied) {
+    this.target = target;
+    this.schema = schema;
+    this.runId = runId;
+    this.copied = copied;
+  }
+
+  /** Starts a new run's record. */
+  public static RunState start(TargetConnector target, String schema, Fingerprint fp,
+      List<TablePlan> tables) {
+    try (Connection c = target.open()) {
+      c.setAutoCommit(false);
+      ensureTables(c);
+      long id;
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO sqlite2pg.runs (target_schema,"
+          + " fingerprint, fingerprint_detail) VALUES (?, ?, ?) RETURNING run_id")) {
+        ps.setString(1, schema);
+        ps.setString(2, fp.hash());
+        ps.setString(3, fp.detail());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO sqlite2pg.tables (run_id,"
+          + " source_table, target_table) VALUES (?, ?, ?)")) {
+        for (TablePlan t : tables) {
+          ps.setLong(1, id);
+          ps.setString(2, t.source().name());
+          ps.setString(3, t.target());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      c.commit();
+      return new RunState(target, schema, id, new java.util.HashMap<>());
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * The interrupted run to continue: the newest unfinished run on this schema, refused unless
+   * its fingerprint is this one.
+   */
+  public static RunState resume(TargetConnector target, String schema, Fingerprint fp) {
+    try (Connection c = target.open()) {
+      ensureTables(c);
+      try (PreparedStatement ps = c.prepareStatement("SELECT run_id, fingerprint,"
+          + " fingerprint_detail, status FROM sqlite2pg.runs WHERE target_schema = ?"
+          + " ORDER BY run_id DESC LIMIT 1")) {
+        ps.setString(1, schema);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next() || rs.getString(4).equals("done")) {
+            throw new MigrationException(Code.BAD_ARGUMENTS, "--resume: no interrupted run on"
+                + " schema " + schema + " to continue; run without --resume");
+          }
+          if (!rs.getString(2).equals(fp.hash())) {
+            throw new MigrationException(Code.BAD_ARGUMENTS, "--resume refused: the source or"
+                + " the options changed since run " + rs.getLong(1) + " started (then: "
+                + rs.getString(3) + "; now: " + fp.detail() + "); start over with --drop");
+          }
+          long id = rs.getLong(1);
+          return new RunState(target, schema, id, copiedTables(c, id));
+        }
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private static java.util.Map<String, Long> copiedTables(Connection c, long id)
+      throws SQLException {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT source_table, copied_rows FROM"
+        + " sqlite2pg.tables WHERE run_id = ? AND copied_at IS NOT NULL")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Rows an earlier attempt of this run committed for the table, if it finished it. */
+  public Optional<Long> copied(String sourceTable) {
+    return Optional.ofNullable(copied.get(sourceTable));
+  }
+
+  /** Marks a table copied, in the transaction {@code c} that holds its rows. */
+  public void markCopied(Connection c, String sourceTable, long rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE sqlite2pg.tables SET copied_rows = ?,"
+        + " copied_at = now() WHERE run_id = ? AND source_table = ?")) {
+      ps.setLong(1, rows);
+      ps.setLong(2, runId);
+      ps.setString(3, sourceTable);
+      ps.executeUpdate();
+    }
+  }
+
+  public void finish() {
+    try (Connection c = target.open(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE sqlite2pg.runs SET status = 'done', finished_at = now() WHERE run_id = ?")) {
+      ps.setLong(1, runId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  public long runId() {
+    return runId;
+  }
+
+  private static void ensureTables(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(SqlResources.load("pg-state"));
+    }
+  }
+
+  private static MigrationException failed(SQLException e) {
+    return new MigrationException(Code.TARGET, "Recording the run's progress in schema"
+        + " sqlite2pg failed: " + e.getMessage().lines().findFirst().orElse("")
+        + " (the user needs CREATE on the database for that schema)", e);
+  }
+
+  /** What a run depends on, and a hash of it. */
+  public record Fingerprint(String hash, String detail) {
+    public static Fingerprint of(String detail) {
+      try {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+            .digest(detail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Fingerprint(java.util.HexFormat.of().formatHex(d), detail);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.sqlite2pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sqlite2pg.testing.Fixtures;
+import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 during a migration, then --resume: every row arrives exactly once. The migration runs
+ * in its own JVM, killed with SIGKILL at a different point each round (before the run record,
+ * mid-copy, during post-data, after the end).
+ */
+class ResumeAfterKillTest {
+
+  @TempDir static Path dir;
+  static Path db;
+
+  @BeforeAll
+  static void source() {
+    db = Fixtures.buildFromSql("""
+        -- An event log that keeps growing, beside the small tables of the same app.
+        CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER REFERENCES
+          users(id), kind TEXT, payload TEXT, at DATETIME);
+        CREATE TABLE tags (event_id INTEGER, tag TEXT, PRIMARY KEY (event_id, tag));
+        CREATE INDEX events_by_user ON events(user_id);
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)
+        INSERT INTO users SELECT i, 'user ' || i FROM n;
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
+        INSERT INTO events (user_id, kind, payload, at) SELECT 1 + i % 50, 'k' || (i % 7),
+          printf('payload %d %s', i, hex(i * 7919)),
+          strftime('%Y-%m-%d %H:%M:%S', 1600000000 + i, 'unixepoch') FROM n;
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+        INSERT INTO tags SELECT i, 'tag' || (i % 3) FROM n;
+        """, dir.resolve("events.db"));
+  }
+
+  private static final List<String> PATHS = new ArrayList<>();
+
+  /** When to kill the migrating process. */
+  private enum Moment {
+    BEFORE_THE_RUN_IS_RECORDED("SELECT false"),
+    RUN_RECORDED_NOTHING_COMMITTED("SELECT EXISTS (SELECT 1 FROM sqlite2pg.runs)"),
+    FIRST_TABLE_COMMITTED("SELECT EXISTS (SELECT 1 FROM sqlite2pg.tables"
+        + " WHERE copied_at IS NOT NULL)");
+
+    final String ready;
+
+    Moment(String ready) {
+      this.ready = ready;
+    }
+  }
+
+  @Test
+  void killedRunsResumeToExactlyTheSourceRows() throws Exception {
+    for (Moment moment : Moment.values()) {
+      String url = TestPostgres.newDatabase("resume");
+      Process p = new ProcessBuilder(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "dev.sqlite2pg.cli.Main", "migrate", "-q",
+          db.toString(), url, "--jobs", "1", "--batch-size", "20000", "--no-verify"))
+          .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+      waitFor(moment, url);
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+      MigrationResult r = resumeOrStartOver(url);
+      assertThat(r.tables()).as("killed %s", moment)
+          .allSatisfy(t -> assertThat(t.verification()).hasValueSatisfying(
+              v -> assertThat(v.equal()).as(t.sourceTable()).isTrue()));
+      assertThat(r.exitCode()).isZero();
+      try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM events),"
+              + " (SELECT count(DISTINCT id) FROM events), (SELECT count(*) FROM tags)")) {
+        rs.next();
+        assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+            .containsExactly(300000L, 300000L, 20000L);
+      }
+    }
+    assertThat(PATHS).as("kills mid-run were resumed; the first kill came before the run"
+        + " existed").containsExactly("started over", "resumed", "resumed");
+  }
+
+  /** Polls the target until the moment has come (the state tables say so). */
+  private static void waitFor(Moment moment, String url) throws Exception {
+    if (moment == Moment.BEFORE_THE_RUN_IS_RECORDED) {
+      Thread.sleep(300);
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs = s.executeQuery(moment.ready)) {
+          if (rs.next() && rs.getBoolean(1)) {
+            return;
+          }
+        } catch (java.sql.SQLException notYet) {
+          // The state tables do not exist yet.
+        }
+        Thread.sleep(10);
+      }
+    }
+    throw new AssertionError("the migration never reached " + moment);
+  }
+
+
+  /**
+   * --resume, as an operator would run it; when the kill came before the run was recorded (or
+   * after it finished), resume says so and a fresh run with --drop is the answer.
+   */
+  private static MigrationResult resumeOrStartOver(String url) throws Exception {
+    List<String> said = new ArrayList<>();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try {
+        MigrationResult r = Migrator.configure().source(db).target(new JdbcTarget(url))
+            .resume(true).build().migrate();
+        PATHS.add("resumed");
+        return r;
+      } catch (MigrationException e) {
+        said.add(e.getMessage());
+        if (e.getMessage().contains("another sqlite2pg run")) {
+          Thread.sleep(200); // the killed client's server process has not noticed yet
+          continue;
+        }
+        assertThat(e.getMessage()).contains("no interrupted run");
+        PATHS.add("started over");
+        return Migrator.configure().source(db).target(new JdbcTarget(url)).drop(true).build()
+            .migrate();
+      }
+    }
+    throw new AssertionError("resume never got the lock: " + said);
+  }
+}
