@@ -71,8 +71,8 @@ public final class SchemaWriter {
       }
       c.commit();
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Creating the tables in " + target.display()
-          + " failed: " + e.getMessage(), e);
+      throw new MigrationException(Code.TARGET, "STEP 3: creating the tables in schema " + schema
+          + " failed: " + TargetErrors.explain(e, target), e);
     }
   }
 
@@ -144,8 +144,8 @@ public final class SchemaWriter {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Creating keys and indexes in "
-          + target.display() + " failed: " + e.getMessage(), e);
+      throw new MigrationException(Code.TARGET, "STEP 5: creating keys, indexes and views in"
+          + " schema " + schema + " failed: " + TargetErrors.explain(e, target), e);
     }
     warnings.addAll(runner.warnings());
     notMigrated.addAll(runner.notMigrated());

@@ -77,16 +77,16 @@ public final class TargetErrors {
       }
       case "53100" -> {
         return "PostgreSQL ran out of disk space; free space on the server's disk (the load"
-            + " needs about the SQLite file's size, more for indexes), then re-run with --drop";
+            + " needs about the SQLite file's size, more for indexes), then re-run";
       }
       case "53400" -> {
         if (lower.contains("temp_file_limit")) {
           return "PostgreSQL ran out of disk space allowed for temporary files ("
               + s.setting("temp_file_limit") + "); raise it for " + s.role()
               + " (ALTER ROLE " + s.roleName() + " SET temp_file_limit = -1) or free space,"
-              + " then re-run with --drop";
+              + " then re-run";
         }
-        return "a server limit was reached; raise the setting it names, then re-run with --drop";
+        return "a server limit was reached; raise the setting it names, then re-run";
       }
       case "53200" -> {
         return "PostgreSQL ran out of memory; pass a lower --jobs, or lower the server's"
@@ -101,25 +101,25 @@ public final class TargetErrors {
         if (lower.contains("statement timeout")) {
           return "statement timeout (" + s.setting("statement_timeout") + ") cancelled it;"
               + " raise it for this role or database (ALTER ROLE " + s.roleName()
-              + " SET statement_timeout = 0), then re-run with --drop";
+              + " SET statement_timeout = 0), then re-run";
         }
         return "another session or an administrator cancelled it (pg_cancel_backend);"
-            + " re-run with --drop when that is no longer done";
+            + " re-run when that is no longer done";
       }
       case "55P03" -> {
         return "another session holds a lock on the table (" + s.setting("lock_timeout")
-            + "); end that session (see pg_locks) or raise lock_timeout, then re-run with --drop";
+            + "); end that session (see pg_locks) or raise lock_timeout, then re-run";
       }
       case "25P03" -> {
         return "the server closed an idle transaction; raise idle_in_transaction_session_timeout"
-            + " for " + s.role() + ", then re-run with --drop";
+            + " for " + s.role() + ", then re-run";
       }
       case "40P01", "40001" -> {
         return "another session changed the same tables at the same time; keep other"
-            + " sessions off the target schema during the migration, then re-run with --drop";
+            + " sessions off the target schema during the migration, then re-run";
       }
       case "57P01", "57P02" -> {
-        return "the server was shut down during the run; start it, then re-run with --drop";
+        return "the server was shut down during the run; start it, then re-run";
       }
       case "57P03" -> {
         return "the server is not accepting connections yet; wait until it has started, then"
@@ -135,10 +135,10 @@ public final class TargetErrors {
       default -> {
         if (state.startsWith("08")) {
           return "the connection to PostgreSQL failed or was lost; check that the server is"
-              + " running and reachable, then re-run with --drop";
+              + " running and reachable, then re-run";
         }
         if (state.startsWith("53")) {
-          return "the server ran out of a resource; free it, then re-run with --drop";
+          return "the server ran out of a resource; free it, then re-run";
         }
         return "see the PostgreSQL server log for details; re-run with -v for the full error";
       }
