@@ -212,4 +212,44 @@ class BadInputTargetTest {
         .contains("ALTER ROLE hurried SET statement_timeout = 0");
     assertThat(run.exitCode()).isIn(3, TARGET_ERROR);
   }
+
+  @Test
+  void copyRefusedNamesTheTableAndSqlstate() throws Exception {
+    // The role may create tables but not load them: here an event trigger takes INSERT away
+    // from each new table, as a DBA's "application roles are read-only" policy would. STEP 3
+    // succeeds; every COPY of STEP 4 is refused.
+    String jdbc = TestPostgres.newDatabase("copy_refused");
+    String db = BadInputs.databaseOf(jdbc);
+    createRole("CREATE ROLE loader LOGIN");
+    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
+      s.execute("GRANT CREATE ON DATABASE " + db + " TO loader");
+      s.execute("GRANT CREATE ON SCHEMA public TO loader");
+      s.execute("""
+          CREATE FUNCTION read_only_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$
+          DECLARE r record;
+          BEGIN
+            FOR r IN SELECT * FROM pg_event_trigger_ddl_commands()
+                WHERE command_tag = 'CREATE TABLE' LOOP
+              EXECUTE format('REVOKE INSERT ON %s FROM %I', r.object_identity, current_user);
+            END LOOP;
+          END $$""");
+      s.execute("CREATE EVENT TRIGGER read_only_tables ON ddl_command_end"
+          + " WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION read_only_tables()");
+    }
+    CliRun run = migrate(as("loader", db), "--no-verify");
+    BadInputs.assertNothingLeaks(run);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.out()).contains("FAILED customers: copy failed after 0 rows: permission"
+        + " denied for table customers (SQLSTATE 42501): grant user loader the privilege on"
+        + " customers, or run the migration as its owner");
+  }
+
+  @Test
+  void verboseAddsTheStackTraceAfterTheLine() {
+    CliRun run = CliRun.run("migrate", "-v", dir.resolve("missing.db").toString(),
+        BadInputs.uriFor("postgres"));
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("sqlite2pg: error: SQLite file ")
+        .contains("MigrationException").contains("\tat ").doesNotContain(SECRET);
+  }
 }
