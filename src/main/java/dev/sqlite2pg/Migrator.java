@@ -83,6 +83,7 @@ public final class Migrator {
       RunState state = options.resume()
           ? RunState.resume(target, options.schema(), fingerprint)
           : RunState.start(target, options.schema(), fingerprint, plan.tables());
+      state.warning().ifPresent(w -> LOG.warn("{}", w));
       List<TableCopyResult> copied = step4Copy(source, plan, state);
       step5PostData(schema, plan, copied);
       Map<String, TableCheck> checks = step6Verify(source, plan);

@@ -1,6 +1,12 @@
 package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.source.SqliteSource;
+import dev.sqlite2pg.target.TargetErrors;
+import java.nio.file.Path;
+import org.postgresql.util.PSQLException;
+import org.sqlite.SQLiteException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -11,11 +17,14 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
+  private static final String PREFIX = "sqlite2pg: error: ";
+
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-    boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("-v");
+    ParseResult command = parsed.subcommand();
+    boolean verbose = command != null && command.hasMatchedOption("-v");
     if (ex instanceof MigrationException me) {
-      cl.getErr().println("sqlite2pg: error: " + me.getMessage().lines().findFirst().orElse(""));
+      cl.getErr().println(PREFIX + oneLine(me, command));
       if (verbose) {
         me.printStackTrace(cl.getErr());
       }
@@ -27,5 +36,40 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       ex.printStackTrace(cl.getErr());
     }
     return ExitCodes.INTERNAL;
+  }
+
+  /**
+   * The message's first line. A message that still carries a driver's raw words (a place in
+   * the library that wrapped a SQLException without explaining it) is explained here from its
+   * cause, so that the line says what to do whichever step failed.
+   */
+  static String oneLine(MigrationException me, ParseResult command) {
+    String message = me.getMessage() == null ? "" : me.getMessage().lines().findFirst()
+        .orElse("");
+    Throwable cause = me.getCause();
+    if (me.code() == Code.SOURCE && cause instanceof SQLiteException se
+        && message.contains("[SQLITE_")) {
+      Path source = sourceOf(command);
+      if (source != null) {
+        return SqliteSource.explain(source, se);
+      }
+    }
+    if (me.code() == Code.TARGET && cause instanceof PSQLException pe) {
+      int raw = message.indexOf("ERROR: ");
+      if (raw >= 0) {
+        String context = message.substring(0, raw).replaceAll("[:\\s]+$", "");
+        return (context.isEmpty() ? "" : context + ": ") + TargetErrors.explain(pe, TargetErrors.Session.UNKNOWN);
+      }
+    }
+    return message;
+  }
+
+  /** SOURCE, the first positional parameter of migrate, plan and verify. */
+  private static Path sourceOf(ParseResult command) {
+    if (command == null || command.matchedPositionals().isEmpty()) {
+      return null;
+    }
+    Object value = command.matchedPositionals().get(0).getValue();
+    return value instanceof Path p ? p : null;
   }
 }

@@ -12,8 +12,9 @@ import org.postgresql.util.PSQLException;
  * Sends a batch as one binary COPY inside a savepoint. When PostgreSQL refuses it (a CHECK or
  * foreign key of an existing schema, a value over a limit), the batch is rolled back to the
  * savepoint and split in halves, recursively, until only the refused rows are left out (as
- * pgloader does): one bad row never costs its table. Connection failures (SQLSTATE class 08)
- * are not handled here: they end the transaction, and the caller retries the table.
+ * pgloader does): one bad row never costs its table. Errors that are not a row's (see
+ * {@link #isRowError}) are not handled here: they fail the table, and the caller retries it
+ * only for a lost connection (SQLSTATE class 08).
  */
 final class BatchSender {
 
@@ -53,7 +54,7 @@ final class BatchSender {
       dst.releaseSavepoint(sp);
       return to - from;
     } catch (SQLException e) {
-      if (isConnectionError(e)) {
+      if (!isRowError(e)) {
         throw e;
       }
       dst.rollback(sp);
@@ -82,6 +83,16 @@ final class BatchSender {
         in.cancelCopy();
       }
     }
+  }
+
+  /**
+   * Errors that belong to a row and not to the table: data exceptions (class 22: a value out
+   * of range, invalid text) and integrity violations (class 23: CHECK, NOT NULL, UNIQUE,
+   * foreign key). Anything else (permissions, disk, timeouts, connections) stops the table.
+   */
+  static boolean isRowError(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("22") || state.startsWith("23"));
   }
 
   /** SQLSTATE class 08: the connection is gone; the only errors worth retrying. */

@@ -14,6 +14,7 @@ import dev.sqlite2pg.source.SqliteRow;
 import dev.sqlite2pg.source.SqliteSource;
 import dev.sqlite2pg.target.BinaryCopyBuffer;
 import dev.sqlite2pg.target.TargetConnector;
+import dev.sqlite2pg.target.TargetErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.sqlite.SQLiteException;
 
 /**
  * STEP 4 for one table: streams its rows from SQLite into one binary COPY, in one transaction.
@@ -84,10 +86,10 @@ public final class TableCopier {
         }
         String why = e instanceof BatchSender.AbortTable
             ? "stopped at the first refused row (--on-error=abort); the table was rolled back"
-            : "copy failed after " + n.read + " rows: " + firstLine(e.getMessage());
+            : "copy failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
       } catch (RuntimeException e) {
-        String why = "copy failed after " + n.read + " rows: " + firstLine(e.getMessage());
+        String why = "copy failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
       }
     }
@@ -197,6 +199,20 @@ public final class TableCopier {
       List<RejectedRow> rejected, long bytes, long start, Optional<String> error) {
     return new TableCopyResult(t.source().name(), t.target(), read, copied, List.copyOf(rejected),
         bytes, (System.nanoTime() - start) / 1e9, error);
+  }
+
+  /**
+   * Why the table failed, as one line with what to do: a SQLite failure (corrupt page, lock)
+   * says so and names the file; a PostgreSQL one carries its SQLSTATE and advice.
+   */
+  private String explain(Exception e) {
+    if (e instanceof SQLiteException se) {
+      return "reading SQLite failed: " + SqliteSource.explain(source.path(), se);
+    }
+    if (e instanceof SQLException se) {
+      return TargetErrors.explain(se, target);
+    }
+    return firstLine(e.getMessage());
   }
 
   static String firstLine(String s) {

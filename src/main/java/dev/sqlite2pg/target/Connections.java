@@ -67,7 +67,9 @@ public final class Connections {
       }
       case "53300" -> {
         return failure(Kind.TOO_MANY_CONNECTIONS, target + ": the server has no free"
-            + " connection slots (" + said + "); use fewer workers or raise max_connections", e);
+            + " connection slots (" + said + "); sqlite2pg opens one connection per --jobs"
+            + " worker, so pass a lower --jobs, or raise the role's CONNECTION LIMIT or the"
+            + " server's max_connections", e);
       }
       case "57P03" -> {
         return failure(Kind.SERVER_NOT_READY, target + ": the server is not accepting"

@@ -32,7 +32,11 @@ public final class RunState {
     this.copied = copied;
   }
 
-  /** Starts a new run's record. */
+  /**
+   * Starts a new run's record. A role that may not create the sqlite2pg schema (no CREATE on
+   * the database) still migrates: without a record, and so without --resume, as the warning
+   * from {@link #warning()} says.
+   */
   public static RunState start(TargetConnector target, String schema, Fingerprint fp,
       List<TablePlan> tables) {
     try (Connection c = target.open()) {
@@ -62,8 +66,18 @@ public final class RunState {
       c.commit();
       return new RunState(target, schema, id, new java.util.HashMap<>());
     } catch (SQLException e) {
+      if ("42501".equals(e.getSQLState())) {
+        return new RunState(target, schema, -1, new java.util.HashMap<>());
+      }
       throw failed(e);
     }
+  }
+
+  /** Why this run keeps no record, when it keeps none. */
+  public Optional<String> warning() {
+    return runId < 0 ? Optional.of("progress is not recorded (no privilege to create schema"
+        + " sqlite2pg in the target database): an interrupted run cannot be resumed, only"
+        + " started over with --drop") : Optional.empty();
   }
 
   /**
@@ -118,6 +132,9 @@ public final class RunState {
 
   /** Marks a table copied, in the transaction {@code c} that holds its rows. */
   public void markCopied(Connection c, String sourceTable, long rows) throws SQLException {
+    if (runId < 0) {
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement("UPDATE sqlite2pg.tables SET copied_rows = ?,"
         + " copied_at = now() WHERE run_id = ? AND source_table = ?")) {
       ps.setLong(1, rows);
@@ -128,6 +145,9 @@ public final class RunState {
   }
 
   public void finish() {
+    if (runId < 0) {
+      return;
+    }
     try (Connection c = target.open(); PreparedStatement ps = c.prepareStatement(
         "UPDATE sqlite2pg.runs SET status = 'done', finished_at = now() WHERE run_id = ?")) {
       ps.setLong(1, runId);

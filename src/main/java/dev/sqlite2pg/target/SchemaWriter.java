@@ -62,7 +62,10 @@ public final class SchemaWriter {
             + schema + ": pass --drop to replace them, or --schema to load elsewhere");
       }
       try (Statement s = c.createStatement()) {
-        s.execute(ddl.createSchema());
+        if (!schemaExists(c)) {
+          // Even IF NOT EXISTS needs CREATE on the database, which hosted roles often lack.
+          s.execute(ddl.createSchema());
+        }
         for (TablePlan t : tables) {
           if (drop) {
             s.execute(ddl.dropTable(t));
@@ -75,8 +78,8 @@ public final class SchemaWriter {
       }
       c.commit();
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Creating the tables in " + target.display()
-          + " failed: " + e.getMessage(), e);
+      throw new MigrationException(Code.TARGET, "STEP 3: creating the tables in schema " + schema
+          + " failed: " + TargetErrors.explain(e, target), e);
     }
   }
 
@@ -148,8 +151,8 @@ public final class SchemaWriter {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Creating keys and indexes in "
-          + target.display() + " failed: " + e.getMessage(), e);
+      throw new MigrationException(Code.TARGET, "STEP 5: creating keys, indexes and views in"
+          + " schema " + schema + " failed: " + TargetErrors.explain(e, target), e);
     }
     warnings.addAll(runner.warnings());
     notMigrated.addAll(runner.notMigrated());
@@ -195,6 +198,17 @@ public final class SchemaWriter {
     } catch (SQLException e) {
       throw new MigrationException(Code.TARGET, "Moving sequences past the loaded keys failed: "
           + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private boolean schemaExists(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
     }
   }
 }
