@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param onError what a row PostgreSQL refuses costs: itself (SKIP) or its table (ABORT)
  * @param drop replace target tables that exist (otherwise refuse, naming them)
  * @param dataOnly load into tables that already exist (no DDL), converting to their types
+ * @param snapshot when to copy from a consistent snapshot instead of the file itself
  * @param resume continue the interrupted run on this schema (same source and options only)
  * @param keepCase keep identifiers' case instead of folding to lower case
  * @param detailRows how many differing rows verification keeps per table, in detail
@@ -35,6 +36,7 @@ public record MigrateOptions(
     boolean drop,
     boolean dataOnly,
     boolean resume,
+    Snapshot snapshot,
     boolean keepCase,
     List<Cast> casts,
     dev.sqlite2pg.mapping.MappingConfig config,
@@ -43,6 +45,13 @@ public record MigrateOptions(
     boolean verify,
     int detailRows,
     Optional<Path> rejectDir) {
+
+  /** When to copy a consistent snapshot: when the file is open for writing, always, never. */
+  public enum Snapshot {
+    AUTO,
+    ALWAYS,
+    NEVER
+  }
 
   public MigrateOptions {
     Objects.requireNonNull(source, "No SQLite source file provided");

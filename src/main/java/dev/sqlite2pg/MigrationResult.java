@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param target where the data went, password masked
  * @param verified whether STEP 6 ran
+ * @param snapshotAt when the consistent snapshot of a live source was taken, if one was
  */
 public record MigrationResult(
     String source,
@@ -17,6 +18,7 @@ public record MigrationResult(
     List<Warning> warnings,
     List<NotMigrated> notMigrated,
     boolean verified,
+    java.util.Optional<java.time.Instant> snapshotAt,
     double seconds) {
 
   public long sourceRows() {

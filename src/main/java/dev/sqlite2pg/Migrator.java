@@ -71,14 +71,39 @@ public final class Migrator {
     return step2Plan(source, step1Catalog(source));
   }
 
-  @SuppressWarnings("try") // the lock is held by being open, never used
   public MigrationResult migrate() {
     long start = System.nanoTime();
-    SqliteSource source = SqliteSource.open(options.source());
+    SqliteSource opened = SqliteSource.open(options.source());
+    try (SqliteSource.Snapshot snapshot = snapshot(opened)) {
+      return migrate(snapshot == null ? opened : snapshot.source(),
+          Optional.ofNullable(snapshot).map(SqliteSource.Snapshot::at), start);
+    }
+  }
+
+  /**
+   * A database an application has open for writing is copied from a consistent snapshot
+   * (--snapshot=auto, the default), so every table comes from the same moment.
+   */
+  private SqliteSource.Snapshot snapshot(SqliteSource source) {
+    boolean take = switch (options.snapshot()) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> source.live();
+    };
+    if (!take) {
+      return null;
+    }
+    LOG.info("STEP 0: {} is open for writing: taking a consistent snapshot", source.path());
+    return source.snapshot();
+  }
+
+  @SuppressWarnings("try") // the lock is held by being open, never used
+  private MigrationResult migrate(SqliteSource source, Optional<java.time.Instant> snapshotAt,
+      long start) {
     Catalog catalog = step1Catalog(source);
     MigrationPlan plan = step2Plan(source, catalog);
     try (RunLock lock = RunLock.acquire(target, options.schema())) {
-      RunState.Fingerprint fingerprint = Steps.fingerprint(source, catalog, options);
+      RunState.Fingerprint fingerprint = Steps.fingerprint(options.source(), catalog, options);
       SchemaWriter schema = step3Schema(plan);
       RunState state = options.resume()
           ? RunState.resume(target, options.schema(), fingerprint)
@@ -88,7 +113,7 @@ public final class Migrator {
       step5PostData(schema, plan, copied);
       Map<String, TableCheck> checks = step6Verify(source, plan);
       state.finish();
-      return step7Report(plan, copied, schema, checks, start);
+      return step7Report(plan, copied, schema, checks, start, snapshotAt);
     }
   }
 
@@ -185,7 +210,8 @@ public final class Migrator {
 
   // STEP 7
   MigrationResult step7Report(MigrationPlan plan, List<TableCopyResult> copied,
-      SchemaWriter schema, Map<String, TableCheck> checks, long start) {
+      SchemaWriter schema, Map<String, TableCheck> checks, long start,
+      Optional<java.time.Instant> snapshotAt) {
     LOG.info("STEP 7: report");
     List<Warning> warnings = new ArrayList<>(plan.warnings());
     warnings.addAll(schema.warnings());
@@ -204,7 +230,7 @@ public final class Migrator {
     }
     return new MigrationResult(options.source().toString(), target.display(), options.schema(),
         List.copyOf(tables), List.copyOf(warnings), List.copyOf(notMigrated),
-        options.verify(), (System.nanoTime() - start) / 1e9);
+        options.verify(), snapshotAt, (System.nanoTime() - start) / 1e9);
   }
 
   /** Builds a validated {@link Migrator}; every option has a default except source and target. */
@@ -220,6 +246,7 @@ public final class Migrator {
     private boolean drop;
     private boolean dataOnly;
     private boolean resume;
+    private MigrateOptions.Snapshot snapshot = MigrateOptions.Snapshot.AUTO;
     private boolean keepCase;
     private List<String> casts = List.of();
     private MappingConfig config = MappingConfig.EMPTY;
@@ -273,6 +300,12 @@ public final class Migrator {
     /** Load into the tables the application created: no DDL, values converted to their types. */
     public Builder dataOnly(boolean dataOnly) {
       this.dataOnly = dataOnly;
+      return this;
+    }
+
+    /** When to copy from a consistent snapshot (default: when the file is open for writing). */
+    public Builder snapshot(MigrateOptions.Snapshot snapshot) {
+      this.snapshot = snapshot;
       return this;
     }
 
@@ -348,7 +381,7 @@ public final class Migrator {
             "--batch-size must be at least 1, not " + batchSize);
       }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, onError, drop, dataOnly, resume,
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, onError, drop, dataOnly, resume, snapshot,
           keepCase, parsed, config, only, sourceZone, verify, detailRows, Optional.ofNullable(rejectDir)), target);
     }
   }

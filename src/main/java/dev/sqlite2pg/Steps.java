@@ -54,9 +54,9 @@ final class Steps {
    * What a run's result depends on: the source file (path, size, modification time), its
    * schema, and the options that shape the target. --resume continues only the same.
    */
-  static dev.sqlite2pg.target.RunState.Fingerprint fingerprint(SqliteSource source,
+  static dev.sqlite2pg.target.RunState.Fingerprint fingerprint(java.nio.file.Path source,
       Catalog catalog, MigrateOptions o) {
-    java.nio.file.Path p = source.path();
+    java.nio.file.Path p = source.toAbsolutePath().normalize();
     StringBuilder schemaSql = new StringBuilder();
     catalog.tables().forEach(t -> schemaSql.append(t.sql()).append('\n'));
     catalog.others().forEach(x -> schemaSql.append(x.sql()).append('\n'));

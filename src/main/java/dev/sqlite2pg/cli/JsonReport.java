@@ -56,6 +56,7 @@ final class JsonReport {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeStringField("snapshot_at", r.snapshotAt().map(Object::toString).orElse(null));
       g.writeBooleanField("complete", r.complete());
       g.writeNumberField("exit_code", r.exitCode());
     });

@@ -56,6 +56,11 @@ final class MigrateCommand implements Callable<Integer> {
       + " others copied again. Refused when the source or the options changed.")
   boolean resume;
 
+  @Option(names = "--snapshot", paramLabel = "auto|always|never", defaultValue = "auto",
+      description = "Copy from a consistent snapshot (VACUUM INTO a temporary file) when the"
+          + " database is open for writing (auto, the default), always, or never.")
+  dev.sqlite2pg.MigrateOptions.Snapshot snapshot;
+
   @Option(names = "--dry-run", description = "Print the plan (as sqlite2pg plan does) and"
       + " change nothing.")
   boolean dryRun;
@@ -86,7 +91,7 @@ final class MigrateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
       Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .drop(drop).resume(resume).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
+          .drop(drop).resume(resume).snapshot(snapshot).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;

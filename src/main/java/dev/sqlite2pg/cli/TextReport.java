@@ -22,7 +22,10 @@ final class TextReport {
   static String render(MigrationResult r, Path rejectDir) {
     StringWriter sw = new StringWriter();
     PrintWriter out = new PrintWriter(sw);
-    out.printf("%nsqlite2pg: %s -> %s (schema %s)%n%n", r.source(), r.target(), r.schema());
+    out.printf("%nsqlite2pg: %s -> %s (schema %s)%n", r.source(), r.target(), r.schema());
+    r.snapshotAt().ifPresent(at -> out.printf("copied from a consistent snapshot taken at %s,"
+        + " as the database was open for writing%n", at));
+    out.println();
     out.printf("%-40s %10s %10s %9s %10s %8s%n", "TABLE", "SOURCE", "COPIED", "REJECTED",
         "VERIFY", "SECONDS");
     for (TableReport t : r.tables()) {

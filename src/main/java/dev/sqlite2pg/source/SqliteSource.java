@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -218,5 +219,59 @@ public final class SqliteSource {
   @FunctionalInterface
   public interface RowConsumer {
     void accept(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Whether an application has the database open for writing now: a WAL database with its
+   * -wal file, or a rollback-journal database with a -journal file (a write in progress).
+   */
+  public boolean live() {
+    return Files.exists(Path.of(path + "-wal")) || Files.exists(Path.of(path + "-journal"));
+  }
+
+  /**
+   * A consistent copy of the whole database, taken in one read transaction with
+   * {@code VACUUM INTO}: in WAL mode the application's writers go on meanwhile; in rollback
+   * mode they wait (as for any reader) only while the copy is written. The copy is migrated and
+   * verified instead of the live file, so every table comes from the same moment.
+   */
+  public Snapshot snapshot() {
+    Path file;
+    try {
+      file = Files.createTempFile("sqlite2pg-snapshot-", ".db");
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new MigrationException(Code.SOURCE, "Cannot create a snapshot file in "
+          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
+          + "; set TMPDIR (java.io.tmpdir) to a disk with room for a copy of " + path, e);
+    }
+    java.time.Instant at = java.time.Instant.now();
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+      ps.setString(1, file.toString());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      deleteQuietly(file);
+      throw new MigrationException(Code.SOURCE, "Taking a snapshot of live database " + path
+          + " failed: " + e.getMessage() + "; check the free space in "
+          + file.getParent() + ", or pass --snapshot=never", e);
+    }
+    return new Snapshot(open(file), path, at);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A leftover temporary file is not worth failing for.
+    }
+  }
+
+  /** A consistent copy of {@code original} taken at {@code at}; delete it with close(). */
+  public record Snapshot(SqliteSource source, Path original, java.time.Instant at)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      deleteQuietly(source.path());
+    }
   }
 }
