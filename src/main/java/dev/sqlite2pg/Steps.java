@@ -190,26 +190,38 @@ final class Steps {
     chosen.forEach(t -> options.config().rule(t.name()).flatMap(r -> r.target())
         .ifPresent(target -> names.put(t.name(), target)));
     Planner planner = new Planner(options.casts(), options.keepCase(), options.config());
+    // Tables are profiled and probed in parallel, each on its own read-only connection: the
+    // probes read whole columns, and on a large database they are most of the plan's time.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(Math.max(1, Math.min(options.jobs(), chosen.size())), r -> {
+          Thread th = new Thread(r, "sqlite2pg-plan");
+          th.setDaemon(true);
+          return th;
+        });
+    List<java.util.concurrent.Future<PlannedTable>> futures = new ArrayList<>();
+    for (Table t : chosen) {
+      futures.add(pool.submit(() -> planOne(source, t, names.get(t.name()), planner, options,
+          probe, utf8)));
+    }
     List<TablePlan> tables = new ArrayList<>();
-    try (Connection c = source.connect()) {
-      for (Table t : chosen) {
-        TableProfiler.Result profile = probe ? TableProfiler.profile(c, t)
-            : TableProfiler.profile(c, t, t.columns().stream()
-                .filter(col -> TypeRules.readsTimes(col.declaredType())
-                    || options.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
-                        col.declaredType())))
-                .toList());
-        String target = names.get(t.name());
-        if (!target.equals(t.name().toLowerCase(Locale.ROOT)) && !target.equals(t.name())) {
-          warnings.add(Warning.table(t.name(), "renamed to " + target
-              + " (PostgreSQL names are at most 63 bytes)"));
-        }
-        tables.add(planner.plan(t, target, profile.rows(), profile.columns(),
-            probe ? new SqliteValueProbe(c, t, utf8) : ASSUME_FITS, warnings, notMigrated));
+    try {
+      for (java.util.concurrent.Future<PlannedTable> f : futures) {
+        PlannedTable pt = f.get();
+        tables.add(pt.plan());
+        warnings.addAll(pt.warnings());
+        notMigrated.addAll(pt.notMigrated());
       }
-    } catch (SQLException e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Planning interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
       throw new MigrationException(Code.SOURCE, "Reading the data of " + source.path()
-          + " failed: " + e.getMessage(), e);
+          + " failed: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     catalog.problems().forEach(p -> warnings.add(Warning.general(p)));
     for (SchemaObject o : catalog.others()) {
@@ -217,6 +229,31 @@ final class Steps {
     }
     return new MigrationPlan(catalog, options.schema(), List.copyOf(tables),
         List.copyOf(warnings), notMigrated);
+  }
+
+  /** One table's plan, with the warnings and omissions it found. */
+  private record PlannedTable(TablePlan plan, List<Warning> warnings,
+      List<NotMigrated> notMigrated) {}
+
+  private static PlannedTable planOne(SqliteSource source, Table t, String target,
+      Planner planner, MigrateOptions options, boolean probe, boolean utf8) throws SQLException {
+    List<Warning> warnings = new ArrayList<>();
+    List<NotMigrated> notMigrated = new ArrayList<>();
+    try (Connection c = source.connect()) {
+      TableProfiler.Result profile = probe ? TableProfiler.profile(c, t)
+          : TableProfiler.profile(c, t, t.columns().stream()
+              .filter(col -> TypeRules.readsTimes(col.declaredType())
+                  || options.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
+                      col.declaredType())))
+              .toList());
+      if (!target.equals(t.name().toLowerCase(Locale.ROOT)) && !target.equals(t.name())) {
+        warnings.add(Warning.table(t.name(), "renamed to " + target
+            + " (PostgreSQL names are at most 63 bytes)"));
+      }
+      TablePlan plan = planner.plan(t, target, profile.rows(), profile.columns(),
+          probe ? new SqliteValueProbe(c, t, utf8) : ASSUME_FITS, warnings, notMigrated);
+      return new PlannedTable(plan, warnings, notMigrated);
+    }
   }
 
   private static java.util.Optional<NotMigrated> notMigrated(SchemaObject o) {

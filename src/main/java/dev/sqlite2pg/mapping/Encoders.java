@@ -109,7 +109,12 @@ public final class Encoders {
   }
 
   private static ValueEncoder numeric(int[] typmod) {
-    return nullOr((row, col, out) -> NumericValues.write(NumericValues.of(row, col, typmod), out));
+    return nullOr((row, col, out) -> {
+      if (typmod == null || row.type(col) != SourceRow.FLOAT
+          || !NumericFast.write(row.getDouble(col), typmod[0], typmod[1], out)) {
+        NumericValues.write(NumericValues.of(row, col, typmod), out);
+      }
+    });
   }
 
   private static ValueEncoder timestamp(EncoderOptions opts, boolean zoned) {
