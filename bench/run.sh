@@ -167,14 +167,32 @@ load_pipeline() {
 export -f load_limit load_pipeline psql_
 export bench src csvdir tables psql_bin
 
-# measure KEY LOG COMMAND...: appends "KEY exit wall_s peak_kb" to the times file.
+# measure KEY LOG COMMAND...: appends "KEY exit wall_s peak_kb" to the times file. Every line
+# of output is logged with the seconds since the start, so sqlite2pg's "STEP n" lines show
+# where its time goes.
 times=$logs/times.txt
 : >"$times"
+stamp() {
+  local t0=${EPOCHREALTIME/[.,]/} line now
+  while IFS= read -r line; do
+    now=${EPOCHREALTIME/[.,]/}
+    printf '%4d.%03d %s\n' $(((now - t0) / 1000000)) $(((now - t0) % 1000000 / 1000)) "$line"
+  done
+}
 measure() {
   local key=$1 log=$2 rc=0; shift 2
-  /usr/bin/time -f '%e %M' -o "$logs/time.out" "$@" >"$log" 2>&1 || rc=$?
+  { /usr/bin/time -f '%e %M' -o "$logs/time.out" "$@" 2>&1 || rc=$?; echo "(exit $rc)"; } | stamp >"$log"
+  rc=$(tail -n 1 "$log" | sed 's/.*(exit \([0-9]*\))$/\1/')
   echo "$key $rc $(tail -n 1 "$logs/time.out")" >>"$times"
   return 0
+}
+# The seconds between sqlite2pg's STEP lines of one log, e.g. "start 0.4, 1 catalog 0.1, ...".
+steps_of() {
+  awk 'BEGIN {split("catalog plan schema copy post-data verify report", names, " ")}
+       {t = $1} / STEP [0-9]:/ {s = $0; sub(/.* STEP /, "", s); n = substr(s, 1, 1); name = n " " names[n];
+         if (prev != "") out = out sprintf("%s %.1f, ", prev, t - pt); else out = sprintf("start %.1f, ", t);
+         prev = name; pt = t}
+       END {if (prev != "") printf "%s%s %.1f", out, prev, t - pt}' "$1"
 }
 loaded_rows() {
   psql_ -d "$1" -Atc "SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM orders)
@@ -241,6 +259,8 @@ done
 
 # ---------------------------------------------------------------------------------------------
 # 4. The table: medians over the rounds, peak RSS the largest seen.
+range_wall() { awk -v k="$1" '$1 == k && $2 == 0 {if (n++ == 0 || $3 < lo) lo = $3; if ($3 > hi) hi = $3}
+  END {if (n > 1) printf "%.1f-%.1f", lo, hi; else if (n) printf "%.1f", lo}' "$times"; }
 median_wall() { awk -v k="$1" '$1 == k && $2 == 0 {print $3}' "$times" | sort -g |
   awk '{a[NR] = $1} END {if (NR == 0) print ""; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 peak_mb() { awk -v k="$1" '$1 == k {if ($4 > m) m = $4} END {if (m) printf "%.0f", m / 1024}' "$times"; }
@@ -261,11 +281,11 @@ row() { # KEY
   w=$(median_wall "$k"); f=$(failures "$k")
   wall[$k]=$w
   if [ -z "$w" ]; then
-    printf '| %s | failed: %s | | | | | |\n' "${label[$k]}" "${f:-not run}"
+    printf '| %s | failed: %s | | | | | | |\n' "${label[$k]}" "${f:-not run}"
   else
-    awk -v l="${label[$k]}" -v w="$w" -v n="$src_rows" -v mb="$src_mb" -v rss="$(peak_mb "$k")" \
+    awk -v l="${label[$k]}" -v w="$w" -v range="$(range_wall "$k")" -v n="$src_rows" -v mb="$src_mb" -v rss="$(peak_mb "$k")" \
         -v loaded="$(last_of "$k" "$logs/rows.txt")" -v same="$(last_of "$k" "$logs/same.txt")" -v f="$f" \
-      'BEGIN {printf "| %s | %.2f | %.0f | %.1f | %s | %s | %s%s |\n", l, w, n / w, mb / w, rss, loaded, (same == "" ? "-" : same), (f == "" ? "" : " (" f ")")}'
+      'BEGIN {printf "| %s | %.2f | %s | %.0f | %.1f | %s | %s | %s%s |\n", l, w, range, n / w, mb / w, rss, loaded, (same == "" ? "-" : same), (f == "" ? "" : " (" f ")")}'
   fi
 }
 ratio() { # LABEL NUM DEN TARGET
@@ -287,13 +307,13 @@ memory() { # LABEL KEY
   echo "- $repeat round(s), contenders alternating; wall s is the median; peak RSS is the largest client process (not the server)"
   echo "- same data: untimed \`sqlite2pg verify\` of that contender's target (pgloader creates REAL columns as 4-byte real and DATETIME as timestamptz, so it differs)"
   echo
-  echo "| contender | wall s | rows/s | MB/s | peak RSS MB | rows loaded | same data (sqlite2pg verify) |"
-  echo "|---|---:|---:|---:|---:|---:|---|"
+  echo "| contender | wall s | min-max s | rows/s | MB/s | peak RSS MB | rows loaded | same data (sqlite2pg verify) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
   row migrate
   row verify
   row limit
   row pipeline
-  if ((have_pgloader)); then row pgloader; else echo "| (d) pgloader | skipped: not installable | | | | | |"; fi
+  if ((have_pgloader)); then row pgloader; else echo "| (d) pgloader | skipped: not installable | | | | | | |"; fi
   echo
   echo "| ratio | measured | target | |"
   echo "|---|---:|---:|---|"
@@ -303,5 +323,11 @@ memory() { # LABEL KEY
   ratio "verify / migrate" "${wall[verify]}" "${wall[migrate]}" 0.5
   memory "migrate peak RSS" migrate
   memory "verify peak RSS" verify
+  echo
+  echo "Where migrate's time went (seconds from sqlite2pg's STEP lines):"
+  echo
+  for ((r = 1; r <= repeat; r++)); do
+    [ -f "$logs/migrate-$r.log" ] && echo "- round $r: $(steps_of "$logs/migrate-$r.log")"
+  done
 } | tee "$work/results.md"
 say "table written to $work/results.md; logs in $logs"
