@@ -1,0 +1,3 @@
+-- One table as CSV for PostgreSQL: sqlite3 -csv DB < this. NULL prints as an empty field, ''
+-- as "", which is what COPY (FORMAT csv) reads back; BLOBs go as bytea hex text.
+SELECT id, email, name, balance, active, created_at, bio FROM accounts;
