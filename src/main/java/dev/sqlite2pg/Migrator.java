@@ -68,7 +68,7 @@ public final class Migrator {
   /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
   public MigrationPlan plan() {
     SqliteSource source = SqliteSource.open(options.source());
-    return step2Plan(source, step1Catalog(source));
+    return step2Plan(source, step1Catalog(source), true);
   }
 
   public MigrationResult migrate() {
@@ -88,12 +88,12 @@ public final class Migrator {
     boolean take = switch (options.snapshot()) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> source.live();
+      case AUTO -> source.needsSnapshot();
     };
     if (!take) {
       return null;
     }
-    LOG.info("STEP 0: {} is open for writing: taking a consistent snapshot", source.path());
+    LOG.info("STEP 0: taking a consistent snapshot of {}", source.path());
     return source.snapshot();
   }
 
@@ -101,7 +101,7 @@ public final class Migrator {
   private MigrationResult migrate(SqliteSource source, Optional<java.time.Instant> snapshotAt,
       long start) {
     Catalog catalog = step1Catalog(source);
-    MigrationPlan plan = step2Plan(source, catalog);
+    MigrationPlan plan = step2Plan(source, catalog, false);
     try (RunLock lock = RunLock.acquire(target, options.schema())) {
       RunState.Fingerprint fingerprint = Steps.fingerprint(options.source(), catalog, options);
       SchemaWriter schema = step3Schema(plan);
@@ -109,11 +109,11 @@ public final class Migrator {
           ? RunState.resume(target, options.schema(), fingerprint)
           : RunState.start(target, options.schema(), fingerprint, plan.tables());
       state.warning().ifPresent(w -> LOG.warn("{}", w));
-      List<TableCopyResult> copied = step4Copy(source, plan, state);
-      step5PostData(schema, plan, copied);
-      Map<String, TableCheck> checks = step6Verify(source, plan);
+      Copied copied = step4Copy(source, plan, state, schema);
+      step5PostData(schema, copied.plan(), copied.results());
+      Map<String, TableCheck> checks = step6Verify(source, copied.plan());
       state.finish();
-      return step7Report(plan, copied, schema, checks, start, snapshotAt);
+      return step7Report(copied.plan(), copied.results(), schema, checks, start, snapshotAt);
     }
   }
 
@@ -127,7 +127,8 @@ public final class Migrator {
     Catalog catalog = step1Catalog(source);
     List<Table> chosen = Steps.choose(catalog, options);
     // Types come from the target; the plan only supplies names and how values are read.
-    MigrationPlan plan = Steps.withSourceZone(Steps.plan(source, catalog, chosen, options, false),
+    MigrationPlan plan = Steps.withSourceZone(Steps.plan(source, catalog, chosen, options,
+        Steps.Depth.TARGET_TYPES),
         options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, target, options.schema(), plan,
@@ -143,10 +144,16 @@ public final class Migrator {
   }
 
   // STEP 2
-  MigrationPlan step2Plan(SqliteSource source, Catalog catalog) {
+  /**
+   * @param probe read every value to choose each type (plan, --dry-run); migrate instead
+   *     assumes the candidate types fit and lets the copy find out ({@link #step4Copy})
+   */
+  MigrationPlan step2Plan(SqliteSource source, Catalog catalog, boolean probe) {
     LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     List<Table> chosen = Steps.choose(catalog, options);
-    MigrationPlan plan = Steps.plan(source, catalog, chosen, options, true);
+    Steps.Depth depth = options.dataOnly() ? Steps.Depth.TARGET_TYPES
+        : probe ? Steps.Depth.PROBE : Steps.Depth.PROFILE;
+    MigrationPlan plan = Steps.plan(source, catalog, chosen, options, depth);
     MigrationPlan fitted = options.dataOnly()
         ? Steps.fitToExisting(plan, source, target, (t, c) -> false) : plan;
     return Steps.withSourceZone(fitted, options.sourceZone());
@@ -173,17 +180,38 @@ public final class Migrator {
   }
 
   // STEP 4
-  List<TableCopyResult> step4Copy(SqliteSource source, MigrationPlan plan, RunState state) {
+  /** The copy's results, and the plan as it stands after any table was planned again. */
+  record Copied(MigrationPlan plan, List<TableCopyResult> results) {}
+
+  /**
+   * STEP 4. Types were chosen assuming the values fit (clean data costs no extra read); a table
+   * where a value disagrees is planned again with every value probed, recreated and copied
+   * again, so it ends exactly as {@link #plan()} would have planned it.
+   */
+  Copied step4Copy(SqliteSource source, MigrationPlan plan, RunState state,
+      SchemaWriter schema) {
     LOG.info("STEP 4: copying {} rows with {} jobs",
         plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
+    java.util.Set<String> probed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    if (options.dataOnly() || options.resume()) {
+      plan.tables().forEach(t -> probed.add(t.source().name()));
+    }
+    Map<String, Steps.PlannedTable> replanned = new java.util.concurrent.ConcurrentHashMap<>();
     TableCopier copier = new TableCopier(source, target, options.schema(), utf8,
-        options.batchSize(), options.onError(), state);
+        options.batchSize(), options.onError(), state, probed::contains);
     List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
-        .copyAll(plan.tables(), Steps.loadOrder(plan, target, options),
-            r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
+        .copyAll(plan.tables(), Steps.loadOrder(plan, target, options), t -> {
+          LOG.info("{}: a value does not fit the type chosen for it; planning the table again"
+              + " with every value read", t.source().name());
+          Steps.PlannedTable again = Steps.replan(source, plan, t, options);
+          schema.createTables(List.of(again.plan()), true);
+          probed.add(t.source().name());
+          replanned.put(t.source().name(), again);
+          return again.plan();
+        }, r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
     options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
-    return results;
+    return new Copied(Steps.withReplanned(plan, replanned), results);
   }
 
   // STEP 5

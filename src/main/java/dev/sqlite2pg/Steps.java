@@ -24,20 +24,26 @@ import java.util.regex.Pattern;
 /** The bodies of STEP 1 and STEP 2, kept out of {@link Migrator} so that it stays a contents page. */
 final class Steps {
 
-  /** A probe that believes every type fits: for a plan whose types the target will correct. */
-  private static final ValueProbe ASSUME_FITS = new ValueProbe() {
-    @Override
-    public java.util.Optional<String> firstMisfit(dev.sqlite2pg.catalog.Column column,
-        dev.sqlite2pg.mapping.PgType type, dev.sqlite2pg.mapping.EncoderOptions options) {
-      return java.util.Optional.empty();
-    }
+  /**
+   * A probe that believes every candidate type fits, without reading the column: the copy
+   * finds out (and the table is planned again if not), or the target's types replace the plan's
+   * (verify, --data-only). Examples for warnings are still read: they cost a LIMIT query.
+   */
+  private static ValueProbe optimistic(ValueProbe real) {
+    return new ValueProbe() {
+      @Override
+      public java.util.Optional<String> firstMisfit(dev.sqlite2pg.catalog.Column column,
+          dev.sqlite2pg.mapping.PgType type, dev.sqlite2pg.mapping.EncoderOptions options) {
+        return java.util.Optional.empty();
+      }
 
-    @Override
-    public List<String> examples(dev.sqlite2pg.catalog.Column column, String storageClass,
-        int limit) {
-      return List.of();
-    }
-  };
+      @Override
+      public List<String> examples(dev.sqlite2pg.catalog.Column column, String storageClass,
+          int limit) {
+        return real.examples(column, storageClass, limit);
+      }
+    };
+  }
 
   private Steps() {}
 
@@ -177,11 +183,11 @@ final class Steps {
   }
 
   /**
-   * @param probe whether to try every candidate type on the stored values; verify does not need
-   *     to (the target says what the types are), and the probes are most of a plan's cost
+   * @param depth how much of the values to read: trying every candidate type on every value
+   *     is most of a plan's cost on a large database
    */
   static MigrationPlan plan(SqliteSource source, Catalog catalog, List<Table> chosen,
-      MigrateOptions options, boolean probe) {
+      MigrateOptions options, Depth depth) {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     boolean utf8 = catalog.encoding().equalsIgnoreCase("UTF-8");
@@ -201,7 +207,7 @@ final class Steps {
     List<java.util.concurrent.Future<PlannedTable>> futures = new ArrayList<>();
     for (Table t : chosen) {
       futures.add(pool.submit(() -> planOne(source, t, names.get(t.name()), planner, options,
-          probe, utf8)));
+          depth, utf8)));
     }
     List<TablePlan> tables = new ArrayList<>();
     try {
@@ -232,15 +238,63 @@ final class Steps {
   }
 
   /** One table's plan, with the warnings and omissions it found. */
-  private record PlannedTable(TablePlan plan, List<Warning> warnings,
-      List<NotMigrated> notMigrated) {}
+  record PlannedTable(TablePlan plan, List<Warning> warnings, List<NotMigrated> notMigrated) {}
+
+  /** One table planned again, this time reading every value (see Migrator.step4Copy). */
+  static PlannedTable replan(SqliteSource source, MigrationPlan plan, TablePlan t,
+      MigrateOptions options) {
+    boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
+    Planner planner = new Planner(options.casts(), options.keepCase(), options.config());
+    try {
+      PlannedTable p = planOne(source, t.source(), t.target(), planner, options, Depth.PROBE,
+          utf8);
+      MigrationPlan one = withSourceZone(new MigrationPlan(plan.catalog(), plan.schema(),
+          List.of(p.plan()), List.of(), List.of()), options.sourceZone());
+      return new PlannedTable(one.tables().get(0), p.warnings(), p.notMigrated());
+    } catch (SQLException e) {
+      throw new MigrationException(Code.SOURCE, "Reading the data of " + source.path()
+          + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The plan with the tables planned again in place of the first attempts. */
+  static MigrationPlan withReplanned(MigrationPlan plan, Map<String, PlannedTable> again) {
+    if (again.isEmpty()) {
+      return plan;
+    }
+    List<Warning> warnings = new ArrayList<>(plan.warnings().stream()
+        .filter(w -> w.table().map(t -> !again.containsKey(t)).orElse(true)).toList());
+    List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
+    List<TablePlan> tables = new ArrayList<>();
+    for (TablePlan t : plan.tables()) {
+      PlannedTable p = again.get(t.source().name());
+      tables.add(p == null ? t : p.plan());
+      if (p != null) {
+        warnings.addAll(p.warnings());
+        notMigrated.addAll(p.notMigrated().stream()
+            .filter(n -> !plan.notMigrated().contains(n)).toList());
+      }
+    }
+    return new MigrationPlan(plan.catalog(), plan.schema(), List.copyOf(tables),
+        List.copyOf(warnings), List.copyOf(notMigrated));
+  }
+
+  /** How much of the values a plan reads. */
+  enum Depth {
+    /** Count storage classes and try every candidate type on every value: plan, --dry-run. */
+    PROBE,
+    /** Count storage classes; assume candidate types fit, the copy finds out: migrate. */
+    PROFILE,
+    /** Read only what time columns need: the target says the types (verify, --data-only). */
+    TARGET_TYPES
+  }
 
   private static PlannedTable planOne(SqliteSource source, Table t, String target,
-      Planner planner, MigrateOptions options, boolean probe, boolean utf8) throws SQLException {
+      Planner planner, MigrateOptions options, Depth depth, boolean utf8) throws SQLException {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     try (Connection c = source.connect()) {
-      TableProfiler.Result profile = probe ? TableProfiler.profile(c, t)
+      TableProfiler.Result profile = depth != Depth.TARGET_TYPES ? TableProfiler.profile(c, t)
           : TableProfiler.profile(c, t, t.columns().stream()
               .filter(col -> TypeRules.readsTimes(col.declaredType())
                   || options.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
@@ -250,8 +304,9 @@ final class Steps {
         warnings.add(Warning.table(t.name(), "renamed to " + target
             + " (PostgreSQL names are at most 63 bytes)"));
       }
+      SqliteValueProbe values = new SqliteValueProbe(c, t, utf8);
       TablePlan plan = planner.plan(t, target, profile.rows(), profile.columns(),
-          probe ? new SqliteValueProbe(c, t, utf8) : ASSUME_FITS, warnings, notMigrated);
+          depth == Depth.PROBE ? values : optimistic(values), warnings, notMigrated);
       return new PlannedTable(plan, warnings, notMigrated);
     }
   }

@@ -57,8 +57,9 @@ final class MigrateCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(names = "--snapshot", paramLabel = "auto|always|never", defaultValue = "auto",
-      description = "Copy from a consistent snapshot (VACUUM INTO a temporary file) when the"
-          + " database is open for writing (auto, the default), always, or never.")
+      description = "Copy from a consistent snapshot (SQLite online backup to a temporary file):"
+          + " auto (the default) for rollback-journal databases and WAL databases that are"
+          + " open, always, or never.")
   dev.sqlite2pg.MigrateOptions.Snapshot snapshot;
 
   @Option(names = "--dry-run", description = "Print the plan (as sqlite2pg plan does) and"

@@ -23,8 +23,8 @@ final class TextReport {
     StringWriter sw = new StringWriter();
     PrintWriter out = new PrintWriter(sw);
     out.printf("%nsqlite2pg: %s -> %s (schema %s)%n", r.source(), r.target(), r.schema());
-    r.snapshotAt().ifPresent(at -> out.printf("copied from a consistent snapshot taken at %s,"
-        + " as the database was open for writing%n", at));
+    r.snapshotAt().ifPresent(at -> out.printf("copied from a consistent snapshot taken at %s%n",
+        at));
     out.println();
     out.printf("%-40s %10s %10s %9s %10s %8s%n", "TABLE", "SOURCE", "COPIED", "REJECTED",
         "VERIFY", "SECONDS");

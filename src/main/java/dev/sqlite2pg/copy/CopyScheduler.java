@@ -35,7 +35,7 @@ public final class CopyScheduler {
    * loaded: with the application's foreign keys in place, parents must load first.
    */
   public List<TableCopyResult> copyAll(List<TablePlan> tables, Map<String, Set<String>> waitsFor,
-      Consumer<TableCopyResult> onDone) {
+      java.util.function.UnaryOperator<TablePlan> replan, Consumer<TableCopyResult> onDone) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, tables.size())),
         r -> {
           Thread th = new Thread(r, "sqlite2pg-copy");
@@ -48,7 +48,14 @@ public final class CopyScheduler {
         List<Future<TableCopyResult>> futures = new ArrayList<>();
         for (TablePlan t : wave) {
           futures.add(pool.submit(() -> {
-            TableCopyResult r = copier.copy(t);
+            TableCopyResult r;
+            try {
+              r = copier.copy(t);
+            } catch (NeedsProbe e) {
+              // Planned without reading every value, and a value disagreed: plan again with
+              // the values probed (the table is recreated), then copy again.
+              r = copier.copy(replan.apply(t));
+            }
             onDone.accept(r);
             return r;
           }));

@@ -41,12 +41,14 @@ public final class TableCopier {
   private final int batchSize;
   private final OnError onError;
   private final dev.sqlite2pg.target.RunState state;
+  private final java.util.function.Predicate<String> probed;
 
   /** Tries per table when the connection is lost. */
   static final int ATTEMPTS = 3;
 
   public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8,
-      int batchSize, OnError onError, dev.sqlite2pg.target.RunState state) {
+      int batchSize, OnError onError, dev.sqlite2pg.target.RunState state,
+      java.util.function.Predicate<String> probed) {
     this.source = source;
     this.target = target;
     this.schema = schema;
@@ -54,6 +56,7 @@ public final class TableCopier {
     this.batchSize = batchSize;
     this.onError = onError;
     this.state = state;
+    this.probed = probed;
   }
 
   /**
@@ -88,6 +91,8 @@ public final class TableCopier {
             ? "stopped at the first refused row (--on-error=abort); the table was rolled back"
             : "copy failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
+      } catch (NeedsProbe e) {
+        throw e;
       } catch (RuntimeException e) {
         String why = "copy failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
@@ -132,6 +137,9 @@ public final class TableCopier {
           }
           batch.keepRow();
         } catch (ConversionException e) {
+          if (!probed.test(t.source().name())) {
+            throw new NeedsProbe(t.source().name(), e.getMessage());
+          }
           batch.dropRow();
           rejected.add(reject(t, keys, row, cols.get(i), i + 1, e.getMessage()));
           if (onError == OnError.ABORT) {

@@ -30,10 +30,12 @@ public final class SqliteSource {
 
   private final Path path;
   private final boolean immutable;
+  private final boolean wal;
 
-  private SqliteSource(Path path, boolean immutable) {
+  private SqliteSource(Path path, boolean immutable, boolean wal) {
     this.path = path;
     this.immutable = immutable;
+    this.wal = wal;
   }
 
   /** Checks that the file exists and is a SQLite database, with a message that says what to do. */
@@ -57,7 +59,7 @@ public final class SqliteSource {
     // directory is writable (always, for root). With no -wal file present, no process has the
     // database open and every row is in the main file: open it immutable, creating nothing.
     boolean immutable = wal && !Files.exists(Path.of(abs + "-wal"));
-    SqliteSource source = new SqliteSource(abs, immutable);
+    SqliteSource source = new SqliteSource(abs, immutable, wal);
     try (Connection c = source.connect(); Statement s = c.createStatement()) {
       s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
     } catch (SQLException e) {
@@ -222,18 +224,21 @@ public final class SqliteSource {
   }
 
   /**
-   * Whether an application has the database open for writing now: a WAL database with its
-   * -wal file, or a rollback-journal database with a -journal file (a write in progress).
+   * Whether reading this database table by table could see different moments, or hold up an
+   * application's writers: a WAL database with its -wal file (someone has it open), or any
+   * rollback-journal database (a writer cannot commit while a long read holds its lock, and
+   * its -journal file only exists during its transactions, so it cannot be seen from here).
    */
-  public boolean live() {
-    return Files.exists(Path.of(path + "-wal")) || Files.exists(Path.of(path + "-journal"));
+  public boolean needsSnapshot() {
+    return !wal || Files.exists(Path.of(path + "-wal"));
   }
 
   /**
-   * A consistent copy of the whole database, taken in one read transaction with
-   * {@code VACUUM INTO}: in WAL mode the application's writers go on meanwhile; in rollback
-   * mode they wait (as for any reader) only while the copy is written. The copy is migrated and
-   * verified instead of the live file, so every table comes from the same moment.
+   * A consistent copy of the whole database, taken with SQLite's online backup in a single step
+   * (one read transaction, pages copied as they are: no collation or extension is needed): in
+   * WAL mode the application's writers go on meanwhile; in rollback mode they wait (as for any
+   * reader) only while the pages are copied. The copy is migrated and verified instead of the
+   * file, so every table comes from the same moment.
    */
   public Snapshot snapshot() {
     Path file;
@@ -246,9 +251,13 @@ public final class SqliteSource {
           + "; set TMPDIR (java.io.tmpdir) to a disk with room for a copy of " + path, e);
     }
     java.time.Instant at = java.time.Instant.now();
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-      ps.setString(1, file.toString());
-      ps.executeUpdate();
+    try (Connection c = connect()) {
+      // All pages in one step (-1): the copy is one moment of the database.
+      int rc = ((org.sqlite.SQLiteConnection) c).getDatabase()
+          .backup("main", file.toString(), null, 100, 100, -1);
+      if (rc != 0) {
+        throw new SQLException("SQLite backup returned result code " + rc);
+      }
     } catch (SQLException e) {
       deleteQuietly(file);
       throw new MigrationException(Code.SOURCE, "Taking a snapshot of live database " + path
