@@ -139,7 +139,9 @@ public final class Migrator {
 
   // STEP 1
   Catalog step1Catalog(SqliteSource source) {
-    LOG.info("STEP 1: reading the catalog of {}", source.path());
+    LOG.info("STEP 1: reading the catalog of {}{}", options.source(),
+        source.path().equals(options.source().toAbsolutePath().normalize()) ? ""
+            : " (its snapshot)");
     return Steps.readCatalog(source);
   }
 

@@ -250,7 +250,7 @@ public final class SqliteSource {
           + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
           + "; set TMPDIR (java.io.tmpdir) to a disk with room for a copy of " + path, e);
     }
-    java.time.Instant at = java.time.Instant.now();
+    java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     try (Connection c = connect()) {
       // All pages in one step (-1): the copy is one moment of the database.
       int rc = ((org.sqlite.SQLiteConnection) c).getDatabase()
