@@ -169,11 +169,7 @@ final class JsonReport {
     g.writeArrayFieldStart("rejected");
     for (RejectedRow row : t.rejected()) {
       g.writeStartObject();
-      g.writeStringField("key", row.key());
-      g.writeStringField("column", row.column());
-      g.writeStringField("storage_class", row.storageClass());
-      g.writeStringField("value", row.value());
-      g.writeStringField("reason", row.reason());
+      dev.sqlite2pg.copy.RejectFiles.fields(g, row);
       g.writeEndObject();
     }
     g.writeEndArray();

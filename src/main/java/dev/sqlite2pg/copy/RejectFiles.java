@@ -29,6 +29,15 @@ public final class RejectFiles {
     }
   }
 
+  /** A rejected row's fields, the same in the reject file and in the JSON report. */
+  public static void fields(JsonGenerator g, RejectedRow row) throws IOException {
+    g.writeStringField("key", row.key());
+    g.writeStringField("column", row.column());
+    g.writeStringField("storage_class", row.storageClass());
+    g.writeStringField("value", row.value());
+    g.writeStringField("reason", row.reason());
+  }
+
   public static String fileName(String table) {
     return table.replaceAll("[^A-Za-z0-9_.-]", "_") + ".rejects.jsonl";
   }
@@ -42,11 +51,7 @@ public final class RejectFiles {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("table", row.table());
-            g.writeStringField("key", row.key());
-            g.writeStringField("column", row.column());
-            g.writeStringField("storage_class", row.storageClass());
-            g.writeStringField("value", row.value());
-            g.writeStringField("reason", row.reason());
+            fields(g, row);
             g.writeEndObject();
           }
           w.write('\n');

@@ -35,32 +35,13 @@ class ConnectionsTest {
 
   @BeforeAll
   static void startPasswordServer() throws Exception {
-    passwordServer = EmbeddedPostgres.builder()
-        .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
-        .start();
-    try (Connection c = passwordServer.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE ROLE alice LOGIN PASSWORD '" + SECRET + "' CONNECTION LIMIT 1");
-    }
+    passwordServer = dev.sqlite2pg.testing.PasswordServer.start(
+        "CREATE ROLE alice LOGIN PASSWORD '" + SECRET + "' CONNECTION LIMIT 1");
   }
 
   @AfterAll
   static void stopPasswordServer() throws IOException {
     passwordServer.close();
-  }
-
-  private static void writeHba(Path dataDir) {
-    try {
-      Files.writeString(dataDir.resolve("pg_hba.conf"), """
-          local all all trust
-          host all postgres 127.0.0.1/32 trust
-          host all postgres ::1/128 trust
-          host all all 127.0.0.1/32 scram-sha-256
-          host all all ::1/128 scram-sha-256
-          """);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private ConnectionSpec spec(String target) {
