@@ -132,7 +132,7 @@ public final class Migrator {
         options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, target, options.schema(), plan,
-        options.detailRows()).verifyAll();
+        options.detailRows(), false).verifyAll();
     return new VerifyResult(options.source().toString(), target.display(), options.schema(),
         checks, (System.nanoTime() - start) / 1e9);
   }
@@ -234,7 +234,7 @@ public final class Migrator {
       return Map.of();
     }
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
-    return new Verifier(source, target, options.schema(), plan, options.detailRows()).verifyAll().stream()
+    return new Verifier(source, target, options.schema(), plan, options.detailRows(), true).verifyAll().stream()
         .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 

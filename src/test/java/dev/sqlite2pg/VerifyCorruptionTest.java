@@ -45,7 +45,10 @@ class VerifyCorruptionTest {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
-      assertThat(ps.executeUpdate()).as("the corruption touched rows").isPositive();
+      int touched = ps.executeUpdate();
+      if (!sql.startsWith("ALTER")) {
+        assertThat(touched).as("the corruption touched rows").isPositive();
+      }
     }
     return Migrator.configure().source(db).target(new JdbcTarget(url)).build().verify();
   }
@@ -162,5 +165,22 @@ class VerifyCorruptionTest {
     assertThat(c.differences()).filteredOn(d -> d.kind() == Kind.MISSING)
         .extracting(RowDifference::key).containsExactlyInAnyOrder("rowid=1", "rowid=2");
     assertThat(r.tables().get(0).equal()).isTrue();
+  }
+
+  @Test
+  void aColumnNarrowedByHandIsReportedAsChangedValues() throws Exception {
+    // As pgloader loads REAL: a 4-byte real cannot hold 3.3000000000000003 so that it reads
+    // the same. Those rows differ in that column; they are not "missing" and "extra".
+    VerifyResult r = verifyAfter(migrated(), "ALTER TABLE items ALTER COLUMN price TYPE real");
+    TableCheck c = r.tables().get(0);
+    assertThat(c.equal()).isFalse();
+    assertThat(c.missing()).isZero();
+    assertThat(c.extra()).isZero();
+    assertThat(c.changed()).isPositive();
+    assertThat(c.targetRows()).isEqualTo(2000);
+    assertThat(c.differences()).allSatisfy(d -> {
+      assertThat(d.kind()).isEqualTo(Kind.CHANGED);
+      assertThat(d.columns()).containsExactly("price");
+    });
   }
 }

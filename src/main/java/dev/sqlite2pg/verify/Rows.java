@@ -7,6 +7,13 @@ final class Rows {
 
   private Rows() {}
 
+  /** A 64-bit mix (splitmix64's finaliser) for stand-in hashes. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
   /** Text shown in quotes, so that a lost trailing space or '' versus NULL is visible. */
   static String quoteIfText(dev.sqlite2pg.mapping.PgType type, String v, boolean isNull) {
     boolean text = type.kind() == dev.sqlite2pg.mapping.PgType.Kind.TEXT

@@ -23,18 +23,24 @@ public final class TableVerifier {
   private final String schema;
   private final boolean utf8;
   private final int keep;
+  private final boolean rejectsExpected;
 
-  /** @param keep how many differing rows to keep in detail */
-  public TableVerifier(String schema, boolean utf8, int keep) {
+  /**
+   * @param keep how many differing rows to keep in detail
+   * @param rejectsExpected rows that do not convert were rejected by this run (STEP 6 of
+   *     migrate) rather than differences (verify of a target loaded some other way)
+   */
+  public TableVerifier(String schema, boolean utf8, int keep, boolean rejectsExpected) {
     this.schema = schema;
     this.utf8 = utf8;
     this.keep = keep;
+    this.rejectsExpected = rejectsExpected;
   }
 
   public TableCheck check(TablePlan t, Connection src, Connection dst) throws SQLException {
     long start = System.nanoTime();
     Optional<TableKey> key = TableKey.of(t);
-    SourceSide s = new SourceSide(src, t, key, utf8);
+    SourceSide s = new SourceSide(src, t, key, utf8, rejectsExpected);
     TargetSide d = new TargetSide(dst, schema, t, key);
     // PostgreSQL computes its fingerprint while this thread reads SQLite: the two overlap.
     CompletableFuture<Fingerprint> pending = CompletableFuture.supplyAsync(() -> {

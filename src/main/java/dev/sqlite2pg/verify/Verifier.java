@@ -20,11 +20,13 @@ public final class Verifier {
   private final MigrationPlan plan;
 
   private final int keep;
+  private final boolean rejectsExpected;
 
   /** @param keep how many differing rows to keep in detail per table */
   public Verifier(SqliteSource source, TargetConnector target, String schema, MigrationPlan plan,
-      int keep) {
+      int keep, boolean rejectsExpected) {
     this.keep = keep;
+    this.rejectsExpected = rejectsExpected;
     this.source = source;
     this.target = target;
     this.schema = schema;
@@ -33,7 +35,7 @@ public final class Verifier {
 
   public List<TableCheck> verifyAll() {
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
-    TableVerifier tv = new TableVerifier(schema, utf8, keep);
+    TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected);
     List<TableCheck> out = new ArrayList<>();
     try (Connection src = source.connect(); Connection dst = target.open()) {
       TargetTypes types = new TargetTypes(dst, schema);
