@@ -110,7 +110,7 @@ public final class Migrator {
           : RunState.start(target, options.schema(), fingerprint, plan.tables());
       state.warning().ifPresent(w -> LOG.warn("{}", w));
       Copied copied = step4Copy(source, plan, state, schema);
-      step5PostData(schema, copied.plan(), copied.results());
+      step5PostData(schema, copied.plan());
       Map<String, TableCheck> checks = step6Verify(source, copied.plan());
       state.finish();
       return step7Report(copied.plan(), copied.results(), schema, checks, start, snapshotAt);
@@ -157,7 +157,7 @@ public final class Migrator {
         : probe ? Steps.Depth.PROBE : Steps.Depth.PROFILE;
     MigrationPlan plan = Steps.plan(source, catalog, chosen, options, depth);
     MigrationPlan fitted = options.dataOnly()
-        ? Steps.fitToExisting(plan, source, target, (t, c) -> false) : plan;
+        ? Steps.fitToExisting(plan, source, target) : plan;
     return Steps.withSourceZone(fitted, options.sourceZone());
   }
 
@@ -217,14 +217,14 @@ public final class Migrator {
   }
 
   // STEP 5
-  void step5PostData(SchemaWriter schema, MigrationPlan plan, List<TableCopyResult> copied) {
+  void step5PostData(SchemaWriter schema, MigrationPlan plan) {
     if (options.dataOnly()) {
       LOG.info("STEP 5: --data-only: sequences moved past the loaded keys");
       schema.postDataOnly(plan);
       return;
     }
     LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
-    schema.postData(plan, copied);
+    schema.postData(plan);
   }
 
   // STEP 6

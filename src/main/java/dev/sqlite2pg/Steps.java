@@ -102,12 +102,11 @@ final class Steps {
 
   /** {@code --data-only}: the plan fitted to the tables the application created. */
   static MigrationPlan fitToExisting(MigrationPlan plan, SqliteSource source,
-      dev.sqlite2pg.target.TargetConnector target,
-      java.util.function.BiPredicate<String, String> excludedColumn) {
+      dev.sqlite2pg.target.TargetConnector target) {
     try (Connection src = source.connect(); Connection dst = target.open()) {
       dev.sqlite2pg.target.ExistingTables existing =
           dev.sqlite2pg.target.ExistingTables.read(dst, plan.schema());
-      return new dev.sqlite2pg.target.DataOnlyPlanner(existing, src, excludedColumn).fit(plan);
+      return new dev.sqlite2pg.target.DataOnlyPlanner(existing, src).fit(plan);
     } catch (SQLException e) {
       throw new MigrationException(Code.TARGET, "Reading the target schema " + plan.schema()
           + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);

@@ -90,17 +90,16 @@ class ResumeAfterKillTest {
     }
     assertThat(PATHS).as("kills mid-run were resumed; the first kill came before the run"
         + " existed").containsExactly("started over", "resumed", "resumed");
+    randomKills(Integer.getInteger("sqlite2pg.soak", 0));
   }
 
   /**
-   * The issue's soak: {@code -Dsqlite2pg.soak=20} kills at a random point after the run is
-   * recorded (0 to 1.5 s later: mid-copy, in post-data, or after the end), that many times in a
-   * row, and every time resume (or a fresh start, when the run had finished) verifies equal.
-   * Off by default: 20 rounds take minutes.
+   * The issue's soak, after the fixed moments: {@code -Dsoak=20} kills at a random point after
+   * the run is recorded (0 to 1.5 s later: mid-copy, in post-data, or after the end), that many
+   * times in a row, and every time resume (or a fresh start, when the run had finished) verifies
+   * equal. None by default: 20 rounds take minutes.
    */
-  @Test
-  void soakRandomKills() throws Exception {
-    int rounds = Integer.getInteger("sqlite2pg.soak", 0);
+  private static void randomKills(int rounds) throws Exception {
     PATHS.clear();
     java.util.Random random = new java.util.Random(42);
     for (int i = 0; i < rounds; i++) {

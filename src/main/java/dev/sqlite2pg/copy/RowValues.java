@@ -16,8 +16,6 @@ import java.util.List;
  */
 public final class RowValues {
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   private final boolean byRowid;
   private final List<String> pkNames = new ArrayList<>();
   private final List<Integer> pkIndexes = new ArrayList<>();
@@ -67,10 +65,6 @@ public final class RowValues {
   }
 
   static String hex(byte[] b) {
-    StringBuilder sb = new StringBuilder(b.length * 2 + 3).append("X'");
-    for (byte x : b) {
-      sb.append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
-    }
-    return sb.append('\'').toString();
+    return "X'" + dev.sqlite2pg.mapping.Describe.hex(b) + "'";
   }
 }

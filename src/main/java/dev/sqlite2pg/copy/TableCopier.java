@@ -12,7 +12,6 @@ import dev.sqlite2pg.source.SourceQueries;
 import dev.sqlite2pg.source.SourceRow;
 import dev.sqlite2pg.source.SqliteRow;
 import dev.sqlite2pg.source.SqliteSource;
-import dev.sqlite2pg.target.BinaryCopyBuffer;
 import dev.sqlite2pg.target.TargetConnector;
 import dev.sqlite2pg.target.TargetErrors;
 import java.sql.Connection;
@@ -22,8 +21,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.sqlite.SQLiteException;
 
 /**

@@ -59,7 +59,8 @@ public final class Describe {
     return out.toString();
   }
 
-  static String hex(byte[] b) {
+  /** Lower-case hex digits of {@code b}, nothing around them. */
+  public static String hex(byte[] b) {
     char[] out = new char[b.length * 2];
     for (int i = 0; i < b.length; i++) {
       out[2 * i] = HEX[(b[i] >> 4) & 0xF];

@@ -19,8 +19,8 @@ public final class TypeRules {
   private static final long EXACT_DOUBLE = 1L << 53;
 
   /** Range of SQLite's julianday() for years 0001 to 9999. */
-  private static final double JULIAN_MIN = 1721425.5;
-  private static final double JULIAN_MAX = 5373484.5;
+  public static final double JULIAN_MIN = 1721425.5;
+  public static final double JULIAN_MAX = 5373484.5;
 
   /** What a rule sees about one column. */
   public record Input(Column column, ColumnProfile profile, ValueProbe probe) {
@@ -145,29 +145,10 @@ public final class TypeRules {
 
   /** Seconds, milliseconds or microseconds, when the magnitudes of all values agree. */
   static Optional<EpochUnit> epochUnit(long maxAbs, long minAbs) {
-    EpochUnit hi = unitOf(maxAbs);
-    if (hi == null) {
-      return Optional.empty();
-    }
     // 0 and small values fit any unit; a column mixing 1.7e9 and 1.7e15 fits none.
-    EpochUnit lo = unitOf(minAbs);
-    if (minAbs >= 100_000_000L && lo != hi) {
-      return Optional.empty();
-    }
-    return Optional.of(hi);
-  }
-
-  private static EpochUnit unitOf(long abs) {
-    if (abs < 100_000_000_000L) {
-      return EpochUnit.SECONDS;
-    }
-    if (abs < 100_000_000_000_000L) {
-      return EpochUnit.MILLIS;
-    }
-    if (abs < 100_000_000_000_000_000L) {
-      return EpochUnit.MICROS;
-    }
-    return null;
+    // (Math.abs(Long.MIN_VALUE) is negative: ofMagnitude refuses it.)
+    return minAbs < 100_000_000L ? EpochUnit.ofMagnitude(maxAbs)
+        : EpochUnit.unitFor(minAbs, maxAbs);
   }
 
   private static Optional<TypeChoice> jsonbIfAllJson(Input in) {

@@ -12,6 +12,7 @@ import dev.sqlite2pg.mapping.EpochUnit;
 import dev.sqlite2pg.mapping.PgType;
 import dev.sqlite2pg.mapping.PgTypes;
 import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.mapping.TypeRules;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 
 /**
  * {@code --data-only}: fits a plan to the tables the application already created. Tables and
@@ -31,21 +31,12 @@ import java.util.function.BiPredicate;
  */
 public final class DataOnlyPlanner {
 
-  private static final double JULIAN_MIN = 1721425.5;
-  private static final double JULIAN_MAX = 5373484.5;
-
   private final ExistingTables existing;
   private final Connection source;
-  private final BiPredicate<String, String> excludedColumn;
 
-  /**
-   * @param excludedColumn (table, column) pairs the user chose not to migrate (from the config)
-   */
-  public DataOnlyPlanner(ExistingTables existing, Connection source,
-      BiPredicate<String, String> excludedColumn) {
+  public DataOnlyPlanner(ExistingTables existing, Connection source) {
     this.existing = existing;
     this.source = source;
-    this.excludedColumn = excludedColumn;
   }
 
   public MigrationPlan fit(MigrationPlan plan) throws SQLException {
@@ -75,11 +66,6 @@ public final class DataOnlyPlanner {
     List<ColumnPlan> cols = new ArrayList<>();
     Set<String> used = new java.util.HashSet<>();
     for (ColumnPlan c : t.columns()) {
-      if (excludedColumn.test(t.source().name(), c.source().name())) {
-        warnings.add(Warning.column(t.source().name(), c.source().name(),
-            "not migrated (excluded by the configuration)"));
-        continue;
-      }
       Optional<ExistingTables.Col> col = existing.column(target, c.target(), c.source().name());
       if (col.isEmpty()) {
         problems.add("source column " + t.source().name() + "." + c.source().name()
@@ -127,8 +113,8 @@ public final class DataOnlyPlanner {
             + " max(CASE WHEN typeof(" + q + ") = 'real' THEN " + q + " END)"
             + " FROM " + quote(t.source().name()))) {
       rs.next();
-      if (rs.getObject(3) != null && rs.getDouble(3) >= JULIAN_MIN
-          && rs.getDouble(4) <= JULIAN_MAX && rs.getObject(1) == null) {
+      if (rs.getObject(3) != null && rs.getDouble(3) >= TypeRules.JULIAN_MIN
+          && rs.getDouble(4) <= TypeRules.JULIAN_MAX && rs.getObject(1) == null) {
         return EncoderOptions.julianDays();
       }
       if (rs.getObject(1) == null) {

@@ -20,14 +20,11 @@ import java.util.Optional;
 public final class RunState {
 
   private final TargetConnector target;
-  private final String schema;
   private final long runId;
   private final java.util.Map<String, Long> copied;
 
-  private RunState(TargetConnector target, String schema, long runId,
-      java.util.Map<String, Long> copied) {
+  private RunState(TargetConnector target, long runId, java.util.Map<String, Long> copied) {
     this.target = target;
-    this.schema = schema;
     this.runId = runId;
     this.copied = copied;
   }
@@ -64,10 +61,10 @@ public final class RunState {
         ps.executeBatch();
       }
       c.commit();
-      return new RunState(target, schema, id, new java.util.HashMap<>());
+      return new RunState(target, id, new java.util.HashMap<>());
     } catch (SQLException e) {
       if ("42501".equals(e.getSQLState())) {
-        return new RunState(target, schema, -1, new java.util.HashMap<>());
+        return new RunState(target, -1, new java.util.HashMap<>());
       }
       throw failed(e);
     }
@@ -102,7 +99,7 @@ public final class RunState {
                 + rs.getString(3) + "; now: " + fp.detail() + "); start over with --drop");
           }
           long id = rs.getLong(1);
-          return new RunState(target, schema, id, copiedTables(c, id));
+          return new RunState(target, id, copiedTables(c, id));
         }
       }
     } catch (SQLException e) {

@@ -7,7 +7,6 @@ import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.Warning;
-import dev.sqlite2pg.copy.TableCopyResult;
 import dev.sqlite2pg.mapping.ColumnPlan;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.Translator;
@@ -131,7 +130,7 @@ public final class SchemaWriter {
     return out;
   }
 
-  public void postData(MigrationPlan plan, List<TableCopyResult> copied) {
+  public void postData(MigrationPlan plan) {
     List<TablePlan> loaded = plan.tables();
     PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
     List<PostDataItem> items = builder.build();

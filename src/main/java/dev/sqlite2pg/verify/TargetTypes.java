@@ -4,84 +4,56 @@ import dev.sqlite2pg.mapping.ColumnPlan;
 import dev.sqlite2pg.mapping.PgType;
 import dev.sqlite2pg.mapping.PgTypes;
 import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.target.ExistingTables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Matches a plan to the tables that really are in the target, so that verify works on a target
  * loaded earlier, with other options, or by hand: tables and columns by name (the planned name,
- * else the source name, case-insensitively), types as PostgreSQL reports them.
+ * else the source name, case-insensitively, as {@link ExistingTables} matches them), types as
+ * PostgreSQL reports them.
  */
 final class TargetTypes {
 
-  private final Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+  private final ExistingTables existing;
 
   TargetTypes(Connection c, String schema) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT table_name, column_name, format_type(a.atttypid, a.atttypmod)"
-            + " FROM information_schema.columns ic"
-            + " JOIN pg_attribute a ON a.attrelid = format('%I.%I', ic.table_schema,"
-            + " ic.table_name)::regclass AND a.attname = ic.column_name"
-            + " WHERE ic.table_schema = ? ORDER BY table_name, ordinal_position")) {
-      ps.setString(1, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          tables.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-              .put(rs.getString(2), rs.getString(3));
-        }
-      }
-    }
+    this.existing = ExistingTables.read(c, schema);
   }
 
   /** The plan adjusted to the target, or why this table cannot be compared. */
   record Match(Optional<TablePlan> plan, String problem) {}
 
   Match match(TablePlan t) {
-    Optional<String> table = find(tables.keySet(), t.target(), t.source().name());
+    Optional<String> table = existing.find(t.target(), t.source().name());
     if (table.isEmpty()) {
       return new Match(Optional.empty(), "MISSING: no table " + t.target() + " in the target");
     }
-    Map<String, String> cols = tables.get(table.get());
     List<ColumnPlan> out = new ArrayList<>();
     for (ColumnPlan c : t.columns()) {
-      Optional<String> name = find(cols.keySet(), c.target(), c.source().name());
-      if (name.isEmpty()) {
+      Optional<ExistingTables.Col> col = existing.column(table.get(), c.target(),
+          c.source().name());
+      if (col.isEmpty()) {
         return new Match(Optional.empty(), "MISSING: column " + c.source().name()
             + " is not in " + table.get());
       }
       PgType type;
       try {
-        type = PgTypes.parse(cols.get(name.get()));
+        type = PgTypes.parse(col.get().typeSql());
       } catch (RuntimeException e) {
-        return new Match(Optional.empty(), "UNSUPPORTED: column " + name.get() + " has type "
-            + cols.get(name.get()) + ", which verify cannot compare");
+        return new Match(Optional.empty(), "UNSUPPORTED: column " + col.get().name()
+            + " has type " + col.get().typeSql() + ", which verify cannot compare");
       }
       PgType keep = type.kind() == c.type().kind() && type.sql().equals(c.type().sql())
           ? c.type() : type;
-      out.add(new ColumnPlan(c.source(), name.get(), keep, c.options(), c.identity(),
+      out.add(new ColumnPlan(c.source(), col.get().name(), keep, c.options(), c.identity(),
           c.generatedSql(), c.rule(), c.reason()));
     }
     return new Match(Optional.of(new TablePlan(t.source(), table.get(), t.sourceRows(),
         List.copyOf(out))), null);
-  }
-
-  private static Optional<String> find(java.util.Set<String> names, String planned, String source) {
-    if (names.contains(planned)) {
-      return Optional.of(planned);
-    }
-    return names.stream().filter(n -> n.equalsIgnoreCase(source)
-        || n.equalsIgnoreCase(planned)).findFirst();
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }
