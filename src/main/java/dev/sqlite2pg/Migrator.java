@@ -123,7 +123,15 @@ public final class Migrator {
    */
   public VerifyResult verify() {
     long start = System.nanoTime();
-    SqliteSource source = SqliteSource.open(options.source());
+    SqliteSource opened = SqliteSource.open(options.source());
+    // The same snapshot rule as migrate: every table compared as of one moment, and read from
+    // a file nobody writes, which is also the fastest to read.
+    try (SqliteSource.Snapshot snapshot = snapshot(opened)) {
+      return verify(snapshot == null ? opened : snapshot.source(), start);
+    }
+  }
+
+  private VerifyResult verify(SqliteSource source, long start) {
     Catalog catalog = step1Catalog(source);
     List<Table> chosen = Steps.choose(catalog, options);
     // Types come from the target; the plan only supplies names and how values are read.
@@ -132,7 +140,7 @@ public final class Migrator {
         options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, target, options.schema(), plan,
-        options.detailRows(), false).verifyAll();
+        options.detailRows(), false, options.jobs()).verifyAll();
     return new VerifyResult(options.source().toString(), target.display(), options.schema(),
         checks, (System.nanoTime() - start) / 1e9);
   }
@@ -234,7 +242,8 @@ public final class Migrator {
       return Map.of();
     }
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
-    return new Verifier(source, target, options.schema(), plan, options.detailRows(), true).verifyAll().stream()
+    return new Verifier(source, target, options.schema(), plan, options.detailRows(), true,
+        options.jobs()).verifyAll().stream()
         .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 

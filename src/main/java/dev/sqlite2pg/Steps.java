@@ -12,7 +12,9 @@ import dev.sqlite2pg.mapping.ValueProbe;
 import dev.sqlite2pg.source.CatalogReader;
 import dev.sqlite2pg.source.SqliteSource;
 import dev.sqlite2pg.source.SqliteValueProbe;
+import dev.sqlite2pg.source.RowCursor;
 import dev.sqlite2pg.source.TableProfiler;
+import dev.sqlite2pg.source.TableReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -293,12 +295,13 @@ final class Steps {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     try (Connection c = source.connect()) {
-      TableProfiler.Result profile = depth != Depth.TARGET_TYPES ? TableProfiler.profile(c, t)
-          : TableProfiler.profile(c, t, t.columns().stream()
+      List<dev.sqlite2pg.catalog.Column> read = depth != Depth.TARGET_TYPES ? t.columns()
+          : t.columns().stream()
               .filter(col -> TypeRules.readsTimes(col.declaredType())
                   || options.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
                       col.declaredType())))
-              .toList());
+              .toList();
+      TableProfiler.Result profile = profile(source, c, t, read, utf8);
       if (!target.equals(t.name().toLowerCase(Locale.ROOT)) && !target.equals(t.name())) {
         warnings.add(Warning.table(t.name(), "renamed to " + target
             + " (PostgreSQL names are at most 63 bytes)"));
@@ -307,6 +310,18 @@ final class Steps {
       TablePlan plan = planner.plan(t, target, profile.rows(), profile.columns(),
           depth == Depth.PROBE ? values : optimistic(values), warnings, notMigrated);
       return new PlannedTable(plan, warnings, notMigrated);
+    }
+  }
+
+  /** From the file's pages when it can be read so; SQLite's aggregate otherwise. */
+  private static TableProfiler.Result profile(SqliteSource source, Connection c, Table t,
+      List<dev.sqlite2pg.catalog.Column> cols, boolean utf8) throws SQLException {
+    if (cols.isEmpty() || !TableReader.byPages(source, t, utf8)) {
+      return TableProfiler.profile(c, t, cols);
+    }
+    try (RowCursor rows = TableReader.open(source, c, t, cols, utf8, Long.MIN_VALUE,
+        Long.MAX_VALUE)) {
+      return TableProfiler.profile(rows, cols);
     }
   }
 

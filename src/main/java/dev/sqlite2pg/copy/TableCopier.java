@@ -8,10 +8,12 @@ import dev.sqlite2pg.mapping.ConversionException;
 import dev.sqlite2pg.mapping.Encoders;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.ValueEncoder;
+import dev.sqlite2pg.source.RowCursor;
 import dev.sqlite2pg.source.SourceQueries;
 import dev.sqlite2pg.source.SourceRow;
 import dev.sqlite2pg.source.SqliteRow;
 import dev.sqlite2pg.source.SqliteSource;
+import dev.sqlite2pg.source.TableReader;
 import dev.sqlite2pg.target.TargetConnector;
 import dev.sqlite2pg.target.TargetErrors;
 import java.sql.Connection;
@@ -120,9 +122,8 @@ public final class TableCopier {
     Batch batch = new Batch();
     BatchSender sender = new BatchSender(dst, copySql(t, cols), onError);
     BatchSender.Refused refused = (i, e) -> rejected.add(refusedRow(t, src, batch.rowid(i), e));
-    try (PreparedStatement ps = src.prepareStatement(SourceQueries.selectForCopy(t));
-        ResultSet rs = ps.executeQuery()) {
-      SqliteRow row = new SqliteRow(rs, utf8);
+    try (RowCursor row = TableReader.open(source, src, t.source(),
+        cols.stream().map(ColumnPlan::source).toList(), utf8, Long.MIN_VALUE, Long.MAX_VALUE)) {
       boolean byRowid = !t.source().withoutRowid();
       while (row.next()) {
         n.read++;

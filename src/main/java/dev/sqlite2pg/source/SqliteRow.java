@@ -11,11 +11,12 @@ import org.sqlite.core.SafeStmtPtr;
  * (sqlite3_column_type / _int64 / _double / _blob). The JDBC getters would box every value and
  * decode text to a String, which hides invalid UTF-8 behind replacement characters.
  */
-public final class SqliteRow implements SourceRow {
+public final class SqliteRow implements RowCursor {
 
   private final ResultSet rs;
   private final SafeStmtPtr ptr;
   private final boolean utf8;
+  private java.sql.Statement owned;
 
   /**
    * @param utf8 whether the database stores text as UTF-8; for UTF-16 databases text bytes are
@@ -27,8 +28,30 @@ public final class SqliteRow implements SourceRow {
     this.utf8 = utf8;
   }
 
+  /** Runs {@code ps} and reads its rows; closing the row closes the statement too. */
+  public static SqliteRow query(java.sql.PreparedStatement ps, boolean utf8) throws SQLException {
+    try {
+      SqliteRow row = new SqliteRow(ps.executeQuery(), utf8);
+      row.owned = ps;
+      return row;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  @Override
   public boolean next() throws SQLException {
     return rs.next();
+  }
+
+  /** Closes the result set, and the statement when {@link #query} ran it. */
+  @Override
+  public void close() throws SQLException {
+    rs.close();
+    if (owned != null) {
+      owned.close();
+    }
   }
 
   @Override

@@ -71,4 +71,114 @@ public final class TableProfiler {
       return new Result(rows, out);
     }
   }
+
+  /**
+   * The same profile as the aggregate query, counted while reading {@code rows} (column 0 the
+   * rowid, then {@code cols}): from the file's pages this costs a fraction of SQLite's
+   * typeof/min/max over every value, since only numbers are decoded. min and max follow
+   * SQLite's order (numbers, exactly compared, before text and blobs; the first of equal values).
+   */
+  public static Result profile(RowCursor rows, List<Column> cols) throws java.sql.SQLException {
+    int n = cols.size();
+    long count = 0;
+    long[] nulls = new long[n];
+    long[] ints = new long[n];
+    long[] reals = new long[n];
+    long[] texts = new long[n];
+    long[] blobs = new long[n];
+    Extreme[] min = new Extreme[n];
+    Extreme[] max = new Extreme[n];
+    for (int i = 0; i < n; i++) {
+      min[i] = new Extreme(-1);
+      max[i] = new Extreme(1);
+    }
+    while (rows.next()) {
+      count++;
+      for (int i = 0; i < n; i++) {
+        switch (rows.type(i + 1)) {
+          case SourceRow.INTEGER -> {
+            ints[i]++;
+            long v = rows.getLong(i + 1);
+            min[i].offer(v);
+            max[i].offer(v);
+          }
+          case SourceRow.FLOAT -> {
+            reals[i]++;
+            double d = rows.getDouble(i + 1);
+            min[i].offer(d);
+            max[i].offer(d);
+          }
+          case SourceRow.TEXT -> texts[i]++;
+          case SourceRow.BLOB -> blobs[i]++;
+          default -> nulls[i]++;
+        }
+      }
+    }
+    Map<String, ColumnProfile> out = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      boolean numbers = ints[i] + reals[i] > 0 && texts[i] == 0 && blobs[i] == 0;
+      out.put(cols.get(i).name(), new ColumnProfile(nulls[i], ints[i], reals[i], texts[i],
+          blobs[i], min[i].floor(numbers), numbers ? max[i].ceil() : 0,
+          numbers ? min[i].asDouble() : Double.NaN, numbers ? max[i].asDouble() : Double.NaN));
+    }
+    return new Result(count, out);
+  }
+
+  /** The smallest (sign -1) or largest (sign 1) number seen, integer or real, as SQLite keeps it. */
+  private static final class Extreme {
+    private final int sign;
+    private boolean seen;
+    private boolean isInt;
+    private long l;
+    private double d;
+
+    Extreme(int sign) {
+      this.sign = sign;
+    }
+
+    void offer(long v) {
+      if (!seen || Integer.signum(isInt ? Long.compare(v, l) : compare(v, d)) == sign) {
+        seen = true;
+        isInt = true;
+        l = v;
+      }
+    }
+
+    void offer(double v) {
+      if (!seen || Integer.signum(isInt ? -compare(l, v) : v < d ? -1 : v > d ? 1 : 0) == sign) {
+        seen = true;
+        isInt = false;
+        d = v;
+      }
+    }
+
+    /** As the aggregate gives it: an integer minimum even beside text, a real only alone. */
+    long floor(boolean numbersOnly) {
+      return !seen ? 0 : isInt ? l : numbersOnly ? (long) Math.floor(d) : 0;
+    }
+
+    long ceil() {
+      return isInt ? l : (long) Math.ceil(d);
+    }
+
+    double asDouble() {
+      return isInt ? (double) l : d;
+    }
+
+    /** An integer against a real, exactly (as sqlite3IntFloatCompare does). */
+    static int compare(long a, double b) {
+      if (b < -0x1p63) {
+        return 1;
+      }
+      if (b >= 0x1p63) {
+        return -1;
+      }
+      long t = (long) b;
+      if (a != t) {
+        return Long.compare(a, t);
+      }
+      double frac = b - (double) t;
+      return frac > 0 ? -1 : frac < 0 ? 1 : 0;
+    }
+  }
 }

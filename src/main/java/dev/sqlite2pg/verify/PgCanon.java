@@ -13,10 +13,20 @@ import java.util.List;
  */
 final class PgCanon {
 
+  /** The seeds of the two 64-bit row hashes (both sides must use the same). */
+  static final long SEED1 = 1;
+  static final long SEED2 = 2;
+
   private PgCanon() {}
 
-  /** The canonical bytes of one column, as a SQL expression of type bytea. */
+  /** The canonical bytes of one column, length first, as a SQL expression of type bytea. */
   static String field(String column, PgType type) {
+    String send = send(column, type);
+    return "coalesce(int4send(length(" + send + ")) || " + send + ", '\\xffffffff'::bytea)";
+  }
+
+  /** The column's value as its type's send function gives it (NULL stays NULL). */
+  static String send(String column, PgType type) {
     String x = quote(column);
     String send = switch (type.kind()) {
       case SMALLINT -> "int2send(" + x + ")";
@@ -35,23 +45,38 @@ final class PgCanon {
       case TIMESTAMPTZ -> "timestamptz_send(" + x + ")";
       case UUID -> "uuid_send(" + x + ")";
     };
-    return "coalesce(int4send(length(" + send + ")) || " + send + ", '\\xffffffff'::bytea)";
+    return send;
   }
 
-  /** The canonical bytes of a whole row. */
+  /** The row of its columns' send outputs, to be hashed by hash_record_extended(). */
   static String row(List<String> columns, List<PgType> types) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder("ROW(");
     for (int i = 0; i < columns.size(); i++) {
-      sb.append(i > 0 ? " || " : "").append(field(columns.get(i), types.get(i)));
+      sb.append(i > 0 ? ", " : "").append(send(columns.get(i), types.get(i)));
     }
-    return sb.length() == 0 ? "''::bytea" : sb.toString();
+    return sb.append(")").toString();
   }
 
-  /** count and the two halves of the rows' MD5s summed, for rows matching {@code where}. */
-  static String fingerprintQuery(String table, String rowExpr, String where) {
-    return "SELECT count(*), coalesce(sum(('x' || substr(h, 1, 16))::bit(64)::bigint), 0),"
-        + " coalesce(sum(('x' || substr(h, 17, 16))::bit(64)::bigint), 0)"
-        // OFFSET 0 keeps the planner from inlining h twice, which computed md5 twice per row.
-        + " FROM (SELECT md5(" + rowExpr + ") AS h FROM " + table + where + " OFFSET 0) AS rows";
+  /** The two 64-bit hashes of a row, as SQL select items. */
+  static String hashes(String row) {
+    return hash(row, SEED1) + ", " + hash(row, SEED2);
+  }
+
+  /**
+   * One 64-bit hash of a row: hash_record_extended() folds its fields' hashes linearly (two
+   * rows trading a column's values would keep the sum), so the fold is hashed once more.
+   */
+  private static String hash(String row, long seed) {
+    return "hashint8extended(hash_record_extended(" + row + ", " + seed + "), " + seed + ")";
+  }
+
+  /**
+   * count and the two row hashes summed, for rows matching {@code where}. The row is built
+   * once, below an OFFSET 0 fence; inlined into both hashes its send functions ran twice.
+   */
+  static String fingerprintQuery(String table, String row, String where) {
+    return "SELECT count(*), coalesce(sum(" + hash("r", SEED1) + "), 0),"
+        + " coalesce(sum(" + hash("r", SEED2) + "), 0)"
+        + " FROM (SELECT " + row + " AS r FROM " + table + where + " OFFSET 0) AS rows";
   }
 }

@@ -2,8 +2,6 @@ package dev.sqlite2pg.verify;
 
 import dev.sqlite2pg.mapping.PgType;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,8 +9,9 @@ import java.util.List;
  * The canonical bytes of a source row: the binary COPY fields the encoders produced, as
  * {@link PgCanon} reads them back from PostgreSQL. Two kinds of field change on the way in, so
  * they are brought to PostgreSQL's form first: numeric (the server strips zero digit groups)
- * and jsonb (the server stores a normalised document). Then the row is hashed with MD5, as
- * PostgreSQL's md5() does. One instance per thread: it reuses its buffers.
+ * and jsonb (the server stores a normalised document). Then the row is hashed twice as
+ * hash_record_extended() hashes the row of its fields' send outputs ({@link PgHash}). One
+ * instance per thread: it reuses its buffers.
  */
 final class RowCanon {
 
@@ -20,7 +19,6 @@ final class RowCanon {
 
   private final PgType[] types;
   private final int[] starts;
-  private final MessageDigest md5;
   private byte[] out = new byte[256];
   private int len;
   private long h1;
@@ -29,11 +27,6 @@ final class RowCanon {
   RowCanon(List<PgType> types) {
     this.types = types.toArray(PgType[]::new);
     this.starts = new int[this.types.length + 1];
-    try {
-      this.md5 = MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is part of every JDK", e);
-    }
   }
 
   /**
@@ -60,10 +53,17 @@ final class RowCanon {
       p += 4 + n;
     }
     starts[types.length] = len;
-    md5.update(out, 0, len);
-    byte[] d = md5.digest();
-    h1 = longAt(d, 0);
-    h2 = longAt(d, 8);
+    h1 = 0;
+    h2 = 0;
+    for (int i = 0; i < types.length; i++) {
+      int n = readInt(out, starts[i]);
+      h1 = PgHash.fold(h1, n < 0 ? 0 : PgHash.bytes(out, starts[i] + 4, n, PgCanon.SEED1));
+      h2 = PgHash.fold(h2, n < 0 ? 0 : PgHash.bytes(out, starts[i] + 4, n, PgCanon.SEED2));
+    }
+    // The fold is linear: two rows trading one column's values would keep the table's sum.
+    // Hashing the folded value again makes a row's hash depend on all its fields at once.
+    h1 = PgHash.int8(h1, PgCanon.SEED1);
+    h2 = PgHash.int8(h2, PgCanon.SEED2);
   }
 
   long hash1() {

@@ -9,7 +9,10 @@ import dev.sqlite2pg.mapping.Encoders;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.ValueEncoder;
 import dev.sqlite2pg.source.SourceQueries;
+import dev.sqlite2pg.source.RowCursor;
+import dev.sqlite2pg.source.SourceRow;
 import dev.sqlite2pg.source.SqliteRow;
+import dev.sqlite2pg.source.TableReader;
 import dev.sqlite2pg.target.BinaryCopyBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +31,7 @@ import java.util.Optional;
  */
 final class SourceSide {
 
+  private final dev.sqlite2pg.source.SqliteSource source;
   private final Connection c;
   private final TablePlan t;
   private final Optional<TableKey> key;
@@ -45,8 +49,9 @@ final class SourceSide {
    *     loaded some other way) such a row is a difference, reported in the column that does
    *     not convert
    */
-  SourceSide(Connection c, TablePlan t, Optional<TableKey> key, boolean utf8,
-      boolean rejectsExpected) {
+  SourceSide(dev.sqlite2pg.source.SqliteSource source, Connection c, TablePlan t,
+      Optional<TableKey> key, boolean utf8, boolean rejectsExpected) {
+    this.source = source;
     this.c = c;
     this.t = t;
     this.key = key;
@@ -64,8 +69,7 @@ final class SourceSide {
     long s2 = 0;
     sourceRows = 0;
     rejectedRows = 0;
-    try (PreparedStatement ps = select(range, ""); ResultSet rs = ps.executeQuery()) {
-      SqliteRow row = new SqliteRow(rs, utf8);
+    try (RowCursor row = read(range)) {
       while (row.next()) {
         sourceRows++;
         if (!encode(row)) {
@@ -149,7 +153,7 @@ final class SourceSide {
    * A row with a value that does not convert, field by field: each column alone, and the one
    * that does not convert marked with the reason (no target field can equal it).
    */
-  private List<String> columnByColumn(SqliteRow row) {
+  private List<String> columnByColumn(SourceRow row) {
     List<String> fields = new ArrayList<>();
     BinaryCopyBuffer one = new BinaryCopyBuffer(256);
     for (int i = 0; i < enc.length; i++) {
@@ -167,7 +171,16 @@ final class SourceSide {
     return fields;
   }
 
-  private boolean encode(SqliteRow row) {
+  /** The whole table from the fastest reader; a key range through SQLite, which seeks by key. */
+  private RowCursor read(KeyRange range) throws SQLException {
+    if (range == KeyRange.ALL) {
+      return TableReader.open(source, c, t.source(), t.columns().stream()
+          .map(ColumnPlan::source).toList(), utf8, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+    return SqliteRow.query(select(range, ""), utf8);
+  }
+
+  private boolean encode(SourceRow row) {
     scratch.reset();
     scratch.startRow(enc.length);
     try {

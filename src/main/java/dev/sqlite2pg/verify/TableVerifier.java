@@ -37,10 +37,11 @@ public final class TableVerifier {
     this.rejectsExpected = rejectsExpected;
   }
 
-  public TableCheck check(TablePlan t, Connection src, Connection dst) throws SQLException {
+  public TableCheck check(dev.sqlite2pg.source.SqliteSource source, TablePlan t, Connection src,
+      Connection dst) throws SQLException {
     long start = System.nanoTime();
     Optional<TableKey> key = TableKey.of(t);
-    SourceSide s = new SourceSide(src, t, key, utf8, rejectsExpected);
+    SourceSide s = new SourceSide(source, src, t, key, utf8, rejectsExpected);
     TargetSide d = new TargetSide(dst, schema, t, key);
     // PostgreSQL computes its fingerprint while this thread reads SQLite: the two overlap.
     CompletableFuture<Fingerprint> pending = CompletableFuture.supplyAsync(() -> {

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Verification's reads of PostgreSQL: fingerprints are computed by the server (an aggregate
- * over md5 of each row's canonical text), so no row crosses the network unless a range is
+ * Verification's reads of PostgreSQL: fingerprints are computed by the server (sums of two
+ * hashes of each row's send outputs), so no row crosses the network unless a range is
  * small enough to compare row by row.
  */
 final class TargetSide {
@@ -73,7 +73,8 @@ final class TargetSide {
           .append(PgCanon.field(col.target(), col.type())).append(", 'hex')")
           .append(", ").append(quote(col.target())).append("::text");
     }
-    sql.append(", md5(").append(rowExpr).append(") FROM ").append(table).append(where);
+    sql.append(", ").append(PgCanon.hashes(rowExpr)).append(" FROM ").append(table)
+        .append(where);
     Map<String, Rows.Row> out = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       SourceSide.bind(ps, params);
@@ -87,12 +88,12 @@ final class TargetSide {
             String v = rs.getString(2 * i + 2);
             display.add(v == null ? "NULL" : Rows.quoteIfText(columns.get(i).type(), v, false));
           }
-          String md5 = rs.getString(2 * columns.size() + 1);
+          long h1 = rs.getLong(2 * columns.size() + 1);
+          long h2 = rs.getLong(2 * columns.size() + 2);
           String label = key.map(tk -> tk.label(display)).orElse("row " + (++n));
           String match = key.map(tk -> tk.match(fields)).orElse(label);
           out.put(match, new Rows.Row(label, fields, display,
-              Long.parseUnsignedLong(md5.substring(0, 16), 16),
-              Long.parseUnsignedLong(md5.substring(16), 16)));
+              h1, h2));
         }
       }
     }

@@ -21,11 +21,16 @@ public final class Verifier {
 
   private final int keep;
   private final boolean rejectsExpected;
+  private final int jobs;
 
-  /** @param keep how many differing rows to keep in detail per table */
+  /**
+   * @param keep how many differing rows to keep in detail per table
+   * @param jobs tables compared at once, each on its own pair of connections
+   */
   public Verifier(SqliteSource source, TargetConnector target, String schema, MigrationPlan plan,
-      int keep, boolean rejectsExpected) {
+      int keep, boolean rejectsExpected, int jobs) {
     this.keep = keep;
+    this.jobs = Math.max(1, jobs);
     this.rejectsExpected = rejectsExpected;
     this.source = source;
     this.target = target;
@@ -33,25 +38,73 @@ public final class Verifier {
     this.plan = plan;
   }
 
+  /** One check per table of the plan, in the plan's order. */
   public List<TableCheck> verifyAll() {
+    checkServer();
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
     TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected);
-    List<TableCheck> out = new ArrayList<>();
+    List<TablePlan> tables = plan.tables();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(jobs, Math.max(1, tables.size())), r -> {
+          Thread th = new Thread(r, "sqlite2pg-verify");
+          th.setDaemon(true);
+          return th;
+        });
+    try {
+      // Largest first, so that the last table to finish is a small one.
+      List<java.util.concurrent.Future<TableCheck>> pending = new ArrayList<>();
+      java.util.Map<TablePlan, java.util.concurrent.Future<TableCheck>> byTable =
+          new java.util.HashMap<>();
+      tables.stream().sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
+          .forEach(t -> byTable.put(t, pool.submit(() -> check(tv, t))));
+      tables.forEach(t -> pending.add(byTable.get(t)));
+      List<TableCheck> out = new ArrayList<>();
+      for (java.util.concurrent.Future<TableCheck> f : pending) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MigrationException(Code.TARGET, "Verification was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private TableCheck check(TableVerifier tv, TablePlan t) {
     try (Connection src = source.connect(); Connection dst = target.open()) {
-      TargetTypes types = new TargetTypes(dst, schema);
-      for (TablePlan t : plan.tables()) {
-        TargetTypes.Match m = types.match(t);
-        if (m.plan().isEmpty()) {
-          out.add(new TableCheck(t.source().name(), t.target(), t.sourceRows(), t.sourceRows(),
-              0, false, 0, 0, 0, List.of(), m.problem(), 0));
-        } else {
-          out.add(tv.check(m.plan().get(), src, dst));
-        }
+      TargetTypes.Match m = new TargetTypes(dst, schema).match(t);
+      if (m.plan().isEmpty()) {
+        return new TableCheck(t.source().name(), t.target(), t.sourceRows(), t.sourceRows(),
+            0, false, 0, 0, 0, List.of(), m.problem(), 0);
+      }
+      return tv.check(source, m.plan().get(), src, dst);
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Verification of " + t.source().name()
+          + " failed to read: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  /** The row hashes need hash_record_extended(), new in PostgreSQL 14. */
+  private void checkServer() {
+    try (Connection dst = target.open();
+        java.sql.Statement s = dst.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
+            + " current_setting('server_version')")) {
+      rs.next();
+      if (rs.getInt(1) < 140000) {
+        throw new MigrationException(Code.TARGET, "verify needs PostgreSQL 14 or later (it"
+            + " hashes rows with hash_record_extended()); this server is " + rs.getString(2)
+            + ": pass --no-verify, or verify against a newer server");
       }
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Verification failed to read: "
+      throw new MigrationException(Code.TARGET, "Verification failed to connect: "
           + e.getMessage().lines().findFirst().orElse(""), e);
     }
-    return out;
   }
 }

@@ -127,7 +127,7 @@ class CanonAgreementProperties {
       one.startRow(1);
       enc.encode(row, 0, one);
       canon.read(one.array(), 0);
-      expected.add(canon.field(0));
+      expected.add(canon.field(0) + " " + canon.hash1() + " " + canon.hash2());
     }
     copy.writeTrailer();
     CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI()
@@ -136,12 +136,13 @@ class CanonAgreementProperties {
     in.endCopy();
     List<String> actual = new ArrayList<>();
     try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT encode(" + PgCanon.field("v", type) + ", 'hex') FROM " + table
+        ResultSet rs = s.executeQuery("SELECT encode(" + PgCanon.field("v", type) + ", 'hex'), "
+            + PgCanon.hashes(PgCanon.row(List.of("v"), List.of(type))) + " FROM " + table
             + " ORDER BY id")) {
       while (rs.next()) {
-        actual.add(rs.getString(1));
+        actual.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3));
       }
     }
-    assertThat(actual).as("PostgreSQL's canonical text vs Java's").isEqualTo(expected);
+    assertThat(actual).as("PostgreSQL's canonical bytes and row hashes vs Java's").isEqualTo(expected);
   }
 }
