@@ -274,6 +274,8 @@ public final class Migrator {
     private int batchSize = 100_000;
     private dev.sqlite2pg.copy.OnError onError = dev.sqlite2pg.copy.OnError.SKIP;
     private boolean drop;
+    /** Null until set: --if-exists=fail given with --drop is an error, the default is not. */
+    private MigrateOptions.IfExists ifExists;
     private boolean dataOnly;
     private boolean resume;
     private MigrateOptions.Snapshot snapshot = MigrateOptions.Snapshot.AUTO;
@@ -350,6 +352,15 @@ public final class Migrator {
       return this;
     }
 
+    /**
+     * What to do with rows the target's tables already hold: refuse, naming the keys (FAIL,
+     * the default), or load only the rows whose primary key is missing (SKIP_EXISTING).
+     */
+    public Builder ifExists(MigrateOptions.IfExists ifExists) {
+      this.ifExists = ifExists;
+      return this;
+    }
+
     public Builder keepCase(boolean keepCase) {
       this.keepCase = keepCase;
       return this;
@@ -410,9 +421,24 @@ public final class Migrator {
         throw new MigrationException(Code.BAD_ARGUMENTS,
             "--batch-size must be at least 1, not " + batchSize);
       }
+      requireIfExistsFitsDrop();
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, onError, drop, dataOnly, resume, snapshot,
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize,
+          onError, drop, ifExists == null ? MigrateOptions.IfExists.FAIL : ifExists, dataOnly,
+          resume, snapshot,
           keepCase, parsed, config, only, sourceZone, verify, detailRows, Optional.ofNullable(rejectDir)), target);
+    }
+
+    /** --drop replaces the tables, so what to do with the rows they hold cannot also be said. */
+    private void requireIfExistsFitsDrop() {
+      if (!drop || ifExists == null) {
+        return;
+      }
+      throw new MigrationException(Code.BAD_ARGUMENTS, ifExists == MigrateOptions.IfExists.FAIL
+          ? "--if-exists=fail has no effect with --drop, which replaces the tables whatever"
+              + " they hold: pass one or the other"
+          : "--if-exists=skip-existing keeps the rows the target's tables hold and --drop"
+              + " replaces the tables: pass one or the other");
     }
   }
 }

@@ -74,10 +74,20 @@ final class Steps {
           "modified " + java.nio.file.Files.getLastModifiedTime(p), wal(p),
           "schema " + schemaHash, "target schema " + o.schema(), "tables " + o.tables(),
           "exclude " + o.exclude(), "casts " + o.casts(), "keep-case " + o.keepCase(),
-          "data-only " + o.dataOnly(), "only " + o.only(), "source zone " + o.sourceZone()));
+          "data-only " + o.dataOnly(), "only " + o.only(), "source zone " + o.sourceZone())
+          + ifExists(o));
     } catch (java.io.IOException e) {
       throw new MigrationException(Code.SOURCE, "Cannot read " + p + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A run that kept the target's rows must be resumed the same way: its tables that are not
+   * committed may hold rows that were there before it. Said only when not the default, so a
+   * run without the option keeps the fingerprint it had before the option existed.
+   */
+  private static String ifExists(MigrateOptions o) {
+    return o.ifExists() == MigrateOptions.IfExists.FAIL ? "" : ", if-exists " + o.ifExists();
   }
 
   /** Writes still in a -wal file change the data without touching the main file. */
