@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param batchSize rows per COPY statement (all of a table's batches commit together)
  * @param onError what a row PostgreSQL refuses costs: itself (SKIP) or its table (ABORT)
  * @param drop replace target tables that exist (otherwise refuse, naming them)
+ * @param ifExists what to do with rows the target's tables already hold (see {@link IfExists})
  * @param dataOnly load into tables that already exist (no DDL), converting to their types
  * @param snapshot when to copy from a consistent snapshot instead of the file itself
  * @param resume continue the interrupted run on this schema (same source and options only)
@@ -34,6 +35,7 @@ public record MigrateOptions(
     int batchSize,
     dev.sqlite2pg.copy.OnError onError,
     boolean drop,
+    IfExists ifExists,
     boolean dataOnly,
     boolean resume,
     Snapshot snapshot,
@@ -53,9 +55,34 @@ public record MigrateOptions(
     NEVER
   }
 
+  /**
+   * {@code --if-exists}: what a run does when the target's tables already hold rows (a re-run
+   * after a failure, a second load into the same schema). {@code --drop} replaces the tables
+   * instead, so it goes with neither.
+   */
+  public enum IfExists {
+    /** Refuse before writing anything, naming the tables and the keys the source also has. */
+    FAIL("fail"),
+    /** Load only the rows whose primary key the target does not hold yet; leave the rest. */
+    SKIP_EXISTING("skip-existing");
+
+    private final String option;
+
+    IfExists(String option) {
+      this.option = option;
+    }
+
+    /** As the command line spells it (picocli also matches values by this). */
+    @Override
+    public String toString() {
+      return option;
+    }
+  }
+
   public MigrateOptions {
     Objects.requireNonNull(source, "No SQLite source file provided");
     Objects.requireNonNull(schema, "No target schema provided");
+    Objects.requireNonNull(ifExists, "No --if-exists provided");
     tables = List.copyOf(tables);
     exclude = List.copyOf(exclude);
     casts = List.copyOf(casts);

@@ -29,6 +29,11 @@ public record MigrationResult(
     return tables.stream().mapToLong(TableReport::copiedRows).sum();
   }
 
+  /** Source rows the target already held ({@code --if-exists=skip-existing}). */
+  public long skippedExisting() {
+    return tables.stream().mapToLong(TableReport::skippedExisting).sum();
+  }
+
   public long rejectedRows() {
     return tables.stream().mapToLong(TableReport::rejectedRows).sum();
   }
@@ -47,7 +52,7 @@ public record MigrationResult(
       return 0;
     }
     boolean differs = tables.stream().anyMatch(t -> t.error().isEmpty() && t.rejectedRows() == 0
-        && t.copiedRows() == t.sourceRows() && !t.complete());
+        && t.inTarget() == t.sourceRows() && !t.complete());
     return differs ? MigrationException.Code.DIFFERENT.exitCode()
         : MigrationException.Code.INCOMPLETE.exitCode();
   }

@@ -5,6 +5,8 @@ import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.catalog.Table;
 import dev.sqlite2pg.copy.CopyScheduler;
+import dev.sqlite2pg.copy.ExistingRows;
+import dev.sqlite2pg.copy.KeyConflicts;
 import dev.sqlite2pg.copy.RejectFiles;
 import dev.sqlite2pg.copy.TableCopier;
 import dev.sqlite2pg.copy.TableCopyResult;
@@ -14,6 +16,7 @@ import dev.sqlite2pg.mapping.SqliteToPg;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.Translator;
 import dev.sqlite2pg.source.SqliteSource;
+import dev.sqlite2pg.target.FilledTables;
 import dev.sqlite2pg.target.RunLock;
 import dev.sqlite2pg.target.RunState;
 import dev.sqlite2pg.target.SchemaWriter;
@@ -104,16 +107,19 @@ public final class Migrator {
     MigrationPlan plan = step2Plan(source, catalog, false);
     try (RunLock lock = RunLock.acquire(target, options.schema())) {
       RunState.Fingerprint fingerprint = Steps.fingerprint(options.source(), catalog, options);
-      SchemaWriter schema = step3Schema(plan);
+      // What the target holds before STEP 3 writes anything: --if-exists decides by it.
+      FilledTables before = options.drop() ? FilledTables.none()
+          : FilledTables.read(target, options.schema(), plan.tables());
+      SchemaWriter schema = step3Schema(source, plan, before);
       RunState state = options.resume()
           ? RunState.resume(target, options.schema(), fingerprint)
           : RunState.start(target, options.schema(), fingerprint, plan.tables());
       state.warning().ifPresent(w -> LOG.warn("{}", w));
-      Copied copied = step4Copy(source, plan, state, schema);
+      Copied copied = step4Copy(source, plan, state, schema, before);
       step5PostData(schema, copied.plan());
       Map<String, TableCheck> checks = step6Verify(source, copied.plan());
       state.finish();
-      return step7Report(copied.plan(), copied.results(), schema, checks, start, snapshotAt);
+      return step7Report(copied, schema, checks, start, snapshotAt);
     }
   }
 
@@ -164,19 +170,30 @@ public final class Migrator {
     Steps.Depth depth = options.dataOnly() ? Steps.Depth.TARGET_TYPES
         : probe ? Steps.Depth.PROBE : Steps.Depth.PROFILE;
     MigrationPlan plan = Steps.plan(source, catalog, chosen, options, depth);
-    MigrationPlan fitted = options.dataOnly()
-        ? Steps.fitToExisting(plan, source, target) : plan;
+    // --if-exists=skip-existing loads the tables that exist as --data-only does: into their types.
+    MigrationPlan fitted = options.dataOnly() || skipExisting()
+        ? Steps.fitToExisting(plan, source, target, options.dataOnly()) : plan;
     return Steps.withSourceZone(fitted, options.sourceZone());
   }
 
   // STEP 3
-  SchemaWriter step3Schema(MigrationPlan plan) {
+  SchemaWriter step3Schema(SqliteSource source, MigrationPlan plan, FilledTables before) {
     Translator translator = new SqliteToPg(plan.tables());
+    // Keys, indexes and views that exist are kept: the interrupted run's, or those of the
+    // tables whose rows --if-exists=skip-existing keeps.
     SchemaWriter writer = new SchemaWriter(target, options.schema(), translator,
-        options.resume());
+        options.resume() || skipExisting());
     if (options.resume()) {
       LOG.info("STEP 3: --resume: the tables exist; continuing the interrupted run");
       return writer;
+    }
+    if (skipExisting()) {
+      step3KeepRows(plan, before, writer);
+      return writer;
+    }
+    if (!options.drop()) {
+      new KeyConflicts(source, target, options.schema(), utf8(plan))
+          .refuse(plan.tables(), before, options.dataOnly());
     }
     if (options.dataOnly()) {
       LOG.info("STEP 3: --data-only: {} existing tables in schema {}, checked empty",
@@ -189,9 +206,24 @@ public final class Migrator {
     return writer;
   }
 
+  /** --if-exists=skip-existing: tables that exist keep their rows; the others are created. */
+  private void step3KeepRows(MigrationPlan plan, FilledTables before, SchemaWriter writer) {
+    ExistingRows.requireKeys(options.schema(), plan.tables(), before);
+    List<TablePlan> missing = before.missing(plan.tables());
+    LOG.info("STEP 3: --if-exists=skip-existing: {} tables exist in schema {} and keep their"
+        + " rows; creating {}", plan.tables().size() - missing.size(), options.schema(),
+        missing.size());
+    if (!missing.isEmpty()) {
+      writer.createTables(missing, false);
+    }
+  }
+
   // STEP 4
-  /** The copy's results, and the plan as it stands after any table was planned again. */
-  record Copied(MigrationPlan plan, List<TableCopyResult> results) {}
+  /**
+   * The copy's results, the plan as it stands after any table was planned again, and the rows
+   * each table already held.
+   */
+  record Copied(MigrationPlan plan, List<TableCopyResult> results, ExistingRows existing) {}
 
   /**
    * STEP 4. Types were chosen assuming the values fit (clean data costs no extra read); a table
@@ -199,17 +231,20 @@ public final class Migrator {
    * again, so it ends exactly as {@link #plan()} would have planned it.
    */
   Copied step4Copy(SqliteSource source, MigrationPlan plan, RunState state,
-      SchemaWriter schema) {
+      SchemaWriter schema, FilledTables before) {
     LOG.info("STEP 4: copying {} rows with {} jobs",
         plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
-    boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
     java.util.Set<String> probed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    if (options.dataOnly() || options.resume()) {
-      plan.tables().forEach(t -> probed.add(t.source().name()));
-    }
+    // A table that existed before the run is never planned again: that would recreate it.
+    plan.tables().stream().filter(t -> options.dataOnly() || options.resume() || before.exists(t))
+        .forEach(t -> probed.add(t.source().name()));
+    ExistingRows existing = skipExisting()
+        ? ExistingRows.skipExisting(options.schema(), plan.tables(), before, state,
+            options.onError())
+        : ExistingRows.none(options.schema(), state);
     Map<String, Steps.PlannedTable> replanned = new java.util.concurrent.ConcurrentHashMap<>();
-    TableCopier copier = new TableCopier(source, target, options.schema(), utf8,
-        options.batchSize(), options.onError(), state, probed::contains);
+    TableCopier copier = new TableCopier(source, target, options.schema(), utf8(plan),
+        options.batchSize(), options.onError(), state, probed::contains, existing);
     List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
         .copyAll(plan.tables(), Steps.loadOrder(plan, target, options), t -> {
           LOG.info("{}: a value does not fit the type chosen for it; planning the table again"
@@ -219,9 +254,19 @@ public final class Migrator {
           probed.add(t.source().name());
           replanned.put(t.source().name(), again);
           return again.plan();
-        }, r -> LOG.info("copied {}: {} rows", r.sourceTable(), r.copiedRows()));
+        }, r -> LOG.info("copied {}: {} rows{}", r.sourceTable(), r.copiedRows(),
+            existing.skipped(r.sourceTable()) == 0 ? ""
+                : " (" + existing.skipped(r.sourceTable()) + " already there)"));
     options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
-    return new Copied(Steps.withReplanned(plan, replanned), results);
+    return new Copied(Steps.withReplanned(plan, replanned), results, existing);
+  }
+
+  private boolean skipExisting() {
+    return options.ifExists() == MigrateOptions.IfExists.SKIP_EXISTING;
+  }
+
+  private static boolean utf8(MigrationPlan plan) {
+    return plan.catalog().encoding().equalsIgnoreCase("UTF-8");
   }
 
   // STEP 5
@@ -248,22 +293,23 @@ public final class Migrator {
   }
 
   // STEP 7
-  MigrationResult step7Report(MigrationPlan plan, List<TableCopyResult> copied,
-      SchemaWriter schema, Map<String, TableCheck> checks, long start,
-      Optional<java.time.Instant> snapshotAt) {
+  MigrationResult step7Report(Copied copy, SchemaWriter schema, Map<String, TableCheck> checks,
+      long start, Optional<java.time.Instant> snapshotAt) {
     LOG.info("STEP 7: report");
+    MigrationPlan plan = copy.plan();
     List<Warning> warnings = new ArrayList<>(plan.warnings());
     warnings.addAll(schema.warnings());
     List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
     notMigrated.addAll(schema.notMigrated());
     List<TableReport> tables = new ArrayList<>();
-    for (TableCopyResult r : copied) {
+    for (TableCopyResult r : copy.results()) {
       List<String> mine = warnings.stream()
           .filter(w -> w.table().map(r.sourceTable()::equals).orElse(false))
           .map(Warning::describe).toList();
       tables.add(new TableReport(r.sourceTable(), r.targetTable(),
           plan.table(r.sourceTable()).map(TablePlan::sourceRows).orElse(r.readRows()),
-          r.copiedRows(), r.rejectedRows(), r.bytes(), r.seconds(), mine, r.rejected(),
+          r.copiedRows(), r.error().isPresent() ? 0 : copy.existing().skipped(r.sourceTable()),
+          r.rejectedRows(), r.bytes(), r.seconds(), mine, r.rejected(),
           r.error(), Optional.ofNullable(checks.get(r.sourceTable())),
           plan.table(r.sourceTable()).map(TablePlan::columns).orElse(List.of())));
     }
@@ -283,6 +329,8 @@ public final class Migrator {
     private int batchSize = 100_000;
     private dev.sqlite2pg.copy.OnError onError = dev.sqlite2pg.copy.OnError.SKIP;
     private boolean drop;
+    /** Null until set: --if-exists=fail given with --drop is an error, the default is not. */
+    private MigrateOptions.IfExists ifExists;
     private boolean dataOnly;
     private boolean resume;
     private MigrateOptions.Snapshot snapshot = MigrateOptions.Snapshot.AUTO;
@@ -359,6 +407,15 @@ public final class Migrator {
       return this;
     }
 
+    /**
+     * What to do with rows the target's tables already hold: refuse, naming the keys (FAIL,
+     * the default), or load only the rows whose primary key is missing (SKIP_EXISTING).
+     */
+    public Builder ifExists(MigrateOptions.IfExists ifExists) {
+      this.ifExists = ifExists;
+      return this;
+    }
+
     public Builder keepCase(boolean keepCase) {
       this.keepCase = keepCase;
       return this;
@@ -419,9 +476,24 @@ public final class Migrator {
         throw new MigrationException(Code.BAD_ARGUMENTS,
             "--batch-size must be at least 1, not " + batchSize);
       }
+      requireIfExistsFitsDrop();
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize, onError, drop, dataOnly, resume, snapshot,
+      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize,
+          onError, drop, ifExists == null ? MigrateOptions.IfExists.FAIL : ifExists, dataOnly,
+          resume, snapshot,
           keepCase, parsed, config, only, sourceZone, verify, detailRows, Optional.ofNullable(rejectDir)), target);
+    }
+
+    /** --drop replaces the tables, so what to do with the rows they hold cannot also be said. */
+    private void requireIfExistsFitsDrop() {
+      if (!drop || ifExists == null) {
+        return;
+      }
+      throw new MigrationException(Code.BAD_ARGUMENTS, ifExists == MigrateOptions.IfExists.FAIL
+          ? "--if-exists=fail has no effect with --drop, which replaces the tables whatever"
+              + " they hold: pass one or the other"
+          : "--if-exists=skip-existing keeps the rows the target's tables hold and --drop"
+              + " replaces the tables: pass one or the other");
     }
   }
 }

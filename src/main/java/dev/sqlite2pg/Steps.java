@@ -76,10 +76,20 @@ final class Steps {
           "modified " + java.nio.file.Files.getLastModifiedTime(p), wal(p),
           "schema " + schemaHash, "target schema " + o.schema(), "tables " + o.tables(),
           "exclude " + o.exclude(), "casts " + o.casts(), "keep-case " + o.keepCase(),
-          "data-only " + o.dataOnly(), "only " + o.only(), "source zone " + o.sourceZone()));
+          "data-only " + o.dataOnly(), "only " + o.only(), "source zone " + o.sourceZone())
+          + ifExists(o));
     } catch (java.io.IOException e) {
       throw new MigrationException(Code.SOURCE, "Cannot read " + p + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A run that kept the target's rows must be resumed the same way: its tables that are not
+   * committed may hold rows that were there before it. Said only when not the default, so a
+   * run without the option keeps the fingerprint it had before the option existed.
+   */
+  private static String ifExists(MigrateOptions o) {
+    return o.ifExists() == MigrateOptions.IfExists.FAIL ? "" : ", if-exists " + o.ifExists();
   }
 
   /** Writes still in a -wal file change the data without touching the main file. */
@@ -102,13 +112,19 @@ final class Steps {
         plan.notMigrated());
   }
 
-  /** {@code --data-only}: the plan fitted to the tables the application created. */
+  /**
+   * {@code --data-only}: the plan fitted to the tables the application created. With
+   * {@code all} false ({@code --if-exists=skip-existing}), only the tables that exist are fitted
+   * and the others stay as planned, for STEP 3 to create.
+   */
   static MigrationPlan fitToExisting(MigrationPlan plan, SqliteSource source,
-      dev.sqlite2pg.target.TargetConnector target) {
+      dev.sqlite2pg.target.TargetConnector target, boolean all) {
     try (Connection src = source.connect(); Connection dst = target.open()) {
       dev.sqlite2pg.target.ExistingTables existing =
           dev.sqlite2pg.target.ExistingTables.read(dst, plan.schema());
-      return new dev.sqlite2pg.target.DataOnlyPlanner(existing, src).fit(plan);
+      dev.sqlite2pg.target.DataOnlyPlanner planner =
+          new dev.sqlite2pg.target.DataOnlyPlanner(existing, src);
+      return all ? planner.fit(plan) : planner.fitWhereExists(plan);
     } catch (SQLException e) {
       throw new MigrationException(Code.TARGET, "Reading the target schema " + plan.schema()
           + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
@@ -116,14 +132,15 @@ final class Steps {
   }
 
   /**
-   * Tables a table must wait for: with {@code --data-only} the application's foreign keys are
-   * enforced during the load, so parents load first; otherwise keys come after the data and
-   * every table may load at once.
+   * Tables a table must wait for: with {@code --data-only} (and for tables that exist, with
+   * {@code --if-exists=skip-existing}) the target's foreign keys are enforced during the load,
+   * so parents load first; otherwise keys come after the data and every table may load at once.
    */
   static Map<String, java.util.Set<String>> loadOrder(MigrationPlan plan,
       dev.sqlite2pg.target.TargetConnector target, MigrateOptions options) {
     Map<String, java.util.Set<String>> waits = new java.util.HashMap<>();
-    if (!options.dataOnly()) {
+    // Tables whose rows --if-exists=skip-existing keeps may have their keys already too.
+    if (!options.dataOnly() && options.ifExists() != MigrateOptions.IfExists.SKIP_EXISTING) {
       return waits;
     }
     try (Connection dst = target.open()) {

@@ -37,6 +37,7 @@ final class JsonReport {
       g.writeNumberField("tables", r.tables().size());
       g.writeNumberField("source_rows", r.sourceRows());
       g.writeNumberField("copied_rows", r.copiedRows());
+      g.writeNumberField("skipped_existing", r.skippedExisting());
       g.writeNumberField("rejected_rows", r.rejectedRows());
       g.writeNumberField("bytes", r.bytes());
       g.writeNumberField("seconds", r.seconds());
@@ -136,6 +137,7 @@ final class JsonReport {
     g.writeStringField("target_table", t.targetTable());
     g.writeNumberField("source_rows", t.sourceRows());
     g.writeNumberField("copied_rows", t.copiedRows());
+    g.writeNumberField("skipped_existing", t.skippedExisting());
     g.writeNumberField("rejected_rows", t.rejectedRows());
     g.writeNumberField("bytes", t.bytes());
     g.writeNumberField("seconds", t.seconds());

@@ -45,6 +45,17 @@ final class MigrateCommand implements Callable<Integer> {
       + " (default: refuse, naming them).")
   boolean drop;
 
+  @Option(names = "--if-exists", paramLabel = "fail|skip-existing",
+      converter = IfExistsConverter.class,
+      description = "Target tables that already hold rows (a re-run): fail refuses before"
+          + " writing anything, naming the keys the source also has (default); skip-existing"
+          + " loads only the rows whose primary key is not there yet and leaves the others.")
+  dev.sqlite2pg.MigrateOptions.IfExists ifExists;
+
+  /** The spelling of the runbooks this command replaces; answered with today's spelling. */
+  @Option(names = "--skip-existing", hidden = true)
+  boolean skipExisting;
+
   @Option(names = "--on-error", paramLabel = "skip|abort", defaultValue = "skip",
       description = "A row PostgreSQL refuses or that does not convert: skip leaves it out,"
           + " lists it and writes it to the reject file (default); abort rolls back its table."
@@ -88,11 +99,17 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     output.configure();
+    if (skipExisting) {
+      throw new dev.sqlite2pg.MigrationException(
+          dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS, "--skip-existing is spelled"
+              + " --if-exists=skip-existing: it loads only the rows whose primary key the"
+              + " target's tables do not hold yet");
+    }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
       Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .drop(drop).resume(resume).snapshot(snapshot).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
+          .drop(drop).ifExists(ifExists).resume(resume).snapshot(snapshot).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;

@@ -26,15 +26,21 @@ final class TextReport {
     r.snapshotAt().ifPresent(at -> out.printf("copied from a consistent snapshot taken at %s%n",
         at));
     out.println();
-    out.printf("%-40s %10s %10s %9s %10s %8s%n", "TABLE", "SOURCE", "COPIED", "REJECTED",
-        "VERIFY", "SECONDS");
+    // The SKIPPED column only when rows were skipped, so the usual report keeps its shape.
+    boolean skipped = r.skippedExisting() > 0;
+    out.printf("%-40s %10s %10s " + (skipped ? "%9s " : "%s") + "%9s %10s %8s%n", "TABLE",
+        "SOURCE", "COPIED", skipped ? "SKIPPED" : "", "REJECTED", "VERIFY", "SECONDS");
     for (TableReport t : r.tables()) {
-      out.printf(Locale.ROOT, "%-40s %10d %10d %9d %10s %8.2f%n", name(t), t.sourceRows(),
-          t.copiedRows(), t.rejectedRows(), verify(t), t.seconds());
+      line(out, skipped, name(t), t.sourceRows(), t.copiedRows(), t.skippedExisting(),
+          t.rejectedRows(), verify(t), t.seconds());
     }
-    out.printf(Locale.ROOT, "%-40s %10d %10d %9d %10s %8.2f%n", "TOTAL (" + r.tables().size()
-        + " tables, " + mb(r.bytes()) + ")", r.sourceRows(), r.copiedRows(), r.rejectedRows(),
-        "", r.seconds());
+    line(out, skipped, "TOTAL (" + r.tables().size() + " tables, " + mb(r.bytes()) + ")",
+        r.sourceRows(), r.copiedRows(), r.skippedExisting(), r.rejectedRows(), "",
+        r.seconds());
+    if (skipped) {
+      out.printf("%nSKIPPED: rows whose primary key the target already held"
+          + " (--if-exists=skip-existing), left as they were; VERIFY compares them too.%n");
+    }
     for (TableReport t : r.tables()) {
       t.error().ifPresent(e -> out.printf("%nFAILED %s: %s%n", t.sourceTable(), e));
       rejects(out, t, rejectDir);
@@ -48,6 +54,17 @@ final class TextReport {
     out.printf("%n%s%n", verdict(r));
     out.flush();
     return sw.toString();
+  }
+
+  private static void line(PrintWriter out, boolean withSkipped, String name, long source,
+      long copied, long skipped, long rejected, String verify, double seconds) {
+    if (withSkipped) {
+      out.printf(Locale.ROOT, "%-40s %10d %10d %9d %9d %10s %8.2f%n", name, source, copied,
+          skipped, rejected, verify, seconds);
+    } else {
+      out.printf(Locale.ROOT, "%-40s %10d %10d %9d %10s %8.2f%n", name, source, copied,
+          rejected, verify, seconds);
+    }
   }
 
   private static void rejects(PrintWriter out, TableReport t, Path rejectDir) {
@@ -95,12 +112,19 @@ final class TextReport {
   }
 
   private static String verdict(MigrationResult r) {
+    String there = r.skippedExisting() == 0 ? ""
+        : r.skippedExisting() + " already there, ";
+    if (r.complete() && r.skippedExisting() > 0) {
+      return "OK: all " + r.sourceRows() + " rows of " + r.tables().size() + " tables are in"
+          + " the target (" + r.copiedRows() + " copied, " + r.skippedExisting() + " already"
+          + " there)" + (r.verified() ? " and verified equal." : " (verification skipped).");
+    }
     if (r.complete()) {
       return "OK: all " + r.copiedRows() + " rows of " + r.tables().size() + " tables arrived"
           + (r.verified() ? " and verified equal." : " (verification skipped).");
     }
     return "NOT COMPLETE: " + r.copiedRows() + " of " + r.sourceRows() + " rows copied, "
-        + r.rejectedRows() + " rejected" + (r.tables().stream().anyMatch(t -> t.error()
+        + there + r.rejectedRows() + " rejected" + (r.tables().stream().anyMatch(t -> t.error()
             .isPresent()) ? ", tables failed" : "") + "; exit code " + r.exitCode() + ".";
   }
 }

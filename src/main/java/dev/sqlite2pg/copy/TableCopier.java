@@ -41,13 +41,14 @@ public final class TableCopier {
   private final OnError onError;
   private final dev.sqlite2pg.target.RunState state;
   private final java.util.function.Predicate<String> probed;
+  private final ExistingRows existing;
 
   /** Tries per table when the connection is lost. */
   static final int ATTEMPTS = 3;
 
   public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8,
       int batchSize, OnError onError, dev.sqlite2pg.target.RunState state,
-      java.util.function.Predicate<String> probed) {
+      java.util.function.Predicate<String> probed, ExistingRows existing) {
     this.source = source;
     this.target = target;
     this.schema = schema;
@@ -56,6 +57,7 @@ public final class TableCopier {
     this.onError = onError;
     this.state = state;
     this.probed = probed;
+    this.existing = existing;
   }
 
   /**
@@ -77,7 +79,9 @@ public final class TableCopier {
         dst.setAutoCommit(false);
         // A table's rows and its "copied" mark commit together: a table not marked holds
         // none of this run's rows, whatever stopped the run, and is copied from the start.
+        existing.prepare(dst, t);
         stream(t, src, dst, n, rejected);
+        n.copied = existing.insertMissing(dst, t, n.copied, rejected);
         state.markCopied(dst, t.source().name(), n.copied);
         dst.commit();
         return result(t, n.read, n.copied, rejected, n.bytes, start, Optional.empty());
@@ -196,7 +200,7 @@ public final class TableCopier {
   }
 
   private String copySql(TablePlan t, List<ColumnPlan> cols) {
-    return "COPY " + qualified(schema, t.target()) + " ("
+    return "COPY " + existing.staging(t).orElse(qualified(schema, t.target())) + " ("
         + String.join(", ", cols.stream().map(c -> quote(c.target())).toList())
         + ") FROM STDIN (FORMAT binary)";
   }

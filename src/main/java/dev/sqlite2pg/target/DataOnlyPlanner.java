@@ -40,23 +40,42 @@ public final class DataOnlyPlanner {
   }
 
   public MigrationPlan fit(MigrationPlan plan) throws SQLException {
+    return fit(plan, true);
+  }
+
+  /**
+   * {@code --if-exists=skip-existing}: the tables that exist are fitted; the others stay as
+   * planned, for STEP 3 to create.
+   */
+  public MigrationPlan fitWhereExists(MigrationPlan plan) throws SQLException {
+    return fit(plan, false);
+  }
+
+  private MigrationPlan fit(MigrationPlan plan, boolean all) throws SQLException {
     List<String> problems = new ArrayList<>();
-    List<Warning> warnings = new ArrayList<>(plan.warnings().stream()
-        .filter(w -> !w.message().startsWith("created as")).toList());
+    List<Warning> warnings = new ArrayList<>();
+    Set<String> fitted = new java.util.HashSet<>();
     List<TablePlan> tables = new ArrayList<>();
     for (TablePlan t : plan.tables()) {
       Optional<String> name = existing.find(t.target(), t.source().name());
-      if (name.isEmpty()) {
+      if (name.isEmpty() && all) {
         problems.add("no table " + t.target() + " in schema " + plan.schema() + " for source"
             + " table " + t.source().name());
-        continue;
+      } else if (name.isEmpty()) {
+        tables.add(t);
+      } else {
+        fitted.add(t.source().name());
+        tables.add(fitTable(t, name.get(), problems, warnings));
       }
-      tables.add(fitTable(t, name.get(), problems, warnings));
     }
     if (!problems.isEmpty()) {
-      throw new MigrationException(Code.BAD_ARGUMENTS, "--data-only: the target schema does not"
-          + " fit the source: " + String.join("; ", problems) + ". Nothing was written.");
+      throw new MigrationException(Code.BAD_ARGUMENTS, (all ? "--data-only: the target schema"
+          : "--if-exists=skip-existing: the tables that exist") + " do not fit the source: "
+          + String.join("; ", problems) + ". Nothing was written.");
     }
+    // A fitted column has the target's type, so "created as ..." no longer applies to it.
+    warnings.addAll(0, plan.warnings().stream().filter(w -> !w.message().startsWith("created as")
+        || w.table().map(n -> !fitted.contains(n)).orElse(true)).toList());
     return new MigrationPlan(plan.catalog(), plan.schema(), List.copyOf(tables),
         List.copyOf(warnings), plan.notMigrated());
   }

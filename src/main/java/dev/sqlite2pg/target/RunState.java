@@ -22,11 +22,14 @@ public final class RunState {
   private final TargetConnector target;
   private final long runId;
   private final java.util.Map<String, Long> copied;
+  private final java.util.Map<String, Long> skipped;
 
-  private RunState(TargetConnector target, long runId, java.util.Map<String, Long> copied) {
+  private RunState(TargetConnector target, long runId, java.util.Map<String, Long> copied,
+      java.util.Map<String, Long> skipped) {
     this.target = target;
     this.runId = runId;
     this.copied = copied;
+    this.skipped = skipped;
   }
 
   /**
@@ -61,10 +64,10 @@ public final class RunState {
         ps.executeBatch();
       }
       c.commit();
-      return new RunState(target, id, new java.util.HashMap<>());
+      return new RunState(target, id, new java.util.HashMap<>(), new java.util.HashMap<>());
     } catch (SQLException e) {
       if ("42501".equals(e.getSQLState())) {
-        return new RunState(target, -1, new java.util.HashMap<>());
+        return new RunState(target, -1, new java.util.HashMap<>(), new java.util.HashMap<>());
       }
       throw failed(e);
     }
@@ -99,7 +102,8 @@ public final class RunState {
                 + rs.getString(3) + "; now: " + fp.detail() + "); start over with --drop");
           }
           long id = rs.getLong(1);
-          return new RunState(target, id, copiedTables(c, id));
+          java.util.Map<String, Long> skipped = new java.util.HashMap<>();
+          return new RunState(target, id, copiedTables(c, id, skipped), skipped);
         }
       }
     } catch (SQLException e) {
@@ -107,15 +111,18 @@ public final class RunState {
     }
   }
 
-  private static java.util.Map<String, Long> copiedTables(Connection c, long id)
-      throws SQLException {
+  /** The committed tables' copied rows; their skipped rows go to {@code skipped}. */
+  private static java.util.Map<String, Long> copiedTables(Connection c, long id,
+      java.util.Map<String, Long> skipped) throws SQLException {
     java.util.Map<String, Long> out = new java.util.HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT source_table, copied_rows FROM"
-        + " sqlite2pg.tables WHERE run_id = ? AND copied_at IS NOT NULL")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT source_table, copied_rows,"
+        + " coalesce(skipped_rows, 0) FROM sqlite2pg.tables WHERE run_id = ?"
+        + " AND copied_at IS NOT NULL")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getString(1), rs.getLong(2));
+          skipped.put(rs.getString(1), rs.getLong(3));
         }
       }
     }
@@ -139,6 +146,28 @@ public final class RunState {
       ps.setString(3, sourceTable);
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * Records the rows --if-exists=skip-existing found already in the target, in the transaction
+   * {@code c} that holds the table's new rows: a resumed run reports them as this one would.
+   */
+  public void markSkipped(Connection c, String sourceTable, long rows) throws SQLException {
+    if (runId < 0) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE sqlite2pg.tables SET skipped_rows = ?"
+        + " WHERE run_id = ? AND source_table = ?")) {
+      ps.setLong(1, rows);
+      ps.setLong(2, runId);
+      ps.setString(3, sourceTable);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Rows an earlier attempt of this run found already in the target, if it committed the table. */
+  public Optional<Long> skipped(String sourceTable) {
+    return Optional.ofNullable(skipped.get(sourceTable));
   }
 
   public void finish() {

@@ -58,7 +58,8 @@ public final class SchemaWriter {
       if (!existing.isEmpty() && !drop) {
         throw new MigrationException(Code.TARGET, "target already has table"
             + (existing.size() == 1 ? " " : "s ") + String.join(", ", existing) + " in schema "
-            + schema + ": pass --drop to replace them, or --schema to load elsewhere");
+            + schema + ": pass --drop to replace them, --if-exists=skip-existing to load into"
+            + " them only the rows they lack, or --schema to load elsewhere");
       }
       try (Statement s = c.createStatement()) {
         if (!schemaExists(c)) {
@@ -159,7 +160,8 @@ public final class SchemaWriter {
 
   /**
    * {@code --data-only}: the tables exist and must be empty, since rows already there would
-   * collide with the copy's keys (or be doubled, in a table without keys).
+   * collide with the copy's keys (or be doubled, in a table without keys). Rows that share keys
+   * with the source were named before this ({@code KeyConflicts}); this refuses the others.
    */
   public void requireEmpty(List<TablePlan> tables) {
     List<String> filled = new ArrayList<>();
@@ -180,7 +182,8 @@ public final class SchemaWriter {
     if (!filled.isEmpty()) {
       throw new MigrationException(Code.TARGET, "--data-only loads into empty tables, and "
           + String.join(", ", filled) + " already " + (filled.size() == 1 ? "has" : "have")
-          + " rows in schema " + schema + ": empty them (TRUNCATE) or choose other tables");
+          + " rows in schema " + schema + ": pass --if-exists=skip-existing to add only the rows"
+          + " they lack, empty them (TRUNCATE), or choose other tables");
     }
   }
 

@@ -16,6 +16,16 @@ CREATE TABLE IF NOT EXISTS sqlite2pg.tables (
   source_table text NOT NULL,
   target_table text NOT NULL,
   copied_rows bigint,
+  skipped_rows bigint, -- already in the target (--if-exists=skip-existing)
   copied_at timestamptz,
   PRIMARY KEY (run_id, source_table)
 );
+-- A state schema from before skipped_rows existed gains it; checked first, since ALTER TABLE
+-- would need ownership of the table even when the column is there.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'sqlite2pg.tables'::regclass
+      AND attname = 'skipped_rows' AND NOT attisdropped) THEN
+    ALTER TABLE sqlite2pg.tables ADD COLUMN skipped_rows bigint;
+  END IF;
+END $$;

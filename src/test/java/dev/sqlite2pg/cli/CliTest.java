@@ -60,6 +60,29 @@ class CliTest {
   }
 
   @Test
+  void ifExistsThatContradictsDropIsExitCode2WithOneLine() throws Exception {
+    Path db = Fixtures.build("shop", dir);
+    String url = "jdbc:postgresql://localhost:1/x";
+    Run skip = run("migrate", db.toString(), url, "--if-exists=skip-existing", "--drop");
+    assertThat(skip.code()).isEqualTo(2);
+    assertThat(skip.err().strip()).isEqualTo("sqlite2pg: error: --if-exists=skip-existing keeps"
+        + " the rows the target's tables hold and --drop replaces the tables: pass one or the"
+        + " other");
+    Run fail = run("migrate", db.toString(), url, "--if-exists", "FAIL", "--drop");
+    assertThat(fail.code()).isEqualTo(2);
+    assertThat(fail.err().strip()).isEqualTo("sqlite2pg: error: --if-exists=fail has no effect"
+        + " with --drop, which replaces the tables whatever they hold: pass one or the other");
+    Run bad = run("migrate", db.toString(), url, "--if-exists=skip");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("Invalid value for option '--if-exists': expected fail or"
+        + " skip-existing, not 'skip'");
+    Run runbook = run("migrate", db.toString(), url, "--skip-existing");
+    assertThat(runbook.code()).isEqualTo(2);
+    assertThat(runbook.err().strip()).startsWith("sqlite2pg: error: --skip-existing is spelled"
+        + " --if-exists=skip-existing").doesNotContain("\n");
+  }
+
+  @Test
   void aMissingSourceIsExitCode4() {
     Run r = run("plan", dir.resolve("nope.db").toString());
     assertThat(r.code()).isEqualTo(4);

@@ -1,0 +1,197 @@
+package dev.sqlite2pg.copy;
+
+import static dev.sqlite2pg.mapping.Identifiers.quote;
+
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.mapping.ConversionException;
+import dev.sqlite2pg.mapping.Encoders;
+import dev.sqlite2pg.mapping.PgTypes;
+import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.mapping.ValueEncoder;
+import dev.sqlite2pg.source.SqliteRow;
+import dev.sqlite2pg.source.SqliteSource;
+import dev.sqlite2pg.target.BinaryCopyBuffer;
+import dev.sqlite2pg.target.ExistingTables;
+import dev.sqlite2pg.target.FilledTables;
+import dev.sqlite2pg.target.StagingTable;
+import dev.sqlite2pg.target.TargetConnector;
+import dev.sqlite2pg.target.TargetErrors;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * {@code --if-exists=fail}, the default: before anything is written, the keys of every source
+ * table whose target table already holds rows are sent to a temporary table (only the keys, in
+ * a transaction that is rolled back) and counted against the target, so that the refusal names
+ * the tables and the first keys both sides have: a re-run after a failure, told apart from a
+ * target that merely has the tables.
+ */
+public final class KeyConflicts {
+
+  private static final int SHOWN = 3;
+  private static final int TABLES_SHOWN = 3;
+  private static final int FLUSH_BYTES = 1 << 20;
+
+  private final SqliteSource source;
+  private final TargetConnector target;
+  private final String schema;
+  private final boolean utf8;
+
+  public KeyConflicts(SqliteSource source, TargetConnector target, String schema, boolean utf8) {
+    this.source = source;
+    this.target = target;
+    this.schema = schema;
+    this.utf8 = utf8;
+  }
+
+  /** One table's source keys that its target table already holds. */
+  public record Conflict(String table, long sourceKeys, long present, List<String> first) {
+    String describe() {
+      return table + ": " + present + " of " + sourceKeys + " source key"
+          + (sourceKeys == 1 ? "" : "s") + " already in the target (" + String.join(", ", first)
+          + (present > first.size() ? ", ..." : "") + ")";
+    }
+  }
+
+  /** The conflicts found, and how many tables holding rows were not looked at after them. */
+  public record Found(List<Conflict> conflicts, int unchecked) {}
+
+  /**
+   * Refuses in one line when a table holds rows with keys the source also has.
+   *
+   * @param dataOnly the tables are the application's: emptying them is the alternative, not --drop
+   */
+  public void refuse(List<TablePlan> tables, FilledTables before, boolean dataOnly) {
+    Found found = find(tables, before);
+    if (found.conflicts().isEmpty()) {
+      return;
+    }
+    List<String> parts = new ArrayList<>(found.conflicts().stream().map(Conflict::describe)
+        .toList());
+    if (found.unchecked() > 0) {
+      parts.add(found.unchecked() + " more table" + (found.unchecked() == 1 ? " holds" : "s hold")
+          + " rows");
+    }
+    throw new MigrationException(Code.TARGET, String.join("; ", parts) + ": pass"
+        + " --if-exists=skip-existing to load only the missing rows, or " + (dataOnly
+            ? "empty the tables (TRUNCATE) to load them whole" : "--drop to replace the tables"));
+  }
+
+  /**
+   * The tables, of those holding rows and having a key, whose rows share keys with the source,
+   * in plan order. Reading every key of a large table costs time, so the search stops at the
+   * {@value #TABLES_SHOWN} tables a message names.
+   */
+  public Found find(List<TablePlan> tables, FilledTables before) {
+    List<Conflict> out = new ArrayList<>();
+    int unchecked = 0;
+    try (Connection src = source.connect(); Connection dst = target.open()) {
+      ExistingTables existing = ExistingTables.read(dst, schema);
+      for (TablePlan t : tables) {
+        if (!before.filled(t)) {
+          continue;
+        }
+        if (out.size() == TABLES_SHOWN) {
+          unchecked++;
+          continue;
+        }
+        Optional<LoadKey> key = LoadKey.of(t).flatMap(k -> asInTarget(existing, t, k));
+        if (key.isPresent()) {
+          Conflict c = count(src, dst, t, key.get());
+          if (c.present() > 0) {
+            out.add(c);
+          }
+        }
+      }
+      return new Found(List.copyOf(out), unchecked);
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "Comparing the source's keys with the rows the"
+          + " target holds failed: " + TargetErrors.explain(e, target), e);
+    }
+  }
+
+  /**
+   * The key with the target's own names and types for its columns: the keys are encoded for
+   * those types, as the copy would. Empty when a key column is missing or of a type sqlite2pg
+   * cannot write: that table is then not compared, and STEP 3 refuses it as a table that
+   * exists (or holds rows, with --data-only) instead.
+   */
+  private static Optional<LoadKey> asInTarget(ExistingTables existing, TablePlan t,
+      LoadKey key) {
+    List<ColumnPlan> out = new ArrayList<>();
+    for (ColumnPlan c : key.columns()) {
+      Optional<ExistingTables.Col> col = existing.column(t.target(), c.target(),
+          c.source().name());
+      if (col.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        out.add(new ColumnPlan(c.source(), col.get().name(), PgTypes.parse(col.get().typeSql()),
+            c.options(), c.identity(), c.generatedSql(), c.rule(), c.reason()));
+      } catch (MigrationException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new LoadKey(List.copyOf(out)));
+  }
+
+  private Conflict count(Connection src, Connection dst, TablePlan t, LoadKey key)
+      throws SQLException {
+    dst.setAutoCommit(false);
+    try {
+      StagingTable staging = new StagingTable(schema, t.target(), key.targets(), key.targets());
+      staging.create(dst);
+      sendKeys(src, dst, t, key, staging);
+      long present = staging.present(dst);
+      List<String> first = staging.presentKeys(dst, SHOWN).stream()
+          .map(v -> key.label(v, ColumnPlan::target)).toList();
+      return new Conflict(t.target(), staging.count(dst), present, first);
+    } finally {
+      dst.rollback();
+    }
+  }
+
+  /** Every source key that converts to the target's types; the others are the copy's rejects. */
+  private void sendKeys(Connection src, Connection dst, TablePlan t, LoadKey key,
+      StagingTable staging) throws SQLException {
+    ValueEncoder[] enc = key.columns().stream().map(c -> Encoders.forType(c.type(), c.options()))
+        .toArray(ValueEncoder[]::new);
+    String select = "SELECT " + String.join(", ", key.columns().stream()
+        .map(c -> quote(c.source().name())).toList()) + " FROM " + quote(t.source().name());
+    CopyIn in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(staging.copySql());
+    try (PreparedStatement ps = src.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+      SqliteRow row = new SqliteRow(rs, utf8);
+      BinaryCopyBuffer buf = new BinaryCopyBuffer();
+      buf.writeHeader();
+      while (row.next()) {
+        buf.startRow(enc.length);
+        try {
+          for (int i = 0; i < enc.length; i++) {
+            enc[i].encode(row, i, buf);
+          }
+        } catch (ConversionException e) {
+          buf.rollbackRow();
+        }
+        if (buf.size() >= FLUSH_BYTES) {
+          buf.flushTo(in);
+        }
+      }
+      buf.writeTrailer();
+      buf.flushTo(in);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+  }
+}
