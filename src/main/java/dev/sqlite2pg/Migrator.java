@@ -277,7 +277,7 @@ public final class Migrator {
       return;
     }
     LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
-    schema.postData(plan);
+    schema.postData(plan, options.jobs());
   }
 
   // STEP 6

@@ -66,14 +66,17 @@ public final class PostDataRunner {
       return;
     }
     boolean violated = state.equals(FK_VIOLATION) || state.equals(CHECK_VIOLATION);
+    if (violated && item.notValidSql().isEmpty() && item.violationsSql().isPresent()) {
+      // VALIDATE of a constraint created NOT VALID: it stays so; the rows are counted.
+      warnings.add(notValidWarning(item, violations(c, item.violationsSql().get())));
+      return;
+    }
     if (violated && item.notValidSql().isPresent()) {
       String counted = item.violationsSql().map(q -> violations(c, q)).orElse("some rows");
       try (Statement s = c.createStatement()) {
         s.execute(item.notValidSql().get());
         created++;
-        warnings.add(Warning.table(item.table(), item.kind() + " " + item.name()
-            + " created NOT VALID: " + counted + " violate it (SQLite did not enforce it);"
-            + " fix them, then ALTER TABLE ... VALIDATE CONSTRAINT " + item.name()));
+        warnings.add(notValidWarning(item, counted));
         return;
       } catch (SQLException again) {
         e = again;
@@ -83,6 +86,12 @@ public final class PostDataRunner {
     warnings.add(Warning.table(item.table(), item.kind() + " " + item.name()
         + " not created: " + msg));
     notMigrated.add(new NotMigrated(item.kind(), item.name(), msg, item.sql()));
+  }
+
+  private static Warning notValidWarning(PostDataItem item, String counted) {
+    return Warning.table(item.table(), item.kind() + " " + item.name() + " created NOT VALID: "
+        + counted + " violate it (SQLite did not enforce it); fix them, then ALTER TABLE ..."
+        + " VALIDATE CONSTRAINT " + item.name());
   }
 
   private static String violations(Connection c, String query) {

@@ -131,31 +131,30 @@ public final class SchemaWriter {
     return out;
   }
 
-  public void postData(MigrationPlan plan) {
+  /** STEP 5, {@code jobs} tables at a time (see {@link PostDataScheduler}). */
+  public void postData(MigrationPlan plan, int jobs) {
     List<TablePlan> loaded = plan.tables();
     PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
     List<PostDataItem> items = builder.build();
     notMigrated.addAll(builder.notMigrated());
-    PostDataRunner runner = new PostDataRunner(resume);
-    try (Connection c = target.open()) {
-      c.setAutoCommit(true);
-      try (Statement s = c.createStatement()) {
-        s.execute("SET maintenance_work_mem = '256MB'");
-      }
-      runner.run(c, items);
-      new Sequences(schema).reset(c, loaded, warnings);
-      new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
-      try (Statement s = c.createStatement()) {
-        for (TablePlan t : loaded) {
-          s.execute("ANALYZE " + qualified(schema, t.target()));
-        }
+    PostDataScheduler scheduler = new PostDataScheduler(target, resume, jobs);
+    java.util.Map<String, String> analyze = new java.util.LinkedHashMap<>();
+    loaded.stream()
+        .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
+        .forEach(t -> analyze.put(t.source().name(), qualified(schema, t.target())));
+    try {
+      scheduler.run(items, analyze);
+      try (Connection c = target.open()) {
+        c.setAutoCommit(true);
+        new Sequences(schema).reset(c, loaded, warnings);
+        new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
       }
     } catch (SQLException e) {
       throw new MigrationException(Code.TARGET, "STEP 5: creating keys, indexes and views in"
           + " schema " + schema + " failed: " + TargetErrors.explain(e, target), e);
     }
-    warnings.addAll(runner.warnings());
-    notMigrated.addAll(runner.notMigrated());
+    warnings.addAll(scheduler.warnings());
+    notMigrated.addAll(scheduler.notMigrated());
   }
 
   /**

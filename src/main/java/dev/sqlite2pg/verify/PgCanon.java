@@ -57,26 +57,32 @@ final class PgCanon {
     return sb.append(")").toString();
   }
 
-  /** The two 64-bit hashes of a row, as SQL select items. */
-  static String hashes(String row) {
-    return hash(row, SEED1) + ", " + hash(row, SEED2);
-  }
-
   /**
-   * One 64-bit hash of a row: hash_record_extended() folds its fields' hashes linearly (two
-   * rows trading a column's values would keep the sum), so the fold is hashed once more.
+   * The two 64-bit hashes of a row, as SQL select items. hash_record_extended() folds its
+   * fields' hashes linearly (two rows trading a column's values would keep the sum), so its
+   * result h is hashed once more, twice: whole (hashint8extended folds it to 32 bits first) and
+   * its high half, which together change whenever h does.
    */
-  private static String hash(String row, long seed) {
-    return "hashint8extended(hash_record_extended(" + row + ", " + seed + "), " + seed + ")";
+  static String hashes(String row) {
+    String h = "hash_record_extended(" + row + ", " + SEED1 + ")";
+    return whole(h) + ", " + high(h);
+  }
+
+  private static String whole(String h) {
+    return "hashint8extended(" + h + ", " + SEED1 + ")";
+  }
+
+  private static String high(String h) {
+    return "hashint4extended((" + h + " >> 32)::int4, " + SEED2 + ")";
   }
 
   /**
-   * count and the two row hashes summed, for rows matching {@code where}. The row is built
-   * once, below an OFFSET 0 fence; inlined into both hashes its send functions ran twice.
+   * count and the two row hashes summed, for rows matching {@code where}. The row's hash is
+   * taken once, below an OFFSET 0 fence; inlined into both sums it was computed twice.
    */
   static String fingerprintQuery(String table, String row, String where) {
-    return "SELECT count(*), coalesce(sum(" + hash("r", SEED1) + "), 0),"
-        + " coalesce(sum(" + hash("r", SEED2) + "), 0)"
-        + " FROM (SELECT " + row + " AS r FROM " + table + where + " OFFSET 0) AS rows";
+    return "SELECT count(*), coalesce(sum(" + whole("h") + "), 0), coalesce(sum(" + high("h")
+        + "), 0) FROM (SELECT hash_record_extended(" + row + ", " + SEED1 + ") AS h FROM "
+        + table + where + " OFFSET 0) AS rows";
   }
 }

@@ -9,9 +9,10 @@ import java.util.List;
  * The canonical bytes of a source row: the binary COPY fields the encoders produced, as
  * {@link PgCanon} reads them back from PostgreSQL. Two kinds of field change on the way in, so
  * they are brought to PostgreSQL's form first: numeric (the server strips zero digit groups)
- * and jsonb (the server stores a normalised document). Then the row is hashed twice as
- * hash_record_extended() hashes the row of its fields' send outputs ({@link PgHash}). One
- * instance per thread: it reuses its buffers.
+ * and jsonb (the server stores a normalised document). Then the row is hashed as
+ * hash_record_extended() hashes the row of its fields' send outputs ({@link PgHash}), and that
+ * hash twice more, as {@link PgCanon#hashes} does. One instance per thread: it reuses its
+ * buffers.
  */
 final class RowCanon {
 
@@ -19,6 +20,9 @@ final class RowCanon {
 
   private final PgType[] types;
   private final int[] starts;
+  private final PgHash fields = new PgHash(PgCanon.SEED1);
+  private final PgHash whole = new PgHash(PgCanon.SEED1);
+  private final PgHash high = new PgHash(PgCanon.SEED2);
   private byte[] out = new byte[256];
   private int len;
   private long h1;
@@ -37,11 +41,13 @@ final class RowCanon {
   void read(byte[] buf, int off) {
     len = 0;
     int p = off + 2;
+    long h = 0;
     for (int i = 0; i < types.length; i++) {
       starts[i] = len;
       int n = readInt(buf, p);
       if (n < 0) {
         copy(buf, p, 4);
+        h = PgHash.fold(h, 0);
         p += 4;
         continue;
       }
@@ -50,20 +56,12 @@ final class RowCanon {
         case JSONB -> jsonb(buf, p + 4, n);
         default -> copy(buf, p, 4 + n);
       }
+      h = PgHash.fold(h, fields.bytes(out, starts[i] + 4, len - starts[i] - 4));
       p += 4 + n;
     }
     starts[types.length] = len;
-    h1 = 0;
-    h2 = 0;
-    for (int i = 0; i < types.length; i++) {
-      int n = readInt(out, starts[i]);
-      h1 = PgHash.fold(h1, n < 0 ? 0 : PgHash.bytes(out, starts[i] + 4, n, PgCanon.SEED1));
-      h2 = PgHash.fold(h2, n < 0 ? 0 : PgHash.bytes(out, starts[i] + 4, n, PgCanon.SEED2));
-    }
-    // The fold is linear: two rows trading one column's values would keep the table's sum.
-    // Hashing the folded value again makes a row's hash depend on all its fields at once.
-    h1 = PgHash.int8(h1, PgCanon.SEED1);
-    h2 = PgHash.int8(h2, PgCanon.SEED2);
+    h1 = whole.int8(h);
+    h2 = high.int4((int) (h >> 32));
   }
 
   long hash1() {
