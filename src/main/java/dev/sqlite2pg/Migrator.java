@@ -245,8 +245,11 @@ public final class Migrator {
     Map<String, Steps.PlannedTable> replanned = new java.util.concurrent.ConcurrentHashMap<>();
     TableCopier copier = new TableCopier(source, target, options.schema(), utf8(plan),
         options.batchSize(), options.onError(), state, probed::contains, existing);
+    // Chunks do not depend on --jobs: a resumed run must find the same ones.
+    boolean chunked = !options.dataOnly() && !skipExisting();
     List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
-        .copyAll(plan.tables(), Steps.loadOrder(plan, target, options), t -> {
+        .copyAll(plan.tables(), Steps.loadOrder(plan, target, options),
+            t -> chunked ? Steps.chunks(source, t) : List.of(dev.sqlite2pg.copy.Chunk.ALL), t -> {
           LOG.info("{}: a value does not fit the type chosen for it; planning the table again"
               + " with every value read", t.source().name());
           Steps.PlannedTable again = Steps.replan(source, plan, t, options);

@@ -13,6 +13,7 @@ import dev.sqlite2pg.source.CatalogReader;
 import dev.sqlite2pg.source.SqliteSource;
 import dev.sqlite2pg.source.SqliteValueProbe;
 import dev.sqlite2pg.source.RowCursor;
+import dev.sqlite2pg.source.SourceQueries;
 import dev.sqlite2pg.source.TableProfiler;
 import dev.sqlite2pg.source.TableReader;
 import java.sql.Connection;
@@ -327,6 +328,32 @@ final class Steps {
       TablePlan plan = planner.plan(t, target, profile.rows(), profile.columns(),
           depth == Depth.PROBE ? values : optimistic(values), warnings, notMigrated);
       return new PlannedTable(plan, warnings, notMigrated);
+    }
+  }
+
+  /** Rows per chunk of a large table (a property, so tests can use small chunks) (see {@link dev.sqlite2pg.copy.Chunk}). */
+  static long chunkRows() {
+    return Long.getLong("sqlite2pg.chunk-rows", 500_000);
+  }
+
+  /**
+   * A rowid table of more than {@link #chunkRows()} rows in rowid ranges of about that many
+   * rows; other tables whole.
+   */
+  static List<dev.sqlite2pg.copy.Chunk> chunks(SqliteSource source, TablePlan t) {
+    if (t.source().withoutRowid() || t.sourceRows() <= chunkRows()
+        || SourceQueries.rowidExpression(t.source()).equals("NULL")) {
+      return List.of(dev.sqlite2pg.copy.Chunk.ALL);
+    }
+    String rowid = SourceQueries.rowidExpression(t.source());
+    try (Connection c = source.connect(); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT min(" + rowid + "), max(" + rowid
+            + ") FROM " + Identifiers.quote(t.source().name()))) {
+      rs.next();
+      int n = (int) Math.min(64, (t.sourceRows() + chunkRows() - 1) / chunkRows());
+      return dev.sqlite2pg.copy.Chunk.split(rs.getLong(1), rs.getLong(2), n);
+    } catch (SQLException e) {
+      throw SqliteSource.translate(source.path(), e);
     }
   }
 

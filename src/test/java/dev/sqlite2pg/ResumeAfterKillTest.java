@@ -26,8 +26,13 @@ class ResumeAfterKillTest {
   @TempDir static Path dir;
   static Path db;
 
+  /** events (300,000 rows) is copied in 6 chunks, each committed with its progress record. */
+  private static final String CHUNK_ROWS = "50000";
+
   @BeforeAll
   static void source() {
+    // The resuming run is this JVM: it must cut the same chunks as the killed one.
+    System.setProperty("sqlite2pg.chunk-rows", CHUNK_ROWS);
     db = Fixtures.buildFromSql("""
         -- An event log that keeps growing, beside the small tables of the same app.
         CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
@@ -46,6 +51,11 @@ class ResumeAfterKillTest {
         """, dir.resolve("events.db"));
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void defaultChunks() {
+    System.clearProperty("sqlite2pg.chunk-rows");
+  }
+
   private static final List<String> PATHS = new ArrayList<>();
 
   /** When to kill the migrating process. */
@@ -53,7 +63,8 @@ class ResumeAfterKillTest {
     BEFORE_THE_RUN_IS_RECORDED("SELECT false"),
     RUN_RECORDED_NOTHING_COMMITTED("SELECT EXISTS (SELECT 1 FROM sqlite2pg.runs)"),
     FIRST_TABLE_COMMITTED("SELECT EXISTS (SELECT 1 FROM sqlite2pg.tables"
-        + " WHERE copied_at IS NOT NULL)");
+        + " WHERE copied_at IS NOT NULL)"),
+    FIRST_CHUNK_COMMITTED("SELECT EXISTS (SELECT 1 FROM sqlite2pg.chunks)");
 
     final String ready;
 
@@ -69,11 +80,13 @@ class ResumeAfterKillTest {
       String url = TestPostgres.newDatabase("resume");
       Process p = new ProcessBuilder(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), "dev.sqlite2pg.cli.Main", "migrate", "-q",
-          db.toString(), url, "--jobs", "1", "--batch-size", "20000", "--no-verify"))
+          "-Dsqlite2pg.chunk-rows=" + CHUNK_ROWS, "-cp", System.getProperty("java.class.path"),
+          "dev.sqlite2pg.cli.Main", "migrate", "-q", db.toString(), url, "--jobs", "1",
+          "--batch-size", "20000", "--no-verify"))
           .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
       waitFor(moment, url);
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      long chunksBefore = chunks(url);
 
       MigrationResult r = resumeOrStartOver(url);
       assertThat(r.tables()).as("killed %s", moment)
@@ -87,9 +100,13 @@ class ResumeAfterKillTest {
         assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
             .containsExactly(300000L, 300000L, 20000L);
       }
+      if (moment == Moment.FIRST_CHUNK_COMMITTED) {
+        assertThat(chunksBefore).as("chunks committed before the kill").isPositive();
+        assertThat(chunks(url)).as("every chunk of events recorded once").isEqualTo(6);
+      }
     }
     assertThat(PATHS).as("kills mid-run were resumed; the first kill came before the run"
-        + " existed").containsExactly("started over", "resumed", "resumed");
+        + " existed").containsExactly("started over", "resumed", "resumed", "resumed");
     randomKills(Integer.getInteger("sqlite2pg.soak", 0));
   }
 
@@ -106,8 +123,9 @@ class ResumeAfterKillTest {
       String url = TestPostgres.newDatabase("soak");
       Process p = new ProcessBuilder(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), "dev.sqlite2pg.cli.Main", "migrate", "-q",
-          db.toString(), url, "--jobs", "2", "--batch-size", "5000", "--no-verify"))
+          "-Dsqlite2pg.chunk-rows=" + CHUNK_ROWS, "-cp", System.getProperty("java.class.path"),
+          "dev.sqlite2pg.cli.Main", "migrate", "-q", db.toString(), url, "--jobs", "2",
+          "--batch-size", "5000", "--no-verify"))
           .redirectErrorStream(true).redirectOutput(dir.resolve("soak.log").toFile()).start();
       waitFor(Moment.RUN_RECORDED_NOTHING_COMMITTED, url);
       Thread.sleep(random.nextInt(1500));
@@ -118,6 +136,17 @@ class ResumeAfterKillTest {
           v -> assertThat(v.equal()).isTrue()));
     }
     System.out.println("soak: " + rounds + " kills, paths " + PATHS);
+  }
+
+  /** Chunks recorded as committed in the target's state, 0 before the state exists. */
+  private static long chunks(String url) throws Exception {
+    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite2pg.chunks")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException none) {
+      return 0;
+    }
   }
 
   /** Polls the target until the moment has come (the state tables say so). */

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 public final class CopyScheduler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CopyScheduler.class);
+
   private final TableCopier copier;
   private final int jobs;
 
@@ -36,31 +38,32 @@ public final class CopyScheduler {
    */
   public List<TableCopyResult> copyAll(List<TablePlan> tables, Map<String, Set<String>> waitsFor,
       java.util.function.UnaryOperator<TablePlan> replan, Consumer<TableCopyResult> onDone) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, tables.size())),
-        r -> {
-          Thread th = new Thread(r, "sqlite2pg-copy");
-          th.setDaemon(true);
-          return th;
-        });
+    return copyAll(tables, waitsFor, t -> List.of(Chunk.ALL), replan, onDone);
+  }
+
+  /**
+   * As above, a table split by {@code split} into chunks that are copied as separate tasks:
+   * one large table keeps every worker busy, and a crash costs only the unfinished chunks.
+   */
+  public List<TableCopyResult> copyAll(List<TablePlan> tables, Map<String, Set<String>> waitsFor,
+      java.util.function.Function<TablePlan, List<Chunk>> split,
+      java.util.function.UnaryOperator<TablePlan> replan, Consumer<TableCopyResult> onDone) {
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+      Thread th = new Thread(r, "sqlite2pg-copy");
+      th.setDaemon(true);
+      return th;
+    });
     try {
       Map<String, TableCopyResult> done = new HashMap<>();
       for (List<TablePlan> wave : waves(tables, waitsFor)) {
-        List<Future<TableCopyResult>> futures = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<TableCopyResult>> futures = new ArrayList<>();
         for (TablePlan t : wave) {
-          futures.add(pool.submit(() -> {
-            TableCopyResult r;
-            try {
-              r = copier.copy(t);
-            } catch (NeedsProbe e) {
-              // Planned without reading every value, and a value disagreed: plan again with
-              // the values probed (the table is recreated), then copy again.
-              r = copier.copy(replan.apply(t));
-            }
+          futures.add(table(t, split.apply(t), replan, pool).thenApply(r -> {
             onDone.accept(r);
             return r;
           }));
         }
-        for (Future<TableCopyResult> f : futures) {
+        for (java.util.concurrent.CompletableFuture<TableCopyResult> f : futures) {
           TableCopyResult r = f.get();
           done.put(r.sourceTable(), r);
         }
@@ -74,6 +77,68 @@ public final class CopyScheduler {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One table: its chunks as tasks, then their results as the table's. */
+  private java.util.concurrent.CompletableFuture<TableCopyResult> table(TablePlan t,
+      List<Chunk> chunks, java.util.function.UnaryOperator<TablePlan> replan,
+      ExecutorService pool) {
+    if (chunks.size() == 1) {
+      return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return copier.copy(t);
+        } catch (NeedsProbe e) {
+          // Planned without reading every value, and a value disagreed: plan again with
+          // the values probed (the table is recreated), then copy again.
+          return copier.copy(replan.apply(t));
+        }
+      }, pool);
+    }
+    long start = System.nanoTime();
+    List<java.util.concurrent.CompletableFuture<TableCopyResult>> parts = new ArrayList<>();
+    for (Chunk c : chunks) {
+      parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        TableCopyResult r = copier.copy(t, c);
+        LOG.info("copied {} {}: {} rows", t.source().name(), c.describe(), r.copiedRows());
+        return r;
+      }, pool));
+    }
+    return java.util.concurrent.CompletableFuture
+        .allOf(parts.toArray(java.util.concurrent.CompletableFuture[]::new))
+        .handleAsync((ignored, failure) -> {
+          if (failure != null) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                && failure.getCause() != null ? failure.getCause() : failure;
+            if (!(cause instanceof NeedsProbe)) {
+              throw new java.util.concurrent.CompletionException(cause);
+            }
+            // A value disagreed with the plan in some chunk: the table is planned again,
+            // recreated (the other chunks' rows go with it) and copied whole.
+            copier.forgetChunks(t);
+            return copier.copy(replan.apply(t));
+          }
+          List<TableCopyResult> rs = parts.stream().map(java.util.concurrent.CompletableFuture::join)
+              .toList();
+          TableCopyResult merged = merge(t, rs, (System.nanoTime() - start) / 1e9);
+          if (merged.error().isEmpty()) {
+            copier.chunksDone(t, merged.copiedRows());
+          }
+          return merged;
+        }, pool);
+  }
+
+  /** The chunks' results as one table's: sums, all rejected rows, every chunk's error. */
+  static TableCopyResult merge(TablePlan t, List<TableCopyResult> rs, double seconds) {
+    List<RejectedRow> rejected = new ArrayList<>();
+    rs.forEach(r -> rejected.addAll(r.rejected()));
+    List<String> errors = rs.stream().flatMap(r -> r.error().stream()).toList();
+    return new TableCopyResult(t.source().name(), t.target(),
+        rs.stream().mapToLong(TableCopyResult::readRows).sum(),
+        rs.stream().mapToLong(TableCopyResult::copiedRows).sum(), List.copyOf(rejected),
+        rs.stream().mapToLong(TableCopyResult::bytes).sum(), seconds,
+        errors.isEmpty() ? java.util.Optional.empty()
+            : java.util.Optional.of(String.join("; ", errors)
+                + "; the other chunks are committed, --resume copies only these"));
   }
 
   /**

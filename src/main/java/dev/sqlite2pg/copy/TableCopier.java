@@ -66,8 +66,17 @@ public final class TableCopier {
    * {@link #ATTEMPTS} times with growing pauses. No other error is retried.
    */
   public TableCopyResult copy(TablePlan t) {
+    return copy(t, Chunk.ALL);
+  }
+
+  /**
+   * Copies one chunk of the table (or all of it, {@link Chunk#ALL}) in one transaction, marked
+   * copied in that transaction; retried as {@link #copy(TablePlan)} is.
+   */
+  public TableCopyResult copy(TablePlan t, Chunk chunk) {
     long start = System.nanoTime();
-    Optional<Long> done = state.copied(t.source().name());
+    Optional<Long> done = chunk.whole() ? state.copied(t.source().name())
+        : state.chunkCopied(t.source().name(), chunk.lo());
     if (done.isPresent()) {
       // --resume: committed before the interruption, with its progress record.
       return result(t, done.get(), done.get(), List.of(), 0, start, Optional.empty());
@@ -80,9 +89,13 @@ public final class TableCopier {
         // A table's rows and its "copied" mark commit together: a table not marked holds
         // none of this run's rows, whatever stopped the run, and is copied from the start.
         existing.prepare(dst, t);
-        stream(t, src, dst, n, rejected);
+        stream(t, chunk, src, dst, n, rejected);
         n.copied = existing.insertMissing(dst, t, n.copied, rejected);
-        state.markCopied(dst, t.source().name(), n.copied);
+        if (chunk.whole()) {
+          state.markCopied(dst, t.source().name(), n.copied);
+        } else {
+          state.markChunkCopied(dst, t.source().name(), chunk.lo(), chunk.hi(), n.copied);
+        }
         dst.commit();
         return result(t, n.read, n.copied, rejected, n.bytes, start, Optional.empty());
       } catch (SQLException e) {
@@ -91,16 +104,31 @@ public final class TableCopier {
           continue;
         }
         String why = e instanceof BatchSender.AbortTable
-            ? "stopped at the first refused row (--on-error=abort); the table was rolled back"
-            : "copy failed after " + n.read + " rows: " + explain(e);
+            ? "stopped at the first refused row (--on-error=abort); the table"
+                + (chunk.whole() ? "" : "'s " + chunk.describe()) + " was rolled back"
+            : "copy" + of(chunk) + " failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
       } catch (NeedsProbe e) {
         throw e;
       } catch (RuntimeException e) {
-        String why = "copy failed after " + n.read + " rows: " + explain(e);
+        String why = "copy" + of(chunk) + " failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
       }
     }
+  }
+
+  /** Records a table whose chunks all committed as copied, for --resume. */
+  void chunksDone(TablePlan t, long rows) {
+    state.chunksDone(t.source().name(), rows, false);
+  }
+
+  /** Forgets the committed chunks of a table about to be recreated and copied whole. */
+  void forgetChunks(TablePlan t) {
+    state.chunksDone(t.source().name(), 0, true);
+  }
+
+  private static String of(Chunk chunk) {
+    return chunk.whole() ? "" : " of " + chunk.describe();
   }
 
   private static void pause(int attempt) {
@@ -117,7 +145,7 @@ public final class TableCopier {
     long bytes;
   }
 
-  private void stream(TablePlan t, Connection src, Connection dst, Counts n,
+  private void stream(TablePlan t, Chunk chunk, Connection src, Connection dst, Counts n,
       List<RejectedRow> rejected) throws SQLException {
     List<ColumnPlan> cols = t.copiedColumns();
     ValueEncoder[] enc = cols.stream().map(c -> Encoders.forType(c.type(), c.options()))
@@ -127,7 +155,7 @@ public final class TableCopier {
     BatchSender sender = new BatchSender(dst, copySql(t, cols), onError);
     BatchSender.Refused refused = (i, e) -> rejected.add(refusedRow(t, src, batch.rowid(i), e));
     try (RowCursor row = TableReader.open(source, src, t.source(),
-        cols.stream().map(ColumnPlan::source).toList(), utf8, Long.MIN_VALUE, Long.MAX_VALUE)) {
+        cols.stream().map(ColumnPlan::source).toList(), utf8, chunk.lo(), chunk.hi())) {
       boolean byRowid = !t.source().withoutRowid();
       while (row.next()) {
         n.read++;

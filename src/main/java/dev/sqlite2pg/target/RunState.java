@@ -23,6 +23,8 @@ public final class RunState {
   private final long runId;
   private final java.util.Map<String, Long> copied;
   private final java.util.Map<String, Long> skipped;
+  /** Committed chunks: "table" + NUL + lower rowid bound, to rows. */
+  private final java.util.Map<String, Long> chunks = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RunState(TargetConnector target, long runId, java.util.Map<String, Long> copied,
       java.util.Map<String, Long> skipped) {
@@ -103,7 +105,9 @@ public final class RunState {
           }
           long id = rs.getLong(1);
           java.util.Map<String, Long> skipped = new java.util.HashMap<>();
-          return new RunState(target, id, copiedTables(c, id, skipped), skipped);
+          RunState state = new RunState(target, id, copiedTables(c, id, skipped), skipped);
+          state.readChunks(c);
+          return state;
         }
       }
     } catch (SQLException e) {
@@ -127,6 +131,66 @@ public final class RunState {
       }
     }
     return out;
+  }
+
+  private void readChunks(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT source_table, chunk_lo, copied_rows"
+        + " FROM sqlite2pg.chunks WHERE run_id = ?")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          chunks.put(rs.getString(1) + '\0' + rs.getLong(2), rs.getLong(3));
+        }
+      }
+    }
+  }
+
+  /** Rows an earlier attempt of this run committed for the chunk starting at {@code lo}. */
+  public Optional<Long> chunkCopied(String sourceTable, long lo) {
+    return Optional.ofNullable(chunks.get(sourceTable + '\0' + lo));
+  }
+
+  /** Marks a chunk of a table copied, in the transaction {@code c} that holds its rows. */
+  public void markChunkCopied(Connection c, String sourceTable, long lo, long hi, long rows)
+      throws SQLException {
+    if (runId < 0) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO sqlite2pg.chunks (run_id,"
+        + " source_table, chunk_lo, chunk_hi, copied_rows) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setLong(1, runId);
+      ps.setString(2, sourceTable);
+      ps.setLong(3, lo);
+      ps.setLong(4, hi);
+      ps.setLong(5, rows);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Marks a table whose chunks are all committed as copied, and forgets its chunks when it is
+   * about to be copied whole again (planned again and recreated): their rows are gone.
+   */
+  public void chunksDone(String sourceTable, long rows, boolean forget) {
+    if (runId < 0) {
+      return;
+    }
+    try (Connection c = target.open()) {
+      c.setAutoCommit(false);
+      if (forget) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "DELETE FROM sqlite2pg.chunks WHERE run_id = ? AND source_table = ?")) {
+          ps.setLong(1, runId);
+          ps.setString(2, sourceTable);
+          ps.executeUpdate();
+        }
+      } else {
+        markCopied(c, sourceTable, rows);
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
   }
 
   /** Rows an earlier attempt of this run committed for the table, if it finished it. */

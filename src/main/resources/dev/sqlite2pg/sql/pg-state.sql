@@ -20,6 +20,16 @@ CREATE TABLE IF NOT EXISTS sqlite2pg.tables (
   copied_at timestamptz,
   PRIMARY KEY (run_id, source_table)
 );
+-- A large table is copied in rowid ranges, each committed with its row here.
+CREATE TABLE IF NOT EXISTS sqlite2pg.chunks (
+  run_id bigint NOT NULL REFERENCES sqlite2pg.runs ON DELETE CASCADE,
+  source_table text NOT NULL,
+  chunk_lo bigint NOT NULL,
+  chunk_hi bigint NOT NULL,
+  copied_rows bigint NOT NULL,
+  copied_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (run_id, source_table, chunk_lo)
+);
 -- A state schema from before skipped_rows existed gains it; checked first, since ALTER TABLE
 -- would need ownership of the table even when the column is there.
 DO $$
