@@ -116,9 +116,12 @@ public final class Migrator {
           : RunState.start(target, options.schema(), fingerprint, plan.tables());
       state.warning().ifPresent(w -> LOG.warn("{}", w));
       Copied copied = step4Copy(source, plan, state, schema, before);
-      step5PostData(schema, copied.plan());
+      step5PostData(schema, copied);
       Map<String, TableCheck> checks = step6Verify(source, copied.plan());
-      state.finish();
+      // A table that failed leaves the run open: --resume copies what is missing.
+      if (copied.results().stream().allMatch(r -> r.error().isEmpty())) {
+        state.finish();
+      }
       return step7Report(copied, schema, checks, start, snapshotAt);
     }
   }
@@ -273,7 +276,17 @@ public final class Migrator {
   }
 
   // STEP 5
-  void step5PostData(SchemaWriter schema, MigrationPlan plan) {
+  void step5PostData(SchemaWriter schema, Copied copied) {
+    MigrationPlan plan = copied.plan();
+    List<String> failed = copied.results().stream().filter(r -> r.error().isPresent())
+        .map(TableCopyResult::sourceTable).toList();
+    if (!failed.isEmpty() && !options.dataOnly()) {
+      // Keys made now would be checked against part of the data, and a foreign key in place
+      // would refuse the child rows that --resume copies before their parents.
+      LOG.warn("STEP 5: skipped: {} did not copy completely; --resume copies the rest, then"
+          + " creates the keys, indexes, constraints and sequences", String.join(", ", failed));
+      return;
+    }
     if (options.dataOnly()) {
       LOG.info("STEP 5: --data-only: sequences moved past the loaded keys");
       schema.postDataOnly(plan);

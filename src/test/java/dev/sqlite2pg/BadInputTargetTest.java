@@ -197,6 +197,50 @@ class BadInputTargetTest {
   }
 
   @Test
+  void statementTimeoutDuringTheCopyLeavesTheRunResumable() throws Exception {
+    // The timeout strikes in STEP 4 itself: every new table gets a row trigger that takes
+    // 0.2 s a row (as an audit trigger on a slow server might), so the DDL passes and every
+    // COPY of more than one row outlives the role's 300 ms. The operator follows the advice
+    // and resumes.
+    String jdbc = TestPostgres.newDatabase("copy_timeout");
+    String db = BadInputs.databaseOf(jdbc);
+    createRole("CREATE ROLE unhurried LOGIN");
+    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
+      s.execute("GRANT CREATE ON DATABASE " + db + " TO unhurried");
+      s.execute("GRANT CREATE ON SCHEMA public TO unhurried");
+      s.execute("ALTER ROLE unhurried IN DATABASE " + db + " SET statement_timeout = '300ms'");
+      s.execute("""
+          CREATE FUNCTION slow_row() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN PERFORM pg_sleep(0.2); RETURN NEW; END $$""");
+      s.execute("""
+          CREATE FUNCTION slow_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$
+          DECLARE r record;
+          BEGIN
+            FOR r IN SELECT * FROM pg_event_trigger_ddl_commands()
+                WHERE command_tag = 'CREATE TABLE' AND schema_name = 'public' LOOP
+              EXECUTE format('CREATE TRIGGER slow BEFORE INSERT ON %s FOR EACH ROW'
+                  || ' EXECUTE FUNCTION slow_row()', r.object_identity);
+            END LOOP;
+          END $$""");
+      s.execute("CREATE EVENT TRIGGER slow_tables ON ddl_command_end"
+          + " WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION slow_tables()");
+    }
+    CliRun run = migrate(as("unhurried", db), "--no-verify");
+    BadInputs.assertNothingLeaks(run);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.out()).contains("FAILED customers: copy failed after 3 rows:",
+        "statement timeout (statement_timeout=300ms)",
+        "ALTER ROLE unhurried SET statement_timeout = 0");
+    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
+      s.execute("ALTER ROLE unhurried IN DATABASE " + db + " RESET statement_timeout");
+    }
+    CliRun resumed = migrate(as("unhurried", db), "--resume");
+    BadInputs.assertNothingLeaks(resumed);
+    assertThat(resumed.exitCode()).as(resumed.err() + resumed.out()).isZero();
+    assertThat(resumed.out()).contains("all 13 rows of 4 tables arrived and verified equal");
+  }
+
+  @Test
   void copyRefusedNamesTheTableAndSqlstate() throws Exception {
     // The role may create tables but not load them: here an event trigger takes INSERT away
     // from each new table, as a DBA's "application roles are read-only" policy would. STEP 3

@@ -68,7 +68,7 @@ final class MigrateCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(names = "--snapshot", paramLabel = "auto|always|never", defaultValue = "auto",
-      description = "Copy from a consistent snapshot (SQLite online backup to a temporary file):"
+      description = "Copy from a consistent snapshot (a copy in a temporary file):"
           + " auto (the default) for rollback-journal databases and WAL databases that are"
           + " open, always, or never.")
   dev.sqlite2pg.MigrateOptions.Snapshot snapshot;

@@ -199,7 +199,8 @@ public final class PostDataBuilder {
         + (fk.deferrable() ? " DEFERRABLE" + (fk.initiallyDeferred()
             ? " INITIALLY DEFERRED" : "") : "");
     return Optional.of(new PostDataItem("foreign key", name, t.source().name(), base,
-        Optional.of(base + " NOT VALID"), Optional.of(orphans(t, parent.get(), fk, to))));
+        Optional.of(base + " NOT VALID"), Optional.of(orphans(t, parent.get(), fk, to)),
+        Optional.of(parent.get().source().name())));
   }
 
   private String orphans(TablePlan child, TablePlan parent, ForeignKey fk, List<String> to) {

@@ -47,6 +47,17 @@ public final class PostDataRunner {
     return created;
   }
 
+  /** This runner's outcomes followed by {@code next}'s, as one runner's. */
+  PostDataRunner and(PostDataRunner next) {
+    PostDataRunner both = new PostDataRunner(resume);
+    both.warnings.addAll(warnings);
+    both.warnings.addAll(next.warnings);
+    both.notMigrated.addAll(notMigrated);
+    both.notMigrated.addAll(next.notMigrated);
+    both.created = created + next.created;
+    return both;
+  }
+
   public void run(Connection c, List<PostDataItem> items) throws SQLException {
     c.setAutoCommit(true);
     for (PostDataItem item : items) {

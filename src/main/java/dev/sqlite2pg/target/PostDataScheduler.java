@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * STEP 5 on several connections: each table's keys, indexes and CHECKs, then its ANALYZE, run
@@ -69,49 +69,38 @@ final class PostDataScheduler {
       return th;
     });
     try {
-      List<Future<PostDataRunner>> tables = new ArrayList<>();
-      byTable.forEach((table, own) -> tables.add(pool.submit(() -> {
-        PostDataRunner runner = new PostDataRunner(resume);
-        try (Connection c = open()) {
-          runner.run(c, own);
-          String qualified = analyze.get(table);
-          if (qualified != null) {
-            try (Statement s = c.createStatement()) {
-              s.execute("ANALYZE " + qualified);
-            }
+      Map<String, CompletableFuture<PostDataRunner>> chains = new LinkedHashMap<>();
+      byTable.forEach((table, own) -> chains.put(table, CompletableFuture.supplyAsync(
+          () -> runOrFail(own, analyze.get(table)), pool)));
+      // A foreign key starts once both its tables' own statements are done, while other
+      // tables still build theirs. It goes in two steps. ADD ... NOT VALID, one at a time: it
+      // locks both tables (SHARE ROW EXCLUSIVE), so two at once could wait for each other, but
+      // it reads no rows. Then VALIDATE CONSTRAINT, several at once: it locks only the child
+      // table against other schema changes and the parent not at all, and it reads the rows.
+      Object adding = new Object();
+      List<CompletableFuture<PostDataRunner>> keys = new ArrayList<>();
+      for (PostDataItem fk : foreignKeys) {
+        CompletableFuture<PostDataRunner> child = chains.get(fk.table());
+        CompletableFuture<PostDataRunner> parent = fk.references().map(chains::get)
+            .orElse(child);
+        keys.add(CompletableFuture.allOf(child, parent).thenApplyAsync(ignored -> {
+          PostDataRunner runner;
+          synchronized (adding) {
+            runner = runOrFail(List.of(notValid(fk)), null);
           }
-        }
-        return runner;
-      })));
+          if (runner.notMigrated().isEmpty()) {
+            PostDataRunner validated = runOrFail(List.of(validate(fk, analyze.get(fk.table()))),
+                null);
+            return runner.and(validated);
+          }
+          return runner;
+        }, pool));
+      }
       List<PostDataRunner> done = new ArrayList<>();
-      for (Future<PostDataRunner> f : tables) {
+      for (CompletableFuture<PostDataRunner> f : chains.values()) {
         done.add(f.get());
       }
-      // Foreign keys in two steps. ADD ... NOT VALID, one at a time: it locks both tables
-      // (SHARE ROW EXCLUSIVE), so two at once could wait for each other, but it reads no rows.
-      // Then VALIDATE CONSTRAINT, several at once: it locks only the child table against
-      // other schema changes and the parent not at all, and it is the part that reads rows.
-      PostDataRunner added = new PostDataRunner(resume);
-      try (Connection c = open()) {
-        added.run(c, foreignKeys.stream().map(PostDataScheduler::notValid).toList());
-      }
-      done.add(added);
-      java.util.Set<String> failed = new java.util.HashSet<>();
-      added.notMigrated().forEach(n -> failed.add(n.name()));
-      List<Future<PostDataRunner>> validations = new ArrayList<>();
-      for (PostDataItem fk : foreignKeys) {
-        if (!failed.contains(fk.name())) {
-          PostDataItem validate = validate(fk, analyze.get(fk.table()));
-          validations.add(pool.submit(() -> {
-            PostDataRunner runner = new PostDataRunner(resume);
-            try (Connection c = open()) {
-              runner.run(c, List.of(validate));
-            }
-            return runner;
-          }));
-        }
-      }
-      for (Future<PostDataRunner> f : validations) {
+      for (CompletableFuture<PostDataRunner> f : keys) {
         done.add(f.get());
       }
       for (PostDataRunner r : done) {
@@ -123,7 +112,12 @@ final class PostDataScheduler {
       Thread.currentThread().interrupt();
       throw new SQLException("STEP 5 was interrupted", "57014", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException se) {
+      Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException ce
+          && ce.getCause() != null ? ce.getCause() : e.getCause();
+      if (cause instanceof Failed f) {
+        throw f.sql;
+      }
+      if (cause instanceof SQLException se) {
         throw se;
       }
       if (e.getCause() instanceof RuntimeException re) {
@@ -132,6 +126,35 @@ final class PostDataScheduler {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs {@code items} on a connection of their own, then ANALYZE {@code analyze} when given;
+   * a failure to connect or to analyze is carried out of the pool as {@link Failed}.
+   */
+  private PostDataRunner runOrFail(List<PostDataItem> items, String analyze) {
+    PostDataRunner runner = new PostDataRunner(resume);
+    try (Connection c = open()) {
+      runner.run(c, items);
+      if (analyze != null) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ANALYZE " + analyze);
+        }
+      }
+      return runner;
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+  }
+
+  /** An SQLException on its way out of a pool thread. */
+  private static final class Failed extends RuntimeException {
+    final SQLException sql;
+
+    Failed(SQLException sql) {
+      super(sql);
+      this.sql = sql;
     }
   }
 
