@@ -305,7 +305,7 @@ memory() { # LABEL KEY
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM; sqlite2pg $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src pom.xml || echo '+changes'), java $(java -version 2>&1 | head -n 1 | sed 's/.*version "\(.*\)".*/\1/'), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
   echo "- PostgreSQL $pg_version on loopback: $(printf '%s, ' "${pg_settings[@]}" | sed 's/ = /=/g; s/, $//')"
   echo "- $repeat round(s), contenders alternating; wall s is the median; peak RSS is the largest client process (not the server)"
-  echo "- same data: untimed \`sqlite2pg verify\` of that contender's target (pgloader creates REAL columns as 4-byte real and DATETIME as timestamptz, so it differs)"
+  echo "- same data: untimed \`sqlite2pg verify\` of that contender's target (pgloader creates REAL columns as 4-byte real and DATETIME as timestamptz; verify compares values by meaning, so that is equal when each value reads back the same)"
   echo
   echo "| contender | wall s | min-max s | rows/s | MB/s | peak RSS MB | rows loaded | same data (sqlite2pg verify) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"

@@ -43,6 +43,13 @@ public final class TableCopier {
   private final java.util.function.Predicate<String> probed;
   private final ExistingRows existing;
 
+  /**
+   * One batch buffer (9 MB) per copying thread, reused by every table and chunk it copies:
+   * allocated per chunk, each one outlived a few young collections and piled up in the old
+   * generation, so memory grew with the number of chunks (5M rows: 241 MB, 500k: 153 MB).
+   */
+  private static final ThreadLocal<Batch> BATCHES = ThreadLocal.withInitial(Batch::new);
+
   /** Tries per table when the connection is lost. */
   static final int ATTEMPTS = 3;
 
@@ -151,7 +158,8 @@ public final class TableCopier {
     ValueEncoder[] enc = cols.stream().map(c -> Encoders.forType(c.type(), c.options()))
         .toArray(ValueEncoder[]::new);
     RowValues keys = new RowValues(t);
-    Batch batch = new Batch();
+    Batch batch = BATCHES.get();
+    batch.clear();
     BatchSender sender = new BatchSender(dst, copySql(t, cols), onError);
     BatchSender.Refused refused = (i, e) -> rejected.add(refusedRow(t, src, batch.rowid(i), e));
     try (RowCursor row = TableReader.open(source, src, t.source(),

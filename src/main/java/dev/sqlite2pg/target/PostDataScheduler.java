@@ -177,6 +177,9 @@ final class PostDataScheduler {
     c.setAutoCommit(true);
     try (Statement s = c.createStatement()) {
       s.execute("SET maintenance_work_mem = '256MB'");
+      // Several statements run at once already: parallel workers would only compete with them.
+      s.execute("SET max_parallel_maintenance_workers = 0");
+      s.execute("SET max_parallel_workers_per_gather = 0");
     } catch (SQLException e) {
       c.close();
       throw e;

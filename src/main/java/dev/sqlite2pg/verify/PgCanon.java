@@ -52,9 +52,22 @@ final class PgCanon {
   static String row(List<String> columns, List<PgType> types) {
     StringBuilder sb = new StringBuilder("ROW(");
     for (int i = 0; i < columns.size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(send(columns.get(i), types.get(i)));
+      sb.append(i > 0 ? ", " : "").append(hashed(columns.get(i), types.get(i)));
     }
     return sb.append(")").toString();
+  }
+
+  /**
+   * A column as the row hash takes it: its send output, except where the type's own hash
+   * already hashes exactly those bytes and the copy can be saved: bytea, and text under the
+   * "C" collation (hashtextextended hashes the bytes for a deterministic collation).
+   */
+  private static String hashed(String column, PgType type) {
+    return switch (type.kind()) {
+      case TEXT -> quote(column) + "::text COLLATE \"C\"";
+      case BYTEA -> quote(column);
+      default -> send(column, type);
+    };
   }
 
   /**

@@ -128,9 +128,12 @@ final class PgHash {
     return ((long) b << 32) | (c & 0xFFFFFFFFL);
   }
 
+  /** One load, not four: this was half of verification's time on the SQLite side. */
+  private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   private static int le(byte[] b, int i) {
-    return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16
-        | (b[i + 3] & 0xFF) << 24;
+    return (int) INTS.get(b, i);
   }
 
   /** 0 to 3 bytes at {@code i}, little-endian. */

@@ -64,6 +64,38 @@ final class RowCanon {
     h2 = high.int4((int) (h >> 32));
   }
 
+  /**
+   * As {@link #read}, for {@link #hash1()} and {@link #hash2()} only: fields PostgreSQL keeps
+   * as sent are hashed where they lie, without copying them first.
+   */
+  void readHashes(byte[] buf, int off) {
+    int p = off + 2;
+    long h = 0;
+    for (int i = 0; i < types.length; i++) {
+      int n = readInt(buf, p);
+      if (n < 0) {
+        h = PgHash.fold(h, 0);
+        p += 4;
+        continue;
+      }
+      PgType.Kind kind = types[i].kind();
+      if (kind == PgType.Kind.NUMERIC || kind == PgType.Kind.JSONB) {
+        len = 0;
+        if (kind == PgType.Kind.NUMERIC) {
+          numeric(buf, p + 4);
+        } else {
+          jsonb(buf, p + 4, n);
+        }
+        h = PgHash.fold(h, fields.bytes(out, 4, len - 4));
+      } else {
+        h = PgHash.fold(h, fields.bytes(buf, p + 4, n));
+      }
+      p += 4 + n;
+    }
+    h1 = whole.int8(h);
+    h2 = high.int4((int) (h >> 32));
+  }
+
   long hash1() {
     return h1;
   }

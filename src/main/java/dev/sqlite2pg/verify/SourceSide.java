@@ -84,7 +84,7 @@ final class SourceSide {
           }
           continue;
         }
-        canon.read(scratch.array(), 0);
+        canon.readHashes(scratch.array(), 0);
         n++;
         s1 += canon.hash1();
         s2 += canon.hash2();
