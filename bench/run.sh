@@ -6,6 +6,7 @@
 #
 # Environment: BENCH_REPEAT=k (run every contender k times, report the median; default 1),
 # BENCH_CHECK=0 (skip the untimed `sqlite2pg verify` of the baselines' targets),
+# BENCH_FLAT=0 (skip the memory comparison with a migration of ROWS/10),
 # BENCH_NO_BUILD=1 (use target/sqlite2pg.jar as it is), BENCH_WORK=DIR (default bench/work),
 # PG_BIN=DIR (default /usr/lib/postgresql/15/bin), BENCH_PGLOADER_WITH (default
 # 'prefetch rows = 10000'; empty for pgloader's defaults). See bench/README.md.
@@ -257,6 +258,22 @@ for ((r = 1; r <= repeat; r++)); do
   for ((i = 0; i < n; i++)); do run_contender "${contenders[(i + r - 1) % n]}" "$r"; done
 done
 
+# Flat memory: the same migration of a tenth of the rows, once, for its peak RSS only (the issue:
+# ten times the rows may need at most 1.2 times the memory). BENCH_FLAT=0 skips it.
+tenth=$((rows / 10))
+if [ "${BENCH_FLAT:-1}" = 1 ] && ((tenth >= 1000)); then
+  small=$work/source-$tenth-$gen_id.db
+  if [ ! -f "$small" ]; then
+    say "generating $small ($tenth rows, for the memory comparison)"
+    sqlite3 -bail -cmd ".parameter set @n $tenth" "$small.tmp" <"$bench/sql/generate.sql" >/dev/null
+    mv "$small.tmp" "$small"
+  fi
+  fresh_db bench_tenth
+  say "memory: migrate of $tenth rows"
+  measure migrate-tenth "$logs/migrate-tenth.log" "$sqlite2pg" migrate "$small" "$(target bench_tenth)" --drop --no-verify
+  psql_ -d postgres -c "DROP DATABASE bench_tenth" -c CHECKPOINT
+fi
+
 # ---------------------------------------------------------------------------------------------
 # 4. The table: medians over the rounds, peak RSS the largest seen.
 range_wall() { awk -v k="$1" '$1 == k && $2 == 0 {if (n++ == 0 || $3 < lo) lo = $3; if ($3 > hi) hi = $3}
@@ -323,6 +340,10 @@ memory() { # LABEL KEY
   ratio "verify / migrate" "${wall[verify]}" "${wall[migrate]}" 0.5
   memory "migrate peak RSS" migrate
   memory "verify peak RSS" verify
+  if [ -n "$(peak_mb migrate-tenth)" ] && [ -n "$(peak_mb migrate)" ]; then
+    ratio "migrate peak RSS, $rows rows / $tenth rows ($(peak_mb migrate) / $(peak_mb migrate-tenth) MB)" \
+      "$(peak_mb migrate)" "$(peak_mb migrate-tenth)" 1.2
+  fi
   echo
   echo "Where migrate's time went (seconds from sqlite2pg's STEP lines):"
   echo

@@ -154,21 +154,11 @@ class BadInputSourceTest {
   void collationOnlyTheApplicationDefines() throws Exception {
     // An application registers its own comparison (e.g. a natural sort) before it creates its
     // tables; any other program that reads the column's values with a comparison fails.
-    Path db = dir.resolve("app_collation.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = c.createStatement()) {
-      org.sqlite.Collation.create(c, "myapp_collation", new org.sqlite.Collation() {
-        @Override
-        protected int xCompare(String a, String b) {
-          return a.compareTo(b);
-        }
-      });
-      s.executeUpdate("CREATE TABLE songs (id INTEGER PRIMARY KEY,"
-          + " title TEXT COLLATE myapp_collation);"
-          + " CREATE TABLE plain (id INTEGER PRIMARY KEY, name TEXT);"
-          + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9');"
-          + " INSERT INTO plain (name) VALUES ('x')");
-    }
+    Path db = appCollationDatabase("app_collation.db", "CREATE TABLE songs (id INTEGER PRIMARY"
+        + " KEY, title TEXT COLLATE myapp_collation);"
+        + " CREATE TABLE plain (id INTEGER PRIMARY KEY, name TEXT);"
+        + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9');"
+        + " INSERT INTO plain (name) VALUES ('x')");
     // Read in place through SQLite (--snapshot=never), the values cannot be compared.
     String msg = assertOneLine(migrate(db, "--snapshot=never"), SOURCE_ERROR, "songs.title",
         "myapp_collation", "--exclude songs");
@@ -186,7 +176,24 @@ class BadInputSourceTest {
     // The same application database, migrated the default way: its snapshot is read page by
     // page, which compares nothing, so every row moves; the column keeps its values and only
     // the index ordered by the application's comparison is left out, and said so.
-    Path db = dir.resolve("app_collation_snapshot.db");
+    Path db = appCollationDatabase("app_collation_snapshot.db", "CREATE TABLE songs (id INTEGER"
+        + " PRIMARY KEY, title TEXT COLLATE myapp_collation);"
+        + " CREATE INDEX songs_title ON songs (title);"
+        + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9')");
+    CliRun run = migrate(db);
+    BadInputs.assertNothingLeaks(run);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("index songs_title: uses collation MYAPP_COLLATION",
+        "all 2 rows of 1 tables arrived and verified equal");
+    assertThat(BadInputs.tables(jdbc, "public")).containsExactly("songs");
+  }
+
+  /**
+   * A database written by an application that registers its own comparison (e.g. a natural
+   * sort) before it creates its tables; {@code sql} uses it as myapp_collation.
+   */
+  private Path appCollationDatabase(String file, String sql) throws Exception {
+    Path db = dir.resolve(file);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
       org.sqlite.Collation.create(c, "myapp_collation", new org.sqlite.Collation() {
@@ -195,16 +202,9 @@ class BadInputSourceTest {
           return a.compareTo(b);
         }
       });
-      s.executeUpdate("CREATE TABLE songs (id INTEGER PRIMARY KEY,"
-          + " title TEXT COLLATE myapp_collation); CREATE INDEX songs_title ON songs (title);"
-          + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9')");
+      s.executeUpdate(sql);
     }
-    CliRun run = migrate(db);
-    BadInputs.assertNothingLeaks(run);
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("index songs_title: uses collation MYAPP_COLLATION",
-        "all 2 rows of 1 tables arrived and verified equal");
-    assertThat(BadInputs.tables(jdbc, "public")).containsExactly("songs");
+    return db;
   }
 
   /** A rollback-journal database with a table of several dozen pages. */

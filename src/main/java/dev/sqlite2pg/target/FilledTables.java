@@ -36,7 +36,7 @@ public final class FilledTables {
 
   public static FilledTables read(TargetConnector target, String schema, List<TablePlan> tables) {
     try (Connection c = target.open()) {
-      Set<String> existing = existing(c, schema, tables);
+      Set<String> existing = Relations.named(c, schema, tables, Relations.TABLES);
       Set<String> filled = new HashSet<>();
       try (Statement s = c.createStatement()) {
         for (String name : existing) {
@@ -57,24 +57,6 @@ public final class FilledTables {
   }
 
   /** Tables only (views and foreign tables are not loaded into), by their exact names. */
-  private static Set<String> existing(Connection c, String schema, List<TablePlan> tables)
-      throws SQLException {
-    Set<String> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_class c"
-        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
-        + " AND c.relkind IN ('r', 'p') AND c.relname = ANY (?)")) {
-      ps.setString(1, schema);
-      Array names = c.createArrayOf("text", tables.stream().map(TablePlan::target).toArray());
-      ps.setArray(2, names);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
-  }
-
   public boolean exists(TablePlan t) {
     return existing.contains(t.target());
   }

@@ -54,7 +54,8 @@ public final class SchemaWriter {
     DdlRenderer ddl = new DdlRenderer(schema, this::defaultFor);
     try (Connection c = target.open()) {
       c.setAutoCommit(false);
-      List<String> existing = existing(c, tables);
+      List<String> existing = List.copyOf(Relations.named(c, schema, tables,
+          Relations.TABLES_AND_VIEWS));
       if (!existing.isEmpty() && !drop) {
         throw new MigrationException(Code.TARGET, "target already has table"
             + (existing.size() == 1 ? " " : "s ") + String.join(", ", existing) + " in schema "
@@ -112,23 +113,6 @@ public final class SchemaWriter {
           "DEFAULT " + sqlite.get() + " not migrated: " + r.reason()));
     }
     return r.sql();
-  }
-
-  private List<String> existing(Connection c, List<TablePlan> tables) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-            + " AND table_name = ANY (?)")) {
-      ps.setString(1, schema);
-      Array names = c.createArrayOf("text", tables.stream().map(TablePlan::target).toArray());
-      ps.setArray(2, names);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
   }
 
   /** STEP 5, {@code jobs} tables at a time (see {@link PostDataScheduler}). */
