@@ -115,14 +115,18 @@ public final class Migrator {
           ? RunState.resume(target, options.schema(), fingerprint)
           : RunState.start(target, options.schema(), fingerprint, plan.tables());
       state.warning().ifPresent(w -> LOG.warn("{}", w));
-      Copied copied = step4Copy(source, plan, state, schema, before);
-      step5PostData(schema, copied);
-      Map<String, TableCheck> checks = step6Verify(source, copied.plan());
-      // A table that failed leaves the run open: --resume copies what is missing.
-      if (copied.results().stream().allMatch(r -> r.error().isEmpty())) {
-        state.finish();
+      // STEP 5 starts during STEP 4: a table's keys are built as soon as its rows are in.
+      try (SchemaWriter.PostData post = options.dataOnly() ? null
+          : schema.startPostData(plan, options.jobs())) {
+        Copied copied = step4Copy(source, plan, state, schema, before, post);
+        step5PostData(schema, copied, post);
+        Map<String, TableCheck> checks = step6Verify(source, copied.plan());
+        // A table that failed leaves the run open: --resume copies what is missing.
+        if (copied.results().stream().allMatch(r -> r.error().isEmpty())) {
+          state.finish();
+        }
+        return step7Report(copied, schema, checks, start, snapshotAt);
       }
-      return step7Report(copied, schema, checks, start, snapshotAt);
     }
   }
 
@@ -234,7 +238,7 @@ public final class Migrator {
    * again, so it ends exactly as {@link #plan()} would have planned it.
    */
   Copied step4Copy(SqliteSource source, MigrationPlan plan, RunState state,
-      SchemaWriter schema, FilledTables before) {
+      SchemaWriter schema, FilledTables before, SchemaWriter.PostData post) {
     LOG.info("STEP 4: copying {} rows with {} jobs",
         plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
     java.util.Set<String> probed = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -260,9 +264,14 @@ public final class Migrator {
           probed.add(t.source().name());
           replanned.put(t.source().name(), again);
           return again.plan();
-        }, r -> LOG.info("copied {}: {} rows{}", r.sourceTable(), r.copiedRows(),
-            existing.skipped(r.sourceTable()) == 0 ? ""
-                : " (" + existing.skipped(r.sourceTable()) + " already there)"));
+        }, r -> {
+          LOG.info("copied {}: {} rows{}", r.sourceTable(), r.copiedRows(),
+              existing.skipped(r.sourceTable()) == 0 ? ""
+                  : " (" + existing.skipped(r.sourceTable()) + " already there)");
+          if (post != null && r.error().isEmpty()) {
+            post.tableReady(r.sourceTable());
+          }
+        });
     options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
     return new Copied(Steps.withReplanned(plan, replanned), results, existing);
   }
@@ -276,24 +285,23 @@ public final class Migrator {
   }
 
   // STEP 5
-  void step5PostData(SchemaWriter schema, Copied copied) {
+  void step5PostData(SchemaWriter schema, Copied copied, SchemaWriter.PostData post) {
     MigrationPlan plan = copied.plan();
-    List<String> failed = copied.results().stream().filter(r -> r.error().isPresent())
-        .map(TableCopyResult::sourceTable).toList();
-    if (!failed.isEmpty() && !options.dataOnly()) {
-      // Keys made now would be checked against part of the data, and a foreign key in place
-      // would refuse the child rows that --resume copies before their parents.
-      LOG.warn("STEP 5: skipped: {} did not copy completely; --resume copies the rest, then"
-          + " creates the keys, indexes, constraints and sequences", String.join(", ", failed));
-      return;
-    }
     if (options.dataOnly()) {
       LOG.info("STEP 5: --data-only: sequences moved past the loaded keys");
       schema.postDataOnly(plan);
       return;
     }
-    LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
-    schema.postData(plan, options.jobs());
+    List<String> failed = copied.results().stream().filter(r -> r.error().isPresent())
+        .map(TableCopyResult::sourceTable).toList();
+    if (!failed.isEmpty()) {
+      LOG.warn("STEP 5: only the keys and indexes of the tables copied completely: {} did not"
+          + " copy completely; --resume copies the rest, then creates the foreign keys,"
+          + " sequences and views", String.join(", ", failed));
+    } else {
+      LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
+    }
+    schema.finishPostData(post, plan, failed.isEmpty());
   }
 
   // STEP 6

@@ -115,30 +115,64 @@ public final class SchemaWriter {
     return r.sql();
   }
 
-  /** STEP 5, {@code jobs} tables at a time (see {@link PostDataScheduler}). */
-  public void postData(MigrationPlan plan, int jobs) {
+  /**
+   * STEP 5 begun before STEP 4: each table gets its keys, indexes and ANALYZE as soon as
+   * {@link PostData#tableReady} says its rows are in, {@code jobs} tables at a time (see
+   * {@link PostDataScheduler}); {@link #finishPostData} does the rest.
+   */
+  public PostData startPostData(MigrationPlan plan, int jobs) {
     List<TablePlan> loaded = plan.tables();
     PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
     List<PostDataItem> items = builder.build();
     notMigrated.addAll(builder.notMigrated());
-    PostDataScheduler scheduler = new PostDataScheduler(target, resume, jobs);
     java.util.Map<String, String> analyze = new java.util.LinkedHashMap<>();
     loaded.stream()
         .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
         .forEach(t -> analyze.put(t.source().name(), qualified(schema, t.target())));
+    return new PostData(new PostDataScheduler(target, resume, jobs, items, analyze));
+  }
+
+  /** STEP 5 under way; closing it stops what still runs. */
+  public static final class PostData implements AutoCloseable {
+    private final PostDataScheduler scheduler;
+
+    private PostData(PostDataScheduler scheduler) {
+      this.scheduler = scheduler;
+    }
+
+    /** A table's rows are all in: its own keys and indexes may be built. */
+    public void tableReady(String sourceTable) {
+      scheduler.tableReady(sourceTable);
+    }
+
+    @Override
+    public void close() {
+      scheduler.close();
+    }
+  }
+
+  /**
+   * The rest of STEP 5: waits for the tables' statements; then, when every table copied
+   * completely, the foreign keys, sequences and views (otherwise keys would be checked against
+   * part of the data, and a foreign key in place would refuse the child rows that --resume
+   * copies before their parents).
+   */
+  public void finishPostData(PostData post, MigrationPlan plan, boolean complete) {
     try {
-      scheduler.run(items, analyze);
-      try (Connection c = target.open()) {
-        c.setAutoCommit(true);
-        new Sequences(schema).reset(c, loaded, warnings);
-        new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
+      post.scheduler.finish(complete);
+      if (complete) {
+        try (Connection c = target.open()) {
+          c.setAutoCommit(true);
+          new Sequences(schema).reset(c, plan.tables(), warnings);
+          new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
+        }
       }
     } catch (SQLException e) {
       throw new MigrationException(Code.TARGET, "STEP 5: creating keys, indexes and views in"
           + " schema " + schema + " failed: " + TargetErrors.explain(e, target), e);
     }
-    warnings.addAll(scheduler.warnings());
-    notMigrated.addAll(scheduler.notMigrated());
+    warnings.addAll(post.scheduler.warnings());
+    notMigrated.addAll(post.scheduler.notMigrated());
   }
 
   /**
