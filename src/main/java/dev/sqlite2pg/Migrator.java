@@ -10,6 +10,7 @@ import dev.sqlite2pg.copy.KeyConflicts;
 import dev.sqlite2pg.copy.RejectFiles;
 import dev.sqlite2pg.copy.TableCopier;
 import dev.sqlite2pg.copy.TableCopyResult;
+import dev.sqlite2pg.verify.EarlyTargetSide;
 import dev.sqlite2pg.mapping.Cast;
 import dev.sqlite2pg.mapping.MappingConfig;
 import dev.sqlite2pg.mapping.SqliteToPg;
@@ -137,15 +138,24 @@ public final class Migrator {
   public VerifyResult verify() {
     long start = System.nanoTime();
     SqliteSource opened = SqliteSource.open(options.source());
+    // PostgreSQL's side needs only names: it starts now, while the snapshot is taken.
+    Catalog names = Steps.readCatalog(opened);
+    MigrationPlan early = Steps.plan(opened, names, Steps.choose(names, options), options,
+        Steps.Depth.NAMES);
     // The same snapshot rule as migrate: every table compared as of one moment, and read from
     // a file nobody writes, which is also the fastest to read.
-    try (SqliteSource.Snapshot snapshot = snapshot(opened)) {
-      return verify(snapshot == null ? opened : snapshot.source(), start);
+    try (EarlyTargetSide targetSide = EarlyTargetSide.start(target, options.schema(), early,
+            options.jobs());
+        SqliteSource.Snapshot snapshot = snapshot(opened)) {
+      return verify(snapshot == null ? opened : snapshot.source(), start, names, targetSide);
     }
   }
 
-  private VerifyResult verify(SqliteSource source, long start) {
+  private VerifyResult verify(SqliteSource source, long start, Catalog names,
+      EarlyTargetSide targetSide) {
     Catalog catalog = step1Catalog(source);
+    // A schema changed between the two reads: the early fingerprints may name other columns.
+    EarlyTargetSide early = catalog.equals(names) ? targetSide : EarlyTargetSide.NONE;
     List<Table> chosen = Steps.choose(catalog, options);
     // Types come from the target; the plan only supplies names and how values are read.
     MigrationPlan plan = Steps.withSourceZone(Steps.plan(source, catalog, chosen, options,
@@ -153,7 +163,7 @@ public final class Migrator {
         options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, target, options.schema(), plan,
-        options.detailRows(), false, options.jobs()).verifyAll();
+        options.detailRows(), false, options.jobs()).verifyAll(early);
     return new VerifyResult(options.source().toString(), target.display(), options.schema(),
         checks, (System.nanoTime() - start) / 1e9);
   }

@@ -305,7 +305,9 @@ final class Steps {
     /** Count storage classes; assume candidate types fit, the copy finds out: migrate. */
     PROFILE,
     /** Read only what time columns need: the target says the types (verify, --data-only). */
-    TARGET_TYPES
+    TARGET_TYPES,
+    /** Read no values: names only, no row counts (verify's early target-side fingerprints). */
+    NAMES
   }
 
   private static PlannedTable planOne(SqliteSource source, Table t, String target,
@@ -313,13 +315,15 @@ final class Steps {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     try (Connection c = source.connect()) {
-      List<dev.sqlite2pg.catalog.Column> read = depth != Depth.TARGET_TYPES ? t.columns()
+      List<dev.sqlite2pg.catalog.Column> read = depth == Depth.NAMES ? List.of()
+          : depth != Depth.TARGET_TYPES ? t.columns()
           : t.columns().stream()
               .filter(col -> TypeRules.readsTimes(col.declaredType())
                   || options.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
                       col.declaredType())))
               .toList();
-      TableProfiler.Result profile = profile(source, c, t, read, utf8);
+      TableProfiler.Result profile = depth == Depth.NAMES
+          ? new TableProfiler.Result(0, Map.of()) : profile(source, c, t, read, utf8);
       if (!target.equals(t.name().toLowerCase(Locale.ROOT)) && !target.equals(t.name())) {
         warnings.add(Warning.table(t.name(), "renamed to " + target
             + " (PostgreSQL names are at most 63 bytes)"));

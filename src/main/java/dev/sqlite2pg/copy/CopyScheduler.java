@@ -103,9 +103,11 @@ public final class CopyScheduler {
         return r;
       }, pool));
     }
+    // handle, not handleAsync: in the thread that finished the last chunk, at once, rather
+    // than queued behind the other tables' chunks (the table's keys wait for this).
     return java.util.concurrent.CompletableFuture
         .allOf(parts.toArray(java.util.concurrent.CompletableFuture[]::new))
-        .handleAsync((ignored, failure) -> {
+        .handle((ignored, failure) -> {
           if (failure != null) {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException
                 && failure.getCause() != null ? failure.getCause() : failure;
@@ -124,7 +126,7 @@ public final class CopyScheduler {
             copier.chunksDone(t, merged.copiedRows());
           }
           return merged;
-        }, pool);
+        });
   }
 
   /** The chunks' results as one table's: sums, all rejected rows, every chunk's error. */

@@ -39,22 +39,35 @@ public final class TableVerifier {
 
   public TableCheck check(dev.sqlite2pg.source.SqliteSource source, TablePlan t, Connection src,
       Connection dst) throws SQLException {
+    return check(source, t, src, dst, Optional.empty());
+  }
+
+  /**
+   * @param early PostgreSQL's whole-table fingerprint, started earlier ({@link EarlyTargetSide})
+   */
+  TableCheck check(dev.sqlite2pg.source.SqliteSource source, TablePlan t, Connection src,
+      Connection dst, Optional<CompletableFuture<Fingerprint>> early) throws SQLException {
     long start = System.nanoTime();
     Optional<TableKey> key = TableKey.of(t);
     SourceSide s = new SourceSide(source, src, t, key, utf8, rejectsExpected);
     TargetSide d = new TargetSide(dst, schema, t, key);
     // PostgreSQL computes its fingerprint while this thread reads SQLite: the two overlap.
-    CompletableFuture<Fingerprint> pending = CompletableFuture.supplyAsync(() -> {
-      try {
-        return d.fingerprint(KeyRange.ALL);
-      } catch (SQLException e) {
-        throw new CompletionException(e);
-      }
-    });
+    CompletableFuture<Fingerprint> pending = early.orElseGet(() -> CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return d.fingerprint(KeyRange.ALL);
+          } catch (SQLException e) {
+            throw new CompletionException(e);
+          }
+        }));
     Fingerprint fs = s.fingerprint(KeyRange.ALL);
     long sourceRows = s.sourceRows;
     LOG.debug("{}: SQLite side read in {} ms", t.source().name(), (System.nanoTime() - start) / 1_000_000);
     Fingerprint fd = join(pending);
+    if (fd == null) {
+      // The early computation found no such table; it appeared since.
+      fd = d.fingerprint(KeyRange.ALL);
+    }
     LOG.debug("{}: PostgreSQL side done after {} ms", t.source().name(), (System.nanoTime() - start) / 1_000_000);
     DiffLocator locator = new DiffLocator(s, d, t.columns(), keep);
     if (!fs.equals(fd)) {

@@ -40,6 +40,11 @@ public final class Verifier {
 
   /** One check per table of the plan, in the plan's order. */
   public List<TableCheck> verifyAll() {
+    return verifyAll(EarlyTargetSide.NONE);
+  }
+
+  /** As {@link #verifyAll()}, with the target's fingerprints that {@code early} started. */
+  public List<TableCheck> verifyAll(EarlyTargetSide early) {
     checkServer();
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
     TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected);
@@ -56,7 +61,7 @@ public final class Verifier {
       java.util.Map<TablePlan, java.util.concurrent.Future<TableCheck>> byTable =
           new java.util.HashMap<>();
       tables.stream().sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
-          .forEach(t -> byTable.put(t, pool.submit(() -> check(tv, t))));
+          .forEach(t -> byTable.put(t, pool.submit(() -> check(tv, t, early))));
       tables.forEach(t -> pending.add(byTable.get(t)));
       List<TableCheck> out = new ArrayList<>();
       for (java.util.concurrent.Future<TableCheck> f : pending) {
@@ -76,14 +81,15 @@ public final class Verifier {
     }
   }
 
-  private TableCheck check(TableVerifier tv, TablePlan t) {
+  private TableCheck check(TableVerifier tv, TablePlan t, EarlyTargetSide early) {
     try (Connection src = source.connect(); Connection dst = target.open()) {
       TargetTypes.Match m = new TargetTypes(dst, schema).match(t);
       if (m.plan().isEmpty()) {
         return new TableCheck(t.source().name(), t.target(), t.sourceRows(), t.sourceRows(),
             0, false, 0, 0, 0, List.of(), m.problem(), 0);
       }
-      return tv.check(source, m.plan().get(), src, dst);
+      return tv.check(source, m.plan().get(), src, dst, early.of(t.source().name())
+          .filter(f -> !f.isCompletedExceptionally()));
     } catch (SQLException e) {
       throw new MigrationException(Code.TARGET, "Verification of " + t.source().name()
           + " failed to read: " + e.getMessage().lines().findFirst().orElse(""), e);
