@@ -2,7 +2,6 @@ package dev.sqlite2pg;
 
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
-import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.catalog.Table;
 import dev.sqlite2pg.copy.CopyScheduler;
 import dev.sqlite2pg.copy.ExistingRows;

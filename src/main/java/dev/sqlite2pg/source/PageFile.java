@@ -13,10 +13,10 @@ import org.sqlite.SQLiteException;
  * (sqlite.org/fileformat2.html) lays it out. Only for files nobody writes while they are read:
  * a snapshot this tool took, or a WAL database with no -wal file, opened immutable anyway.
  * Reading here instead of through sqlite-jdbc saves a JNI call per value, which was most of
- * the copy's and the verification's time on large tables.
+ * the copy's and the verification's time on large tables. One instance per scan.
  */
 public final class PageFile implements AutoCloseable {
-  // Not thread-safe: one PageFile per scan.
+  // Not thread-safe (its read-ahead buffer is its own): one PageFile per scan.
 
   private final Path path;
   private final FileChannel channel;

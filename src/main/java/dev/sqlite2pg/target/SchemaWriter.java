@@ -10,7 +10,6 @@ import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.mapping.ColumnPlan;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.Translator;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
