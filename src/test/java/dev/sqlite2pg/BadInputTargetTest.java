@@ -71,6 +71,24 @@ class BadInputTargetTest {
     }
   }
 
+  /**
+   * A fresh database and a login role that may create schemas and tables in it, as a hosted
+   * application's role may, after {@code setup} runs there as the superuser. Its name.
+   */
+  private static String databaseFor(String role, String hint, String... setup) throws Exception {
+    String jdbc = TestPostgres.newDatabase(hint);
+    String db = BadInputs.databaseOf(jdbc);
+    createRole("CREATE ROLE " + role + " LOGIN");
+    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
+      s.execute("GRANT CREATE ON DATABASE " + db + " TO " + role);
+      s.execute("GRANT CREATE ON SCHEMA public TO " + role);
+      for (String sql : setup) {
+        s.execute(sql);
+      }
+    }
+    return db;
+  }
+
   private static String as(String role, String database) {
     return "postgresql://" + role + ":" + SECRET + "@localhost:" + TestPostgres.port() + "/"
         + database + "?sslmode=disable";
@@ -179,14 +197,8 @@ class BadInputTargetTest {
   @Test
   void statementTimeout() throws Exception {
     // A cautious DBA's setting for application roles, far too short for a bulk load.
-    String jdbc = TestPostgres.newDatabase("timeout");
-    String db = BadInputs.databaseOf(jdbc);
-    createRole("CREATE ROLE hurried LOGIN");
-    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
-      s.execute("GRANT CREATE ON DATABASE " + db + " TO hurried");
-      s.execute("GRANT CREATE ON SCHEMA public TO hurried");
-      s.execute("ALTER ROLE hurried SET statement_timeout = '1ms'");
-    }
+    String db = databaseFor("hurried", "timeout",
+        "ALTER ROLE hurried SET statement_timeout = '1ms'");
     CliRun run = migrate(as("hurried", db));
     BadInputs.assertNothingLeaks(run);
     assertThat(run.err() + run.out()).contains("statement timeout (statement_timeout=1ms)")
@@ -200,28 +212,22 @@ class BadInputTargetTest {
     // 0.2 s a row (as an audit trigger on a slow server might), so the DDL passes and every
     // COPY of more than one row outlives the role's 300 ms. The operator follows the advice
     // and resumes.
-    String jdbc = TestPostgres.newDatabase("copy_timeout");
-    String db = BadInputs.databaseOf(jdbc);
-    createRole("CREATE ROLE unhurried LOGIN");
-    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
-      s.execute("GRANT CREATE ON DATABASE " + db + " TO unhurried");
-      s.execute("GRANT CREATE ON SCHEMA public TO unhurried");
+    String db = databaseFor("unhurried", "copy_timeout", """
+        CREATE FUNCTION slow_row() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_sleep(0.2); RETURN NEW; END $$""", """
+        CREATE FUNCTION slow_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        DECLARE r record;
+        BEGIN
+          FOR r IN SELECT * FROM pg_event_trigger_ddl_commands()
+              WHERE command_tag = 'CREATE TABLE' AND schema_name = 'public' LOOP
+            EXECUTE format('CREATE TRIGGER slow BEFORE INSERT ON %s FOR EACH ROW'
+                || ' EXECUTE FUNCTION slow_row()', r.object_identity);
+          END LOOP;
+        END $$""", "CREATE EVENT TRIGGER slow_tables ON ddl_command_end"
+        + " WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION slow_tables()");
+    try (Connection c = TestPostgres.connect(TestPostgres.jdbcUrl(db));
+        Statement s = c.createStatement()) {
       s.execute("ALTER ROLE unhurried IN DATABASE " + db + " SET statement_timeout = '300ms'");
-      s.execute("""
-          CREATE FUNCTION slow_row() RETURNS trigger LANGUAGE plpgsql AS $$
-          BEGIN PERFORM pg_sleep(0.2); RETURN NEW; END $$""");
-      s.execute("""
-          CREATE FUNCTION slow_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$
-          DECLARE r record;
-          BEGIN
-            FOR r IN SELECT * FROM pg_event_trigger_ddl_commands()
-                WHERE command_tag = 'CREATE TABLE' AND schema_name = 'public' LOOP
-              EXECUTE format('CREATE TRIGGER slow BEFORE INSERT ON %s FOR EACH ROW'
-                  || ' EXECUTE FUNCTION slow_row()', r.object_identity);
-            END LOOP;
-          END $$""");
-      s.execute("CREATE EVENT TRIGGER slow_tables ON ddl_command_end"
-          + " WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION slow_tables()");
     }
     CliRun run = migrate(as("unhurried", db), "--no-verify");
     BadInputs.assertNothingLeaks(run);
@@ -229,7 +235,8 @@ class BadInputTargetTest {
     assertThat(run.out()).contains("FAILED customers: copy failed after 3 rows:",
         "statement timeout (statement_timeout=300ms)",
         "ALTER ROLE unhurried SET statement_timeout = 0");
-    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.connect(TestPostgres.jdbcUrl(db));
+        Statement s = c.createStatement()) {
       s.execute("ALTER ROLE unhurried IN DATABASE " + db + " RESET statement_timeout");
     }
     CliRun resumed = migrate(as("unhurried", db), "--resume");
@@ -243,24 +250,16 @@ class BadInputTargetTest {
     // The role may create tables but not load them: here an event trigger takes INSERT away
     // from each new table, as a DBA's "application roles are read-only" policy would. STEP 3
     // succeeds; every COPY of STEP 4 is refused.
-    String jdbc = TestPostgres.newDatabase("copy_refused");
-    String db = BadInputs.databaseOf(jdbc);
-    createRole("CREATE ROLE loader LOGIN");
-    try (Connection c = TestPostgres.connect(jdbc); Statement s = c.createStatement()) {
-      s.execute("GRANT CREATE ON DATABASE " + db + " TO loader");
-      s.execute("GRANT CREATE ON SCHEMA public TO loader");
-      s.execute("""
-          CREATE FUNCTION read_only_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$
-          DECLARE r record;
-          BEGIN
-            FOR r IN SELECT * FROM pg_event_trigger_ddl_commands()
-                WHERE command_tag = 'CREATE TABLE' LOOP
-              EXECUTE format('REVOKE INSERT ON %s FROM %I', r.object_identity, current_user);
-            END LOOP;
-          END $$""");
-      s.execute("CREATE EVENT TRIGGER read_only_tables ON ddl_command_end"
-          + " WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION read_only_tables()");
-    }
+    String db = databaseFor("loader", "copy_refused", """
+        CREATE FUNCTION read_only_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        DECLARE r record;
+        BEGIN
+          FOR r IN SELECT * FROM pg_event_trigger_ddl_commands()
+              WHERE command_tag = 'CREATE TABLE' LOOP
+            EXECUTE format('REVOKE INSERT ON %s FROM %I', r.object_identity, current_user);
+          END LOOP;
+        END $$""", "CREATE EVENT TRIGGER read_only_tables ON ddl_command_end"
+        + " WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION read_only_tables()");
     CliRun run = migrate(as("loader", db), "--no-verify");
     BadInputs.assertNothingLeaks(run);
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);

@@ -78,12 +78,7 @@ class ResumeAfterKillTest {
     PATHS.clear();
     for (Moment moment : Moment.values()) {
       String url = TestPostgres.newDatabase("resume");
-      Process p = new ProcessBuilder(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Dsqlite2pg.chunk-rows=" + CHUNK_ROWS, "-cp", System.getProperty("java.class.path"),
-          "dev.sqlite2pg.cli.Main", "migrate", "-q", db.toString(), url, "--jobs", "1",
-          "--batch-size", "20000", "--no-verify"))
-          .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+      Process p = startMigration(url, 1, 20000, "killed.log");
       waitFor(moment, url);
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       long chunksBefore = chunks(url);
@@ -121,12 +116,7 @@ class ResumeAfterKillTest {
     java.util.Random random = new java.util.Random(42);
     for (int i = 0; i < rounds; i++) {
       String url = TestPostgres.newDatabase("soak");
-      Process p = new ProcessBuilder(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Dsqlite2pg.chunk-rows=" + CHUNK_ROWS, "-cp", System.getProperty("java.class.path"),
-          "dev.sqlite2pg.cli.Main", "migrate", "-q", db.toString(), url, "--jobs", "2",
-          "--batch-size", "5000", "--no-verify"))
-          .redirectErrorStream(true).redirectOutput(dir.resolve("soak.log").toFile()).start();
+      Process p = startMigration(url, 2, 5000, "soak.log");
       waitFor(Moment.RUN_RECORDED_NOTHING_COMMITTED, url);
       Thread.sleep(random.nextInt(1500));
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -136,6 +126,17 @@ class ResumeAfterKillTest {
           v -> assertThat(v.equal()).isTrue()));
     }
     System.out.println("soak: " + rounds + " kills, paths " + PATHS);
+  }
+
+  /** `migrate` in a JVM of its own, to be killed; its output goes to {@code log}. */
+  private static Process startMigration(String url, int jobs, int batchSize, String log)
+      throws Exception {
+    return new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dsqlite2pg.chunk-rows=" + CHUNK_ROWS, "-cp", System.getProperty("java.class.path"),
+        "dev.sqlite2pg.cli.Main", "migrate", "-q", db.toString(), url, "--jobs",
+        String.valueOf(jobs), "--batch-size", String.valueOf(batchSize), "--no-verify"))
+        .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
   }
 
   /** Chunks recorded as committed in the target's state, 0 before the state exists. */

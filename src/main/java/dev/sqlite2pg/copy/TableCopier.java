@@ -9,16 +9,12 @@ import dev.sqlite2pg.mapping.Encoders;
 import dev.sqlite2pg.mapping.TablePlan;
 import dev.sqlite2pg.mapping.ValueEncoder;
 import dev.sqlite2pg.source.RowCursor;
-import dev.sqlite2pg.source.SourceQueries;
 import dev.sqlite2pg.source.SourceRow;
-import dev.sqlite2pg.source.SqliteRow;
 import dev.sqlite2pg.source.SqliteSource;
 import dev.sqlite2pg.source.TableReader;
 import dev.sqlite2pg.target.TargetConnector;
 import dev.sqlite2pg.target.TargetErrors;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,12 +122,12 @@ public final class TableCopier {
 
   /** Records a table whose chunks all committed as copied, for --resume. */
   void chunksDone(TablePlan t, long rows) {
-    state.chunksDone(t.source().name(), rows, false);
+    state.markChunksCopied(t.source().name(), rows);
   }
 
   /** Forgets the committed chunks of a table about to be recreated and copied whole. */
   void forgetChunks(TablePlan t) {
-    state.chunksDone(t.source().name(), 0, true);
+    state.forgetChunks(t.source().name());
   }
 
   private static String of(Chunk chunk) {
@@ -206,17 +202,11 @@ public final class TableCopier {
     Optional<ColumnPlan> col = t.copiedColumns().stream()
         .filter(c -> c.target().equals(column)).findFirst();
     if (col.isPresent() && !t.source().withoutRowid()) {
-      try (PreparedStatement ps = src.prepareStatement("SELECT "
-          + SourceQueries.rowidExpression(t.source()) + ", " + quote(col.get().source().name())
-          + " FROM " + quote(t.source().name()) + " WHERE "
-          + SourceQueries.rowidExpression(t.source()) + " = ?")) {
-        ps.setLong(1, rowid);
-        try (ResultSet rs = ps.executeQuery()) {
-          SqliteRow r = new SqliteRow(rs, utf8);
-          if (r.next()) {
-            value = RowValues.fullValue(r, 1);
-            storage = SourceRow.typeName(r.type(1));
-          }
+      try (RowCursor r = TableReader.open(source, src, t.source(),
+          List.of(col.get().source()), utf8, rowid, rowid)) {
+        if (r.next()) {
+          value = RowValues.fullValue(r, 1);
+          storage = SourceRow.typeName(r.type(1));
         }
       } catch (SQLException ignored) {
         // The reason still stands; the value is only a convenience.

@@ -1,13 +1,9 @@
 package dev.sqlite2pg.source;
 
-import static dev.sqlite2pg.mapping.Identifiers.quote;
-
 import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.Table;
 import dev.sqlite2pg.mapping.Affinity;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -75,20 +71,13 @@ public final class RecordLayout {
   }
 
   private Missing read(Column col, long rowid) {
-    String sql = "SELECT " + quote(col.name()) + " FROM " + quote(table.name()) + " WHERE "
-        + SourceQueries.rowidExpression(table) + " = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, rowid);
-      try (ResultSet rs = ps.executeQuery()) {
-        SqliteRow r = new SqliteRow(rs, true);
-        if (!r.next()) {
-          throw new IllegalStateException("row " + rowid + " of " + table.name() + " vanished");
-        }
-        int type = r.type(0);
-        boolean bytes = type == SourceRow.TEXT || type == SourceRow.BLOB;
-        return new Missing(type, r.getLong(0), r.getDouble(0),
-            bytes ? r.getBytes(0) : new byte[0]);
+    try (RowCursor r = TableReader.throughSqlite(c, table, List.of(col), true, rowid, rowid)) {
+      if (!r.next()) {
+        throw new IllegalStateException("row " + rowid + " of " + table.name() + " vanished");
       }
+      int type = r.type(1);
+      boolean bytes = type == SourceRow.TEXT || type == SourceRow.BLOB;
+      return new Missing(type, r.getLong(1), r.getDouble(1), bytes ? r.getBytes(1) : new byte[0]);
     } catch (SQLException e) {
       throw new IllegalStateException("Reading the default of " + table.name() + "."
           + col.name() + " failed: " + e.getMessage(), e);

@@ -10,30 +10,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SELECTs that read a table for the copy and for verification. Column 0 is the row's key
- * for reports (the rowid, or NULL for a WITHOUT ROWID table), then the copied columns in plan
- * order. No ORDER BY: a table scan already returns rowid (or primary-key) order, and sorting
+ * The SELECTs that read a table through SQLite, for the copy and for verification. Column 0 is
+ * the row's key for reports (the rowid, or NULL for a WITHOUT ROWID table), then the columns in
+ * plan order. No ORDER BY: a table scan already returns rowid (or primary-key) order, and sorting
  * would cost a temporary B-tree.
  */
 public final class SourceQueries {
 
   private SourceQueries() {}
 
-  public static String selectForCopy(TablePlan t) {
-    return select(t, t.copiedColumns());
-  }
-
   /** Every column, generated ones included: verification checks PostgreSQL's computed values. */
   public static String selectForVerify(TablePlan t) {
-    return select(t, t.columns());
+    return select(t.source(), t.columns().stream().map(ColumnPlan::source).toList());
   }
 
-  private static String select(TablePlan t, List<ColumnPlan> columns) {
-    StringBuilder sb = new StringBuilder("SELECT ").append(rowidExpression(t.source()));
-    for (ColumnPlan c : columns) {
-      sb.append(", ").append(quote(c.source().name()));
+  /** The rowid (see {@link #rowidExpression}), then {@code columns}, of every row of {@code t}. */
+  static String select(Table t, List<Column> columns) {
+    StringBuilder sb = new StringBuilder("SELECT ").append(rowidExpression(t));
+    for (Column c : columns) {
+      sb.append(", ").append(quote(c.name()));
     }
-    return sb.append(" FROM ").append(quote(t.source().name())).toString();
+    return sb.append(" FROM ").append(quote(t.name())).toString();
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.sqlite2pg.source;
 
-import static dev.sqlite2pg.mapping.Identifiers.quote;
-
 import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.Table;
 import java.sql.Connection;
@@ -42,9 +40,7 @@ public final class TableReader {
   /** As {@link #open}, always through SQLite. */
   static RowCursor throughSqlite(Connection c, Table t, List<Column> columns, boolean utf8,
       long lo, long hi) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT ").append(SourceQueries.rowidExpression(t));
-    columns.forEach(col -> sql.append(", ").append(quote(col.name())));
-    sql.append(" FROM ").append(quote(t.name()));
+    StringBuilder sql = new StringBuilder(SourceQueries.select(t, columns));
     boolean ranged = !t.withoutRowid() && (lo != Long.MIN_VALUE || hi != Long.MAX_VALUE);
     if (ranged) {
       sql.append(" WHERE ").append(SourceQueries.rowidExpression(t)).append(" BETWEEN ? AND ?");

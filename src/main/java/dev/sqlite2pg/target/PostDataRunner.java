@@ -28,7 +28,6 @@ public final class PostDataRunner {
   private final boolean resume;
   private final List<Warning> warnings = new ArrayList<>();
   private final List<NotMigrated> notMigrated = new ArrayList<>();
-  private int created;
 
   /** @param resume an interrupted run may have created some of the statements already */
   public PostDataRunner(boolean resume) {
@@ -43,10 +42,6 @@ public final class PostDataRunner {
     return List.copyOf(notMigrated);
   }
 
-  public int created() {
-    return created;
-  }
-
   /** This runner's outcomes followed by {@code next}'s, as one runner's. */
   PostDataRunner and(PostDataRunner next) {
     PostDataRunner both = new PostDataRunner(resume);
@@ -54,7 +49,6 @@ public final class PostDataRunner {
     both.warnings.addAll(next.warnings);
     both.notMigrated.addAll(notMigrated);
     both.notMigrated.addAll(next.notMigrated);
-    both.created = created + next.created;
     return both;
   }
 
@@ -63,7 +57,6 @@ public final class PostDataRunner {
     for (PostDataItem item : items) {
       try (Statement s = c.createStatement()) {
         s.execute(item.sql());
-        created++;
       } catch (SQLException e) {
         onFailure(c, item, e);
       }
@@ -73,7 +66,6 @@ public final class PostDataRunner {
   private void onFailure(Connection c, PostDataItem item, SQLException e) throws SQLException {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (resume && EXISTS.contains(state)) {
-      created++;
       return;
     }
     boolean violated = state.equals(FK_VIOLATION) || state.equals(CHECK_VIOLATION);
@@ -86,7 +78,6 @@ public final class PostDataRunner {
       String counted = item.violationsSql().map(q -> violations(c, q)).orElse("some rows");
       try (Statement s = c.createStatement()) {
         s.execute(item.notValidSql().get());
-        created++;
         warnings.add(notValidWarning(item, counted));
         return;
       } catch (SQLException again) {

@@ -153,44 +153,20 @@ public final class RunState {
   /** Marks a chunk of a table copied, in the transaction {@code c} that holds its rows. */
   public void markChunkCopied(Connection c, String sourceTable, long lo, long hi, long rows)
       throws SQLException {
-    if (runId < 0) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO sqlite2pg.chunks (run_id,"
-        + " source_table, chunk_lo, chunk_hi, copied_rows) VALUES (?, ?, ?, ?, ?)")) {
-      ps.setLong(1, runId);
-      ps.setString(2, sourceTable);
-      ps.setLong(3, lo);
-      ps.setLong(4, hi);
-      ps.setLong(5, rows);
-      ps.executeUpdate();
-    }
+    write(c, "INSERT INTO sqlite2pg.chunks (run_id, source_table, chunk_lo, chunk_hi,"
+        + " copied_rows) VALUES (?, ?, ?, ?, ?)", runId, sourceTable, lo, hi, rows);
   }
 
-  /**
-   * Marks a table whose chunks are all committed as copied, and forgets its chunks when it is
-   * about to be copied whole again (planned again and recreated): their rows are gone.
-   */
-  public void chunksDone(String sourceTable, long rows, boolean forget) {
-    if (runId < 0) {
-      return;
-    }
-    try (Connection c = target.open()) {
-      c.setAutoCommit(false);
-      if (forget) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "DELETE FROM sqlite2pg.chunks WHERE run_id = ? AND source_table = ?")) {
-          ps.setLong(1, runId);
-          ps.setString(2, sourceTable);
-          ps.executeUpdate();
-        }
-      } else {
-        markCopied(c, sourceTable, rows);
-      }
-      c.commit();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
+  /** Marks a table whose chunks are all committed as copied. */
+  public void markChunksCopied(String sourceTable, long rows) {
+    writeAlone("UPDATE sqlite2pg.tables SET copied_rows = ?, copied_at = now()"
+        + " WHERE run_id = ? AND source_table = ?", rows, runId, sourceTable);
+  }
+
+  /** Forgets a table's chunks: it is about to be recreated and copied whole, their rows gone. */
+  public void forgetChunks(String sourceTable) {
+    writeAlone("DELETE FROM sqlite2pg.chunks WHERE run_id = ? AND source_table = ?", runId,
+        sourceTable);
   }
 
   /** Rows an earlier attempt of this run committed for the table, if it finished it. */
@@ -200,16 +176,8 @@ public final class RunState {
 
   /** Marks a table copied, in the transaction {@code c} that holds its rows. */
   public void markCopied(Connection c, String sourceTable, long rows) throws SQLException {
-    if (runId < 0) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE sqlite2pg.tables SET copied_rows = ?,"
-        + " copied_at = now() WHERE run_id = ? AND source_table = ?")) {
-      ps.setLong(1, rows);
-      ps.setLong(2, runId);
-      ps.setString(3, sourceTable);
-      ps.executeUpdate();
-    }
+    write(c, "UPDATE sqlite2pg.tables SET copied_rows = ?, copied_at = now()"
+        + " WHERE run_id = ? AND source_table = ?", rows, runId, sourceTable);
   }
 
   /**
@@ -217,16 +185,8 @@ public final class RunState {
    * {@code c} that holds the table's new rows: a resumed run reports them as this one would.
    */
   public void markSkipped(Connection c, String sourceTable, long rows) throws SQLException {
-    if (runId < 0) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE sqlite2pg.tables SET skipped_rows = ?"
-        + " WHERE run_id = ? AND source_table = ?")) {
-      ps.setLong(1, rows);
-      ps.setLong(2, runId);
-      ps.setString(3, sourceTable);
-      ps.executeUpdate();
-    }
+    write(c, "UPDATE sqlite2pg.tables SET skipped_rows = ? WHERE run_id = ? AND source_table = ?",
+        rows, runId, sourceTable);
   }
 
   /** Rows an earlier attempt of this run found already in the target, if it committed the table. */
@@ -235,13 +195,30 @@ public final class RunState {
   }
 
   public void finish() {
+    writeAlone("UPDATE sqlite2pg.runs SET status = 'done', finished_at = now() WHERE run_id = ?",
+        runId);
+  }
+
+  /** One change to the state, in {@code c}'s transaction; none when the run keeps no record. */
+  private void write(Connection c, String sql, Object... params) throws SQLException {
     if (runId < 0) {
       return;
     }
-    try (Connection c = target.open(); PreparedStatement ps = c.prepareStatement(
-        "UPDATE sqlite2pg.runs SET status = 'done', finished_at = now() WHERE run_id = ?")) {
-      ps.setLong(1, runId);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
       ps.executeUpdate();
+    }
+  }
+
+  /** One change to the state, committed on its own. */
+  private void writeAlone(String sql, Object... params) {
+    if (runId < 0) {
+      return;
+    }
+    try (Connection c = target.open()) {
+      write(c, sql, params);
     } catch (SQLException e) {
       throw failed(e);
     }

@@ -41,13 +41,11 @@ final class RowCanon {
   void read(byte[] buf, int off) {
     len = 0;
     int p = off + 2;
-    long h = 0;
     for (int i = 0; i < types.length; i++) {
       starts[i] = len;
       int n = readInt(buf, p);
       if (n < 0) {
         copy(buf, p, 4);
-        h = PgHash.fold(h, 0);
         p += 4;
         continue;
       }
@@ -56,42 +54,51 @@ final class RowCanon {
         case JSONB -> jsonb(buf, p + 4, n);
         default -> copy(buf, p, 4 + n);
       }
-      h = PgHash.fold(h, fields.bytes(out, starts[i] + 4, len - starts[i] - 4));
       p += 4 + n;
     }
     starts[types.length] = len;
-    h1 = whole.int8(h);
-    h2 = high.int4((int) (h >> 32));
+    hash(out, 0, false);
   }
 
   /**
-   * As {@link #read}, for {@link #hash1()} and {@link #hash2()} only: fields PostgreSQL keeps
-   * as sent are hashed where they lie, without copying them first.
+   * As {@link #read}, for {@link #hash1()} and {@link #hash2()} only ({@link #field} is not
+   * valid after it): fields PostgreSQL keeps as sent are hashed where they lie, not copied.
    */
   void readHashes(byte[] buf, int off) {
-    int p = off + 2;
+    hash(buf, off + 2, true);
+  }
+
+  /**
+   * Hashes the fields that start at {@code p} as hash_record_extended() does, then the result
+   * as {@link PgCanon#hashes} does.
+   *
+   * @param normalize numeric and jsonb fields are still in the copy's form: bring them to the
+   *     server's first (in {@link #out})
+   */
+  private void hash(byte[] b, int p, boolean normalize) {
     long h = 0;
     for (int i = 0; i < types.length; i++) {
-      int n = readInt(buf, p);
-      if (n < 0) {
-        h = PgHash.fold(h, 0);
-        p += 4;
-        continue;
-      }
+      int n = readInt(b, p);
+      long field = 0; // NULL
       PgType.Kind kind = types[i].kind();
-      if (kind == PgType.Kind.NUMERIC || kind == PgType.Kind.JSONB) {
+      if (n >= 0 && normalize && (kind == PgType.Kind.NUMERIC || kind == PgType.Kind.JSONB)) {
         len = 0;
         if (kind == PgType.Kind.NUMERIC) {
-          numeric(buf, p + 4);
+          numeric(b, p + 4);
         } else {
-          jsonb(buf, p + 4, n);
+          jsonb(b, p + 4, n);
         }
-        h = PgHash.fold(h, fields.bytes(out, 4, len - 4));
-      } else {
-        h = PgHash.fold(h, fields.bytes(buf, p + 4, n));
+        field = fields.bytes(out, 4, len - 4);
+      } else if (n >= 0) {
+        field = fields.bytes(b, p + 4, n);
       }
-      p += 4 + n;
+      h = PgHash.fold(h, field);
+      p += 4 + Math.max(n, 0);
     }
+    // The fold is linear: two rows trading one column's values would keep the table's sum.
+    // Hashing the row's hash again makes the sum depend on all of a row's fields at once:
+    // once whole (hashint8extended folds it to 32 bits first), once its high half, so that
+    // together they change whenever it does.
     h1 = whole.int8(h);
     h2 = high.int4((int) (h >> 32));
   }

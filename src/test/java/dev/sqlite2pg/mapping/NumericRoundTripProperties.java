@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import dev.sqlite2pg.testing.Shared;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -18,21 +19,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 /** Random decimals of all sizes and scales through numeric's binary form and back. */
 class NumericRoundTripProperties {
 
-  private static CopyRoundTrip pg;
-
-  private static synchronized CopyRoundTrip pg() {
-    if (pg == null) {
-      pg = new CopyRoundTrip("numeric_round_trip");
-    }
-    return pg;
-  }
+  private static final Shared<CopyRoundTrip> PG = new Shared<>(() -> new CopyRoundTrip("numeric_round_trip"));
 
   @AfterContainer
   static void closeConnection() throws Exception {
-    if (pg != null) {
-      pg.close();
-      pg = null;
-    }
+    PG.close();
   }
 
   static List<BigDecimal> decimals(long seed, List<Integer> digitCounts) {
@@ -63,10 +54,10 @@ class NumericRoundTripProperties {
       text.add(i % 2 == 0 ? d.toString() : d.toPlainString());
       expected.add((d.scale() < 0 ? d.setScale(0) : d).toPlainString());
     }
-    List<String> back = pg().roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, text,
+    List<String> back = PG.get().roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, text,
         rs -> rs.getString(1));
     assertThat(back).isEqualTo(expected);
-    assertThat(pg().canonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, text))
+    assertThat(PG.get().canonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, text))
         .isEqualTo(CopyRoundTrip.sourceCanonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, text));
   }
 
@@ -82,7 +73,7 @@ class NumericRoundTripProperties {
     }
     values.addAll(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
         Double.MIN_VALUE, Double.MAX_VALUE, 0.1, Long.MIN_VALUE, Long.MAX_VALUE));
-    List<String> back = pg().roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, values,
+    List<String> back = PG.get().roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, values,
         rs -> rs.getString(1));
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) instanceof Double d) {
@@ -96,7 +87,7 @@ class NumericRoundTripProperties {
         assertThat(back.get(i)).isEqualTo(values.get(i).toString());
       }
     }
-    assertThat(pg().canonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, values))
+    assertThat(PG.get().canonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, values))
         .isEqualTo(CopyRoundTrip.sourceCanonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, values));
   }
 
@@ -124,7 +115,7 @@ class NumericRoundTripProperties {
         assertThat(e.getMessage()).contains(type.sql());
       }
     }
-    assertThat(pg().roundTrip(type, EncoderOptions.DEFAULT, fits, rs -> rs.getString(1)))
+    assertThat(PG.get().roundTrip(type, EncoderOptions.DEFAULT, fits, rs -> rs.getString(1)))
         .isEqualTo(expected);
   }
 }

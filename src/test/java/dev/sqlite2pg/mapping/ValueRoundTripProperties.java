@@ -6,6 +6,7 @@ import dev.sqlite2pg.testing.CopyRoundTrip;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import dev.sqlite2pg.testing.Shared;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -21,28 +22,18 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class ValueRoundTripProperties {
 
-  private static CopyRoundTrip pg;
-
-  private static synchronized CopyRoundTrip pg() {
-    if (pg == null) {
-      pg = new CopyRoundTrip("value_round_trip");
-    }
-    return pg;
-  }
+  private static final Shared<CopyRoundTrip> PG = new Shared<>(() -> new CopyRoundTrip("value_round_trip"));
 
   @AfterContainer
   static void closeConnection() throws Exception {
-    if (pg != null) {
-      pg.close();
-      pg = null;
-    }
+    PG.close();
   }
 
   @Property(tries = 40)
   void everyLongIsABigint(@ForAll @Size(max = 200) List<Long> generated) throws Exception {
     List<Long> values = new ArrayList<>(generated);
     values.addAll(List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L));
-    List<Long> back = pg().roundTrip(PgType.BIGINT, EncoderOptions.DEFAULT, values,
+    List<Long> back = PG.get().roundTrip(PgType.BIGINT, EncoderOptions.DEFAULT, values,
         rs -> rs.getLong(1));
     assertThat(back).isEqualTo(values);
     assertCanonicalsAgree(PgType.BIGINT, values);
@@ -56,7 +47,7 @@ class ValueRoundTripProperties {
     values.addAll(List.of(-0.0, 0.0, Double.NaN, Double.longBitsToDouble(0x7ff0000000000001L),
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE,
         Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, 0.1, 1e-310));
-    List<Double> back = pg().roundTrip(PgType.DOUBLE, EncoderOptions.DEFAULT, values,
+    List<Double> back = PG.get().roundTrip(PgType.DOUBLE, EncoderOptions.DEFAULT, values,
         rs -> rs.getDouble(1));
     for (int i = 0; i < values.size(); i++) {
       // doubleToLongBits: NaN payloads are not kept by PostgreSQL's text output; all else is.
@@ -78,7 +69,7 @@ class ValueRoundTripProperties {
       values.add(new String(clean.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
     values.addAll(List.of("", " ", "a ", "\\N", "\\", "NULL"));
-    List<String> back = pg().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
+    List<String> back = PG.get().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
         rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
     assertCanonicalsAgree(PgType.TEXT, values);
@@ -94,7 +85,7 @@ class ValueRoundTripProperties {
         values.add(new String(Character.toChars(cp)));
       }
     }
-    List<String> back = pg().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
+    List<String> back = PG.get().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
         rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
   }
@@ -114,7 +105,7 @@ class ValueRoundTripProperties {
       }
     }
     values.add(chunk.toString());
-    List<String> back = pg().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
+    List<String> back = PG.get().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
         rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
   }
@@ -123,14 +114,14 @@ class ValueRoundTripProperties {
   void arbitraryBytesAreBytea(@ForAll @Size(max = 100) List<@Size(max = 64) byte[]> values)
       throws Exception {
     List<Object> rows = new ArrayList<>(values);
-    List<byte[]> back = pg().roundTrip(PgType.BYTEA, EncoderOptions.DEFAULT, rows,
+    List<byte[]> back = PG.get().roundTrip(PgType.BYTEA, EncoderOptions.DEFAULT, rows,
         rs -> rs.getBytes(1));
     assertThat(back).containsExactlyElementsOf(values);
     assertCanonicalsAgree(PgType.BYTEA, rows);
   }
 
   private static void assertCanonicalsAgree(PgType type, List<?> values) throws Exception {
-    assertThat(pg().canonicals(type, EncoderOptions.DEFAULT, values))
+    assertThat(PG.get().canonicals(type, EncoderOptions.DEFAULT, values))
         .isEqualTo(CopyRoundTrip.sourceCanonicals(type, EncoderOptions.DEFAULT, values));
   }
 

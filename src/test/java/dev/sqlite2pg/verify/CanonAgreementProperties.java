@@ -128,9 +128,11 @@ class CanonAgreementProperties {
       enc.encode(row, 0, one);
       canon.read(one.array(), 0);
       String field = canon.field(0) + " " + canon.hash1() + " " + canon.hash2();
+      long h1 = canon.hash1();
+      long h2 = canon.hash2();
       canon.readHashes(one.array(), 0);
-      assertThat(canon.field(0) + " " + canon.hash1() + " " + canon.hash2())
-          .as("hashes without the copy").isEqualTo(field);
+      assertThat(List.of(canon.hash1(), canon.hash2())).as("hashes without the copy")
+          .containsExactly(h1, h2);
       expected.add(field);
     }
     copy.writeTrailer();

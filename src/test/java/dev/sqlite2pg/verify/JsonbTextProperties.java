@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import dev.sqlite2pg.testing.Shared;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,21 +20,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class JsonbTextProperties {
 
-  private static JsonbServer pg;
-
-  private static synchronized JsonbServer pg() throws Exception {
-    if (pg == null) {
-      pg = new JsonbServer("jsonb_text_properties");
-    }
-    return pg;
-  }
+  private static final Shared<JsonbServer> PG = new Shared<>(() -> new JsonbServer("jsonb_text_properties"));
 
   @AfterContainer
   static void closeConnection() throws Exception {
-    if (pg != null) {
-      pg.close();
-      pg = null;
-    }
+    PG.close();
   }
 
   @Property(tries = 40)
@@ -103,7 +94,7 @@ class JsonbTextProperties {
   }
 
   private static void assertMatches(List<String> docs) throws Exception {
-    List<String> expected = pg().render(docs);
+    List<String> expected = PG.get().render(docs);
     for (int i = 0; i < docs.size(); i++) {
       assertThat(JsonbText.render(docs.get(i))).as(docs.get(i)).isEqualTo(expected.get(i));
     }
