@@ -63,15 +63,11 @@ final class MigrateCommand implements Callable<Integer> {
   dev.sqlite2pg.copy.OnError onError;
 
   @Option(names = "--resume", description = "Continue the interrupted run on this target schema"
-      + " (Ctrl-C, kill -9, a lost connection, a full disk): tables it committed are kept, the"
-      + " others copied again. Refused when the source or the options changed.")
+      + " (Ctrl-C, kill -9, a lost connection, a full disk): tables and chunks it committed are"
+      + " kept, the others copied again. Refused when the source or the options changed.")
   boolean resume;
 
-  @Option(names = "--snapshot", paramLabel = "auto|always|never", defaultValue = "auto",
-      description = "Copy from a consistent snapshot (a copy in a temporary file):"
-          + " auto (the default) for rollback-journal databases and WAL databases that are"
-          + " open, always, or never.")
-  dev.sqlite2pg.MigrateOptions.Snapshot snapshot;
+  @Mixin SnapshotOption snapshot;
 
   @Option(names = "--dry-run", description = "Print the plan (as sqlite2pg plan does) and"
       + " change nothing.")
@@ -109,7 +105,7 @@ final class MigrateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
       Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .drop(drop).ifExists(ifExists).resume(resume).snapshot(snapshot).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
+          .drop(drop).ifExists(ifExists).resume(resume).snapshot(snapshot.snapshot).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;

@@ -44,11 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the result as JSON.")
   Path report;
 
-  @Option(names = "--snapshot", paramLabel = "auto|always|never", defaultValue = "auto",
-      description = "Compare a consistent snapshot of the source, as migrate copies one: auto"
-          + " (the default) for rollback-journal databases and WAL databases that are open,"
-          + " always, or never (read the file in place through SQLite).")
-  dev.sqlite2pg.MigrateOptions.Snapshot snapshot;
+  @Mixin SnapshotOption snapshot;
 
   @Mixin OutputOptions output;
 
@@ -58,7 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
     try (ConnectionOptions.Resolved t = connection.resolve(target, source,
         spec.commandLine().getErr())) {
       VerifyResult r = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .detailRows(detailed == null ? 20 : detailed).snapshot(snapshot).build().verify();
+          .detailRows(detailed == null ? 20 : detailed).snapshot(snapshot.snapshot).build().verify();
       spec.commandLine().getOut().print(VerifyReport.render(r, detailed != null));
       spec.commandLine().getOut().flush();
       if (report != null) {

@@ -242,6 +242,10 @@ public final class TableCopier {
    * says so and names the file; a PostgreSQL one carries its SQLSTATE and advice.
    */
   private String explain(Exception e) {
+    if (e instanceof RuntimeException && e.getCause() instanceof SQLiteException se) {
+      // A getter of the current row (or a default read for it) failed inside SQLite.
+      return "reading SQLite failed: " + SqliteSource.explain(source.path(), se);
+    }
     if (e instanceof SQLiteException se) {
       return "reading SQLite failed: " + SqliteSource.explain(source.path(), se);
     }
