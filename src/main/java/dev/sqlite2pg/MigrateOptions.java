@@ -1,6 +1,6 @@
 package dev.sqlite2pg;
 
-import dev.sqlite2pg.mapping.Cast;
+import dev.sqlite2pg.plan.Cast;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +33,7 @@ public record MigrateOptions(
     List<String> exclude,
     int jobs,
     int batchSize,
-    dev.sqlite2pg.copy.OnError onError,
+    dev.sqlite2pg.OnError onError,
     boolean drop,
     IfExists ifExists,
     boolean dataOnly,
@@ -41,7 +41,7 @@ public record MigrateOptions(
     Snapshot snapshot,
     boolean keepCase,
     List<Cast> casts,
-    dev.sqlite2pg.mapping.MappingConfig config,
+    dev.sqlite2pg.plan.MappingConfig config,
     List<String> only,
     java.time.ZoneId sourceZone,
     boolean verify,

@@ -1,7 +1,7 @@
 package dev.sqlite2pg;
 
 import dev.sqlite2pg.catalog.Catalog;
-import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.plan.TablePlan;
 import java.util.List;
 import java.util.Optional;
 

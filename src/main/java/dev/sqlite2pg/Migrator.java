@@ -9,19 +9,17 @@ import dev.sqlite2pg.copy.KeyConflicts;
 import dev.sqlite2pg.copy.RejectFiles;
 import dev.sqlite2pg.copy.TableCopier;
 import dev.sqlite2pg.copy.TableCopyResult;
+import dev.sqlite2pg.pg.FilledTables;
+import dev.sqlite2pg.pg.ddl.SchemaWriter;
+import dev.sqlite2pg.pg.state.RunLock;
+import dev.sqlite2pg.pg.state.RunState;
+import dev.sqlite2pg.plan.Cast;
+import dev.sqlite2pg.plan.MappingConfig;
+import dev.sqlite2pg.plan.SqliteToPg;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.Translator;
+import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.verify.EarlyTargetSide;
-import dev.sqlite2pg.mapping.Cast;
-import dev.sqlite2pg.mapping.MappingConfig;
-import dev.sqlite2pg.mapping.SqliteToPg;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.mapping.Translator;
-import dev.sqlite2pg.source.SqliteSource;
-import dev.sqlite2pg.target.FilledTables;
-import dev.sqlite2pg.target.RunLock;
-import dev.sqlite2pg.target.RunState;
-import dev.sqlite2pg.target.SchemaWriter;
-import dev.sqlite2pg.target.TargetConnector;
-import dev.sqlite2pg.verify.TableCheck;
 import dev.sqlite2pg.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -360,7 +358,7 @@ public final class Migrator {
     private List<String> exclude = List.of();
     private int jobs = Runtime.getRuntime().availableProcessors();
     private int batchSize = 100_000;
-    private dev.sqlite2pg.copy.OnError onError = dev.sqlite2pg.copy.OnError.SKIP;
+    private dev.sqlite2pg.OnError onError = dev.sqlite2pg.OnError.SKIP;
     private boolean drop;
     /** Null until set: --if-exists=fail given with --drop is an error, the default is not. */
     private MigrateOptions.IfExists ifExists;
@@ -407,7 +405,7 @@ public final class Migrator {
     }
 
     /** What a refused row costs: itself (SKIP, the default) or its table (ABORT). */
-    public Builder onError(dev.sqlite2pg.copy.OnError onError) {
+    public Builder onError(dev.sqlite2pg.OnError onError) {
       this.onError = onError;
       return this;
     }

@@ -1,21 +1,22 @@
 package dev.sqlite2pg;
 
+import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.catalog.Table;
-import dev.sqlite2pg.mapping.Identifiers;
-import dev.sqlite2pg.mapping.Planner;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.mapping.TypeRules;
-import dev.sqlite2pg.mapping.ValueProbe;
-import dev.sqlite2pg.source.CatalogReader;
-import dev.sqlite2pg.source.SqliteSource;
-import dev.sqlite2pg.source.SqliteValueProbe;
-import dev.sqlite2pg.source.RowCursor;
-import dev.sqlite2pg.source.SourceQueries;
-import dev.sqlite2pg.source.TableProfiler;
-import dev.sqlite2pg.source.TableReader;
+import dev.sqlite2pg.plan.Planner;
+import dev.sqlite2pg.plan.SqliteValueProbe;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TypeRules;
+import dev.sqlite2pg.plan.ValueProbe;
+import dev.sqlite2pg.sql.Identifiers;
+import dev.sqlite2pg.sqlite.CatalogReader;
+import dev.sqlite2pg.sqlite.RowCursor;
+import dev.sqlite2pg.sqlite.SourceQueries;
+import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.sqlite.TableProfiler;
+import dev.sqlite2pg.sqlite.TableReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class Steps {
     return new ValueProbe() {
       @Override
       public java.util.Optional<String> firstMisfit(dev.sqlite2pg.catalog.Column column,
-          dev.sqlite2pg.mapping.PgType type, dev.sqlite2pg.mapping.EncoderOptions options) {
+          dev.sqlite2pg.convert.PgType type, dev.sqlite2pg.convert.EncoderOptions options) {
         return java.util.Optional.empty();
       }
 
@@ -63,16 +64,16 @@ final class Steps {
    * What a run's result depends on: the source file (path, size, modification time), its
    * schema, and the options that shape the target. --resume continues only the same.
    */
-  static dev.sqlite2pg.target.RunState.Fingerprint fingerprint(java.nio.file.Path source,
+  static dev.sqlite2pg.pg.state.RunState.Fingerprint fingerprint(java.nio.file.Path source,
       Catalog catalog, MigrateOptions o) {
     java.nio.file.Path p = source.toAbsolutePath().normalize();
     StringBuilder schemaSql = new StringBuilder();
     catalog.tables().forEach(t -> schemaSql.append(t.sql()).append('\n'));
     catalog.others().forEach(x -> schemaSql.append(x.sql()).append('\n'));
-    String schemaHash = dev.sqlite2pg.target.RunState.Fingerprint.of(schemaSql.toString())
+    String schemaHash = dev.sqlite2pg.pg.state.RunState.Fingerprint.of(schemaSql.toString())
         .hash().substring(0, 16);
     try {
-      return dev.sqlite2pg.target.RunState.Fingerprint.of(String.join(", ",
+      return dev.sqlite2pg.pg.state.RunState.Fingerprint.of(String.join(", ",
           "source " + p, "size " + java.nio.file.Files.size(p),
           "modified " + java.nio.file.Files.getLastModifiedTime(p), wal(p),
           "schema " + schemaHash, "target schema " + o.schema(), "tables " + o.tables(),
@@ -106,7 +107,7 @@ final class Steps {
       return plan;
     }
     List<TablePlan> tables = plan.tables().stream().map(t -> new TablePlan(t.source(),
-        t.target(), t.sourceRows(), t.columns().stream().map(c -> new dev.sqlite2pg.mapping
+        t.target(), t.sourceRows(), t.columns().stream().map(c -> new dev.sqlite2pg.plan
             .ColumnPlan(c.source(), c.target(), c.type(), c.options().withZone(zone),
             c.identity(), c.generatedSql(), c.rule(), c.reason())).toList())).toList();
     return new MigrationPlan(plan.catalog(), plan.schema(), tables, plan.warnings(),
@@ -119,17 +120,15 @@ final class Steps {
    * and the others stay as planned, for STEP 3 to create.
    */
   static MigrationPlan fitToExisting(MigrationPlan plan, SqliteSource source,
-      dev.sqlite2pg.target.TargetConnector target, boolean all) {
-    try (Connection src = source.connect(); Connection dst = target.open()) {
-      dev.sqlite2pg.target.ExistingTables existing =
-          dev.sqlite2pg.target.ExistingTables.read(dst, plan.schema());
-      dev.sqlite2pg.target.DataOnlyPlanner planner =
-          new dev.sqlite2pg.target.DataOnlyPlanner(existing, src);
-      return all ? planner.fit(plan) : planner.fitWhereExists(plan);
+      dev.sqlite2pg.TargetConnector target, boolean all) {
+    dev.sqlite2pg.pg.ExistingTables existing;
+    try (Connection dst = target.open()) {
+      existing = dev.sqlite2pg.pg.ExistingTables.read(dst, plan.schema());
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Reading the target schema " + plan.schema()
-          + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw dev.sqlite2pg.pg.TargetErrors.translate("Reading the target schema " + plan.schema(),
+          e, target);
     }
+    return new dev.sqlite2pg.plan.TargetFit(existing).fit(plan, all, source);
   }
 
   /**
@@ -138,22 +137,22 @@ final class Steps {
    * so parents load first; otherwise keys come after the data and every table may load at once.
    */
   static Map<String, java.util.Set<String>> loadOrder(MigrationPlan plan,
-      dev.sqlite2pg.target.TargetConnector target, MigrateOptions options) {
+      dev.sqlite2pg.TargetConnector target, MigrateOptions options) {
     Map<String, java.util.Set<String>> waits = new java.util.HashMap<>();
     // Tables whose rows --if-exists=skip-existing keeps may have their keys already too.
     if (!options.dataOnly() && options.ifExists() != MigrateOptions.IfExists.SKIP_EXISTING) {
       return waits;
     }
     try (Connection dst = target.open()) {
-      dev.sqlite2pg.target.ExistingTables existing =
-          dev.sqlite2pg.target.ExistingTables.read(dst, plan.schema());
+      dev.sqlite2pg.pg.ExistingTables existing =
+          dev.sqlite2pg.pg.ExistingTables.read(dst, plan.schema());
       for (TablePlan t : plan.tables()) {
         waits.put(t.target(), existing.parents(t.target()));
       }
       return waits;
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Reading foreign keys of schema "
-          + plan.schema() + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw dev.sqlite2pg.pg.TargetErrors.translate("Reading foreign keys of schema "
+          + plan.schema(), e, target);
     }
   }
 
@@ -357,7 +356,7 @@ final class Steps {
       int n = (int) Math.min(64, (t.sourceRows() + chunkRows() - 1) / chunkRows());
       return dev.sqlite2pg.copy.Chunk.split(rs.getLong(1), rs.getLong(2), n);
     } catch (SQLException e) {
-      throw SqliteSource.translate(source.path(), e);
+      throw SqliteErrors.translate(source.path(), e);
     }
   }
 

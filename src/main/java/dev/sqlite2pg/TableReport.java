@@ -1,7 +1,5 @@
 package dev.sqlite2pg;
 
-import dev.sqlite2pg.copy.RejectedRow;
-import dev.sqlite2pg.verify.TableCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +24,7 @@ public record TableReport(
     List<RejectedRow> rejected,
     Optional<String> error,
     Optional<TableCheck> verification,
-    List<dev.sqlite2pg.mapping.ColumnPlan> columns) {
+    List<dev.sqlite2pg.plan.ColumnPlan> columns) {
 
   /**
    * Every source row arrived (or was there already), and verification (when run) found the

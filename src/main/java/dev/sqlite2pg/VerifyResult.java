@@ -1,6 +1,5 @@
 package dev.sqlite2pg;
 
-import dev.sqlite2pg.verify.TableCheck;
 import java.util.List;
 
 /** What {@link Migrator#verify()} found, table by table. */

@@ -3,11 +3,10 @@ package dev.sqlite2pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sqlite2pg.mapping.MappingConfig;
+import dev.sqlite2pg.plan.MappingConfig;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;
-import dev.sqlite2pg.verify.TableCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package dev.sqlite2pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlite2pg.target.TargetErrors;
-import dev.sqlite2pg.target.TargetErrors.Session;
+import dev.sqlite2pg.pg.TargetErrors.Session;
+import dev.sqlite2pg.pg.TargetErrors;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

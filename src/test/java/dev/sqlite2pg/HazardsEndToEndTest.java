@@ -2,14 +2,13 @@ package dev.sqlite2pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlite2pg.copy.RejectedRow;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.IndependentCompare;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.MigrateOptions.IfExists;
-import dev.sqlite2pg.copy.OnError;
-import dev.sqlite2pg.copy.RejectedRow;
 import dev.sqlite2pg.testing.BadInputs;
 import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;

@@ -2,8 +2,6 @@ package dev.sqlite2pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlite2pg.copy.OnError;
-import dev.sqlite2pg.copy.RejectedRow;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;

@@ -3,7 +3,7 @@ package dev.sqlite2pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sqlite2pg.target.RunLock;
+import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;

@@ -2,12 +2,10 @@ package dev.sqlite2pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlite2pg.RowDifference.Kind;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;
-import dev.sqlite2pg.verify.RowDifference;
-import dev.sqlite2pg.verify.RowDifference.Kind;
-import dev.sqlite2pg.verify.TableCheck;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package dev.sqlite2pg.cli;
 
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.target.ConnectionSpec;
-import dev.sqlite2pg.target.EmbeddedServer;
-import dev.sqlite2pg.target.SpecConnector;
-import dev.sqlite2pg.target.TargetConnectException;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.pg.connect.ConnectionSpec;
+import dev.sqlite2pg.pg.connect.EmbeddedServer;
+import dev.sqlite2pg.pg.connect.SpecConnector;
+import dev.sqlite2pg.pg.connect.TargetConnectException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

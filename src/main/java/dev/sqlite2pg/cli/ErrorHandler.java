@@ -1,15 +1,16 @@
 package dev.sqlite2pg.cli;
 
-import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.source.SqliteSource;
-import dev.sqlite2pg.target.TargetErrors;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.sqlite.SqliteSource;
 import java.nio.file.Path;
 import org.postgresql.util.PSQLException;
 import org.sqlite.SQLiteException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns a failure into one line on stderr and its documented exit code. The stack trace only
@@ -51,7 +52,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         && message.contains("[SQLITE_")) {
       Path source = sourceOf(command);
       if (source != null) {
-        return SqliteSource.explain(source, se);
+        return SqliteErrors.explain(source, se);
       }
     }
     if (me.code() == Code.TARGET && cause instanceof PSQLException pe) {

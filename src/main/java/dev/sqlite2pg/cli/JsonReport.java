@@ -2,16 +2,16 @@ package dev.sqlite2pg.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.RejectedRow;
+import dev.sqlite2pg.RowDifference;
+import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.TableReport;
-import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.VerifyResult;
-import dev.sqlite2pg.copy.RejectedRow;
-import dev.sqlite2pg.verify.RowDifference;
-import dev.sqlite2pg.verify.TableCheck;
+import dev.sqlite2pg.Warning;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +158,7 @@ final class JsonReport {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("columns");
-    for (dev.sqlite2pg.mapping.ColumnPlan c : t.columns()) {
+    for (dev.sqlite2pg.plan.ColumnPlan c : t.columns()) {
       g.writeStartObject();
       g.writeStringField("source_column", c.source().name());
       g.writeStringField("target_column", c.target());

@@ -1,7 +1,7 @@
 package dev.sqlite2pg.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code sqlite2pg} command line: a thin layer over {@link dev.sqlite2pg.Migrator}. */
 @Command(name = "sqlite2pg", mixinStandardHelpOptions = true,

@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sqlite2pg migrate SOURCE [TARGET]}: schema, copy, post-data, verify, report. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -60,7 +60,7 @@ final class MigrateCommand implements Callable<Integer> {
       description = "A row PostgreSQL refuses or that does not convert: skip leaves it out,"
           + " lists it and writes it to the reject file (default); abort rolls back its table."
           + " Either way the run exits 3.")
-  dev.sqlite2pg.copy.OnError onError;
+  dev.sqlite2pg.OnError onError;
 
   @Option(names = "--resume", description = "Continue the interrupted run on this target schema"
       + " (Ctrl-C, kill -9, a lost connection, a full disk): tables and chunks it committed are"

@@ -2,16 +2,16 @@ package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.Migrator;
-import dev.sqlite2pg.target.TargetConnector;
+import dev.sqlite2pg.TargetConnector;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sqlite2pg plan SOURCE [TARGET]}: what migrate would do, changing nothing anywhere. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,

@@ -3,9 +3,9 @@ package dev.sqlite2pg.cli;
 import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.Warning;
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.target.SchemaScript;
+import dev.sqlite2pg.pg.ddl.SchemaScript;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
 import java.io.PrintWriter;
 
 /** What plan and migrate --dry-run print: tables, types with reasons, DDL, warnings, omissions. */

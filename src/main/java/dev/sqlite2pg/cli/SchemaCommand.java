@@ -2,16 +2,16 @@ package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.Migrator;
-import dev.sqlite2pg.target.SchemaScript;
+import dev.sqlite2pg.pg.ddl.SchemaScript;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sqlite2pg schema SOURCE}: the DDL alone, as a SQL file for {@code psql -f}. */
 @Command(name = "schema", mixinStandardHelpOptions = true, sortOptions = false,

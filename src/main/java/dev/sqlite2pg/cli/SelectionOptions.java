@@ -73,8 +73,8 @@ final class SelectionOptions {
     b.schema(schema).tables(MigrateCommand.split(tables)).exclude(MigrateCommand.split(exclude))
         .casts(casts).keepCase(keepCase).dataOnly(dataOnly)
         .only(MigrateCommand.split(only))
-        .config(config == null ? dev.sqlite2pg.mapping.MappingConfig.EMPTY
-            : dev.sqlite2pg.mapping.MappingConfig.load(config));
+        .config(config == null ? dev.sqlite2pg.plan.MappingConfig.EMPTY
+            : dev.sqlite2pg.plan.MappingConfig.load(config));
     if (jobs != null) {
       b.jobs(jobs);
     }

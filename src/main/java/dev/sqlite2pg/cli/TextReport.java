@@ -2,10 +2,10 @@ package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.RejectedRow;
 import dev.sqlite2pg.TableReport;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.copy.RejectFiles;
-import dev.sqlite2pg.copy.RejectedRow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.sqlite2pg.cli;
 
+import dev.sqlite2pg.RowDifference;
+import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.VerifyResult;
-import dev.sqlite2pg.verify.RowDifference;
-import dev.sqlite2pg.verify.TableCheck;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

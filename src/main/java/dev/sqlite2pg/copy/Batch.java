@@ -1,6 +1,6 @@
 package dev.sqlite2pg.copy;
 
-import dev.sqlite2pg.target.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.BinaryCopyBuffer;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.copy;
 
+import dev.sqlite2pg.OnError;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

@@ -1,6 +1,7 @@
 package dev.sqlite2pg.copy;
 
-import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.RejectedRow;
+import dev.sqlite2pg.plan.TablePlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,12 +1,13 @@
 package dev.sqlite2pg.copy;
 
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.target.FilledTables;
-import dev.sqlite2pg.target.RunState;
-import dev.sqlite2pg.target.StagingTable;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.OnError;
+import dev.sqlite2pg.RejectedRow;
+import dev.sqlite2pg.pg.FilledTables;
+import dev.sqlite2pg.pg.state.RunState;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,23 +1,22 @@
 package dev.sqlite2pg.copy;
 
-import static dev.sqlite2pg.mapping.Identifiers.quote;
+import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.ConversionException;
-import dev.sqlite2pg.mapping.Encoders;
-import dev.sqlite2pg.mapping.PgTypes;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.mapping.ValueEncoder;
-import dev.sqlite2pg.source.SqliteRow;
-import dev.sqlite2pg.source.SqliteSource;
-import dev.sqlite2pg.target.BinaryCopyBuffer;
-import dev.sqlite2pg.target.ExistingTables;
-import dev.sqlite2pg.target.FilledTables;
-import dev.sqlite2pg.target.StagingTable;
-import dev.sqlite2pg.target.TargetConnector;
-import dev.sqlite2pg.target.TargetErrors;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.convert.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.ConversionException;
+import dev.sqlite2pg.convert.Encoders;
+import dev.sqlite2pg.convert.PgTypes;
+import dev.sqlite2pg.convert.ValueEncoder;
+import dev.sqlite2pg.pg.ExistingTables;
+import dev.sqlite2pg.pg.FilledTables;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.sqlite.SqliteRow;
+import dev.sqlite2pg.sqlite.SqliteSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

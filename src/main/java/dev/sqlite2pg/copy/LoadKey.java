@@ -1,9 +1,9 @@
 package dev.sqlite2pg.copy;
 
 import dev.sqlite2pg.catalog.Column;
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.PgType;
-import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,9 @@ package dev.sqlite2pg.copy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.RejectedRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

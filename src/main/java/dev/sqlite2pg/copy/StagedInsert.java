@@ -1,7 +1,8 @@
 package dev.sqlite2pg.copy;
 
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.target.StagingTable;
+import dev.sqlite2pg.OnError;
+import dev.sqlite2pg.RejectedRow;
+import dev.sqlite2pg.plan.TablePlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

@@ -1,25 +1,28 @@
 package dev.sqlite2pg.copy;
 
-import static dev.sqlite2pg.mapping.Identifiers.qualified;
-import static dev.sqlite2pg.mapping.Identifiers.quote;
-
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.ConversionException;
-import dev.sqlite2pg.mapping.Encoders;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.mapping.ValueEncoder;
-import dev.sqlite2pg.source.RowCursor;
-import dev.sqlite2pg.source.SourceRow;
-import dev.sqlite2pg.source.SqliteSource;
-import dev.sqlite2pg.source.TableReader;
-import dev.sqlite2pg.target.TargetConnector;
-import dev.sqlite2pg.target.TargetErrors;
+import dev.sqlite2pg.sqlite.SqliteErrors;
+import dev.sqlite2pg.OnError;
+import dev.sqlite2pg.RejectedRow;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.convert.ConversionException;
+import dev.sqlite2pg.convert.Encoders;
+import dev.sqlite2pg.convert.ValueEncoder;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.RowValues;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.sqlite.RowCursor;
+import dev.sqlite2pg.sqlite.SourceRow;
+import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.sqlite.TableReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sqlite.SQLiteException;
+import static dev.sqlite2pg.sql.Identifiers.qualified;
+import static dev.sqlite2pg.sql.Identifiers.quote;
 
 /**
  * STEP 4 for one table: streams its rows from SQLite into one binary COPY, in one transaction.
@@ -35,7 +38,7 @@ public final class TableCopier {
   private final boolean utf8;
   private final int batchSize;
   private final OnError onError;
-  private final dev.sqlite2pg.target.RunState state;
+  private final dev.sqlite2pg.pg.state.RunState state;
   private final java.util.function.Predicate<String> probed;
   private final ExistingRows existing;
 
@@ -50,7 +53,7 @@ public final class TableCopier {
   static final int ATTEMPTS = 3;
 
   public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8,
-      int batchSize, OnError onError, dev.sqlite2pg.target.RunState state,
+      int batchSize, OnError onError, dev.sqlite2pg.pg.state.RunState state,
       java.util.function.Predicate<String> probed, ExistingRows existing) {
     this.source = source;
     this.target = target;
@@ -244,10 +247,10 @@ public final class TableCopier {
   private String explain(Exception e) {
     if (e instanceof RuntimeException && e.getCause() instanceof SQLiteException se) {
       // A getter of the current row (or a default read for it) failed inside SQLite.
-      return "reading SQLite failed: " + SqliteSource.explain(source.path(), se);
+      return "reading SQLite failed: " + SqliteErrors.explain(source.path(), se);
     }
     if (e instanceof SQLiteException se) {
-      return "reading SQLite failed: " + SqliteSource.explain(source.path(), se);
+      return "reading SQLite failed: " + SqliteErrors.explain(source.path(), se);
     }
     if (e instanceof SQLException se) {
       return TargetErrors.explain(se, target);

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.copy;
 
+import dev.sqlite2pg.RejectedRow;
 import java.util.List;
 import java.util.Optional;
 

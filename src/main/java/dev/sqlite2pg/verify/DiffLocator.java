@@ -1,6 +1,7 @@
 package dev.sqlite2pg.verify;
 
-import dev.sqlite2pg.mapping.ColumnPlan;
+import dev.sqlite2pg.RowDifference;
+import dev.sqlite2pg.plan.ColumnPlan;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,10 @@
 package dev.sqlite2pg.verify;
 
 import dev.sqlite2pg.MigrationPlan;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.target.TargetConnector;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.pg.ExistingTables;
+import dev.sqlite2pg.plan.TargetFit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -50,7 +52,7 @@ public final class EarlyTargetSide implements AutoCloseable {
 
   private static Fingerprint fingerprint(TargetConnector target, String schema, TablePlan t) {
     try (Connection dst = target.open()) {
-      TargetTypes.Match m = new TargetTypes(dst, schema).match(t);
+      TargetFit.Match m = new TargetFit(ExistingTables.read(dst, schema)).match(t);
       if (m.plan().isEmpty()) {
         return null; // the table check reports why; nothing to compute
       }

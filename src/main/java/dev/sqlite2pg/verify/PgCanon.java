@@ -1,8 +1,8 @@
 package dev.sqlite2pg.verify;
 
-import static dev.sqlite2pg.mapping.Identifiers.quote;
+import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.mapping.PgType;
+import dev.sqlite2pg.convert.PgType;
 import java.util.List;
 
 /**

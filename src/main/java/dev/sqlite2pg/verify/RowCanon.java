@@ -1,6 +1,7 @@
 package dev.sqlite2pg.verify;
 
-import dev.sqlite2pg.mapping.PgType;
+import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.verify.jsonb.JsonbText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

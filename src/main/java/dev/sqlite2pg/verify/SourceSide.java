@@ -1,19 +1,19 @@
 package dev.sqlite2pg.verify;
 
-import static dev.sqlite2pg.mapping.Identifiers.quote;
+import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.copy.RowValues;
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.ConversionException;
-import dev.sqlite2pg.mapping.Encoders;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.mapping.ValueEncoder;
-import dev.sqlite2pg.source.SourceQueries;
-import dev.sqlite2pg.source.RowCursor;
-import dev.sqlite2pg.source.SourceRow;
-import dev.sqlite2pg.source.SqliteRow;
-import dev.sqlite2pg.source.TableReader;
-import dev.sqlite2pg.target.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.ConversionException;
+import dev.sqlite2pg.convert.Encoders;
+import dev.sqlite2pg.convert.ValueEncoder;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.RowValues;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.sqlite.RowCursor;
+import dev.sqlite2pg.sqlite.SourceQueries;
+import dev.sqlite2pg.sqlite.SourceRow;
+import dev.sqlite2pg.sqlite.SqliteRow;
+import dev.sqlite2pg.sqlite.TableReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 final class SourceSide {
 
-  private final dev.sqlite2pg.source.SqliteSource source;
+  private final dev.sqlite2pg.sqlite.SqliteSource source;
   private final Connection c;
   private final TablePlan t;
   private final Optional<TableKey> key;
@@ -49,7 +49,7 @@ final class SourceSide {
    *     loaded some other way) such a row is a difference, reported in the column that does
    *     not convert
    */
-  SourceSide(dev.sqlite2pg.source.SqliteSource source, Connection c, TablePlan t,
+  SourceSide(dev.sqlite2pg.sqlite.SqliteSource source, Connection c, TablePlan t,
       Optional<TableKey> key, boolean utf8, boolean rejectsExpected) {
     this.source = source;
     this.c = c;
@@ -129,7 +129,7 @@ final class SourceSide {
         List<String> display = new ArrayList<>();
         for (int i = 0; i < enc.length; i++) {
           display.add(Rows.quoteIfText(t.columns().get(i).type(), RowValues.fullValue(row, i + 1),
-              row.type(i + 1) == dev.sqlite2pg.source.SourceRow.NULL));
+              row.type(i + 1) == dev.sqlite2pg.sqlite.SourceRow.NULL));
         }
         String label = key.map(tk -> tk.label(display)).orElse("rowid=" + row.getLong(0));
         String match = key.map(tk -> tk.match(fields)).orElse(label);

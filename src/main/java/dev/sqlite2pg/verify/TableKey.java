@@ -1,8 +1,8 @@
 package dev.sqlite2pg.verify;
 
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.PgType;
-import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.sqlite2pg.verify;
 
-import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.RowDifference;
+import dev.sqlite2pg.TableCheck;
+import dev.sqlite2pg.plan.TablePlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class TableVerifier {
     this.rejectsExpected = rejectsExpected;
   }
 
-  public TableCheck check(dev.sqlite2pg.source.SqliteSource source, TablePlan t, Connection src,
+  public TableCheck check(dev.sqlite2pg.sqlite.SqliteSource source, TablePlan t, Connection src,
       Connection dst) throws SQLException {
     return check(source, t, src, dst, Optional.empty());
   }
@@ -45,7 +47,7 @@ public final class TableVerifier {
   /**
    * @param early PostgreSQL's whole-table fingerprint, started earlier ({@link EarlyTargetSide})
    */
-  TableCheck check(dev.sqlite2pg.source.SqliteSource source, TablePlan t, Connection src,
+  TableCheck check(dev.sqlite2pg.sqlite.SqliteSource source, TablePlan t, Connection src,
       Connection dst, Optional<CompletableFuture<Fingerprint>> early) throws SQLException {
     long start = System.nanoTime();
     Optional<TableKey> key = TableKey.of(t);

@@ -1,11 +1,11 @@
 package dev.sqlite2pg.verify;
 
-import static dev.sqlite2pg.mapping.Identifiers.qualified;
-import static dev.sqlite2pg.mapping.Identifiers.quote;
+import static dev.sqlite2pg.sql.Identifiers.qualified;
+import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.mapping.ColumnPlan;
-import dev.sqlite2pg.mapping.PgType;
-import dev.sqlite2pg.mapping.TablePlan;
+import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,13 +1,19 @@
 package dev.sqlite2pg.verify;
 
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationPlan;
-import dev.sqlite2pg.mapping.TablePlan;
-import dev.sqlite2pg.source.SqliteSource;
-import dev.sqlite2pg.target.TargetConnector;
+import dev.sqlite2pg.TableCheck;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.pg.ExistingTables;
+import dev.sqlite2pg.plan.TargetFit;
+import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.sqlite.SqliteErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +89,7 @@ public final class Verifier {
 
   private TableCheck check(TableVerifier tv, TablePlan t, EarlyTargetSide early) {
     try (Connection src = source.connect(); Connection dst = target.open()) {
-      TargetTypes.Match m = new TargetTypes(dst, schema).match(t);
+      TargetFit.Match m = new TargetFit(ExistingTables.read(dst, schema)).match(t);
       if (m.plan().isEmpty()) {
         return new TableCheck(t.source().name(), t.target(), t.sourceRows(), t.sourceRows(),
             0, false, 0, 0, 0, List.of(), m.problem(), 0);
@@ -91,8 +97,7 @@ public final class Verifier {
       return tv.check(source, m.plan().get(), src, dst, early.of(t.source().name())
           .filter(f -> !f.isCompletedExceptionally()));
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Verification of " + t.source().name()
-          + " failed to read: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw failed("Verifying " + t.source().name(), e);
     }
   }
 
@@ -109,8 +114,16 @@ public final class Verifier {
             + ": pass --no-verify, or verify against a newer server");
       }
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Verification failed to connect: "
-          + e.getMessage().lines().findFirst().orElse(""), e);
+      throw TargetErrors.translate("Connecting to verify", e, target);
     }
+  }
+
+  /**
+   * Both databases are read in the same steps, so the driver says which failed: pgjdbc throws
+   * PSQLException; sqlite-jdbc, SQLiteException or a plain SQLException (exit 4, not 5).
+   */
+  private MigrationException failed(String doing, SQLException e) {
+    return e instanceof PSQLException ? TargetErrors.translate(doing, e, target)
+        : SqliteErrors.translate(source.path(), e);
   }
 }

@@ -1,12 +1,12 @@
 package dev.sqlite2pg.testing;
 
-import dev.sqlite2pg.mapping.Canonical;
-import dev.sqlite2pg.mapping.ConversionException;
-import dev.sqlite2pg.mapping.EncoderOptions;
-import dev.sqlite2pg.mapping.Encoders;
-import dev.sqlite2pg.mapping.PgType;
-import dev.sqlite2pg.mapping.ValueEncoder;
-import dev.sqlite2pg.target.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.Canonical;
+import dev.sqlite2pg.convert.ConversionException;
+import dev.sqlite2pg.convert.EncoderOptions;
+import dev.sqlite2pg.convert.Encoders;
+import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.convert.ValueEncoder;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.sqlite2pg.testing;
 
-import dev.sqlite2pg.target.TargetConnector;
+import dev.sqlite2pg.TargetConnector;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

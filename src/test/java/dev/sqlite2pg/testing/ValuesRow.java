@@ -1,6 +1,6 @@
 package dev.sqlite2pg.testing;
 
-import dev.sqlite2pg.source.SourceRow;
+import dev.sqlite2pg.sqlite.SourceRow;
 import java.nio.charset.StandardCharsets;
 
 /**

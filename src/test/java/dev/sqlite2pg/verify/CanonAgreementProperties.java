@@ -2,11 +2,12 @@ package dev.sqlite2pg.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlite2pg.mapping.ConversionException;
-import dev.sqlite2pg.mapping.EncoderOptions;
-import dev.sqlite2pg.mapping.Encoders;
-import dev.sqlite2pg.mapping.PgType;
-import dev.sqlite2pg.mapping.ValueEncoder;
+import dev.sqlite2pg.convert.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.ConversionException;
+import dev.sqlite2pg.convert.EncoderOptions;
+import dev.sqlite2pg.convert.Encoders;
+import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.testing.TestPostgres;
 import dev.sqlite2pg.testing.ValuesRow;
 import java.math.BigDecimal;
@@ -17,7 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.sqlite2pg.target.BinaryCopyBuffer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;

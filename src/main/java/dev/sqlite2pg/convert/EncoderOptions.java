@@ -1,0 +1,42 @@
+package dev.sqlite2pg.convert;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the type planner learned about a column that its values alone do not say.
+ *
+ * @param epochUnit the unit of numbers in a time column; empty refuses numbers there, which is
+ *     right when the column mixes magnitudes (see {@link EpochUnit#unitFor(long, long)})
+ * @param julianDay numbers in a time column are Julian day numbers (SQLite's julianday())
+ * @param sourceZone the zone of text times without an offset, read into timestamptz
+ *     ({@code --source-timezone}; SQLite's own datetime('now') writes UTC, the default)
+ */
+public record EncoderOptions(Optional<EpochUnit> epochUnit, boolean julianDay,
+    java.time.ZoneId sourceZone) {
+
+  /** Numbers are Unix epoch seconds, as SQLite's strftime('%s') and unixepoch() give them. */
+  public static final EncoderOptions DEFAULT =
+      new EncoderOptions(Optional.of(EpochUnit.SECONDS), false);
+
+  public EncoderOptions {
+    Objects.requireNonNull(epochUnit, "No epoch unit provided; use Optional.empty() for none");
+    Objects.requireNonNull(sourceZone, "No source time zone provided");
+  }
+
+  public EncoderOptions(Optional<EpochUnit> epochUnit, boolean julianDay) {
+    this(epochUnit, julianDay, java.time.ZoneOffset.UTC);
+  }
+
+  public EncoderOptions withZone(java.time.ZoneId zone) {
+    return new EncoderOptions(epochUnit, julianDay, zone);
+  }
+
+  public static EncoderOptions epoch(EpochUnit unit) {
+    return new EncoderOptions(Optional.of(unit), false);
+  }
+
+  public static EncoderOptions julianDays() {
+    return new EncoderOptions(Optional.empty(), true);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.sqlite2pg.pg.ddl;
+
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.Warning;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * STEP 5 on several connections: each table's keys, indexes and CHECKs, then its ANALYZE, run
+ * one after the other on a connection of their own, as soon as that table's rows are all in
+ * ({@link #tableReady}), while other tables still copy; several tables at once (each statement
+ * locks only its table, so they cannot deadlock). Then the foreign keys (see {@link #finish}).
+ * Warnings come out in the statements' order, whatever finished first. On the 5M-row
+ * benchmark: 3.9 s on one connection after the copy, 3.1 s on two, about 2.5 s overlapped.
+ */
+final class PostDataScheduler {
+
+  private final TargetConnector target;
+  private final boolean resume;
+  private final Map<String, String> analyze;
+  private final Map<String, List<PostDataItem>> byTable = new LinkedHashMap<>();
+  private final List<PostDataItem> foreignKeys = new ArrayList<>();
+  private final Map<String, CompletableFuture<PostDataRunner>> chains =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ExecutorService pool;
+  private final List<Warning> warnings = new ArrayList<>();
+  private final List<NotMigrated> notMigrated = new ArrayList<>();
+
+  /**
+   * @param analyze source table name to the qualified target table to ANALYZE, largest
+   *     first: each is analyzed right after its own statements
+   */
+  PostDataScheduler(TargetConnector target, boolean resume, int jobs, List<PostDataItem> items,
+      Map<String, String> analyze) {
+    this.target = target;
+    this.resume = resume;
+    this.analyze = analyze;
+    analyze.keySet().forEach(t -> byTable.put(t, new ArrayList<>()));
+    for (PostDataItem item : items) {
+      if (item.kind().equals("foreign key")) {
+        foreignKeys.add(item);
+      } else {
+        byTable.computeIfAbsent(item.table(), k -> new ArrayList<>()).add(item);
+      }
+    }
+    this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, byTable.size() + 1)),
+        r -> {
+          Thread th = new Thread(r, "sqlite2pg-post-data");
+          th.setDaemon(true);
+          return th;
+        });
+  }
+
+  List<Warning> warnings() {
+    return warnings;
+  }
+
+  List<NotMigrated> notMigrated() {
+    return notMigrated;
+  }
+
+  /** Stops what is still running (a run that ends before {@link #finish}). */
+  void close() {
+    pool.shutdownNow();
+  }
+
+  /** Starts the statements of a table whose rows are all copied (once; later calls do nothing). */
+  void tableReady(String sourceTable) {
+    chains.computeIfAbsent(sourceTable, table -> CompletableFuture.supplyAsync(
+        () -> runOrFail(byTable.getOrDefault(table, List.of()), analyze.get(table)), pool));
+  }
+
+  /**
+   * Waits for every table's statements (starting those not started yet), then creates the
+   * foreign keys, unless {@code withForeignKeys} is false (a table did not copy completely).
+   * A foreign key starts once both its tables are done. It goes in two steps. ADD ... NOT
+   * VALID, one at a time: it locks both tables (SHARE ROW EXCLUSIVE), so two at once could wait
+   * for each other, but it reads no rows. Then VALIDATE CONSTRAINT, several at once: it locks
+   * only the child table against other schema changes and the parent not at all, and it reads
+   * the rows.
+   */
+  void finish(boolean withForeignKeys) throws SQLException {
+    try {
+      if (withForeignKeys) {
+        byTable.keySet().forEach(this::tableReady);
+      }
+      Object adding = new Object();
+      List<CompletableFuture<PostDataRunner>> keys = new ArrayList<>();
+      for (PostDataItem fk : withForeignKeys ? foreignKeys : List.<PostDataItem>of()) {
+        CompletableFuture<PostDataRunner> child = chains.get(fk.table());
+        CompletableFuture<PostDataRunner> parent = fk.references().map(chains::get)
+            .orElse(child);
+        keys.add(CompletableFuture.allOf(child, parent).thenApplyAsync(ignored -> {
+          PostDataRunner runner;
+          synchronized (adding) {
+            runner = runOrFail(List.of(notValid(fk)), null);
+          }
+          if (runner.notMigrated().isEmpty()) {
+            return runner.and(runOrFail(List.of(validate(fk, analyze.get(fk.table()))), null));
+          }
+          return runner;
+        }, pool));
+      }
+      List<PostDataRunner> done = new ArrayList<>();
+      for (String table : byTable.keySet()) {
+        CompletableFuture<PostDataRunner> chain = chains.get(table);
+        if (chain != null) {
+          done.add(chain.get());
+        }
+      }
+      for (CompletableFuture<PostDataRunner> f : keys) {
+        done.add(f.get());
+      }
+      for (PostDataRunner r : done) {
+        warnings.addAll(r.warnings());
+        notMigrated.addAll(r.notMigrated());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("STEP 5 was interrupted", "57014", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException ce
+          && ce.getCause() != null ? ce.getCause() : e.getCause();
+      if (cause instanceof Failed f) {
+        throw f.sql;
+      }
+      if (cause instanceof SQLException se) {
+        throw se;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs {@code items} on a connection of their own, then ANALYZE {@code analyze} when given;
+   * a failure to connect or to analyze is carried out of the pool as {@link Failed}.
+   */
+  private PostDataRunner runOrFail(List<PostDataItem> items, String analyze) {
+    PostDataRunner runner = new PostDataRunner(resume);
+    try (Connection c = open()) {
+      runner.run(c, items);
+      if (analyze != null) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ANALYZE " + analyze);
+        }
+      }
+      return runner;
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+  }
+
+  /** An SQLException on its way out of a pool thread. */
+  private static final class Failed extends RuntimeException {
+    final SQLException sql;
+
+    Failed(SQLException sql) {
+      super(sql);
+      this.sql = sql;
+    }
+  }
+
+  /** The foreign key created without checking the rows. */
+  private static PostDataItem notValid(PostDataItem fk) {
+    return new PostDataItem(fk.kind(), fk.name(), fk.table(), fk.notValidSql().orElse(fk.sql()),
+        java.util.Optional.empty(), java.util.Optional.empty());
+  }
+
+  /** Checking the rows of a foreign key created NOT VALID; orphans leave it NOT VALID. */
+  private static PostDataItem validate(PostDataItem fk, String qualifiedTable) {
+    return new PostDataItem(fk.kind(), fk.name(), fk.table(), "ALTER TABLE " + qualifiedTable
+        + " VALIDATE CONSTRAINT " + dev.sqlite2pg.sql.Identifiers.quote(fk.name()),
+        java.util.Optional.empty(), fk.violationsSql());
+  }
+
+  /** A connection with room to sort an index in memory: builds that spill to disk take longer. */
+  private Connection open() throws SQLException {
+    Connection c = target.open();
+    c.setAutoCommit(true);
+    try (Statement s = c.createStatement()) {
+      s.execute("SET maintenance_work_mem = '256MB'");
+      // Several statements run at once already: parallel workers would only compete with them.
+      s.execute("SET max_parallel_maintenance_workers = 0");
+      s.execute("SET max_parallel_workers_per_gather = 0");
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+}

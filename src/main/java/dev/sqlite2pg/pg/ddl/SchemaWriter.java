@@ -1,0 +1,232 @@
+package dev.sqlite2pg.pg.ddl;
+
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.pg.Relations;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.Translator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import static dev.sqlite2pg.sql.Identifiers.qualified;
+
+/**
+ * STEP 3 (schema and tables, in one transaction: all or nothing) and STEP 5 (keys, indexes,
+ * constraints, identity values, views, ANALYZE) on the target.
+ */
+public final class SchemaWriter {
+
+  private final TargetConnector target;
+  private final String schema;
+  private final Translator translator;
+  private final boolean resume;
+  private final List<Warning> warnings = new ArrayList<>();
+  private final List<NotMigrated> notMigrated = new ArrayList<>();
+
+  /** @param resume continuing an interrupted run: objects that already exist were its own */
+  public SchemaWriter(TargetConnector target, String schema, Translator translator,
+      boolean resume) {
+    this.target = target;
+    this.schema = schema;
+    this.translator = translator;
+    this.resume = resume;
+  }
+
+  public List<Warning> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  public List<NotMigrated> notMigrated() {
+    return List.copyOf(notMigrated);
+  }
+
+  public void createTables(List<TablePlan> tables, boolean drop) {
+    DdlRenderer ddl = new DdlRenderer(schema, this::defaultFor);
+    try (Connection c = target.open()) {
+      c.setAutoCommit(false);
+      List<String> existing = List.copyOf(Relations.named(c, schema, tables,
+          Relations.TABLES_AND_VIEWS));
+      if (!existing.isEmpty() && !drop) {
+        throw new MigrationException(Code.TARGET, "target already has table"
+            + (existing.size() == 1 ? " " : "s ") + String.join(", ", existing) + " in schema "
+            + schema + ": pass --drop to replace them, --if-exists=skip-existing to load into"
+            + " them only the rows they lack, or --schema to load elsewhere");
+      }
+      try (Statement s = c.createStatement()) {
+        if (!schemaExists(c)) {
+          // Even IF NOT EXISTS needs CREATE on the database, which hosted roles often lack.
+          s.execute(ddl.createSchema());
+        }
+        for (TablePlan t : tables) {
+          if (drop) {
+            s.execute(ddl.dropTable(t));
+          }
+          s.execute(ddl.createTable(t));
+        }
+      }
+      for (TablePlan t : tables) {
+        setDefaults(c, t, ddl.setDefaults(t));
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "STEP 3: creating the tables in schema " + schema
+          + " failed: " + TargetErrors.explain(e, target), e);
+    }
+  }
+
+  private void setDefaults(Connection c, TablePlan t, List<String> statements)
+      throws SQLException {
+    for (String sql : statements) {
+      java.sql.Savepoint sp = c.setSavepoint();
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+        c.releaseSavepoint(sp);
+      } catch (SQLException e) {
+        c.rollback(sp);
+        String msg = e.getMessage().lines().findFirst().orElse("");
+        warnings.add(Warning.table(t.source().name(), "default not set: " + msg));
+        notMigrated.add(new NotMigrated("default", t.source().name(), msg, sql));
+      }
+    }
+  }
+
+  private Optional<String> defaultFor(TablePlan t, ColumnPlan c) {
+    Optional<String> sqlite = c.source().defaultSql();
+    if (sqlite.isEmpty()) {
+      return Optional.empty();
+    }
+    Translator.Result r = translator.defaultValue(sqlite.get(), c.type());
+    if (r.sql().isEmpty()) {
+      notMigrated.add(new NotMigrated("default", t.source().name() + "." + c.source().name(),
+          r.reason(), "DEFAULT " + sqlite.get()));
+      warnings.add(Warning.column(t.source().name(), c.source().name(),
+          "DEFAULT " + sqlite.get() + " not migrated: " + r.reason()));
+    }
+    return r.sql();
+  }
+
+  /**
+   * STEP 5 begun before STEP 4: each table gets its keys, indexes and ANALYZE as soon as
+   * {@link PostData#tableReady} says its rows are in, {@code jobs} tables at a time (see
+   * {@link PostDataScheduler}); {@link #finishPostData} does the rest.
+   */
+  public PostData startPostData(MigrationPlan plan, int jobs) {
+    List<TablePlan> loaded = plan.tables();
+    PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
+    List<PostDataItem> items = builder.build();
+    notMigrated.addAll(builder.notMigrated());
+    java.util.Map<String, String> analyze = new java.util.LinkedHashMap<>();
+    loaded.stream()
+        .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
+        .forEach(t -> analyze.put(t.source().name(), qualified(schema, t.target())));
+    return new PostData(new PostDataScheduler(target, resume, jobs, items, analyze));
+  }
+
+  /** STEP 5 under way; closing it stops what still runs. */
+  public static final class PostData implements AutoCloseable {
+    private final PostDataScheduler scheduler;
+
+    private PostData(PostDataScheduler scheduler) {
+      this.scheduler = scheduler;
+    }
+
+    /** A table's rows are all in: its own keys and indexes may be built. */
+    public void tableReady(String sourceTable) {
+      scheduler.tableReady(sourceTable);
+    }
+
+    @Override
+    public void close() {
+      scheduler.close();
+    }
+  }
+
+  /**
+   * The rest of STEP 5: waits for the tables' statements; then, when every table copied
+   * completely, the foreign keys, sequences and views (otherwise keys would be checked against
+   * part of the data, and a foreign key in place would refuse the child rows that --resume
+   * copies before their parents).
+   */
+  public void finishPostData(PostData post, MigrationPlan plan, boolean complete) {
+    try {
+      post.scheduler.finish(complete);
+      if (complete) {
+        try (Connection c = target.open()) {
+          c.setAutoCommit(true);
+          new Sequences(schema).reset(c, plan.tables(), warnings);
+          new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
+        }
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(Code.TARGET, "STEP 5: creating keys, indexes and views in"
+          + " schema " + schema + " failed: " + TargetErrors.explain(e, target), e);
+    }
+    warnings.addAll(post.scheduler.warnings());
+    notMigrated.addAll(post.scheduler.notMigrated());
+  }
+
+  /**
+   * {@code --data-only}: the tables exist and must be empty, since rows already there would
+   * collide with the copy's keys (or be doubled, in a table without keys). Rows that share keys
+   * with the source were named before this ({@code KeyConflicts}); this refuses the others.
+   */
+  public void requireEmpty(List<TablePlan> tables) {
+    List<String> filled = new ArrayList<>();
+    try (Connection c = target.open(); Statement s = c.createStatement()) {
+      for (TablePlan t : tables) {
+        try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM "
+            + qualified(schema, t.target()) + ")")) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            filled.add(t.target());
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Reading the target tables", e, target);
+    }
+    if (!filled.isEmpty()) {
+      throw new MigrationException(Code.TARGET, "--data-only loads into empty tables, and "
+          + String.join(", ", filled) + " already " + (filled.size() == 1 ? "has" : "have")
+          + " rows in schema " + schema + ": pass --if-exists=skip-existing to add only the rows"
+          + " they lack, empty them (TRUNCATE), or choose other tables");
+    }
+  }
+
+  /** STEP 5 of {@code --data-only}: the schema is the application's; only sequences move. */
+  public void postDataOnly(MigrationPlan plan) {
+    try (Connection c = target.open()) {
+      c.setAutoCommit(true);
+      new Sequences(schema).reset(c, plan.tables(), warnings);
+      try (Statement s = c.createStatement()) {
+        for (TablePlan t : plan.tables()) {
+          s.execute("ANALYZE " + qualified(schema, t.target()));
+        }
+      }
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Moving sequences past the loaded keys", e, target);
+    }
+  }
+
+  private boolean schemaExists(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+}
