@@ -111,14 +111,7 @@ class BadInputSourceTest {
     // Pages overwritten in the middle of a table (a bad disk, a copy taken while written).
     // The schema on page 1 reads fine; the damage shows only when rows are read.
     Path db = bigDatabase("broken.db");
-    try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
-      byte[] garbage = new byte[4096];
-      java.util.Arrays.fill(garbage, (byte) 0xA5);
-      for (int page = 5; page < 12; page++) {
-        f.seek((long) (page - 1) * 4096);
-        f.write(garbage);
-      }
-    }
+    corrupt(db, 5, 12);
     String before = sha(db);
     String msg = assertOneLine(migrate(db), SOURCE_ERROR, "broken.db", "corrupt",
         "sqlite3 ", ".recover");
@@ -208,6 +201,30 @@ class BadInputSourceTest {
   }
 
   /** A rollback-journal database with a table of several dozen pages. */
+  @Test
+  void corruptPagesFoundByVerifyAreASourceError() throws Exception {
+    // The file was migrated, then damaged (a bad disk between the load and the check): verify
+    // reads both databases in the same steps, and a SQLite failure there is the source's
+    // (exit 4 with SQLite's advice), not the target's (exit 5).
+    Path db = bigDatabase("later.db");
+    assertThat(migrate(db).exitCode()).isZero();
+    corrupt(db, 5, 12);
+    CliRun verify = CliRun.run("verify", "-q", db.toString(), target);
+    String msg = assertOneLine(verify, SOURCE_ERROR, "later.db", "corrupt", ".recover");
+    assertThat(msg).doesNotContain("SQLSTATE");
+  }
+
+  private static void corrupt(Path db, int fromPage, int toPage) throws Exception {
+    try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+      byte[] garbage = new byte[4096];
+      java.util.Arrays.fill(garbage, (byte) 0xA5);
+      for (int page = fromPage; page < toPage; page++) {
+        f.seek((long) (page - 1) * 4096);
+        f.write(garbage);
+      }
+    }
+  }
+
   private Path bigDatabase(String name) {
     return Fixtures.buildFromSql("""
         PRAGMA page_size = 4096;

@@ -1,13 +1,7 @@
 package dev.sqlite2pg.cli;
 
-import dev.sqlite2pg.sqlite.SqliteErrors;
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.sqlite.SqliteSource;
-import java.nio.file.Path;
-import org.postgresql.util.PSQLException;
-import org.sqlite.SQLiteException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -40,37 +34,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   }
 
   /**
-   * The message's first line. A message that still carries a driver's raw words (a place in
-   * the library that wrapped a SQLException without explaining it) is explained here from its
-   * cause, so that the line says what to do whichever step failed.
+   * The message's first line. The library has already said what failed and what to do: its
+   * SQLite and PostgreSQL errors are translated where they happen (sqlite.SqliteErrors,
+   * pg.TargetErrors), so nothing is patched here.
    */
   static String oneLine(MigrationException me, ParseResult command) {
-    String message = me.getMessage() == null ? "" : me.getMessage().lines().findFirst()
-        .orElse("");
-    Throwable cause = me.getCause();
-    if (me.code() == Code.SOURCE && cause instanceof SQLiteException se
-        && message.contains("[SQLITE_")) {
-      Path source = sourceOf(command);
-      if (source != null) {
-        return SqliteErrors.explain(source, se);
-      }
-    }
-    if (me.code() == Code.TARGET && cause instanceof PSQLException pe) {
-      int raw = message.indexOf("ERROR: ");
-      if (raw >= 0) {
-        String context = message.substring(0, raw).replaceAll("[:\\s]+$", "");
-        return (context.isEmpty() ? "" : context + ": ") + TargetErrors.explain(pe, TargetErrors.Session.UNKNOWN);
-      }
-    }
-    return message;
-  }
-
-  /** SOURCE, the first positional parameter of migrate, plan and verify. */
-  private static Path sourceOf(ParseResult command) {
-    if (command == null || command.matchedPositionals().isEmpty()) {
-      return null;
-    }
-    Object value = command.matchedPositionals().get(0).getValue();
-    return value instanceof Path p ? p : null;
+    return me.getMessage() == null ? "" : me.getMessage().lines().findFirst().orElse("");
   }
 }

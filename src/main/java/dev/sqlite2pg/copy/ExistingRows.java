@@ -4,7 +4,7 @@ import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.OnError;
 import dev.sqlite2pg.RejectedRow;
-import dev.sqlite2pg.pg.FilledTables;
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.state.RunState;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
@@ -50,10 +50,10 @@ public final class ExistingRows {
    *     {@link #requireKeys} made sure of) are loaded through staging
    */
   public static ExistingRows skipExisting(String schema, List<TablePlan> tables,
-      FilledTables before, RunState state, OnError onError) {
+      TargetTables before, RunState state, OnError onError) {
     Map<String, LoadKey> staged = new java.util.HashMap<>();
     for (TablePlan t : tables) {
-      if (before.filled(t)) {
+      if (before.filled(t.target())) {
         LoadKey.of(t).ifPresent(k -> staged.put(t.source().name(), k));
       }
     }
@@ -65,9 +65,9 @@ public final class ExistingRows {
    * primary key that holds rows is refused, since which of its rows are the source's cannot be
    * told (equal rows are all data in such a table, as in an event log).
    */
-  public static void requireKeys(String schema, List<TablePlan> tables, FilledTables before) {
+  public static void requireKeys(String schema, List<TablePlan> tables, TargetTables before) {
     List<TablePlan> keyless = tables.stream()
-        .filter(t -> before.filled(t) && LoadKey.of(t).isEmpty()).toList();
+        .filter(t -> before.filled(t.target()) && LoadKey.of(t).isEmpty()).toList();
     if (keyless.isEmpty()) {
       return;
     }

@@ -11,7 +11,7 @@ import dev.sqlite2pg.convert.Encoders;
 import dev.sqlite2pg.convert.PgTypes;
 import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.pg.ExistingTables;
-import dev.sqlite2pg.pg.FilledTables;
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
@@ -69,7 +69,7 @@ public final class KeyConflicts {
    *
    * @param dataOnly the tables are the application's: emptying them is the alternative, not --drop
    */
-  public void refuse(List<TablePlan> tables, FilledTables before, boolean dataOnly) {
+  public void refuse(List<TablePlan> tables, TargetTables before, boolean dataOnly) {
     Found found = find(tables, before);
     if (found.conflicts().isEmpty()) {
       return;
@@ -90,13 +90,13 @@ public final class KeyConflicts {
    * in plan order. Reading every key of a large table costs time, so the search stops at the
    * {@value #TABLES_SHOWN} tables a message names.
    */
-  public Found find(List<TablePlan> tables, FilledTables before) {
+  public Found find(List<TablePlan> tables, TargetTables before) {
     List<Conflict> out = new ArrayList<>();
     int unchecked = 0;
     try (Connection src = source.connect(); Connection dst = target.open()) {
       ExistingTables existing = ExistingTables.read(dst, schema);
       for (TablePlan t : tables) {
-        if (!before.filled(t)) {
+        if (!before.filled(t.target())) {
           continue;
         }
         if (out.size() == TABLES_SHOWN) {

@@ -247,10 +247,10 @@ public final class TableCopier {
   private String explain(Exception e) {
     if (e instanceof RuntimeException && e.getCause() instanceof SQLiteException se) {
       // A getter of the current row (or a default read for it) failed inside SQLite.
-      return "reading SQLite failed: " + SqliteErrors.explain(source.path(), se);
+      return "reading SQLite failed: " + SqliteErrors.explain(source.origin(), se);
     }
     if (e instanceof SQLiteException se) {
-      return "reading SQLite failed: " + SqliteErrors.explain(source.path(), se);
+      return "reading SQLite failed: " + SqliteErrors.explain(source.origin(), se);
     }
     if (e instanceof SQLException se) {
       return TargetErrors.explain(se, target);

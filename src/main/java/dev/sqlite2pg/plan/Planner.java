@@ -38,7 +38,7 @@ public final class Planner {
   public TablePlan plan(Table table, String targetName, long rows,
       Map<String, ColumnProfile> profiles, ValueProbe probe, List<Warning> warnings,
       List<NotMigrated> notMigrated) {
-    Map<String, String> names = Identifiers.targetNames(
+    Map<String, String> names = TargetNames.of(
         table.columns().stream().map(Column::name).toList(), keepCase);
     List<ColumnPlan> columns = new ArrayList<>();
     for (Column col : table.columns()) {

@@ -78,7 +78,7 @@ public final class TargetFit {
     try (Connection c = source.connect()) {
       return fit(plan, all, c);
     } catch (SQLException e) {
-      throw SqliteErrors.translate(source.path(), e);
+      throw SqliteErrors.translate(source.origin(), e);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Names in PostgreSQL: how a SQLite name becomes a target name, and the one function that puts
- * a name into SQL text.
+ * The one function that puts a name into SQL text, in both dialects (a double-quoted
+ * identifier means the same in SQLite and PostgreSQL), and what PostgreSQL needs quoted.
  *
  * <p>SQLite names are case-insensitive, PostgreSQL folds unquoted names to lower case. Folding
  * "InvoiceLine" to invoiceline keeps an application's unquoted SQL working; a name that is not a
@@ -20,9 +20,6 @@ import java.util.Set;
  * quotes in every query, as it did in SQLite.
  */
 public final class Identifiers {
-
-  /** PostgreSQL's NAMEDATALEN - 1: longer names are silently truncated by the server. */
-  public static final int MAX_BYTES = 63;
 
   /**
    * PostgreSQL's reserved key words (and those not allowed as column names): a column named
@@ -63,33 +60,8 @@ public final class Identifiers {
     return RESERVED.contains(name.toLowerCase(Locale.ROOT));
   }
 
-  /**
-   * Target names for sibling names (the tables of a schema, the columns of a table), in input
-   * order. Folds to lower case where the result is a plain identifier and unique; shortens
-   * names over 63 bytes with a hash suffix so that two long names stay distinct.
-   */
-  public static Map<String, String> targetNames(List<String> names, boolean keepCase) {
-    Map<String, Integer> foldedCount = new java.util.HashMap<>();
-    for (String n : names) {
-      foldedCount.merge(n.toLowerCase(Locale.ROOT), 1, Integer::sum);
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    Set<String> taken = new HashSet<>();
-    for (String n : names) {
-      String folded = n.toLowerCase(Locale.ROOT);
-      String target = !keepCase && isPlain(folded) && foldedCount.get(folded) == 1 ? folded : n;
-      target = shorten(target);
-      if (!taken.add(target)) {
-        target = shorten(target + "_" + taken.size());
-        taken.add(target);
-      }
-      out.put(n, target);
-    }
-    return out;
-  }
-
   /** A name as PostgreSQL would accept it unquoted after folding: letters, digits, _ and $. */
-  static boolean isPlain(String s) {
+  public static boolean isPlain(String s) {
     if (s.isEmpty()) {
       return false;
     }
@@ -104,41 +76,5 @@ public final class Identifiers {
       }
     }
     return true;
-  }
-
-  /**
-   * Names over 63 bytes: PostgreSQL would truncate them and two columns that share their first
-   * 63 bytes would collide (pgloader's collision.db has exactly that). Keeps a prefix that ends
-   * on a character boundary and appends '_' and 8 hex digits of the full name's SHA-256.
-   */
-  public static String shorten(String name) {
-    byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-    if (utf8.length <= MAX_BYTES) {
-      return name;
-    }
-    String suffix = "_" + hash8(utf8);
-    int budget = MAX_BYTES - suffix.length();
-    StringBuilder prefix = new StringBuilder();
-    int used = 0;
-    for (int i = 0; i < name.length(); ) {
-      int cp = name.codePointAt(i);
-      int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (used + bytes > budget) {
-        break;
-      }
-      prefix.appendCodePoint(cp);
-      used += bytes;
-      i += Character.charCount(cp);
-    }
-    return prefix + suffix;
-  }
-
-  private static String hash8(byte[] bytes) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return String.format(Locale.ROOT, "%02x%02x%02x%02x", d[0], d[1], d[2], d[3]);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

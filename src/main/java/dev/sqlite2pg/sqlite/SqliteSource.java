@@ -29,12 +29,15 @@ public final class SqliteSource {
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final Path path;
+  /** The file the user named: {@link #path} itself, or the file a snapshot was taken of. */
+  private final Path origin;
   private final boolean immutable;
   private final boolean wal;
   private final boolean stable;
 
-  private SqliteSource(Path path, boolean immutable, boolean wal, boolean stable) {
+  private SqliteSource(Path path, Path origin, boolean immutable, boolean wal, boolean stable) {
     this.path = path;
+    this.origin = origin;
     this.immutable = immutable;
     this.wal = wal;
     this.stable = stable;
@@ -42,13 +45,14 @@ public final class SqliteSource {
 
   /** Checks that the file exists and is a SQLite database, with a message that says what to do. */
   public static SqliteSource open(Path path) {
-    return open(path, false);
+    return open(path, null, false);
   }
 
   /**
+   * @param origin the file a snapshot was taken of; null when {@code path} is the user's file
    * @param snapshot the file is a snapshot this tool took, which nobody else knows of
    */
-  private static SqliteSource open(Path path, boolean snapshot) {
+  private static SqliteSource open(Path path, Path origin, boolean snapshot) {
     if (!Files.exists(path)) {
       throw new MigrationException(Code.SOURCE,
           "SQLite file " + path + " does not exist: check the path (relative paths start at "
@@ -68,11 +72,12 @@ public final class SqliteSource {
     // directory is writable (always, for root). With no -wal file present, no process has the
     // database open and every row is in the main file: open it immutable, creating nothing.
     boolean immutable = wal && !Files.exists(Path.of(abs + "-wal"));
-    SqliteSource source = new SqliteSource(abs, immutable, wal, snapshot || immutable);
+    SqliteSource source = new SqliteSource(abs, origin == null ? abs : origin,
+        immutable, wal, snapshot || immutable);
     try (Connection c = source.connect(); Statement s = c.createStatement()) {
       s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
     } catch (SQLException e) {
-      throw SqliteErrors.translate(path, e);
+      throw SqliteErrors.translate(origin == null ? path : origin, e);
     }
     return source;
   }
@@ -107,6 +112,14 @@ public final class SqliteSource {
    */
   static int busyTimeoutMillis() {
     return Integer.getInteger("sqlite2pg.sqlite.busy-timeout-ms", 10_000);
+  }
+
+  /**
+   * The file the user named, even when this is a snapshot of it: what error messages name
+   * (the advice, e.g. {@code sqlite3 FILE .recover}, is for the user's file).
+   */
+  public Path origin() {
+    return origin;
   }
 
   public Path path() {
@@ -191,7 +204,7 @@ public final class SqliteSource {
           + " failed: " + e.getMessage() + "; check the free space in "
           + file.getParent() + ", or pass --snapshot=never", e);
     }
-    return new Snapshot(open(file, true), path, at);
+    return new Snapshot(open(file, path, true), path, at);
   }
 
   /** SQLite's online backup, all pages in one step (-1): one moment of the database. */

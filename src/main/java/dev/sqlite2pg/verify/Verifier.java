@@ -124,6 +124,6 @@ public final class Verifier {
    */
   private MigrationException failed(String doing, SQLException e) {
     return e instanceof PSQLException ? TargetErrors.translate(doing, e, target)
-        : SqliteErrors.translate(source.path(), e);
+        : SqliteErrors.translate(source.origin(), e);
   }
 }

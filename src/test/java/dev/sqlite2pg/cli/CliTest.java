@@ -72,6 +72,16 @@ class CliTest {
     assertThat(fail.code()).isEqualTo(2);
     assertThat(fail.err().strip()).isEqualTo("sqlite2pg: error: --if-exists=fail has no effect"
         + " with --drop, which replaces the tables whatever they hold: pass one or the other");
+    // --drop with a mode that keeps what the target holds: refused before connecting.
+    Run dataOnly = run("migrate", db.toString(), url, "--data-only", "--drop");
+    assertThat(dataOnly.code()).isEqualTo(2);
+    assertThat(dataOnly.err().strip()).isEqualTo("sqlite2pg: error: --data-only loads into the"
+        + " tables the application created and --drop replaces them with sqlite2pg's own: pass"
+        + " one or the other");
+    Run resume = run("migrate", db.toString(), url, "--resume", "--drop");
+    assertThat(resume.code()).isEqualTo(2);
+    assertThat(resume.err().strip()).startsWith("sqlite2pg: error: --resume continues the"
+        + " interrupted run").contains("pass --resume alone").doesNotContain("\n");
     Run bad = run("migrate", db.toString(), url, "--if-exists=skip");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("Invalid value for option '--if-exists': expected fail or"

@@ -3,6 +3,7 @@ package dev.sqlite2pg.pg.ddl;
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
+import dev.sqlite2pg.plan.TargetNames;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.catalog.Check;
 import dev.sqlite2pg.catalog.Column;
@@ -70,9 +71,9 @@ public final class PostDataBuilder {
   }
 
   private String uniqueName(String wanted) {
-    String name = Identifiers.shorten(wanted);
+    String name = TargetNames.shorten(wanted);
     for (int i = 1; !relationNames.add(name); i++) {
-      name = Identifiers.shorten(wanted + i);
+      name = TargetNames.shorten(wanted + i);
     }
     return name;
   }
@@ -112,7 +113,7 @@ public final class PostDataBuilder {
         ? t.target() + "_" + String.join("_", ix.columns().stream()
             .map(c -> c.column().orElse("expr")).toList()) + "_key"
         : ix.name();
-    String name = uniqueName(Identifiers.targetNames(List.of(wanted), false).get(wanted));
+    String name = uniqueName(TargetNames.of(List.of(wanted), false).get(wanted));
     String sql = "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + quote(name) + " ON "
         + qualified(schema, t.target()) + " (" + String.join(", ", parts) + ")" + where;
     return Optional.of(new PostDataItem(ix.unique() ? "unique index" : "index", name,

@@ -6,7 +6,7 @@ import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.Warning;
-import dev.sqlite2pg.pg.Relations;
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
@@ -55,8 +55,8 @@ public final class SchemaWriter {
     DdlRenderer ddl = new DdlRenderer(schema, this::defaultFor);
     try (Connection c = target.open()) {
       c.setAutoCommit(false);
-      List<String> existing = List.copyOf(Relations.named(c, schema, tables,
-          Relations.TABLES_AND_VIEWS));
+      List<String> existing = List.copyOf(TargetTables.named(c, schema,
+          tables.stream().map(TablePlan::target).toList(), TargetTables.TABLES_AND_VIEWS));
       if (!existing.isEmpty() && !drop) {
         throw new MigrationException(Code.TARGET, "target already has table"
             + (existing.size() == 1 ? " " : "s ") + String.join(", ", existing) + " in schema "

@@ -2,6 +2,7 @@ package dev.sqlite2pg.pg.ddl;
 
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
+import dev.sqlite2pg.plan.TargetNames;
 import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.Warning;
@@ -46,7 +47,7 @@ final class Views {
         columnNames.putIfAbsent(col.source().name().toLowerCase(Locale.ROOT), col.target());
       }
     }
-    Map<String, String> viewNames = Identifiers.targetNames(
+    Map<String, String> viewNames = TargetNames.of(
         plan.catalog().views().stream().map(SchemaObject::name).toList(), false);
     viewNames.forEach((k, name) -> tableNames.putIfAbsent(k.toLowerCase(Locale.ROOT), name));
     return translator.view(v.sql(), v.columns(),

@@ -41,7 +41,7 @@ public final class RunState {
    * the database) still migrates: without a record, and so without --resume, as the warning
    * from {@link #warning()} says.
    */
-  public static RunState start(TargetConnector target, String schema, Fingerprint fp,
+  public static RunState start(TargetConnector target, String schema, RunFingerprint fp,
       List<TablePlan> tables) {
     try (Connection c = target.open()) {
       c.setAutoCommit(false);
@@ -88,7 +88,7 @@ public final class RunState {
    * The interrupted run to continue: the newest unfinished run on this schema, refused unless
    * its fingerprint is this one.
    */
-  public static RunState resume(TargetConnector target, String schema, Fingerprint fp) {
+  public static RunState resume(TargetConnector target, String schema, RunFingerprint fp) {
     try (Connection c = target.open()) {
       ensureTables(c);
       try (PreparedStatement ps = c.prepareStatement("SELECT run_id, fingerprint,"
@@ -239,18 +239,5 @@ public final class RunState {
   private static MigrationException failed(SQLException e) {
     // The user needs CREATE on the database for that schema; the advice by SQLSTATE says so.
     return TargetErrors.translate("Recording the run's progress in schema sqlite2pg", e, null);
-  }
-
-  /** What a run depends on, and a hash of it. */
-  public record Fingerprint(String hash, String detail) {
-    public static Fingerprint of(String detail) {
-      try {
-        byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-            .digest(detail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new Fingerprint(java.util.HexFormat.of().formatHex(d), detail);
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is part of every JDK", e);
-      }
-    }
   }
 }

@@ -1,0 +1,159 @@
+package dev.sqlite2pg.run;
+
+import dev.sqlite2pg.MigrateOptions.IfExists;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
+
+/**
+ * How a run treats what the target already holds: the one place that says what {@code --drop},
+ * {@code --data-only}, {@code --if-exists} and {@code --resume} imply for each step, so that a
+ * step asks its mode instead of combining flags. {@link #of} refuses the combinations that make
+ * no sense, in one line each, before anything is read.
+ *
+ * <pre>
+ *                      plan fitted to  tables created   rows there    chunks  parents  STEP 5
+ *   Create             -               all, refused     refused       yes     -        all
+ *                                      if rows conflict
+ *   Replace  (--drop)  -               all, dropped     dropped       yes     -        all
+ *   DataOnly           target, all     none             refused or    no      first    sequences
+ *                                                       skipped
+ *   SkipExisting       target, where   missing ones     skipped       no      first    all, kept
+ *                      tables exist
+ *   Resume(m)          as m            none             as m          as m    as m     as m, kept
+ * </pre>
+ */
+public sealed interface LoadMode {
+
+  /** Tables are created; refused when the target's tables hold any of the source's keys. */
+  record Create() implements LoadMode {}
+
+  /** {@code --drop}: tables that exist are dropped and created again. */
+  record Replace() implements LoadMode {}
+
+  /**
+   * {@code --data-only}: into the tables the application created, converting to their types;
+   * with {@code skipExisting}, rows whose key the target holds are left as they are.
+   */
+  record DataOnly(boolean skipExisting) implements LoadMode {}
+
+  /**
+   * {@code --if-exists=skip-existing}: tables that exist keep their rows and get the missing
+   * ones, into their own types; tables that do not exist are created.
+   */
+  record SkipExisting() implements LoadMode {}
+
+  /** {@code --resume}: continues the interrupted run of mode {@code interrupted}. */
+  record Resume(LoadMode interrupted) implements LoadMode {}
+
+  /**
+   * The mode the options ask for, or one line saying which options do not go together.
+   *
+   * @param ifExists null when not given: {@code --if-exists=fail} with {@code --drop} is
+   *     refused, the default is not
+   */
+  static LoadMode of(boolean drop, IfExists ifExists, boolean dataOnly, boolean resume) {
+    if (drop) {
+      refuseWithDrop(ifExists, dataOnly, resume);
+      return new Replace();
+    }
+    boolean skip = ifExists == IfExists.SKIP_EXISTING;
+    LoadMode mode = dataOnly ? new DataOnly(skip) : skip ? new SkipExisting() : new Create();
+    return resume ? new Resume(mode) : mode;
+  }
+
+  private static void refuseWithDrop(IfExists ifExists, boolean dataOnly, boolean resume) {
+    if (ifExists == IfExists.FAIL) {
+      throw bad("--if-exists=fail has no effect with --drop, which replaces the tables whatever"
+          + " they hold: pass one or the other");
+    }
+    if (ifExists == IfExists.SKIP_EXISTING) {
+      throw bad("--if-exists=skip-existing keeps the rows the target's tables hold and --drop"
+          + " replaces the tables: pass one or the other");
+    }
+    if (dataOnly) {
+      throw bad("--data-only loads into the tables the application created and --drop replaces"
+          + " them with sqlite2pg's own: pass one or the other");
+    }
+    if (resume) {
+      throw bad("--resume continues the interrupted run with the rows it already copied and"
+          + " --drop would replace them: pass --resume alone to continue, or --drop alone to"
+          + " start again");
+    }
+  }
+
+  private static MigrationException bad(String message) {
+    return new MigrationException(Code.BAD_ARGUMENTS, message);
+  }
+
+  /** The mode whose rules apply: an interrupted run's for {@link Resume}. */
+  private LoadMode base() {
+    return this instanceof Resume r ? r.interrupted() : this;
+  }
+
+  /** Continues an interrupted run: the tables exist and STEP 3 writes nothing. */
+  default boolean resumes() {
+    return this instanceof Resume;
+  }
+
+  /** Loads into the application's tables: no DDL, and STEP 5 only moves sequences. */
+  default boolean dataOnly() {
+    return base() instanceof DataOnly;
+  }
+
+  /** Rows whose primary key the target holds are left as they are, not refused. */
+  default boolean skipsExistingRows() {
+    return base() instanceof SkipExisting || base() instanceof DataOnly d && d.skipExisting();
+  }
+
+  /** The target's tables are read before STEP 3; --drop replaces whatever they hold. */
+  default boolean readsTargetFirst() {
+    return !(this instanceof Replace);
+  }
+
+  /** How STEP 2 fits the plan to the tables the target already has. */
+  default Fit fit() {
+    LoadMode m = base();
+    return m instanceof DataOnly ? Fit.ALL : m instanceof SkipExisting ? Fit.WHERE_EXISTS
+        : Fit.NONE;
+  }
+
+  /** Plan fitting: none, every table (--data-only), or the tables that exist. */
+  enum Fit {
+    NONE,
+    ALL,
+    WHERE_EXISTS
+  }
+
+  /**
+   * Keys, indexes and views may already exist (the interrupted run's, or those of the tables
+   * whose rows are kept), so STEP 5 keeps what it finds instead of failing on it.
+   */
+  default boolean objectsMayExist() {
+    return resumes() || skipsExistingRows();
+  }
+
+  /**
+   * A table whose values do not fit its planned types may be dropped, planned again and
+   * recreated during STEP 4: only a table this run created, never one that existed before.
+   */
+  default boolean mayRecreate(boolean existedBefore) {
+    return !resumes() && !dataOnly() && !existedBefore;
+  }
+
+  /**
+   * Large tables are copied in rowid-range chunks. Not when rows are merged into tables that
+   * have them (a chunk's transaction would see the other chunks' keys as existing); the
+   * decision does not depend on --jobs, so a resumed run finds the same chunks.
+   */
+  default boolean chunks() {
+    return !dataOnly() && !skipsExistingRows();
+  }
+
+  /**
+   * Parents load before children: the target's foreign keys are enforced during the load
+   * into tables that exist; otherwise keys come after the data and tables load at once.
+   */
+  default boolean parentsFirst() {
+    return dataOnly() || skipsExistingRows();
+  }
+}

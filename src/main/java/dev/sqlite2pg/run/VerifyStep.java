@@ -1,0 +1,73 @@
+package dev.sqlite2pg.run;
+
+import dev.sqlite2pg.MigrateOptions;
+import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.TableCheck;
+import dev.sqlite2pg.VerifyResult;
+import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.catalog.Table;
+import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.verify.EarlyTargetSide;
+import dev.sqlite2pg.verify.Verifier;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** STEP 6: every row compared on both sides, as part of a run or on its own (verify). */
+public final class VerifyStep {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VerifyStep.class);
+
+  private VerifyStep() {}
+
+  /** STEP 6 of a run: the tables just copied, as planned. */
+  public static Map<String, TableCheck> run(RunContext run, SqliteSource source,
+      MigrationPlan plan) {
+    MigrateOptions options = run.options();
+    if (!options.verify()) {
+      LOG.info("STEP 6: verification skipped (--no-verify)");
+      return Map.of();
+    }
+    LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
+    return new Verifier(source, run.target(), options.schema(), plan, options.detailRows(),
+        true, options.jobs()).verifyAll().stream()
+        .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
+  }
+
+  /**
+   * PostgreSQL's side of verify needs only names: it starts on {@code names}, read from the
+   * file before its snapshot is taken, while the snapshot is copied.
+   */
+  public static EarlyTargetSide startTargetSide(RunContext run, SqliteSource source,
+      Catalog names) {
+    MigrationPlan early = PlanStep.plan(source, names, TableSelection.choose(names,
+        run.options()), run.options(), PlanStep.Depth.NAMES);
+    return EarlyTargetSide.start(run.target(), run.schema(), early, run.options().jobs());
+  }
+
+  /**
+   * verify on its own: every chosen table compared with what the target holds now, whether
+   * sqlite2pg loaded it or not (names and types are read back from the target).
+   *
+   * @param names the catalog the early target side was started from
+   */
+  public static VerifyResult alone(RunContext run, SqliteSource source, long start,
+      Catalog names, EarlyTargetSide targetSide) {
+    MigrateOptions options = run.options();
+    Catalog catalog = CatalogStep.run(run, source);
+    // A schema changed between the two reads: the early fingerprints may name other columns.
+    EarlyTargetSide early = catalog.equals(names) ? targetSide : EarlyTargetSide.NONE;
+    List<Table> chosen = TableSelection.choose(catalog, options);
+    // Types come from the target; the plan only supplies names and how values are read.
+    MigrationPlan plan = PlanStep.withSourceZone(PlanStep.plan(source, catalog, chosen, options,
+        PlanStep.Depth.TARGET_TYPES), options.sourceZone());
+    LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
+    List<TableCheck> checks = new Verifier(source, run.target(), options.schema(), plan,
+        options.detailRows(), false, options.jobs()).verifyAll(early);
+    return new VerifyResult(options.source().toString(), run.target().display(),
+        options.schema(), checks, (System.nanoTime() - start) / 1e9);
+  }
+}
