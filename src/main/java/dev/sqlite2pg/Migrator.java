@@ -1,5 +1,6 @@
 package dev.sqlite2pg;
 
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.pg.TargetTables;
@@ -13,6 +14,7 @@ import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.run.CatalogStep;
 import dev.sqlite2pg.run.CopyStep;
 import dev.sqlite2pg.run.LoadMode;
+import dev.sqlite2pg.run.PlanReport;
 import dev.sqlite2pg.run.PlanStep;
 import dev.sqlite2pg.run.PostDataStep;
 import dev.sqlite2pg.run.ReportStep;
@@ -71,7 +73,8 @@ public final class Migrator {
   /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
   public MigrationPlan plan() {
     SqliteSource source = SqliteSource.open(options.source());
-    return PlanStep.run(run, source, CatalogStep.run(run, source), true);
+    return PlanReport.of(PlanStep.run(run, source, CatalogStep.run(run, source), true),
+        run.mode());
   }
 
   @SuppressWarnings("try") // the snapshot is deleted on close; it is read through its source
@@ -89,7 +92,7 @@ public final class Migrator {
   private MigrationResult migrate(SqliteSource source, Optional<Instant> snapshotAt,
       long start) {
     Catalog catalog = CatalogStep.run(run, source);
-    MigrationPlan plan = PlanStep.run(run, source, catalog, false);
+    Plan plan = PlanStep.run(run, source, catalog, false);
     try (RunLock lock = RunLock.acquire(run.target(), options.schema())) {
       RunFingerprint fingerprint = RunFingerprint.of(options.source(), catalog, options);
       TargetTables before = targetBefore(plan);
@@ -109,12 +112,12 @@ public final class Migrator {
   }
 
   /** What the target holds before STEP 3 writes anything: --if-exists decides by it. */
-  private TargetTables targetBefore(MigrationPlan plan) {
+  private TargetTables targetBefore(Plan plan) {
     return run.mode().readsTargetFirst() ? TargetTables.read(run.target(), options.schema(),
         plan.tables().stream().map(TablePlan::target).toList()) : TargetTables.none();
   }
 
-  private RunState runState(RunFingerprint fingerprint, MigrationPlan plan) {
+  private RunState runState(RunFingerprint fingerprint, Plan plan) {
     RunState state = run.mode().resumes()
         ? RunState.resume(run.target(), options.schema(), fingerprint)
         : RunState.start(run.target(), options.schema(), fingerprint, plan.tables());

@@ -24,7 +24,7 @@ public record TableReport(
     List<RejectedRow> rejected,
     Optional<String> error,
     Optional<TableCheck> verification,
-    List<dev.sqlite2pg.plan.ColumnPlan> columns) {
+    List<ColumnReport> columns) {
 
   /**
    * Every source row arrived (or was there already), and verification (when run) found the

@@ -1,5 +1,6 @@
 package dev.sqlite2pg;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.Fixtures;
@@ -89,7 +90,7 @@ class ChunkedCopyTest {
             + " (SELECT count(*) FROM stock), (SELECT count(*) FROM sqlite2pg.chunks)"
             + " FROM pg_attribute WHERE attrelid = 'stock'::regclass AND attname = 'counted'")) {
       rs.next();
-      assertThat(rs.getString(1)).isEqualTo(plan.tables().get(0).columns().get(1).type().sql())
+      assertThat(rs.getString(1)).isEqualTo(plan.tables().get(0).columns().get(1).targetType())
           .isEqualTo("text");
       assertThat(rs.getLong(2)).isEqualTo(5000);
       assertThat(rs.getLong(3)).as("the first attempt's chunks are forgotten").isZero();

@@ -1,14 +1,13 @@
 package dev.sqlite2pg.cli;
 
-import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.pg.connect.ConnectionSpec;
-import dev.sqlite2pg.pg.connect.EmbeddedServer;
-import dev.sqlite2pg.pg.connect.SpecConnector;
-import dev.sqlite2pg.pg.connect.TargetConnectException;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.Targets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,25 +27,16 @@ final class ConnectionOptions {
 
   /** Resolves the target; starts the embedded server when nothing names one. */
   Resolved resolve(String target, Path source, PrintWriter err) {
-    ConnectionSpec spec;
-    try {
-      spec = ConnectionSpec.resolve(target, System.getenv(), Path.of(System.getProperty("user.home")));
-    } catch (IllegalArgumentException e) {
-      throw new MigrationException(Code.BAD_ARGUMENTS, e.getMessage(), e);
+    List<String> warnings = new ArrayList<>();
+    Optional<TargetConnector> named = Targets.resolve(target, warnings);
+    warnings.forEach(w -> err.println("sqlite2pg: warning: " + w));
+    if (named.isPresent()) {
+      return new Resolved(named.get(), null);
     }
-    if (spec != null) {
-      spec.warnings().forEach(w -> err.println("sqlite2pg: warning: " + w));
-      return new Resolved(new SpecConnector(spec), null);
-    }
-    try {
-      EmbeddedServer server = EmbeddedServer.start(dataDir, port);
-      ConnectionSpec db = server.createDatabase(databaseName(source));
-      err.println("sqlite2pg: started embedded PostgreSQL in " + server.dataDirectory()
-          + "; connect with: psql '" + db.displayUrl() + "'");
-      return new Resolved(new SpecConnector(db), server);
-    } catch (TargetConnectException e) {
-      throw new MigrationException(Code.TARGET, e.getMessage(), e);
-    }
+    Targets.Embedded server = Targets.embedded(dataDir, port, databaseName(source));
+    err.println("sqlite2pg: started embedded PostgreSQL in " + server.dataDirectory()
+        + "; connect with: psql '" + server.url() + "'");
+    return new Resolved(server.connector(), server);
   }
 
   /** The embedded server's database for a source: its file name without extension. */
@@ -61,7 +51,7 @@ final class ConnectionOptions {
   }
 
   /** The connector, and the embedded server to stop afterwards, if one was started. */
-  record Resolved(SpecConnector connector, EmbeddedServer server) implements AutoCloseable {
+  record Resolved(TargetConnector connector, Targets.Embedded server) implements AutoCloseable {
     @Override
     public void close() {
       if (server != null) {

@@ -1,7 +1,6 @@
 package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.sqlite.SqliteSource;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.cli;
 
+import dev.sqlite2pg.ColumnReport;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sqlite2pg.MigrationException.Code;
@@ -158,12 +159,12 @@ final class JsonReport {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("columns");
-    for (dev.sqlite2pg.plan.ColumnPlan c : t.columns()) {
+    for (ColumnReport c : t.columns()) {
       g.writeStartObject();
-      g.writeStringField("source_column", c.source().name());
-      g.writeStringField("target_column", c.target());
-      g.writeStringField("declared_type", c.source().declaredType());
-      g.writeStringField("target_type", c.type().sql());
+      g.writeStringField("source_column", c.sourceColumn());
+      g.writeStringField("target_column", c.targetColumn());
+      g.writeStringField("declared_type", c.declaredType());
+      g.writeStringField("target_type", c.targetType());
       g.writeStringField("reason", c.reason());
       g.writeEndObject();
     }
@@ -171,7 +172,7 @@ final class JsonReport {
     g.writeArrayFieldStart("rejected");
     for (RejectedRow row : t.rejected()) {
       g.writeStartObject();
-      dev.sqlite2pg.copy.RejectFiles.fields(g, row);
+      row.writeFields(g);
       g.writeEndObject();
     }
     g.writeEndArray();

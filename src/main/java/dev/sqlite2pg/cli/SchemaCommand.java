@@ -1,8 +1,8 @@
 package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.SchemaSection;
 import dev.sqlite2pg.Migrator;
-import dev.sqlite2pg.pg.ddl.SchemaScript;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,17 +34,17 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Logging.configure(false, true);
-    SchemaScript.Section s = switch (section.toLowerCase(Locale.ROOT)) {
-      case "pre-data" -> SchemaScript.Section.PRE_DATA;
-      case "post-data" -> SchemaScript.Section.POST_DATA;
-      case "all" -> SchemaScript.Section.ALL;
+    SchemaSection s = switch (section.toLowerCase(Locale.ROOT)) {
+      case "pre-data" -> SchemaSection.PRE_DATA;
+      case "post-data" -> SchemaSection.POST_DATA;
+      case "all" -> SchemaSection.ALL;
       default -> throw new dev.sqlite2pg.MigrationException(
           dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
           "--section must be pre-data, post-data or all, not " + section);
     };
     MigrationPlan plan = selection.apply(Migrator.configure().source(source)
         .target(new PlanCommand.NoTarget())).build().plan();
-    spec.commandLine().getOut().print(new SchemaScript(plan).render(s));
+    spec.commandLine().getOut().print(plan.script(s));
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -5,7 +5,6 @@ import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.RejectedRow;
 import dev.sqlite2pg.TableReport;
 import dev.sqlite2pg.Warning;
-import dev.sqlite2pg.copy.RejectFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ final class TextReport {
     }
     out.printf("%nREJECTED %d row%s of %s (all in %s):%n", t.rejectedRows(),
         t.rejectedRows() == 1 ? "" : "s", t.sourceTable(),
-        rejectDir.resolve(RejectFiles.fileName(t.sourceTable())));
+        rejectDir.resolve(RejectedRow.fileName(t.sourceTable())));
     for (RejectedRow row : t.rejected().subList(0, Math.min(MAX_REJECTS_SHOWN, t.rejected().size()))) {
       out.printf("  %s, column %s: %s%n", row.key(), row.column(), row.reason());
     }

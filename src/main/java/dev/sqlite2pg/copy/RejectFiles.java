@@ -25,22 +25,9 @@ public final class RejectFiles {
   public static void write(Path dir, List<TableCopyResult> results) {
     for (TableCopyResult r : results) {
       if (!r.rejected().isEmpty()) {
-        writeFile(dir.resolve(fileName(r.sourceTable())), r.rejected());
+        writeFile(dir.resolve(RejectedRow.fileName(r.sourceTable())), r.rejected());
       }
     }
-  }
-
-  /** A rejected row's fields, the same in the reject file and in the JSON report. */
-  public static void fields(JsonGenerator g, RejectedRow row) throws IOException {
-    g.writeStringField("key", row.key());
-    g.writeStringField("column", row.column());
-    g.writeStringField("storage_class", row.storageClass());
-    g.writeStringField("value", row.value());
-    g.writeStringField("reason", row.reason());
-  }
-
-  public static String fileName(String table) {
-    return table.replaceAll("[^A-Za-z0-9_.-]", "_") + ".rejects.jsonl";
   }
 
   private static void writeFile(Path file, List<RejectedRow> rows) {
@@ -52,7 +39,7 @@ public final class RejectFiles {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("table", row.table());
-            fields(g, row);
+            row.writeFields(g);
             g.writeEndObject();
           }
           w.write('\n');

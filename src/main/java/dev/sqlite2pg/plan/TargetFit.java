@@ -2,7 +2,6 @@ package dev.sqlite2pg.plan;
 
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.EpochUnit;
@@ -74,7 +73,7 @@ public final class TargetFit {
    * stay as planned, for STEP 3 to create. {@code source} is read for the epoch unit of
    * numbers loaded into time columns.
    */
-  public MigrationPlan fit(MigrationPlan plan, boolean all, SqliteSource source) {
+  public Plan fit(Plan plan, boolean all, SqliteSource source) {
     try (Connection c = source.connect()) {
       return fit(plan, all, c);
     } catch (SQLException e) {
@@ -82,7 +81,7 @@ public final class TargetFit {
     }
   }
 
-  private MigrationPlan fit(MigrationPlan plan, boolean all, Connection source)
+  private Plan fit(Plan plan, boolean all, Connection source)
       throws SQLException {
     List<String> problems = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
@@ -108,7 +107,7 @@ public final class TargetFit {
     // A fitted column has the target's type, so "created as ..." no longer applies to it.
     warnings.addAll(0, plan.warnings().stream().filter(w -> !w.message().startsWith("created as")
         || w.table().map(n -> !fitted.contains(n)).orElse(true)).toList());
-    return new MigrationPlan(plan.catalog(), plan.schema(), List.copyOf(tables),
+    return new Plan(plan.catalog(), plan.schema(), List.copyOf(tables),
         List.copyOf(warnings), plan.notMigrated());
   }
 

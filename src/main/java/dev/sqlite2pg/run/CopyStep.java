@@ -1,7 +1,7 @@
 package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.copy.Chunk;
 import dev.sqlite2pg.copy.CopyScheduler;
@@ -42,7 +42,7 @@ public final class CopyStep {
    * The copy's results, the plan as it stands after any table was planned again, and the rows
    * each table already held.
    */
-  public record Copied(MigrationPlan plan, List<TableCopyResult> results,
+  public record Copied(Plan plan, List<TableCopyResult> results,
       ExistingRows existing) {}
 
   /**
@@ -53,7 +53,7 @@ public final class CopyStep {
    * @param post STEP 5, started: told of each table as soon as its rows are in (null when the
    *     mode has no STEP 5 of its own)
    */
-  public static Copied run(RunContext run, SqliteSource source, MigrationPlan plan,
+  public static Copied run(RunContext run, SqliteSource source, Plan plan,
       RunState state, SchemaWriter schema, TargetTables before, SchemaWriter.PostData post) {
     MigrateOptions options = run.options();
     LoadMode mode = run.mode();
@@ -91,7 +91,7 @@ public final class CopyStep {
     return new Copied(PlanStep.withReplanned(plan, replanned), results, existing);
   }
 
-  static boolean utf8(MigrationPlan plan) {
+  static boolean utf8(Plan plan) {
     return plan.catalog().encoding().equalsIgnoreCase("UTF-8");
   }
 
@@ -99,7 +99,7 @@ public final class CopyStep {
    * Tables a table must wait for: when the mode loads parents first, the target's foreign
    * keys; otherwise none, and every table may load at once.
    */
-  static Map<String, Set<String>> loadOrder(RunContext run, MigrationPlan plan) {
+  static Map<String, Set<String>> loadOrder(RunContext run, Plan plan) {
     Map<String, Set<String>> waits = new HashMap<>();
     if (!run.mode().parentsFirst()) {
       return waits;

@@ -3,7 +3,7 @@ package dev.sqlite2pg.run;
 import dev.sqlite2pg.MigrateOptions;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.catalog.Catalog;
@@ -73,15 +73,15 @@ public final class PlanStep {
    * @param probe read every value to choose each type (plan, --dry-run); migrate instead
    *     assumes the candidate types fit and lets the copy find out ({@link CopyStep})
    */
-  public static MigrationPlan run(RunContext run, SqliteSource source, Catalog catalog,
+  public static Plan run(RunContext run, SqliteSource source, Catalog catalog,
       boolean probe) {
     LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     MigrateOptions options = run.options();
     List<Table> chosen = TableSelection.choose(catalog, options);
     Depth depth = run.mode().dataOnly() ? Depth.TARGET_TYPES
         : probe ? Depth.PROBE : Depth.PROFILE;
-    MigrationPlan plan = plan(source, catalog, chosen, options, depth);
-    MigrationPlan fitted = switch (run.mode().fit()) {
+    Plan plan = plan(source, catalog, chosen, options, depth);
+    Plan fitted = switch (run.mode().fit()) {
       case NONE -> plan;
       case ALL -> fitToTarget(run, plan, source, true);
       case WHERE_EXISTS -> fitToTarget(run, plan, source, false);
@@ -90,7 +90,7 @@ public final class PlanStep {
   }
 
   /** The plan fitted to the tables the target has (see {@link TargetFit#fit}). */
-  private static MigrationPlan fitToTarget(RunContext run, MigrationPlan plan,
+  private static Plan fitToTarget(RunContext run, Plan plan,
       SqliteSource source, boolean all) {
     ExistingTables existing;
     try (Connection dst = run.target().open()) {
@@ -103,7 +103,7 @@ public final class PlanStep {
   }
 
   /** Every column reads zone-less text times in {@code zone} (UTC needs no change). */
-  public static MigrationPlan withSourceZone(MigrationPlan plan, ZoneId zone) {
+  public static Plan withSourceZone(Plan plan, ZoneId zone) {
     if (zone.equals(ZoneOffset.UTC)) {
       return plan;
     }
@@ -111,7 +111,7 @@ public final class PlanStep {
         t.target(), t.sourceRows(), t.columns().stream().map(c -> new ColumnPlan(c.source(),
             c.target(), c.type(), c.options().withZone(zone), c.identity(), c.generatedSql(),
             c.rule(), c.reason())).toList())).toList();
-    return new MigrationPlan(plan.catalog(), plan.schema(), tables, plan.warnings(),
+    return new Plan(plan.catalog(), plan.schema(), tables, plan.warnings(),
         plan.notMigrated());
   }
 
@@ -119,7 +119,7 @@ public final class PlanStep {
    * @param depth how much of the values to read: trying every candidate type on every value
    *     is most of a plan's cost on a large database
    */
-  public static MigrationPlan plan(SqliteSource source, Catalog catalog, List<Table> chosen,
+  public static Plan plan(SqliteSource source, Catalog catalog, List<Table> chosen,
       MigrateOptions options, Depth depth) {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
@@ -169,19 +169,19 @@ public final class PlanStep {
     for (SchemaObject o : catalog.others()) {
       notMigrated(o).ifPresent(notMigrated::add);
     }
-    return new MigrationPlan(catalog, options.schema(), List.copyOf(tables),
+    return new Plan(catalog, options.schema(), List.copyOf(tables),
         List.copyOf(warnings), notMigrated);
   }
 
   /** One table planned again, this time reading every value (see {@link CopyStep}). */
-  static PlannedTable replan(SqliteSource source, MigrationPlan plan, TablePlan t,
+  static PlannedTable replan(SqliteSource source, Plan plan, TablePlan t,
       MigrateOptions options) {
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
     Planner planner = new Planner(options.casts(), options.keepCase(), options.config());
     try {
       PlannedTable p = planOne(source, t.source(), t.target(), planner, options, Depth.PROBE,
           utf8);
-      MigrationPlan one = withSourceZone(new MigrationPlan(plan.catalog(), plan.schema(),
+      Plan one = withSourceZone(new Plan(plan.catalog(), plan.schema(),
           List.of(p.plan()), List.of(), List.of()), options.sourceZone());
       return new PlannedTable(one.tables().get(0), p.warnings(), p.notMigrated());
     } catch (SQLException e) {
@@ -190,7 +190,7 @@ public final class PlanStep {
   }
 
   /** The plan with the tables planned again in place of the first attempts. */
-  static MigrationPlan withReplanned(MigrationPlan plan, Map<String, PlannedTable> again) {
+  static Plan withReplanned(Plan plan, Map<String, PlannedTable> again) {
     if (again.isEmpty()) {
       return plan;
     }
@@ -207,7 +207,7 @@ public final class PlanStep {
             .filter(n -> !plan.notMigrated().contains(n)).toList());
       }
     }
-    return new MigrationPlan(plan.catalog(), plan.schema(), List.copyOf(tables),
+    return new Plan(plan.catalog(), plan.schema(), List.copyOf(tables),
         List.copyOf(warnings), List.copyOf(notMigrated));
   }
 

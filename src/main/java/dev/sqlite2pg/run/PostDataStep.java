@@ -1,6 +1,6 @@
 package dev.sqlite2pg.run;
 
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.copy.TableCopyResult;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
 import java.util.List;
@@ -19,13 +19,13 @@ public final class PostDataStep {
 
   /** STEP 5 started, or null when the mode builds none (--data-only keeps the app's own). */
   public static SchemaWriter.PostData start(RunContext run, SchemaWriter schema,
-      MigrationPlan plan) {
+      Plan plan) {
     return run.mode().dataOnly() ? null : schema.startPostData(plan, run.options().jobs());
   }
 
   public static void finish(RunContext run, SchemaWriter schema, CopyStep.Copied copied,
       SchemaWriter.PostData post) {
-    MigrationPlan plan = copied.plan();
+    Plan plan = copied.plan();
     if (run.mode().dataOnly()) {
       LOG.info("STEP 5: --data-only: sequences moved past the loaded keys");
       schema.postDataOnly(plan);

@@ -1,6 +1,6 @@
 package dev.sqlite2pg.run;
 
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TableCheck;
@@ -27,7 +27,7 @@ public final class ReportStep {
   public static MigrationResult run(RunContext run, CopyStep.Copied copy, SchemaWriter schema,
       Map<String, TableCheck> checks, long start, Optional<Instant> snapshotAt) {
     LOG.info("STEP 7: report");
-    MigrationPlan plan = copy.plan();
+    Plan plan = copy.plan();
     List<Warning> warnings = new ArrayList<>(plan.warnings());
     warnings.addAll(schema.warnings());
     List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
@@ -51,6 +51,6 @@ public final class ReportStep {
         planned.map(TablePlan::sourceRows).orElse(r.readRows()), r.copiedRows(),
         r.error().isPresent() ? 0 : copy.existing().skipped(r.sourceTable()), r.rejectedRows(),
         r.bytes(), r.seconds(), mine, r.rejected(), r.error(), Optional.ofNullable(check),
-        planned.map(TablePlan::columns).orElse(List.of()));
+        planned.map(t -> PlanReport.columns(t.columns())).orElse(List.of()));
   }
 }

@@ -1,6 +1,6 @@
 package dev.sqlite2pg.run;
 
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.copy.ExistingRows;
 import dev.sqlite2pg.copy.KeyConflicts;
 import dev.sqlite2pg.pg.TargetTables;
@@ -24,7 +24,7 @@ public final class SchemaStep {
    *
    * @param before what the target held before this step wrote anything
    */
-  public static SchemaWriter run(RunContext run, SqliteSource source, MigrationPlan plan,
+  public static SchemaWriter run(RunContext run, SqliteSource source, Plan plan,
       TargetTables before) {
     LoadMode mode = run.mode();
     // Keys, indexes and views that exist are kept: the interrupted run's, or those of the
@@ -45,7 +45,7 @@ public final class SchemaStep {
     return writer;
   }
 
-  private static void createOrCheck(RunContext run, MigrationPlan plan, SchemaWriter writer) {
+  private static void createOrCheck(RunContext run, Plan plan, SchemaWriter writer) {
     if (run.mode().dataOnly()) {
       LOG.info("STEP 3: --data-only: {} existing tables in schema {}, checked empty",
           plan.tables().size(), run.schema());
@@ -57,7 +57,7 @@ public final class SchemaStep {
   }
 
   /** --if-exists=skip-existing: tables that exist keep their rows; the others are created. */
-  private static void keepRows(RunContext run, MigrationPlan plan, TargetTables before,
+  private static void keepRows(RunContext run, Plan plan, TargetTables before,
       SchemaWriter writer) {
     ExistingRows.requireKeys(run.schema(), plan.tables(), before);
     List<TablePlan> missing = plan.tables().stream().filter(t -> !before.exists(t.target()))

@@ -1,7 +1,7 @@
 package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.VerifyResult;
 import dev.sqlite2pg.catalog.Catalog;
@@ -25,7 +25,7 @@ public final class VerifyStep {
 
   /** STEP 6 of a run: the tables just copied, as planned. */
   public static Map<String, TableCheck> run(RunContext run, SqliteSource source,
-      MigrationPlan plan) {
+      Plan plan) {
     MigrateOptions options = run.options();
     if (!options.verify()) {
       LOG.info("STEP 6: verification skipped (--no-verify)");
@@ -43,7 +43,7 @@ public final class VerifyStep {
    */
   public static EarlyTargetSide startTargetSide(RunContext run, SqliteSource source,
       Catalog names) {
-    MigrationPlan early = PlanStep.plan(source, names, TableSelection.choose(names,
+    Plan early = PlanStep.plan(source, names, TableSelection.choose(names,
         run.options()), run.options(), PlanStep.Depth.NAMES);
     return EarlyTargetSide.start(run.target(), run.schema(), early, run.options().jobs());
   }
@@ -62,7 +62,7 @@ public final class VerifyStep {
     EarlyTargetSide early = catalog.equals(names) ? targetSide : EarlyTargetSide.NONE;
     List<Table> chosen = TableSelection.choose(catalog, options);
     // Types come from the target; the plan only supplies names and how values are read.
-    MigrationPlan plan = PlanStep.withSourceZone(PlanStep.plan(source, catalog, chosen, options,
+    Plan plan = PlanStep.withSourceZone(PlanStep.plan(source, catalog, chosen, options,
         PlanStep.Depth.TARGET_TYPES), options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, run.target(), options.schema(), plan,

@@ -1,6 +1,6 @@
 package dev.sqlite2pg.verify;
 
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.pg.ExistingTables;
@@ -36,7 +36,7 @@ public final class EarlyTargetSide implements AutoCloseable {
 
   /** Starts the fingerprint of every table of {@code names}, {@code jobs} at a time. */
   public static EarlyTargetSide start(TargetConnector target, String schema,
-      MigrationPlan names, int jobs) {
+      Plan names, int jobs) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
       Thread th = new Thread(r, "sqlite2pg-verify-target");
       th.setDaemon(true);

@@ -2,7 +2,7 @@ package dev.sqlite2pg.verify;
 
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.plan.TablePlan;
@@ -23,7 +23,7 @@ public final class Verifier {
   private final SqliteSource source;
   private final TargetConnector target;
   private final String schema;
-  private final MigrationPlan plan;
+  private final Plan plan;
 
   private final int keep;
   private final boolean rejectsExpected;
@@ -33,7 +33,7 @@ public final class Verifier {
    * @param keep how many differing rows to keep in detail per table
    * @param jobs tables compared at once, each on its own pair of connections
    */
-  public Verifier(SqliteSource source, TargetConnector target, String schema, MigrationPlan plan,
+  public Verifier(SqliteSource source, TargetConnector target, String schema, Plan plan,
       int keep, boolean rejectsExpected, int jobs) {
     this.keep = keep;
     this.jobs = Math.max(1, jobs);

@@ -64,6 +64,11 @@ public final class TestPostgres {
     return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database + "?user=postgres";
   }
 
+  /** The database name of a URL from {@link #newDatabase}. */
+  public static String databaseOf(String jdbcUrl) {
+    return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1, jdbcUrl.indexOf('?'));
+  }
+
   public static int port() {
     return server().getPort();
   }

@@ -3,8 +3,9 @@ package dev.sqlite2pg.pg.ddl;
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.SchemaSection;
 import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.SqliteToPg;
@@ -22,28 +23,21 @@ import java.util.Optional;
  */
 public final class SchemaScript {
 
-  /** Which part of the script. */
-  public enum Section {
-    PRE_DATA,
-    POST_DATA,
-    ALL
-  }
-
-  private final MigrationPlan plan;
+  private final Plan plan;
   private final Translator translator;
 
-  public SchemaScript(MigrationPlan plan) {
+  public SchemaScript(Plan plan) {
     this.plan = plan;
     this.translator = new SqliteToPg(plan.tables());
   }
 
-  public String render(Section section) {
+  public String render(SchemaSection section) {
     StringBuilder sb = new StringBuilder();
     List<NotMigrated> skipped = new ArrayList<>();
-    if (section != Section.POST_DATA) {
+    if (section != SchemaSection.POST_DATA) {
       preData(sb, skipped);
     }
-    if (section != Section.PRE_DATA) {
+    if (section != SchemaSection.PRE_DATA) {
       postData(sb, skipped);
     }
     if (!skipped.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.sqlite2pg.pg.ddl;
 
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.Warning;
@@ -121,7 +121,7 @@ public final class SchemaWriter {
    * {@link PostData#tableReady} says its rows are in, {@code jobs} tables at a time (see
    * {@link PostDataScheduler}); {@link #finishPostData} does the rest.
    */
-  public PostData startPostData(MigrationPlan plan, int jobs) {
+  public PostData startPostData(Plan plan, int jobs) {
     List<TablePlan> loaded = plan.tables();
     PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
     List<PostDataItem> items = builder.build();
@@ -158,7 +158,7 @@ public final class SchemaWriter {
    * part of the data, and a foreign key in place would refuse the child rows that --resume
    * copies before their parents).
    */
-  public void finishPostData(PostData post, MigrationPlan plan, boolean complete) {
+  public void finishPostData(PostData post, Plan plan, boolean complete) {
     try {
       post.scheduler.finish(complete);
       if (complete) {
@@ -205,7 +205,7 @@ public final class SchemaWriter {
   }
 
   /** STEP 5 of {@code --data-only}: the schema is the application's; only sequences move. */
-  public void postDataOnly(MigrationPlan plan) {
+  public void postDataOnly(Plan plan) {
     try (Connection c = target.open()) {
       c.setAutoCommit(true);
       new Sequences(schema).reset(c, plan.tables(), warnings);

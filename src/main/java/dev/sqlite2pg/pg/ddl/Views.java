@@ -3,7 +3,7 @@ package dev.sqlite2pg.pg.ddl;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
 import dev.sqlite2pg.plan.TargetNames;
-import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.catalog.SchemaObject;
@@ -38,7 +38,7 @@ final class Views {
   }
 
   /** A view's translation, with tables and columns named as the plan names them. */
-  static Translator.Result translate(SchemaObject v, MigrationPlan plan, Translator translator) {
+  static Translator.Result translate(SchemaObject v, Plan plan, Translator translator) {
     Map<String, String> tableNames = new HashMap<>();
     Map<String, String> columnNames = new HashMap<>();
     for (TablePlan t : plan.tables()) {
@@ -55,7 +55,7 @@ final class Views {
         n -> quote(columnNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)));
   }
 
-  void create(Connection c, MigrationPlan plan, List<Warning> warnings,
+  void create(Connection c, Plan plan, List<Warning> warnings,
       List<NotMigrated> notMigrated) {
     try (Statement s = c.createStatement()) {
       // The translated views name tables unqualified: resolve them in the target schema.

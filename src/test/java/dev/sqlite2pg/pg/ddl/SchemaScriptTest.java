@@ -3,6 +3,7 @@ package dev.sqlite2pg.pg.ddl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.MigrationPlan;
+import dev.sqlite2pg.SchemaSection;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
@@ -24,8 +25,8 @@ class SchemaScriptTest {
     Path db = Fixtures.build("shop", dir);
     String url = TestPostgres.newDatabase("script");
     MigrationPlan plan = Migrator.configure().source(db).target(new JdbcTarget(url)).build().plan();
-    String pre = new SchemaScript(plan).render(SchemaScript.Section.PRE_DATA);
-    String post = new SchemaScript(plan).render(SchemaScript.Section.POST_DATA);
+    String pre = plan.script(SchemaSection.PRE_DATA);
+    String post = plan.script(SchemaSection.POST_DATA);
     assertThat(pre).contains("CREATE TABLE \"public\".\"customers\"").doesNotContain("FOREIGN KEY");
     assertThat(post).contains("FOREIGN KEY").doesNotContain("CREATE TABLE");
     try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
