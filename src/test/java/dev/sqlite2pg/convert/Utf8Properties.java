@@ -1,5 +1,9 @@
 package dev.sqlite2pg.convert;
 
+import static dev.sqlite2pg.testing.Seeded.bytes;
+import static dev.sqlite2pg.testing.Seeded.doubles;
+import static dev.sqlite2pg.testing.Seeded.forAll;
+import static dev.sqlite2pg.testing.Seeded.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -7,10 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** Utf8.firstInvalid against the JDK's strict decoder, and SqliteText's exactness. */
 class Utf8Properties {
@@ -36,8 +37,12 @@ class Utf8Properties {
     return false;
   }
 
-  @Property(tries = 3000)
-  void agreesWithTheJdkOnArbitraryBytes(@ForAll @Size(max = 12) byte[] b) {
+  @Test
+  void agreesWithTheJdkOnArbitraryBytes() {
+    forAll("agreesWithTheJdkOnArbitraryBytes", 3000, bytes(12), Utf8Properties::agreesWithTheJdk);
+  }
+
+  private static void agreesWithTheJdk(byte[] b) {
     int bad = Utf8.firstInvalid(b);
     assertThat(bad == -1).isEqualTo(jdkAccepts(b) && !hasNul(b));
     if (bad >= 0) {
@@ -47,13 +52,15 @@ class Utf8Properties {
     }
   }
 
-  @Property(tries = 1000)
-  void acceptsEveryEncodedString(@ForAll String s) {
-    byte[] b = s.replace('\0', 'x').getBytes(StandardCharsets.UTF_8);
-    assertThat(Utf8.firstInvalid(b)).isEqualTo(-1);
+  @Test
+  void acceptsEveryEncodedString() {
+    forAll("acceptsEveryEncodedString", 1000, strings(255), s -> {
+      byte[] b = s.replace('\0', 'x').getBytes(StandardCharsets.UTF_8);
+      assertThat(Utf8.firstInvalid(b)).isEqualTo(-1);
+    });
   }
 
-  @Example
+  @Test
   void knownBadSequences() {
     assertThat(Utf8.firstInvalid(new byte[] {'a', (byte) 0xC0, (byte) 0x80})).isEqualTo(1);
     assertThat(Utf8.firstInvalid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isZero();
@@ -63,9 +70,13 @@ class Utf8Properties {
     assertThat(Utf8.firstInvalid(new byte[] {'a', 0})).isEqualTo(1);
   }
 
-  @Property(tries = 3000)
-  void sqliteTextOfEveryDoubleReadsBackExactly(@ForAll long bits) {
-    double d = Double.longBitsToDouble(bits);
+  @Test
+  void sqliteTextOfEveryDoubleReadsBackExactly() {
+    forAll("sqliteTextOfEveryDoubleReadsBackExactly", 3000, doubles(),
+        Utf8Properties::sqliteTextReadsBackExactly);
+  }
+
+  private static void sqliteTextReadsBackExactly(double d) {
     String s = SqliteText.ofDouble(d);
     double back = switch (s) {
       case "Inf" -> Double.POSITIVE_INFINITY;
@@ -75,7 +86,7 @@ class Utf8Properties {
     assertThat(Double.doubleToLongBits(back)).as(s).isEqualTo(Double.doubleToLongBits(d));
   }
 
-  @Example
+  @Test
   void sqliteTextLooksLikeSqlite() {
     assertThat(SqliteText.ofDouble(14.0)).isEqualTo("14.0");
     assertThat(SqliteText.ofDouble(-0.0)).isEqualTo("-0.0");

@@ -1,19 +1,22 @@
 package dev.sqlite2pg.convert;
 
+import static dev.sqlite2pg.testing.Seeded.bytes;
+import static dev.sqlite2pg.testing.Seeded.codePoints;
+import static dev.sqlite2pg.testing.Seeded.doubles;
+import static dev.sqlite2pg.testing.Seeded.forAll;
+import static dev.sqlite2pg.testing.Seeded.listOf;
+import static dev.sqlite2pg.testing.Seeded.longs;
+import static dev.sqlite2pg.testing.Seeded.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.CopyRoundTrip;
-import dev.sqlite2pg.testing.Shared;
+import dev.sqlite2pg.testing.Seeded.Gen;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every value of the four everyday pairs survives a real binary COPY unchanged: each try sends
@@ -22,32 +25,51 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class ValueRoundTripProperties {
 
-  private static final Shared<CopyRoundTrip> PG = new Shared<>(() -> new CopyRoundTrip("value_round_trip"));
+  private static CopyRoundTrip pg;
 
-  @AfterContainer
-  static void closeConnection() throws Exception {
-    PG.close();
+  /** Double bit patterns as longs, and doubles as generated. */
+  private record Doubles(List<Long> bits, List<Double> usual) {}
+
+  @BeforeAll
+  static void openConnection() {
+    pg = new CopyRoundTrip("value_round_trip");
   }
 
-  @Property(tries = 40)
-  void everyLongIsABigint(@ForAll @Size(max = 200) List<Long> generated) throws Exception {
+  @AfterAll
+  static void closeConnection() throws Exception {
+    pg.close();
+  }
+
+  @Test
+  void everyLongIsABigint() {
+    forAll("everyLongIsABigint", 40, listOf(longs(), 200),
+        ValueRoundTripProperties::longsAreBigints);
+  }
+
+  private static void longsAreBigints(List<Long> generated) throws Exception {
     List<Long> values = new ArrayList<>(generated);
     values.addAll(List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L));
-    List<Long> back = PG.get().roundTrip(PgType.BIGINT, EncoderOptions.DEFAULT, values,
+    List<Long> back = pg.roundTrip(PgType.BIGINT, EncoderOptions.DEFAULT, values,
         rs -> rs.getLong(1));
     assertThat(back).isEqualTo(values);
     assertCanonicalsAgree(PgType.BIGINT, values);
   }
 
-  @Property(tries = 40)
-  void everyDoubleBitPatternIsADouble(@ForAll @Size(max = 200) List<Long> bits,
-      @ForAll @Size(max = 50) List<Double> usual) throws Exception {
-    List<Double> values = new ArrayList<>(usual);
-    bits.forEach(b -> values.add(Double.longBitsToDouble(b)));
+  @Test
+  void everyDoubleBitPatternIsADouble() {
+    Gen<List<Long>> bits = listOf(longs(), 200);
+    Gen<List<Double>> usual = listOf(doubles(), 50);
+    forAll("everyDoubleBitPatternIsADouble", 40, r -> new Doubles(bits.next(r), usual.next(r)),
+        ValueRoundTripProperties::doublesAreDoubles);
+  }
+
+  private static void doublesAreDoubles(Doubles generated) throws Exception {
+    List<Double> values = new ArrayList<>(generated.usual());
+    generated.bits().forEach(b -> values.add(Double.longBitsToDouble(b)));
     values.addAll(List.of(-0.0, 0.0, Double.NaN, Double.longBitsToDouble(0x7ff0000000000001L),
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE,
         Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, 0.1, 1e-310));
-    List<Double> back = PG.get().roundTrip(PgType.DOUBLE, EncoderOptions.DEFAULT, values,
+    List<Double> back = pg.roundTrip(PgType.DOUBLE, EncoderOptions.DEFAULT, values,
         rs -> rs.getDouble(1));
     for (int i = 0; i < values.size(); i++) {
       // doubleToLongBits: NaN payloads are not kept by PostgreSQL's text output; all else is.
@@ -58,9 +80,13 @@ class ValueRoundTripProperties {
     assertCanonicalsAgree(PgType.DOUBLE, values);
   }
 
-  @Property(tries = 30)
-  void arbitraryStringsAreText(
-      @ForAll @Size(max = 100) List<@StringLength(max = 40) String> generated) throws Exception {
+  @Test
+  void arbitraryStringsAreText() {
+    forAll("arbitraryStringsAreText", 30, listOf(strings(40), 100),
+        ValueRoundTripProperties::stringsAreText);
+  }
+
+  private static void stringsAreText(List<String> generated) throws Exception {
     // NUL cannot be in PostgreSQL text (tested as a rejection elsewhere); a lone surrogate
     // becomes '?' in getBytes, which is then simply the text under test.
     List<String> values = new ArrayList<>();
@@ -69,28 +95,31 @@ class ValueRoundTripProperties {
       values.add(new String(clean.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
     values.addAll(List.of("", " ", "a ", "\\N", "\\", "NULL"));
-    List<String> back = PG.get().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
+    List<String> back = pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
         rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
     assertCanonicalsAgree(PgType.TEXT, values);
   }
 
-  @Property(tries = 20)
-  void unicodeScalarValuesAreText(
-      @ForAll @Size(max = 200) List<@IntRange(min = 1, max = 0x10FFFF) Integer> codePoints)
-      throws Exception {
+  @Test
+  void unicodeScalarValuesAreText() {
+    forAll("unicodeScalarValuesAreText", 20, listOf(codePoints(), 200),
+        ValueRoundTripProperties::scalarValuesAreText);
+  }
+
+  private static void scalarValuesAreText(List<Integer> codePoints) throws Exception {
     List<String> values = new ArrayList<>();
     for (int cp : codePoints) {
       if (cp < 0xD800 || cp > 0xDFFF) {
         values.add(new String(Character.toChars(cp)));
       }
     }
-    List<String> back = PG.get().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
+    List<String> back = pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
         rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
   }
 
-  @Example
+  @Test
   void allUnicodeScalarValuesAreText() throws Exception {
     List<String> values = new ArrayList<>();
     StringBuilder chunk = new StringBuilder();
@@ -105,23 +134,27 @@ class ValueRoundTripProperties {
       }
     }
     values.add(chunk.toString());
-    List<String> back = PG.get().roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
+    List<String> back = pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
         rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
   }
 
-  @Property(tries = 30)
-  void arbitraryBytesAreBytea(@ForAll @Size(max = 100) List<@Size(max = 64) byte[]> values)
-      throws Exception {
+  @Test
+  void arbitraryBytesAreBytea() {
+    forAll("arbitraryBytesAreBytea", 30, listOf(bytes(64), 100),
+        ValueRoundTripProperties::bytesAreBytea);
+  }
+
+  private static void bytesAreBytea(List<byte[]> values) throws Exception {
     List<Object> rows = new ArrayList<>(values);
-    List<byte[]> back = PG.get().roundTrip(PgType.BYTEA, EncoderOptions.DEFAULT, rows,
+    List<byte[]> back = pg.roundTrip(PgType.BYTEA, EncoderOptions.DEFAULT, rows,
         rs -> rs.getBytes(1));
     assertThat(back).containsExactlyElementsOf(values);
     assertCanonicalsAgree(PgType.BYTEA, rows);
   }
 
   private static void assertCanonicalsAgree(PgType type, List<?> values) throws Exception {
-    assertThat(PG.get().canonicals(type, EncoderOptions.DEFAULT, values))
+    assertThat(pg.canonicals(type, EncoderOptions.DEFAULT, values))
         .isEqualTo(CopyRoundTrip.sourceCanonicals(type, EncoderOptions.DEFAULT, values));
   }
 

@@ -1,11 +1,12 @@
 package dev.sqlite2pg.copy;
 
+import static dev.sqlite2pg.testing.Seeded.forAll;
+import static dev.sqlite2pg.testing.Seeded.ints;
+import static dev.sqlite2pg.testing.Seeded.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlite2pg.testing.Seeded.Gen;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ChunkTest {
@@ -25,13 +26,21 @@ class ChunkTest {
     assertThat(Chunk.split(1, 100, 1)).containsExactly(Chunk.ALL);
   }
 
+  /** Two rowids (the table's smallest and largest, in either order) and a chunk count. */
+  private record Split(long a, long b, int n) {}
+
   /** Every rowid, the extremes included, falls in exactly one chunk, in order. */
-  @Property
-  void chunksCoverEveryRowidOnce(@ForAll long a, @ForAll long b, @ForAll @IntRange(min = 1,
-      max = 64) int n) {
-    long min = Math.min(a, b);
-    long max = Math.max(a, b);
-    List<Chunk> chunks = Chunk.split(min, max, n);
+  @Test
+  void chunksCoverEveryRowidOnce() {
+    Gen<Long> rowids = longs();
+    Gen<Integer> counts = ints(1, 64);
+    forAll("chunksCoverEveryRowidOnce", 1000,
+        r -> new Split(rowids.next(r), rowids.next(r), counts.next(r)),
+        ChunkTest::coversEveryRowidOnce);
+  }
+
+  private static void coversEveryRowidOnce(Split s) {
+    List<Chunk> chunks = Chunk.split(Math.min(s.a(), s.b()), Math.max(s.a(), s.b()), s.n());
     assertThat(chunks.get(0).lo()).isEqualTo(Long.MIN_VALUE);
     assertThat(chunks.get(chunks.size() - 1).hi()).isEqualTo(Long.MAX_VALUE);
     for (int i = 1; i < chunks.size(); i++) {

@@ -1,5 +1,12 @@
 package dev.sqlite2pg.verify;
 
+import static dev.sqlite2pg.testing.Seeded.bytes;
+import static dev.sqlite2pg.testing.Seeded.decimals;
+import static dev.sqlite2pg.testing.Seeded.forAll;
+import static dev.sqlite2pg.testing.Seeded.ints;
+import static dev.sqlite2pg.testing.Seeded.listOf;
+import static dev.sqlite2pg.testing.Seeded.longs;
+import static dev.sqlite2pg.testing.Seeded.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.convert.BinaryCopyBuffer;
@@ -8,6 +15,7 @@ import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.Encoders;
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.convert.ValueEncoder;
+import dev.sqlite2pg.testing.Seeded;
 import dev.sqlite2pg.testing.TestPostgres;
 import dev.sqlite2pg.testing.ValuesRow;
 import java.math.BigDecimal;
@@ -18,12 +26,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -37,60 +42,68 @@ class CanonAgreementProperties {
   private static final AtomicInteger TABLES = new AtomicInteger();
   private static Connection conn;
 
-  @BeforeContainer
+  @BeforeAll
   static void connect() throws SQLException {
     conn = TestPostgres.connect(TestPostgres.newDatabase("canon"));
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() throws SQLException {
     conn.close();
   }
 
-  @Property(tries = 40)
-  void bigints(@ForAll @Size(max = 100) List<Long> values) throws Exception {
-    agree(PgType.BIGINT, EncoderOptions.DEFAULT, new ArrayList<>(values));
+  @Test
+  void bigints() {
+    forAll("bigints", 40, listOf(longs(), 100),
+        values -> agree(PgType.BIGINT, EncoderOptions.DEFAULT, new ArrayList<>(values)));
   }
 
-  @Property(tries = 40)
-  void doubles(@ForAll @Size(max = 100) List<Double> values) throws Exception {
-    agree(PgType.DOUBLE, EncoderOptions.DEFAULT, new ArrayList<>(values));
+  @Test
+  void doubles() {
+    forAll("doubles", 40, listOf(Seeded.doubles(), 100),
+        values -> agree(PgType.DOUBLE, EncoderOptions.DEFAULT, new ArrayList<>(values)));
   }
 
-  @Property(tries = 40)
-  void numerics(@ForAll @Size(max = 100) List<BigDecimal> values) throws Exception {
-    agree(PgType.NUMERIC, EncoderOptions.DEFAULT,
-        new ArrayList<>(values.stream().map(BigDecimal::toString).toList()));
+  @Test
+  void numerics() {
+    forAll("numerics", 40, listOf(decimals(), 100),
+        values -> agree(PgType.NUMERIC, EncoderOptions.DEFAULT,
+            new ArrayList<>(values.stream().map(BigDecimal::toString).toList())));
   }
 
-  @Property(tries = 40)
-  void numericsFromReals(@ForAll @Size(max = 100) List<Double> values) throws Exception {
-    agree(PgType.NUMERIC, EncoderOptions.DEFAULT, new ArrayList<>(values.stream()
-        .filter(d -> Double.isFinite(d) && Double.doubleToRawLongBits(d) != Long.MIN_VALUE)
-        .toList()));
+  @Test
+  void numericsFromReals() {
+    forAll("numericsFromReals", 40, listOf(Seeded.doubles(), 100),
+        values -> agree(PgType.NUMERIC, EncoderOptions.DEFAULT, new ArrayList<>(values.stream()
+            .filter(d -> Double.isFinite(d) && Double.doubleToRawLongBits(d) != Long.MIN_VALUE)
+            .toList())));
   }
 
-  @Property(tries = 40)
-  void texts(@ForAll @Size(max = 50) List<@StringLength(max = 40) String> values)
-      throws Exception {
-    agree(PgType.TEXT, EncoderOptions.DEFAULT, new ArrayList<>(values.stream()
-        .filter(s -> s.indexOf(0) < 0 && s.chars().noneMatch(ch -> Character.isSurrogate((char) ch)))
-        .toList()));
+  /** Strings PostgreSQL's text can hold: no NUL, no lone surrogate (pairs are kept). */
+  @Test
+  void texts() {
+    forAll("texts", 40, listOf(strings(40), 50),
+        values -> agree(PgType.TEXT, EncoderOptions.DEFAULT, new ArrayList<>(values.stream()
+            .filter(s -> s.indexOf(0) < 0 && s.codePoints().noneMatch(
+                c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
+            .toList())));
   }
 
-  @Property(tries = 40)
-  void blobs(@ForAll @Size(max = 50) List<byte[]> values) throws Exception {
-    agree(PgType.BYTEA, EncoderOptions.DEFAULT, new ArrayList<>(values));
+  @Test
+  void blobs() {
+    forAll("blobs", 40, listOf(bytes(255), 50),
+        values -> agree(PgType.BYTEA, EncoderOptions.DEFAULT, new ArrayList<>(values)));
   }
 
-  @Property(tries = 40)
-  void epochSecondsAsTimestamptz(@ForAll @Size(max = 100) List<Integer> values)
-      throws Exception {
-    agree(PgType.TIMESTAMPTZ, EncoderOptions.DEFAULT, new ArrayList<>(values.stream()
-        .map(Integer::longValue).toList()));
+  @Test
+  void epochSecondsAsTimestamptz() {
+    forAll("epochSecondsAsTimestamptz", 40,
+        listOf(ints(Integer.MIN_VALUE, Integer.MAX_VALUE), 100),
+        values -> agree(PgType.TIMESTAMPTZ, EncoderOptions.DEFAULT,
+            new ArrayList<>(values.stream().map(Integer::longValue).toList())));
   }
 
-  @Property(tries = 1)
+  @Test
   void handPickedValues() throws Exception {
     agree(PgType.BOOLEAN, EncoderOptions.DEFAULT, java.util.Arrays.asList(0L, 1L, null));
     agree(PgType.TIMESTAMP, EncoderOptions.DEFAULT, java.util.Arrays.asList(
@@ -149,6 +162,7 @@ class CanonAgreementProperties {
         actual.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3));
       }
     }
-    assertThat(actual).as("PostgreSQL's canonical bytes and row hashes vs Java's").isEqualTo(expected);
+    assertThat(actual).as("PostgreSQL's canonical bytes and row hashes vs Java's")
+        .isEqualTo(expected);
   }
 }

@@ -1,18 +1,21 @@
 package dev.sqlite2pg.verify.jsonb;
 
+import static dev.sqlite2pg.testing.Seeded.codePoints;
+import static dev.sqlite2pg.testing.Seeded.forAll;
+import static dev.sqlite2pg.testing.Seeded.listOf;
+import static dev.sqlite2pg.testing.Seeded.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlite2pg.testing.Shared;
+import dev.sqlite2pg.testing.Seeded.Gen;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * JsonbText against the server on random documents, every code point and random numbers. Each
@@ -20,15 +23,28 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class JsonbTextProperties {
 
-  private static final Shared<JsonbServer> PG = new Shared<>(() -> new JsonbServer("jsonb_text_properties"));
+  private static JsonbServer pg;
 
-  @AfterContainer
-  static void closeConnection() throws Exception {
-    PG.close();
+  /** A seed for {@link RandomJson}'s choice of escapes, and the code points to write. */
+  private record CodePoints(long seed, List<Integer> codePoints) {}
+
+  @BeforeAll
+  static void openConnection() throws SQLException {
+    pg = new JsonbServer("jsonb_text_properties");
   }
 
-  @Property(tries = 40)
-  void randomDocumentsMatchPostgres(@ForAll long seed) throws Exception {
+  @AfterAll
+  static void closeConnection() throws SQLException {
+    pg.close();
+  }
+
+  @Test
+  void randomDocumentsMatchPostgres() {
+    forAll("randomDocumentsMatchPostgres", 40, longs(),
+        JsonbTextProperties::randomDocumentsMatch);
+  }
+
+  private static void randomDocumentsMatch(long seed) throws Exception {
     RandomJson random = new RandomJson(seed);
     List<String> docs = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
@@ -38,14 +54,19 @@ class JsonbTextProperties {
   }
 
   /** Every code point but U+0000 and the surrogates, raw and escaped, as value and as key. */
-  @Property(tries = 30)
-  void everyCodePointMatchesPostgres(@ForAll long seed,
-      @ForAll @Size(max = 200) List<@IntRange(min = 1, max = 0x10FFFF) Integer> codePoints)
-      throws Exception {
-    RandomJson random = new RandomJson(seed);
+  @Test
+  void everyCodePointMatchesPostgres() {
+    Gen<Long> seeds = longs();
+    Gen<List<Integer>> points = listOf(codePoints(), 200);
+    forAll("everyCodePointMatchesPostgres", 30, r -> new CodePoints(seeds.next(r), points.next(r)),
+        JsonbTextProperties::codePointsMatch);
+  }
+
+  private static void codePointsMatch(CodePoints in) throws Exception {
+    RandomJson random = new RandomJson(in.seed());
     List<String> docs = new ArrayList<>();
     StringBuilder keys = new StringBuilder("{");
-    for (int c : codePoints) {
+    for (int c : in.codePoints()) {
       if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
         continue;
       }
@@ -58,8 +79,12 @@ class JsonbTextProperties {
     assertMatches(docs);
   }
 
-  @Property(tries = 30)
-  void randomNumbersMatchPostgres(@ForAll long seed) throws Exception {
+  @Test
+  void randomNumbersMatchPostgres() {
+    forAll("randomNumbersMatchPostgres", 30, longs(), JsonbTextProperties::randomNumbersMatch);
+  }
+
+  private static void randomNumbersMatch(long seed) throws Exception {
     RandomJson random = new RandomJson(seed);
     List<String> docs = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
@@ -69,16 +94,23 @@ class JsonbTextProperties {
   }
 
   /** The byte[] overload is the String one after strict decoding. */
-  @Property(tries = 200)
-  void bytesAndTextAgree(@ForAll long seed) {
-    String doc = new RandomJson(seed).document();
-    assertThat(JsonbText.render(doc.getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(JsonbText.render(doc));
+  @Test
+  void bytesAndTextAgree() {
+    forAll("bytesAndTextAgree", 200, longs(), seed -> {
+      String doc = new RandomJson(seed).document();
+      assertThat(JsonbText.render(doc.getBytes(StandardCharsets.UTF_8)))
+          .isEqualTo(JsonbText.render(doc));
+    });
   }
 
   /** Reordering an object's members changes nothing unless a key repeats. */
-  @Property(tries = 200)
-  void memberOrderDoesNotMatterWithoutDuplicates(@ForAll long seed) {
+  @Test
+  void memberOrderDoesNotMatterWithoutDuplicates() {
+    forAll("memberOrderDoesNotMatterWithoutDuplicates", 200, longs(),
+        JsonbTextProperties::memberOrderDoesNotMatter);
+  }
+
+  private static void memberOrderDoesNotMatter(long seed) {
     Random r = new Random(seed);
     RandomJson random = new RandomJson(seed);
     List<String> members = new ArrayList<>();
@@ -94,7 +126,7 @@ class JsonbTextProperties {
   }
 
   private static void assertMatches(List<String> docs) throws Exception {
-    List<String> expected = PG.get().render(docs);
+    List<String> expected = pg.render(docs);
     for (int i = 0; i < docs.size(); i++) {
       assertThat(JsonbText.render(docs.get(i))).as(docs.get(i)).isEqualTo(expected.get(i));
     }
