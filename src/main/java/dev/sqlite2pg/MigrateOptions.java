@@ -1,6 +1,5 @@
 package dev.sqlite2pg;
 
-import dev.sqlite2pg.plan.Cast;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +20,8 @@ import java.util.Optional;
  * @param resume continue the interrupted run on this schema (same source and options only)
  * @param keepCase keep identifiers' case instead of folding to lower case
  * @param detailRows how many differing rows verification keeps per table, in detail
- * @param config the mapping file's groups, renames, casts and exclusions
+ * @param casts --cast rules as given ({@code [table.]column=type}, {@code type:DECL=type})
+ * @param config the mapping file (groups, renames, casts and exclusions), if any
  * @param only groups of the mapping file to migrate (all tables when empty)
  * @param sourceZone the zone of zone-less text times loaded into timestamptz (default UTC)
  * @param rejectDir where reject files go (JSON Lines, one per table with rejected rows)
@@ -40,8 +40,8 @@ public record MigrateOptions(
     boolean resume,
     Snapshot snapshot,
     boolean keepCase,
-    List<Cast> casts,
-    dev.sqlite2pg.plan.MappingConfig config,
+    List<String> casts,
+    Optional<Path> config,
     List<String> only,
     java.time.ZoneId sourceZone,
     boolean verify,

@@ -57,9 +57,9 @@ public final class Migrator {
   private final MigrateOptions options;
   private final RunContext run;
 
-  private Migrator(MigrateOptions options, TargetConnector target, LoadMode mode) {
-    this.options = options;
-    this.run = new RunContext(options, target, mode);
+  private Migrator(RunContext run) {
+    this.options = run.options();
+    this.run = run;
   }
 
   public static Builder configure() {
@@ -94,7 +94,7 @@ public final class Migrator {
     Catalog catalog = CatalogStep.run(run, source);
     Plan plan = PlanStep.run(run, source, catalog, false);
     try (RunLock lock = RunLock.acquire(run.target(), options.schema())) {
-      RunFingerprint fingerprint = RunFingerprint.of(options.source(), catalog, options);
+      RunFingerprint fingerprint = RunFingerprint.of(options.source(), catalog, options, run.casts());
       TargetTables before = targetBefore(plan);
       SchemaWriter schema = SchemaStep.run(run, source, plan, before);
       RunState state = runState(fingerprint, plan);
@@ -163,7 +163,7 @@ public final class Migrator {
     private MigrateOptions.Snapshot snapshot = MigrateOptions.Snapshot.AUTO;
     private boolean keepCase;
     private List<String> casts = List.of();
-    private MappingConfig config = MappingConfig.EMPTY;
+    private Path config;
     private List<String> only = List.of();
     private java.time.ZoneId sourceZone = java.time.ZoneOffset.UTC;
     private boolean verify = true;
@@ -248,8 +248,8 @@ public final class Migrator {
       return this;
     }
 
-    /** The mapping file: groups, renames, casts and exclusions. */
-    public Builder config(MappingConfig config) {
+    /** The mapping file (YAML): groups, renames, casts and exclusions. */
+    public Builder config(Path config) {
       this.config = config;
       return this;
     }
@@ -305,11 +305,17 @@ public final class Migrator {
       }
       // One line for options that do not go together (--drop with --data-only, ...).
       LoadMode mode = LoadMode.of(drop, ifExists, dataOnly, resume);
+      if (!only.isEmpty() && config == null) {
+        throw new MigrationException(Code.BAD_ARGUMENTS,
+            "--only names groups of a mapping file: pass --config FILE.yaml too");
+      }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
-      return new Migrator(new MigrateOptions(source, schema, tables, exclude, jobs, batchSize,
-          onError, drop, ifExists == null ? MigrateOptions.IfExists.FAIL : ifExists, dataOnly,
-          resume, snapshot,
-          keepCase, parsed, config, only, sourceZone, verify, detailRows, Optional.ofNullable(rejectDir)), target, mode);
+      MappingConfig mapping = config == null ? MappingConfig.EMPTY : MappingConfig.load(config);
+      MigrateOptions options = new MigrateOptions(source, schema, tables, exclude, jobs,
+          batchSize, onError, drop, ifExists == null ? MigrateOptions.IfExists.FAIL : ifExists,
+          dataOnly, resume, snapshot, keepCase, casts, Optional.ofNullable(config), only,
+          sourceZone, verify, detailRows, Optional.ofNullable(rejectDir));
+      return new Migrator(new RunContext(options, target, mode, parsed, mapping));
     }
   }
 }

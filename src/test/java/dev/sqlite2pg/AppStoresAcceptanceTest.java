@@ -3,7 +3,6 @@ package dev.sqlite2pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sqlite2pg.plan.MappingConfig;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;
@@ -28,14 +27,14 @@ class AppStoresAcceptanceTest {
 
   @TempDir static Path dir;
   static Path db;
-  static MappingConfig config;
+  static Path config;
 
   @BeforeAll
   static void build() throws Exception {
     db = Fixtures.build("app_stores", dir);
     Path yaml = dir.resolve("sqlite2pg.yaml");
     Files.writeString(yaml, resource());
-    config = MappingConfig.load(yaml);
+    config = yaml;
   }
 
   private static String resource() throws Exception {

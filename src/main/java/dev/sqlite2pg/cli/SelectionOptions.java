@@ -56,10 +56,6 @@ final class SelectionOptions {
   boolean dataOnly;
 
   Migrator.Builder apply(Migrator.Builder b) {
-    if (!only.isEmpty() && config == null) {
-      throw new dev.sqlite2pg.MigrationException(dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
-          "--only names groups of a mapping file: pass --config FILE.yaml too");
-    }
     if (sourceTimezone != null) {
       try {
         b.sourceTimezone(java.time.ZoneId.of(sourceTimezone));
@@ -73,8 +69,7 @@ final class SelectionOptions {
     b.schema(schema).tables(MigrateCommand.split(tables)).exclude(MigrateCommand.split(exclude))
         .casts(casts).keepCase(keepCase).dataOnly(dataOnly)
         .only(MigrateCommand.split(only))
-        .config(config == null ? dev.sqlite2pg.plan.MappingConfig.EMPTY
-            : dev.sqlite2pg.plan.MappingConfig.load(config));
+        .config(config);
     if (jobs != null) {
       b.jobs(jobs);
     }

@@ -74,7 +74,7 @@ public final class CopyStep {
             t -> mode.chunks() ? chunks(source, t) : List.of(Chunk.ALL), t -> {
           LOG.info("{}: a value does not fit the type chosen for it; planning the table again"
               + " with every value read", t.source().name());
-          PlanStep.PlannedTable again = PlanStep.replan(source, plan, t, options);
+          PlanStep.PlannedTable again = PlanStep.replan(run, source, plan, t);
           schema.createTables(List.of(again.plan()), true);
           probed.add(t.source().name());
           replanned.put(t.source().name(), again);

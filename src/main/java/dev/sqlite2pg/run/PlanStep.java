@@ -77,10 +77,10 @@ public final class PlanStep {
       boolean probe) {
     LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     MigrateOptions options = run.options();
-    List<Table> chosen = TableSelection.choose(catalog, options);
+    List<Table> chosen = TableSelection.choose(catalog, run);
     Depth depth = run.mode().dataOnly() ? Depth.TARGET_TYPES
         : probe ? Depth.PROBE : Depth.PROFILE;
-    Plan plan = plan(source, catalog, chosen, options, depth);
+    Plan plan = plan(run, source, catalog, chosen, depth);
     Plan fitted = switch (run.mode().fit()) {
       case NONE -> plan;
       case ALL -> fitToTarget(run, plan, source, true);
@@ -119,16 +119,17 @@ public final class PlanStep {
    * @param depth how much of the values to read: trying every candidate type on every value
    *     is most of a plan's cost on a large database
    */
-  public static Plan plan(SqliteSource source, Catalog catalog, List<Table> chosen,
-      MigrateOptions options, Depth depth) {
+  public static Plan plan(RunContext run, SqliteSource source, Catalog catalog,
+      List<Table> chosen, Depth depth) {
+    MigrateOptions options = run.options();
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     boolean utf8 = catalog.encoding().equalsIgnoreCase("UTF-8");
     Map<String, String> names = new HashMap<>(TargetNames.of(
         chosen.stream().map(Table::name).toList(), options.keepCase()));
-    chosen.forEach(t -> options.config().rule(t.name()).flatMap(r -> r.target())
+    chosen.forEach(t -> run.config().rule(t.name()).flatMap(r -> r.target())
         .ifPresent(target -> names.put(t.name(), target)));
-    Planner planner = new Planner(options.casts(), options.keepCase(), options.config());
+    Planner planner = new Planner(run.casts(), options.keepCase(), run.config());
     // Tables are profiled and probed in parallel, each on its own read-only connection: the
     // probes read whole columns, and on a large database they are most of the plan's time.
     ExecutorService pool = Executors.newFixedThreadPool(
@@ -139,7 +140,7 @@ public final class PlanStep {
         });
     List<Future<PlannedTable>> futures = new ArrayList<>();
     for (Table t : chosen) {
-      futures.add(pool.submit(() -> planOne(source, t, names.get(t.name()), planner, options,
+      futures.add(pool.submit(() -> planOne(run, source, t, names.get(t.name()), planner,
           depth, utf8)));
     }
     List<TablePlan> tables = new ArrayList<>();
@@ -174,13 +175,12 @@ public final class PlanStep {
   }
 
   /** One table planned again, this time reading every value (see {@link CopyStep}). */
-  static PlannedTable replan(SqliteSource source, Plan plan, TablePlan t,
-      MigrateOptions options) {
+  static PlannedTable replan(RunContext run, SqliteSource source, Plan plan, TablePlan t) {
+    MigrateOptions options = run.options();
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
-    Planner planner = new Planner(options.casts(), options.keepCase(), options.config());
+    Planner planner = new Planner(run.casts(), options.keepCase(), run.config());
     try {
-      PlannedTable p = planOne(source, t.source(), t.target(), planner, options, Depth.PROBE,
-          utf8);
+      PlannedTable p = planOne(run, source, t.source(), t.target(), planner, Depth.PROBE, utf8);
       Plan one = withSourceZone(new Plan(plan.catalog(), plan.schema(),
           List.of(p.plan()), List.of(), List.of()), options.sourceZone());
       return new PlannedTable(one.tables().get(0), p.warnings(), p.notMigrated());
@@ -211,8 +211,8 @@ public final class PlanStep {
         List.copyOf(warnings), List.copyOf(notMigrated));
   }
 
-  private static PlannedTable planOne(SqliteSource source, Table t, String target,
-      Planner planner, MigrateOptions options, Depth depth, boolean utf8) throws SQLException {
+  private static PlannedTable planOne(RunContext run, SqliteSource source, Table t,
+      String target, Planner planner, Depth depth, boolean utf8) throws SQLException {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     try (Connection c = source.connect()) {
@@ -220,7 +220,7 @@ public final class PlanStep {
           : depth != Depth.TARGET_TYPES ? t.columns()
           : t.columns().stream()
               .filter(col -> TypeRules.readsTimes(col.declaredType())
-                  || options.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
+                  || run.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
                       col.declaredType())))
               .toList();
       TableProfiler.Result profile = depth == Depth.NAMES

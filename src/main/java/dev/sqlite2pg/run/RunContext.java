@@ -2,9 +2,16 @@ package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
 import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.plan.Cast;
+import dev.sqlite2pg.plan.MappingConfig;
+import java.util.List;
 
-/** What every step of one run reads: its validated options, where the data goes, its mode. */
-public record RunContext(MigrateOptions options, TargetConnector target, LoadMode mode) {
+/**
+ * What every step of one run reads: its validated options, where the data goes, its mode, and
+ * the options parsed once: the --cast rules and the mapping file.
+ */
+public record RunContext(MigrateOptions options, TargetConnector target, LoadMode mode,
+    List<Cast> casts, MappingConfig config) {
 
   public String schema() {
     return options.schema();

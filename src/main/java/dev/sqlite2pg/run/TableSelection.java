@@ -19,14 +19,15 @@ public final class TableSelection {
    * The tables to migrate: the mapping file's groups named by --only (checked against the
    * source), narrowed by --tables, minus --exclude and the file's exclusions.
    */
-  public static List<Table> choose(Catalog catalog, MigrateOptions options) {
+  public static List<Table> choose(Catalog catalog, RunContext run) {
+    MigrateOptions options = run.options();
     List<String> names = catalog.tables().stream().map(Table::name).toList();
-    List<String> grouped = options.config().check(names, n -> catalog.table(n).orElseThrow()
+    List<String> grouped = run.config().check(names, n -> catalog.table(n).orElseThrow()
         .columns().stream().map(Column::name).toList(), options.only());
     List<Table> base = options.only().isEmpty() ? catalog.tables()
         : catalog.tables().stream().filter(t -> grouped.contains(t.name())).toList();
     List<String> exclude = new ArrayList<>(options.exclude());
-    exclude.addAll(options.config().exclude());
+    exclude.addAll(run.config().exclude());
     return select(base, options.tables(), exclude);
   }
 

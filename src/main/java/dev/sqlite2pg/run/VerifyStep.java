@@ -43,8 +43,8 @@ public final class VerifyStep {
    */
   public static EarlyTargetSide startTargetSide(RunContext run, SqliteSource source,
       Catalog names) {
-    Plan early = PlanStep.plan(source, names, TableSelection.choose(names,
-        run.options()), run.options(), PlanStep.Depth.NAMES);
+    Plan early = PlanStep.plan(run, source, names, TableSelection.choose(names, run),
+        PlanStep.Depth.NAMES);
     return EarlyTargetSide.start(run.target(), run.schema(), early, run.options().jobs());
   }
 
@@ -60,9 +60,9 @@ public final class VerifyStep {
     Catalog catalog = CatalogStep.run(run, source);
     // A schema changed between the two reads: the early fingerprints may name other columns.
     EarlyTargetSide early = catalog.equals(names) ? targetSide : EarlyTargetSide.NONE;
-    List<Table> chosen = TableSelection.choose(catalog, options);
+    List<Table> chosen = TableSelection.choose(catalog, run);
     // Types come from the target; the plan only supplies names and how values are read.
-    Plan plan = PlanStep.withSourceZone(PlanStep.plan(source, catalog, chosen, options,
+    Plan plan = PlanStep.withSourceZone(PlanStep.plan(run, source, catalog, chosen,
         PlanStep.Depth.TARGET_TYPES), options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     List<TableCheck> checks = new Verifier(source, run.target(), options.schema(), plan,

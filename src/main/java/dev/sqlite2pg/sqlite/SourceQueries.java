@@ -4,8 +4,6 @@ import static dev.sqlite2pg.sql.Identifiers.quote;
 
 import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.Table;
-import dev.sqlite2pg.plan.ColumnPlan;
-import dev.sqlite2pg.plan.TablePlan;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,13 +17,12 @@ public final class SourceQueries {
 
   private SourceQueries() {}
 
-  /** Every column, generated ones included: verification checks PostgreSQL's computed values. */
-  public static String selectForVerify(TablePlan t) {
-    return select(t.source(), t.columns().stream().map(ColumnPlan::source).toList());
-  }
-
-  /** The rowid (see {@link #rowidExpression}), then {@code columns}, of every row of {@code t}. */
-  static String select(Table t, List<Column> columns) {
+  /**
+   * The rowid (see {@link #rowidExpression}), then {@code columns}, of every row of {@code t}.
+   * Verification passes every column, generated ones included: it checks PostgreSQL's computed
+   * values.
+   */
+  public static String select(Table t, List<Column> columns) {
     StringBuilder sb = new StringBuilder("SELECT ").append(rowidExpression(t));
     for (Column c : columns) {
       sb.append(", ").append(quote(c.name()));

@@ -197,7 +197,7 @@ final class SourceSide {
   private PreparedStatement select(KeyRange range, String orderBy) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = key.isPresent() ? range.where(keyExprs(), params) : "";
-    PreparedStatement ps = c.prepareStatement(SourceQueries.selectForVerify(t) + where + orderBy);
+    PreparedStatement ps = c.prepareStatement(SourceQueries.select(t.source(), t.columns().stream().map(ColumnPlan::source).toList()) + where + orderBy);
     bind(ps, params);
     return ps;
   }

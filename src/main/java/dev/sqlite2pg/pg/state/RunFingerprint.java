@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * What a run's result depends on, and a hash of it: the source file (path, size, modification
@@ -30,8 +31,13 @@ public record RunFingerprint(String hash, String detail) {
     }
   }
 
-  /** The fingerprint of a run of {@code o} over {@code source}, whose schema is {@code catalog}. */
-  public static RunFingerprint of(Path source, Catalog catalog, MigrateOptions o) {
+  /**
+   * The fingerprint of a run of {@code o} over {@code source}, whose schema is {@code catalog}.
+   *
+   * @param casts the --cast rules as parsed (their text is part of the fingerprint)
+   */
+  public static RunFingerprint of(Path source, Catalog catalog, MigrateOptions o,
+      List<?> casts) {
     Path p = source.toAbsolutePath().normalize();
     StringBuilder schemaSql = new StringBuilder();
     catalog.tables().forEach(t -> schemaSql.append(t.sql()).append('\n'));
@@ -42,7 +48,7 @@ public record RunFingerprint(String hash, String detail) {
           "source " + p, "size " + Files.size(p),
           "modified " + Files.getLastModifiedTime(p), wal(p),
           "schema " + schemaHash, "target schema " + o.schema(), "tables " + o.tables(),
-          "exclude " + o.exclude(), "casts " + o.casts(), "keep-case " + o.keepCase(),
+          "exclude " + o.exclude(), "casts " + casts, "keep-case " + o.keepCase(),
           "data-only " + o.dataOnly(), "only " + o.only(), "source zone " + o.sourceZone())
           + ifExists(o));
     } catch (IOException e) {
