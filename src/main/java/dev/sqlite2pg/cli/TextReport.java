@@ -21,13 +21,13 @@ final class TextReport {
   static String render(MigrationResult r, Path rejectDir) {
     StringWriter sw = new StringWriter();
     PrintWriter out = new PrintWriter(sw);
-    out.printf("%nsqlite2pg: %s -> %s (schema %s)%n", r.source(), r.target(), r.schema());
-    r.snapshotAt().ifPresent(at -> out.printf("copied from a consistent snapshot taken at %s%n",
+    out.printf(Locale.ROOT, "%nsqlite2pg: %s -> %s (schema %s)%n", r.source(), r.target(), r.schema());
+    r.snapshotAt().ifPresent(at -> out.printf(Locale.ROOT, "copied from a consistent snapshot taken at %s%n",
         at));
     out.println();
     // The SKIPPED column only when rows were skipped, so the usual report keeps its shape.
     boolean skipped = r.skippedExisting() > 0;
-    out.printf("%-40s %10s %10s " + (skipped ? "%9s " : "%s") + "%9s %10s %8s%n", "TABLE",
+    out.printf(Locale.ROOT, "%-40s %10s %10s " + (skipped ? "%9s " : "%s") + "%9s %10s %8s%n", "TABLE",
         "SOURCE", "COPIED", skipped ? "SKIPPED" : "", "REJECTED", "VERIFY", "SECONDS");
     for (TableReport t : r.tables()) {
       line(out, skipped, name(t), t.sourceRows(), t.copiedRows(), t.skippedExisting(),
@@ -37,20 +37,20 @@ final class TextReport {
         r.sourceRows(), r.copiedRows(), r.skippedExisting(), r.rejectedRows(), "",
         r.seconds());
     if (skipped) {
-      out.printf("%nSKIPPED: rows whose primary key the target already held"
+      out.printf(Locale.ROOT, "%nSKIPPED: rows whose primary key the target already held"
           + " (--if-exists=skip-existing), left as they were; VERIFY compares them too.%n");
     }
     for (TableReport t : r.tables()) {
-      t.error().ifPresent(e -> out.printf("%nFAILED %s: %s%n", t.sourceTable(), e));
+      t.error().ifPresent(e -> out.printf(Locale.ROOT, "%nFAILED %s: %s%n", t.sourceTable(), e));
       rejects(out, t, rejectDir);
       t.verification().filter(v -> !v.equal()).ifPresent(v -> {
-        out.printf("%nVERIFY %s: %s%n", t.sourceTable(), v.verdict());
+        out.printf(Locale.ROOT, "%nVERIFY %s: %s%n", t.sourceTable(), v.verdict());
         VerifyReport.differences(out, v);
       });
     }
     list(out, "Warnings", r.warnings().stream().map(Warning::describe).toList());
     list(out, "Not migrated", r.notMigrated().stream().map(TextReport::describe).toList());
-    out.printf("%n%s%n", verdict(r));
+    out.printf(Locale.ROOT, "%n%s%n", verdict(r));
     out.flush();
     return sw.toString();
   }
@@ -70,14 +70,14 @@ final class TextReport {
     if (t.rejected().isEmpty()) {
       return;
     }
-    out.printf("%nREJECTED %d row%s of %s (all in %s):%n", t.rejectedRows(),
+    out.printf(Locale.ROOT, "%nREJECTED %d row%s of %s (all in %s):%n", t.rejectedRows(),
         t.rejectedRows() == 1 ? "" : "s", t.sourceTable(),
         rejectDir.resolve(RejectedRow.fileName(t.sourceTable())));
     for (RejectedRow row : t.rejected().subList(0, Math.min(MAX_REJECTS_SHOWN, t.rejected().size()))) {
-      out.printf("  %s, column %s: %s%n", row.key(), row.column(), row.reason());
+      out.printf(Locale.ROOT, "  %s, column %s: %s%n", row.key(), row.column(), row.reason());
     }
     if (t.rejected().size() > MAX_REJECTS_SHOWN) {
-      out.printf("  ... and %d more%n", t.rejected().size() - MAX_REJECTS_SHOWN);
+      out.printf(Locale.ROOT, "  ... and %d more%n", t.rejected().size() - MAX_REJECTS_SHOWN);
     }
   }
 
@@ -89,8 +89,8 @@ final class TextReport {
     if (lines.isEmpty()) {
       return;
     }
-    out.printf("%n%s (%d):%n", title, lines.size());
-    lines.forEach(l -> out.printf("  - %s%n", l));
+    out.printf(Locale.ROOT, "%n%s (%d):%n", title, lines.size());
+    lines.forEach(l -> out.printf(Locale.ROOT, "  - %s%n", l));
   }
 
   private static String name(TableReport t) {

@@ -16,10 +16,10 @@ final class VerifyReport {
   static String render(VerifyResult r, boolean detailed) {
     StringWriter sw = new StringWriter();
     PrintWriter out = new PrintWriter(sw);
-    out.printf("%nsqlite2pg verify: %s <-> %s (schema %s)%n%n", r.source(), r.target(), r.schema());
-    out.printf("%-40s %10s %10s  %s%n", "TABLE", "SOURCE", "TARGET", "RESULT");
+    out.printf(Locale.ROOT, "%nsqlite2pg verify: %s <-> %s (schema %s)%n%n", r.source(), r.target(), r.schema());
+    out.printf(Locale.ROOT, "%-40s %10s %10s  %s%n", "TABLE", "SOURCE", "TARGET", "RESULT");
     for (TableCheck c : r.tables()) {
-      out.printf("%-40s %10d %10d  %s%n", c.sourceTable(), c.expectedRows(), c.targetRows(),
+      out.printf(Locale.ROOT, "%-40s %10d %10d  %s%n", c.sourceTable(), c.expectedRows(), c.targetRows(),
           c.verdict());
     }
     if (detailed) {
@@ -38,19 +38,19 @@ final class VerifyReport {
     if (c.differences().isEmpty()) {
       return;
     }
-    out.printf("%n%s:%n", c.sourceTable());
+    out.printf(Locale.ROOT, "%n%s:%n", c.sourceTable());
     for (RowDifference d : c.differences()) {
-      out.printf("  %-7s %s%n", d.kind(), d.key());
+      out.printf(Locale.ROOT, "  %-7s %s%n", d.kind(), d.key());
       List<String> cols = d.columns();
       for (int i = 0; i < cols.size(); i++) {
-        out.printf("          %s: sqlite %s | postgresql %s%n", cols.get(i),
+        out.printf(Locale.ROOT, "          %s: sqlite %s | postgresql %s%n", cols.get(i),
             show(d.sourceValues().get(i)), show(d.targetValues().get(i)));
       }
     }
     long shown = c.differences().size();
     long all = c.missing() + c.extra() + c.changed();
     if (all > shown) {
-      out.printf("  ... and %d more%n", all - shown);
+      out.printf(Locale.ROOT, "  ... and %d more%n", all - shown);
     }
   }
 

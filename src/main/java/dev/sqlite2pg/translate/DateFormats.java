@@ -1,5 +1,6 @@
 package dev.sqlite2pg.translate;
 
+import java.util.Locale;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -85,11 +86,11 @@ final class DateFormats {
     }
     switch (function) {
       case "datetime":
-        return Optional.of(when.get().format(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")));
+        return Optional.of(when.get().format(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)));
       case "date":
         return Optional.of(when.get().toLocalDate().toString());
       case "time":
-        return Optional.of(when.get().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+        return Optional.of(when.get().format(DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)));
       default:
         return Optional.empty();
     }
