@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite and has created its own PostgreSQL schema; each store is loaded into that schema with
  * --data-only, one group at a time, and verifies equal.
  */
+@NeedsServer
 class AppStoresAcceptanceTest {
 
   @TempDir static Path dir;

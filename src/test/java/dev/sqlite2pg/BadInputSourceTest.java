@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sqlite2pg.testing.BadInputs;
 import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A SQLite file that cannot be migrated: exit code 4, one line naming the cause and the fix,
  * and neither the file nor the target touched.
  */
+@NeedsServer
 class BadInputSourceTest {
 
   private static final int SOURCE_ERROR = 4;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sqlite2pg.testing.BadInputs;
 import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A PostgreSQL target that cannot be used: exit code 5 (2 for a malformed target), one line
  * naming the cause and the fix, the password never shown, and the SQLite file untouched.
  */
+@NeedsServer
 class BadInputTargetTest {
 
   private static final int BAD_ARGUMENTS = 2;

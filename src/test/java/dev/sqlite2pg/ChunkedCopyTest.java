@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its own task and transaction: the rows all arrive once, the progress is recorded per chunk,
  * and a value that disagrees with the plan in one chunk still re-plans the whole table.
  */
+@NeedsServer
 class ChunkedCopyTest {
 
   @TempDir Path dir;

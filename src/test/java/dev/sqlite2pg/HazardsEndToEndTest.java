@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.IndependentCompare;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * IndependentCompare}; in between it checks the outcome the hazard calls for: every value
  * arrives unchanged in meaning, or the report names the row, the column and the reason.
  */
+@NeedsServer
 class HazardsEndToEndTest {
 
   @TempDir Path dir;

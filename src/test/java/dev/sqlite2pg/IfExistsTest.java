@@ -9,6 +9,7 @@ import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.IndependentCompare;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rerun_after_failure fixture): {@code --if-exists=skip-existing} adds only the rows whose key
  * is missing, the default {@code fail} names the keys both sides have and writes nothing.
  */
+@NeedsServer
 class IfExistsTest {
 
   private static final int TARGET_ERROR = 5;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.testing.Fixtures;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's library example, written with the root package alone (a library user's view):
  * a target named as psql takes it, a plan with its script, a run, its result.
  */
+@NeedsServer
 class LibraryApiTest {
 
   @TempDir Path dir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * moment (orders and their lines agree), the writer must never fail, and the copy verifies
  * equal to the snapshot it was taken from.
  */
+@NeedsServer
 class LiveSourceTest {
 
   @TempDir Path dir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (a CHECK added later, an orphaned foreign key). Each such row costs only itself, is named with
  * the reason, and the run exits 3; with --on-error=abort the table is rolled back instead.
  */
+@NeedsServer
 class RefusedRowsTest {
 
   @TempDir Path dir;

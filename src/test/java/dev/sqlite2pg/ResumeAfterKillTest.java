@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in its own JVM, killed with SIGKILL at a different point each round (before the run record,
  * mid-copy, during post-data, after the end).
  */
+@NeedsServer
 class ResumeAfterKillTest {
 
   @TempDir static Path dir;

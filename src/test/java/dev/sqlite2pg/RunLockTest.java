@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two runs into one target schema: the second is refused and told who holds it. */
+@NeedsServer
 class RunLockTest {
 
   @TempDir Path dir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sqlite2pg.RowDifference.Kind;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each test damages a correctly migrated target in one way; verify must fail and name the
  * table, the key and the column.
  */
+@NeedsServer
 class VerifyCorruptionTest {
 
   @TempDir static Path dir;

@@ -3,6 +3,7 @@ package dev.sqlite2pg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.Fixtures;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: argument errors need no database; one real run checks the report file. */
+@NeedsServer
 class CliTest {
 
   @TempDir Path dir;

@@ -3,6 +3,7 @@ package dev.sqlite2pg.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.CopyRoundTrip;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.ValuesRow;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * slightly wrong value in PostgreSQL and checks that the canonicals differ, while the right
  * value gives equal canonicals.
  */
+@NeedsServer
 class CanonicalTest {
 
   private static CopyRoundTrip pg;

@@ -3,6 +3,7 @@ package dev.sqlite2pg.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.CopyRoundTrip;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.ValuesRow;
 import java.sql.ResultSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** json keeps the text; jsonb keeps the value, and Canonical compares values. */
+@NeedsServer
 class JsonRoundTripTest {
 
   static final PgType JSON = new PgType(PgType.Kind.JSON, "json");

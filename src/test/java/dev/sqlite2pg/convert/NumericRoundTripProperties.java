@@ -7,6 +7,7 @@ import static dev.sqlite2pg.testing.Seeded.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.CopyRoundTrip;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.Seeded.Gen;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Random decimals of all sizes and scales through numeric's binary form and back. */
+@NeedsServer
 class NumericRoundTripProperties {
 
   private static CopyRoundTrip pg;

@@ -3,6 +3,7 @@ package dev.sqlite2pg.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.CopyRoundTrip;
+import dev.sqlite2pg.testing.NeedsServer;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * time for the whole class (and pgjdbc sets the session's TimeZone from it), so any reliance
  * on UTC defaults in the encoders or in Canonical.ofTarget shows up as a shifted value.
  */
+@NeedsServer
 class TimeRoundTripTest {
 
   private static TimeZone saved;

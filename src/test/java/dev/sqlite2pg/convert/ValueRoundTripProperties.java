@@ -10,6 +10,7 @@ import static dev.sqlite2pg.testing.Seeded.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.testing.CopyRoundTrip;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.Seeded.Gen;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * its whole list through one COPY into PostgreSQL and compares what comes back, both as the
  * Java value and through {@link Canonical}.
  */
+@NeedsServer
 class ValueRoundTripProperties {
 
   private static CopyRoundTrip pg;

@@ -22,6 +22,10 @@ public final class TestPostgres {
   private TestPostgres() {}
 
   private static synchronized EmbeddedPostgres server() {
+    if (Boolean.getBoolean("sqlite2pg.test.fast")) {
+      throw new IllegalStateException("this test starts PostgreSQL, which -Pfast leaves out:"
+          + " annotate its class with @NeedsServer");
+    }
     if (server == null) {
       try {
         server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 
+@NeedsServer
 class TestPostgresTest {
   @Test
   void givesEachCallerItsOwnEmptyDatabase() throws Exception {

@@ -3,6 +3,7 @@ package dev.sqlite2pg.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * over empty tables made from the SQLite columns (a rough affinity mapping: enough for the
  * views to be checked by PostgreSQL's parser and type checker). Skipped without the corpus.
  */
+@NeedsServer
 class SqlTranslatorCorpusTest {
 
   private static final Path CORPUS = Path.of("..", "shared", "corpus");

@@ -15,6 +15,7 @@ import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.Encoders;
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.convert.ValueEncoder;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.Seeded;
 import dev.sqlite2pg.testing.TestPostgres;
 import dev.sqlite2pg.testing.ValuesRow;
@@ -37,6 +38,7 @@ import org.postgresql.copy.CopyIn;
  * field the encoder sends) with the same computed by PostgreSQL ({@link PgCanon}, from what it
  * stored). They must agree for every value, or a faithful migration would verify as different.
  */
+@NeedsServer
 class CanonAgreementProperties {
 
   private static final AtomicInteger TABLES = new AtomicInteger();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.pg.connect.TargetConnectException.Kind;
+import dev.sqlite2pg.testing.NeedsServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded server keeps the user's data across runs and refuses a directory in use. */
+@NeedsServer
 class EmbeddedServerTest {
 
   @TempDir Path dir;

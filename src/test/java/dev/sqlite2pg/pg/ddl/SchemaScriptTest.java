@@ -7,6 +7,7 @@ import dev.sqlite2pg.SchemaSection;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The schema script is what a DBA applies with psql -f: it must run as it is. */
+@NeedsServer
 class SchemaScriptTest {
 
   @TempDir Path dir;

@@ -6,6 +6,7 @@ import static dev.sqlite2pg.testing.Seeded.listOf;
 import static dev.sqlite2pg.testing.Seeded.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.Seeded.Gen;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * JsonbText against the server on random documents, every code point and random numbers. Each
  * try sends all its documents in one query, so the whole class takes seconds, not minutes.
  */
+@NeedsServer
 class JsonbTextProperties {
 
   private static JsonbServer pg;

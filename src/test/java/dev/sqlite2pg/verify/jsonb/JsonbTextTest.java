@@ -1,5 +1,6 @@
 package dev.sqlite2pg.verify.jsonb;
 
+import dev.sqlite2pg.testing.NeedsServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** JsonbText against PostgreSQL's own {@code ?::jsonb::text}, one hazard per document. */
+@NeedsServer
 class JsonbTextTest {
 
   private static JsonbServer pg;
