@@ -35,23 +35,19 @@ public final class SqliteToPg implements Translator {
   }
 
   @Override
-  public Result expression(String sqlite, UnaryOperator<String> quoteColumn) {
-    return of(sql.translateExpression(sqlite, quoteColumn));
+  public Translation expression(String sqlite, UnaryOperator<String> quoteColumn) {
+    return sql.translateExpression(sqlite, quoteColumn);
   }
 
   @Override
-  public Result defaultValue(String sqlite, PgType type) {
-    return of(sql.translateDefault(sqlite, type.sql()));
+  public Translation defaultValue(String sqlite, PgType type) {
+    return sql.translateDefault(sqlite, type.sql());
   }
 
   @Override
-  public Result view(String createViewSql, List<String> viewColumns,
+  public Translation view(String createViewSql, List<String> viewColumns,
       UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn) {
-    return of(viewColumns.isEmpty() ? sql.translateView(createViewSql, quoteTable, quoteColumn)
-        : sql.translateView(createViewSql, viewColumns, quoteTable, quoteColumn));
-  }
-
-  private static Result of(Translation t) {
-    return t.sql().map(Result::ok).orElseGet(() -> Result.no(t.failure().orElse("unknown")));
+    return viewColumns.isEmpty() ? sql.translateView(createViewSql, quoteTable, quoteColumn)
+        : sql.translateView(createViewSql, viewColumns, quoteTable, quoteColumn);
   }
 }

@@ -31,6 +31,11 @@ public sealed interface Translation {
     return this instanceof Ok ok ? Optional.of(ok.pgSql()) : Optional.empty();
   }
 
+  /** Why it did not translate; empty when it did. */
+  default String reason() {
+    return failure().orElse("");
+  }
+
   /** The reason, when not translated. */
   default Optional<String> failure() {
     return this instanceof Untranslatable u ? Optional.of(u.reason()) : Optional.empty();

@@ -13,6 +13,7 @@ import dev.sqlite2pg.catalog.IndexColumn;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.Translator;
+import dev.sqlite2pg.translate.Translation;
 import dev.sqlite2pg.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -101,7 +102,7 @@ public final class PostDataBuilder {
     }
     String where = "";
     if (ix.whereSql().isPresent()) {
-      Translator.Result r = translator.expression(ix.whereSql().get(), columnQuoter(t));
+      Translation r = translator.expression(ix.whereSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
         notMigrated.add(new NotMigrated("index", ix.name(), "partial-index WHERE does not"
             + " translate: " + r.reason(), ix.sql().orElse("")));
@@ -131,7 +132,7 @@ public final class PostDataBuilder {
       }
       expr = quote(col.get().target());
     } else if (ic.expressionSql().isPresent()) {
-      Translator.Result r = translator.expression(ic.expressionSql().get(), columnQuoter(t));
+      Translation r = translator.expression(ic.expressionSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
         notMigrated.add(new NotMigrated("index", ix.name(), "expression does not translate: "
             + r.reason(), ix.sql().orElse("")));
@@ -158,7 +159,7 @@ public final class PostDataBuilder {
   }
 
   private Optional<PostDataItem> check(TablePlan t, Check ck) {
-    Translator.Result r = translator.expression(ck.expressionSql(), columnQuoter(t));
+    Translation r = translator.expression(ck.expressionSql(), columnQuoter(t));
     String label = ck.name().orElse("CHECK (" + ck.expressionSql() + ")");
     if (r.sql().isEmpty()) {
       notMigrated.add(new NotMigrated("check", t.source().name() + ": " + label,

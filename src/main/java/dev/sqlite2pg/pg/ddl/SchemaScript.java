@@ -11,6 +11,7 @@ import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.Translator;
+import dev.sqlite2pg.translate.Translation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class SchemaScript {
     if (c.source().defaultSql().isEmpty()) {
       return Optional.empty();
     }
-    Translator.Result r = translator.defaultValue(c.source().defaultSql().get(), c.type());
+    Translation r = translator.defaultValue(c.source().defaultSql().get(), c.type());
     if (r.sql().isEmpty()) {
       skipped.add(new NotMigrated("default", t.source().name() + "." + c.source().name(),
           r.reason(), "DEFAULT " + c.source().defaultSql().get()));
@@ -97,7 +98,7 @@ public final class SchemaScript {
     }
     sb.append("SET search_path TO ").append(quote(plan.schema())).append(", public;\n");
     for (SchemaObject v : plan.catalog().views()) {
-      Translator.Result r = Views.translate(v, plan, translator);
+      Translation r = Views.translate(v, plan, translator);
       if (r.sql().isPresent()) {
         sb.append(r.sql().get()).append(";\n");
       } else {

@@ -11,6 +11,7 @@ import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.Translator;
+import dev.sqlite2pg.translate.Translation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -106,7 +107,7 @@ public final class SchemaWriter {
     if (sqlite.isEmpty()) {
       return Optional.empty();
     }
-    Translator.Result r = translator.defaultValue(sqlite.get(), c.type());
+    Translation r = translator.defaultValue(sqlite.get(), c.type());
     if (r.sql().isEmpty()) {
       notMigrated.add(new NotMigrated("default", t.source().name() + "." + c.source().name(),
           r.reason(), "DEFAULT " + sqlite.get()));

@@ -10,6 +10,7 @@ import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.Translator;
+import dev.sqlite2pg.translate.Translation;
 import dev.sqlite2pg.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,7 +39,7 @@ final class Views {
   }
 
   /** A view's translation, with tables and columns named as the plan names them. */
-  static Translator.Result translate(SchemaObject v, Plan plan, Translator translator) {
+  static Translation translate(SchemaObject v, Plan plan, Translator translator) {
     Map<String, String> tableNames = new HashMap<>();
     Map<String, String> columnNames = new HashMap<>();
     for (TablePlan t : plan.tables()) {
@@ -69,7 +70,7 @@ final class Views {
     for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
       List<SchemaObject> failed = new ArrayList<>();
       for (SchemaObject v : pending) {
-        Translator.Result r = translate(v, plan, translator);
+        Translation r = translate(v, plan, translator);
         if (r.sql().isEmpty()) {
           notMigrated.add(new NotMigrated("view", v.name(), r.reason(), v.sql()));
           continue;
