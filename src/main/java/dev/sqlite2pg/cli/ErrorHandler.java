@@ -18,7 +18,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     ParseResult command = parsed.subcommand();
     boolean verbose = command != null && command.hasMatchedOption("-v");
     if (ex instanceof MigrationException me) {
-      cl.getErr().println(PREFIX + oneLine(me, command));
+      cl.getErr().println(PREFIX + oneLine(me));
       if (verbose) {
         me.printStackTrace(cl.getErr());
       }
@@ -37,7 +37,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
    * SQLite and PostgreSQL errors are translated where they happen (sqlite.SqliteErrors,
    * pg.TargetErrors), so nothing is patched here.
    */
-  static String oneLine(MigrationException me, ParseResult command) {
+  static String oneLine(MigrationException me) {
     return me.getMessage() == null ? "" : me.getMessage().lines().findFirst().orElse("");
   }
 }
