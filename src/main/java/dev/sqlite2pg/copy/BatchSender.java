@@ -28,15 +28,26 @@ final class BatchSender {
     void row(int index, SQLException reason) throws SQLException;
   }
 
-  private final Connection dst;
-  private final CopyManager copy;
-  private final String copySql;
+  /**
+   * Where the COPYs go: rows {@code from} (inclusive) to {@code to} (exclusive) of the batch as
+   * one COPY that keeps all of them or, when it throws a row error ({@link #isRowError}), none,
+   * leaving the transaction usable. Called once per COPY, never per row; production sends to
+   * PostgreSQL ({@link ToPostgres}), tests to a fake.
+   */
+  @FunctionalInterface
+  interface CopySink {
+    void copy(Batch b, int from, int to) throws SQLException;
+  }
+
+  private final CopySink sink;
   private final OnError onError;
 
   BatchSender(Connection dst, String copySql, OnError onError) throws SQLException {
-    this.dst = dst;
-    this.copy = dst.unwrap(PGConnection.class).getCopyAPI();
-    this.copySql = copySql;
+    this(new ToPostgres(dst, copySql), onError);
+  }
+
+  BatchSender(CopySink sink, OnError onError) {
+    this.sink = sink;
     this.onError = onError;
   }
 
@@ -49,16 +60,13 @@ final class BatchSender {
     if (from >= to) {
       return 0;
     }
-    Savepoint sp = dst.setSavepoint();
     try {
-      copy(b, from, to);
-      dst.releaseSavepoint(sp);
+      sink.copy(b, from, to);
       return to - from;
     } catch (SQLException e) {
       if (!isRowError(e)) {
         throw e;
       }
-      dst.rollback(sp);
       if (onError == OnError.ABORT && to - from == 1) {
         refused.row(from, e);
         throw new AbortTable(e);
@@ -72,16 +80,48 @@ final class BatchSender {
     }
   }
 
-  private void copy(Batch b, int from, int to) throws SQLException {
-    CopyIn in = copy.copyIn(copySql);
-    try {
-      in.writeToCopy(HEADER, 0, HEADER.length);
-      in.writeToCopy(b.buf.array(), b.start(from), b.start(to) - b.start(from));
-      in.writeToCopy(TRAILER, 0, TRAILER.length);
-      in.endCopy();
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
+  /**
+   * Each COPY in a savepoint of {@code dst}'s transaction: released when the COPY succeeds,
+   * rolled back to when it fails with a row error; any other error leaves the transaction
+   * failed, for the caller to roll back.
+   */
+  private static final class ToPostgres implements CopySink {
+
+    private final Connection dst;
+    private final CopyManager copy;
+    private final String copySql;
+
+    ToPostgres(Connection dst, String copySql) throws SQLException {
+      this.dst = dst;
+      this.copy = dst.unwrap(PGConnection.class).getCopyAPI();
+      this.copySql = copySql;
+    }
+
+    @Override
+    public void copy(Batch b, int from, int to) throws SQLException {
+      Savepoint sp = dst.setSavepoint();
+      try {
+        copyIn(b, from, to);
+        dst.releaseSavepoint(sp);
+      } catch (SQLException e) {
+        if (isRowError(e)) {
+          dst.rollback(sp);
+        }
+        throw e;
+      }
+    }
+
+    private void copyIn(Batch b, int from, int to) throws SQLException {
+      CopyIn in = copy.copyIn(copySql);
+      try {
+        in.writeToCopy(HEADER, 0, HEADER.length);
+        in.writeToCopy(b.buf.array(), b.start(from), b.start(to) - b.start(from));
+        in.writeToCopy(TRAILER, 0, TRAILER.length);
+        in.endCopy();
+      } finally {
+        if (in.isActive()) {
+          in.cancelCopy();
+        }
       }
     }
   }
