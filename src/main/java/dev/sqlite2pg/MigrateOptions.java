@@ -56,9 +56,9 @@ public record MigrateOptions(
   }
 
   /**
-   * {@code --if-exists}: what a run does when the target's tables already hold rows (a re-run
-   * after a failure, a second load into the same schema). {@code --drop} replaces the tables
-   * instead, so it goes with neither.
+   * {@code --if-exists}: what a run does when the target's tables already hold rows (a re-run after
+   * a failure, a second load into the same schema). {@code --drop} replaces the tables instead, so
+   * it goes with neither.
    */
   public enum IfExists {
     /** Refuse before writing anything, naming the tables and the keys the source also has. */

@@ -4,8 +4,7 @@ import java.util.Objects;
 
 /**
  * The one exception the library throws. Its message is one line a person can act on: what went
- * wrong, where, and what to do. The code tells callers (and the CLI's exit code) which side
- * failed.
+ * wrong, where, and what to do. The code tells callers (and the CLI's exit code) which side failed.
  */
 public final class MigrationException extends RuntimeException {
 

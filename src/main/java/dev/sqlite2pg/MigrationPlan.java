@@ -9,8 +9,8 @@ import java.util.Map;
  * what will not be migrated, and the schema script.
  *
  * @param schema the target schema
- * @param sql the schema script by section (ALL, PRE_DATA, POST_DATA), as {@code schema} prints
- *     it; empty with --data-only, which creates nothing
+ * @param sql the schema script by section (ALL, PRE_DATA, POST_DATA), as {@code schema} prints it;
+ *     empty with --data-only, which creates nothing
  */
 public record MigrationPlan(
     String schema,

@@ -3,8 +3,8 @@ package dev.sqlite2pg;
 import java.util.List;
 
 /**
- * What a run did: per table, totals, warnings, and everything that was not migrated. The CLI
- * prints it; {@code --report} writes it as JSON.
+ * What a run did: per table, totals, warnings, and everything that was not migrated. The CLI prints
+ * it; {@code --report} writes it as JSON.
  *
  * @param target where the data went, password masked
  * @param verified whether STEP 6 ran
@@ -51,9 +51,16 @@ public record MigrationResult(
     if (complete()) {
       return 0;
     }
-    boolean differs = tables.stream().anyMatch(t -> t.error().isEmpty() && t.rejectedRows() == 0
-        && t.inTarget() == t.sourceRows() && !t.complete());
-    return differs ? MigrationException.Code.DIFFERENT.exitCode()
+    boolean differs =
+        tables.stream()
+            .anyMatch(
+                t ->
+                    t.error().isEmpty()
+                        && t.rejectedRows() == 0
+                        && t.inTarget() == t.sourceRows()
+                        && !t.complete());
+    return differs
+        ? MigrationException.Code.DIFFERENT.exitCode()
         : MigrationException.Code.INCOMPLETE.exitCode();
   }
 }

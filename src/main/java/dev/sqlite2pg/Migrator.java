@@ -1,6 +1,5 @@
 package dev.sqlite2pg;
 
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.pg.TargetTables;
@@ -10,6 +9,7 @@ import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.pg.state.RunState;
 import dev.sqlite2pg.plan.Cast;
 import dev.sqlite2pg.plan.MappingConfig;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.run.CatalogStep;
 import dev.sqlite2pg.run.CopyStep;
@@ -44,11 +44,10 @@ import org.slf4j.LoggerFactory;
  *     .migrate();
  * }</pre>
  *
- * {@link #migrate()} reads as its steps: 0 snapshot, 1 catalog, 2 plan, 3 schema, 4 copy,
- * 5 post-data, 6 verify, 7 report; each is a class of the internal {@code run} package, and
- * the run's {@code LoadMode} says what {@code --drop}, {@code --data-only},
- * {@code --if-exists} and {@code --resume} change in each. {@link #plan()} is steps 1 and 2,
- * {@link #verify()} step 6 on its own.
+ * {@link #migrate()} reads as its steps: 0 snapshot, 1 catalog, 2 plan, 3 schema, 4 copy, 5
+ * post-data, 6 verify, 7 report; each is a class of the internal {@code run} package, and the run's
+ * {@code LoadMode} says what {@code --drop}, {@code --data-only}, {@code --if-exists} and {@code
+ * --resume} change in each. {@link #plan()} is steps 1 and 2, {@link #verify()} step 6 on its own.
  */
 public final class Migrator {
 
@@ -73,8 +72,7 @@ public final class Migrator {
   /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
   public MigrationPlan plan() {
     SqliteSource source = SqliteSource.open(options.source());
-    return PlanReport.of(PlanStep.run(run, source, CatalogStep.run(run, source), true),
-        run.mode());
+    return PlanReport.of(PlanStep.run(run, source, CatalogStep.run(run, source), true), run.mode());
   }
 
   @SuppressWarnings("try") // the snapshot is deleted on close; it is read through its source
@@ -83,18 +81,20 @@ public final class Migrator {
     SqliteSource opened = SqliteSource.open(options.source());
     Optional<SqliteSource.Snapshot> snapshot = SnapshotStep.take(options.snapshot(), opened);
     try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
-      return migrate(snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
-          snapshot.map(SqliteSource.Snapshot::at), start);
+      return migrate(
+          snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
+          snapshot.map(SqliteSource.Snapshot::at),
+          start);
     }
   }
 
   @SuppressWarnings("try") // the lock is held by being open, never used
-  private MigrationResult migrate(SqliteSource source, Optional<Instant> snapshotAt,
-      long start) {
+  private MigrationResult migrate(SqliteSource source, Optional<Instant> snapshotAt, long start) {
     Catalog catalog = CatalogStep.run(run, source);
     Plan plan = PlanStep.run(run, source, catalog, false);
     try (RunLock lock = RunLock.acquire(run.target(), options.schema())) {
-      RunFingerprint fingerprint = RunFingerprint.of(options.source(), catalog, options, run.casts());
+      RunFingerprint fingerprint =
+          RunFingerprint.of(options.source(), catalog, options, run.casts());
       TargetTables before = targetBefore(plan);
       SchemaWriter schema = SchemaStep.run(run, source, plan, before);
       RunState state = runState(fingerprint, plan);
@@ -113,14 +113,17 @@ public final class Migrator {
 
   /** What the target holds before STEP 3 writes anything: --if-exists decides by it. */
   private TargetTables targetBefore(Plan plan) {
-    return run.mode().readsTargetFirst() ? TargetTables.read(run.target(), options.schema(),
-        plan.tables().stream().map(TablePlan::target).toList()) : TargetTables.none();
+    return run.mode().readsTargetFirst()
+        ? TargetTables.read(
+            run.target(), options.schema(), plan.tables().stream().map(TablePlan::target).toList())
+        : TargetTables.none();
   }
 
   private RunState runState(RunFingerprint fingerprint, Plan plan) {
-    RunState state = run.mode().resumes()
-        ? RunState.resume(run.target(), options.schema(), fingerprint)
-        : RunState.start(run.target(), options.schema(), fingerprint, plan.tables());
+    RunState state =
+        run.mode().resumes()
+            ? RunState.resume(run.target(), options.schema(), fingerprint)
+            : RunState.start(run.target(), options.schema(), fingerprint, plan.tables());
     state.warning().ifPresent(w -> LOG.warn("{}", w));
     return state;
   }
@@ -139,8 +142,12 @@ public final class Migrator {
     try (EarlyTargetSide targetSide = VerifyStep.startTargetSide(run, opened, names)) {
       Optional<SqliteSource.Snapshot> snapshot = SnapshotStep.take(options.snapshot(), opened);
       try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
-        return VerifyStep.alone(run, snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
-            start, names, targetSide);
+        return VerifyStep.alone(
+            run,
+            snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
+            start,
+            names,
+            targetSide);
       }
     }
   }
@@ -156,8 +163,10 @@ public final class Migrator {
     private int batchSize = 100_000;
     private OnError onError = OnError.SKIP;
     private boolean drop;
+
     /** Null until set: --if-exists=fail given with --drop is an error, the default is not. */
     private MigrateOptions.IfExists ifExists;
+
     private boolean dataOnly;
     private boolean resume;
     private MigrateOptions.Snapshot snapshot = MigrateOptions.Snapshot.AUTO;
@@ -235,8 +244,8 @@ public final class Migrator {
     }
 
     /**
-     * What to do with rows the target's tables already hold: refuse, naming the keys (FAIL,
-     * the default), or load only the rows whose primary key is missing (SKIP_EXISTING).
+     * What to do with rows the target's tables already hold: refuse, naming the keys (FAIL, the
+     * default), or load only the rows whose primary key is missing (SKIP_EXISTING).
      */
     public Builder ifExists(MigrateOptions.IfExists ifExists) {
       this.ifExists = ifExists;
@@ -300,21 +309,40 @@ public final class Migrator {
         throw new MigrationException(Code.BAD_ARGUMENTS, "--jobs must be 1 to 64, not " + jobs);
       }
       if (batchSize < 1) {
-        throw new MigrationException(Code.BAD_ARGUMENTS,
-            "--batch-size must be at least 1, not " + batchSize);
+        throw new MigrationException(
+            Code.BAD_ARGUMENTS, "--batch-size must be at least 1, not " + batchSize);
       }
       // One line for options that do not go together (--drop with --data-only, ...).
       LoadMode mode = LoadMode.of(drop, ifExists, dataOnly, resume);
       if (!only.isEmpty() && config == null) {
-        throw new MigrationException(Code.BAD_ARGUMENTS,
+        throw new MigrationException(
+            Code.BAD_ARGUMENTS,
             "--only names groups of a mapping file: pass --config FILE.yaml too");
       }
       List<Cast> parsed = casts.stream().map(Cast::parse).toList();
       MappingConfig mapping = config == null ? MappingConfig.EMPTY : MappingConfig.load(config);
-      MigrateOptions options = new MigrateOptions(source, schema, tables, exclude, jobs,
-          batchSize, onError, drop, ifExists == null ? MigrateOptions.IfExists.FAIL : ifExists,
-          dataOnly, resume, snapshot, keepCase, casts, Optional.ofNullable(config), only,
-          sourceZone, verify, detailRows, Optional.ofNullable(rejectDir));
+      MigrateOptions options =
+          new MigrateOptions(
+              source,
+              schema,
+              tables,
+              exclude,
+              jobs,
+              batchSize,
+              onError,
+              drop,
+              ifExists == null ? MigrateOptions.IfExists.FAIL : ifExists,
+              dataOnly,
+              resume,
+              snapshot,
+              keepCase,
+              casts,
+              Optional.ofNullable(config),
+              only,
+              sourceZone,
+              verify,
+              detailRows,
+              Optional.ofNullable(rejectDir));
       return new Migrator(new RunContext(options, target, mode, parsed, mapping));
     }
   }

@@ -9,8 +9,8 @@ import java.io.IOException;
  *
  * @param key "rowid=7", or the primary key of a WITHOUT ROWID table ("id='a1'")
  */
-public record RejectedRow(String table, String key, String column, String storageClass,
-    String value, String reason) {
+public record RejectedRow(
+    String table, String key, String column, String storageClass, String value, String reason) {
 
   /** The reject file of {@code table}'s rows, in the reject directory: JSON Lines. */
   public static String fileName(String table) {

@@ -10,8 +10,12 @@ import java.util.List;
  * @param sourceValues the SQLite values of those columns, as canonical text
  * @param targetValues the PostgreSQL values of those columns, as canonical text
  */
-public record RowDifference(Kind kind, String key, List<String> columns,
-    List<String> sourceValues, List<String> targetValues) {
+public record RowDifference(
+    Kind kind,
+    String key,
+    List<String> columns,
+    List<String> sourceValues,
+    List<String> targetValues) {
 
   public enum Kind {
     MISSING,

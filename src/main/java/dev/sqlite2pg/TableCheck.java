@@ -15,9 +15,19 @@ import java.util.List;
  * @param differences the first differing rows, in detail
  * @param problem why the table could not be compared (missing table or column), if so
  */
-public record TableCheck(String sourceTable, String targetTable, long sourceRows,
-    long expectedRows, long targetRows, boolean equal, long missing, long extra, long changed,
-    List<RowDifference> differences, String problem, double seconds) {
+public record TableCheck(
+    String sourceTable,
+    String targetTable,
+    long sourceRows,
+    long expectedRows,
+    long targetRows,
+    boolean equal,
+    long missing,
+    long extra,
+    long changed,
+    List<RowDifference> differences,
+    String problem,
+    double seconds) {
 
   /** "OK", or what differs, for the one-line-per-table output. */
   public String verdict() {

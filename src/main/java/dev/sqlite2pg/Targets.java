@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the data goes, for {@link Migrator.Builder#target}: a PostgreSQL server named as psql
- * would take it, or an embedded server this process starts. The only way in to the connection
- * classes, for library users and the CLI alike.
+ * Where the data goes, for {@link Migrator.Builder#target}: a PostgreSQL server named as psql would
+ * take it, or an embedded server this process starts. The only way in to the connection classes,
+ * for library users and the CLI alike.
  *
  * <pre>{@code
  * Migrator.configure().source(Path.of("app.db"))
@@ -27,24 +27,29 @@ public final class Targets {
 
   /**
    * A server named by a libpq URI ({@code postgresql://user@host:5432/db?sslmode=require}), a
-   * keyword/value string ({@code host=db dbname=app}) or a {@code jdbc:postgresql:} URL; what
-   * it leaves out comes from the PG* variables and ~/.pgpass, as for psql.
+   * keyword/value string ({@code host=db dbname=app}) or a {@code jdbc:postgresql:} URL; what it
+   * leaves out comes from the PG* variables and ~/.pgpass, as for psql.
    *
    * @throws MigrationException BAD_ARGUMENTS when the text is malformed (one line, never the
    *     password)
    */
   public static TargetConnector of(String target) {
-    return spec(target, System.getenv(), home()).<TargetConnector>map(SpecConnector::new)
-        .orElseThrow(() -> new MigrationException(Code.BAD_ARGUMENTS, "No PostgreSQL target:"
-            + " pass a URL such as postgresql://user@host/db, or set DATABASE_URL or PGHOST"));
+    return spec(target, System.getenv(), home())
+        .<TargetConnector>map(SpecConnector::new)
+        .orElseThrow(
+            () ->
+                new MigrationException(
+                    Code.BAD_ARGUMENTS,
+                    "No PostgreSQL target:"
+                        + " pass a URL such as postgresql://user@host/db, or set DATABASE_URL or PGHOST"));
   }
 
   /**
-   * The server {@code target} names or, when it is null, the environment does (DATABASE_URL,
-   * PGHOST or PGDATABASE); empty when nothing names one.
+   * The server {@code target} names or, when it is null, the environment does (DATABASE_URL, PGHOST
+   * or PGDATABASE); empty when nothing names one.
    *
-   * @param warnings receives what the user should know about the resolved target (e.g. a
-   *     password file with loose permissions)
+   * @param warnings receives what the user should know about the resolved target (e.g. a password
+   *     file with loose permissions)
    */
   public static Optional<TargetConnector> resolve(String target, List<String> warnings) {
     Optional<ConnectionSpec> spec = spec(target, System.getenv(), home());
@@ -52,8 +57,7 @@ public final class Targets {
     return spec.map(SpecConnector::new);
   }
 
-  private static Optional<ConnectionSpec> spec(String target, Map<String, String> env,
-      Path home) {
+  private static Optional<ConnectionSpec> spec(String target, Map<String, String> env, Path home) {
     try {
       return Optional.ofNullable(ConnectionSpec.resolve(target, env, home));
     } catch (IllegalArgumentException e) {
@@ -66,8 +70,8 @@ public final class Targets {
   }
 
   /**
-   * Starts (or restarts) an embedded PostgreSQL whose data lives in {@code dataDirectory},
-   * and creates {@code database} in it unless it exists. Stop it with {@link Embedded#close()}.
+   * Starts (or restarts) an embedded PostgreSQL whose data lives in {@code dataDirectory}, and
+   * creates {@code database} in it unless it exists. Stop it with {@link Embedded#close()}.
    *
    * @param port the TCP port, or 0 for a free one
    */

@@ -3,8 +3,8 @@ package dev.sqlite2pg;
 import java.util.List;
 
 /** What {@link Migrator#verify()} found, table by table. */
-public record VerifyResult(String source, String target, String schema, List<TableCheck> tables,
-    double seconds) {
+public record VerifyResult(
+    String source, String target, String schema, List<TableCheck> tables, double seconds) {
 
   public boolean equal() {
     return tables.stream().allMatch(TableCheck::equal);

@@ -3,8 +3,8 @@ package dev.sqlite2pg;
 import java.util.Optional;
 
 /**
- * Something a person should know about the migration: a type that departs from the declared
- * one, a renamed identifier, a constraint created NOT VALID, an object not migrated.
+ * Something a person should know about the migration: a type that departs from the declared one, a
+ * renamed identifier, a constraint created NOT VALID, an object not migrated.
  *
  * @param table the source table it concerns, when it concerns one
  * @param column the source column it concerns, when it concerns one

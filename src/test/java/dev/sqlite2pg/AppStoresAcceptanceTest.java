@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The acceptance scenario of real application migrations: an application keeps two stores in
- * SQLite and has created its own PostgreSQL schema; each store is loaded into that schema with
+ * The acceptance scenario of real application migrations: an application keeps two stores in SQLite
+ * and has created its own PostgreSQL schema; each store is loaded into that schema with
  * --data-only, one group at a time, and verifies equal.
  */
 @NeedsServer
@@ -47,41 +47,51 @@ class AppStoresAcceptanceTest {
 
   private static String applicationSchema() throws Exception {
     String url = TestPostgres.newDatabase("app");
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
       s.execute(Fixtures.script("app_stores_pg"));
     }
     return url;
   }
 
   private static Migrator.Builder store(String url, String group) {
-    return Migrator.configure().source(db).target(new JdbcTarget(url)).config(config)
-        .only(List.of(group)).dataOnly(true);
+    return Migrator.configure()
+        .source(db)
+        .target(new JdbcTarget(url))
+        .config(config)
+        .only(List.of(group))
+        .dataOnly(true);
   }
 
   @Test
   void bothStoresLoadIntoTheApplicationsSchemaAndVerifyEqual() throws Exception {
     String url = applicationSchema();
     MigrationResult consensus = store(url, "consensus").build().migrate();
-    assertThat(consensus.tables()).extracting(TableReport::sourceTable)
+    assertThat(consensus.tables())
+        .extracting(TableReport::sourceTable)
         .containsExactlyInAnyOrder("consensus", "dissent", "verified_proofs");
     assertThat(consensus.exitCode()).as(consensus.toString()).isZero();
     MigrationResult critique = store(url, "critique").build().migrate();
-    assertThat(critique.tables()).extracting(TableReport::sourceTable)
+    assertThat(critique.tables())
+        .extracting(TableReport::sourceTable)
         .containsExactlyInAnyOrder("debates", "critiques", "patterns", "agent_reputation");
     assertThat(critique.exitCode()).as(critique.toString()).isZero();
     assertThat(consensus.copiedRows() + critique.copiedRows())
         .isEqualTo(800 + 500 + 300 + 1200 + 2990 + 40 + 3);
 
-    VerifyResult all = Migrator.configure().source(db).target(new JdbcTarget(url)).config(config)
-        .build().verify();
+    VerifyResult all =
+        Migrator.configure().source(db).target(new JdbcTarget(url)).config(config).build().verify();
     assertThat(all.tables()).allSatisfy(t -> assertThat(t.equal()).as(t.sourceTable()).isTrue());
     assertThat(all.tables()).extracting(TableCheck::targetRows).contains(2990L, 800L);
 
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
       // The next critique gets the id SQLite's AUTOINCREMENT would give (its high-water mark
       // was 3000, though rows above 2990 were deleted).
-      ResultSet rs = s.executeQuery("INSERT INTO critiques (debate_id, agent) VALUES ('d1',"
-          + " 'agent-9') RETURNING id");
+      ResultSet rs =
+          s.executeQuery(
+              "INSERT INTO critiques (debate_id, agent) VALUES ('d1',"
+                  + " 'agent-9') RETURNING id");
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(3001);
       // An ISO row and an epoch row both arrive as the right instants.
@@ -90,10 +100,17 @@ class AppStoresAcceptanceTest {
       assertThat(rs.getObject(1, OffsetDateTime.class).toInstant().getEpochSecond())
           .isEqualTo(1700000000L + 977);
       rs.next();
-      assertThat(rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
-          .toLocalDateTime().toString()).as("1700000000 + 2 * 977 s, from ISO text").isEqualTo("2023-11-14T22:45:54");
-      rs = s.executeQuery("SELECT issues ->> 1, consensus_reached, grounded_verdict -> 'sources'"
-          + " ->> 0 FROM critiques c JOIN debates d ON d.id = c.debate_id WHERE c.id = 3");
+      assertThat(
+              rs.getObject(1, OffsetDateTime.class)
+                  .withOffsetSameInstant(ZoneOffset.UTC)
+                  .toLocalDateTime()
+                  .toString())
+          .as("1700000000 + 2 * 977 s, from ISO text")
+          .isEqualTo("2023-11-14T22:45:54");
+      rs =
+          s.executeQuery(
+              "SELECT issues ->> 1, consensus_reached, grounded_verdict -> 'sources'"
+                  + " ->> 0 FROM critiques c JOIN debates d ON d.id = c.debate_id WHERE c.id = 3");
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("tab\there");
       assertThat(rs.getBoolean(2)).isFalse();
@@ -106,8 +123,8 @@ class AppStoresAcceptanceTest {
 
   @Test
   void anUnknownGroupSuggestsTheClosest() {
-    assertThatThrownBy(() -> store(TestPostgres.newDatabase("app_bad"), "critiqe").build()
-        .migrate())
+    assertThatThrownBy(
+            () -> store(TestPostgres.newDatabase("app_bad"), "critiqe").build().migrate())
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("--only critiqe: no such group (did you mean critique?)");
   }
@@ -115,7 +132,8 @@ class AppStoresAcceptanceTest {
   @Test
   void aSourceColumnWithNowhereToGoIsRefusedBeforeAnythingIsWritten() throws Exception {
     String url = applicationSchema();
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
       s.execute("ALTER TABLE patterns DROP COLUMN example_task");
       s.execute("ALTER TABLE patterns ADD COLUMN owner text NOT NULL");
     }
@@ -124,7 +142,8 @@ class AppStoresAcceptanceTest {
         .hasMessageContaining("source column patterns.example_task has no column in patterns")
         .hasMessageContaining("patterns.owner is NOT NULL without a default")
         .hasMessageContaining("Nothing was written");
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM debates")) {
       rs.next();
       assertThat(rs.getLong(1)).isZero();

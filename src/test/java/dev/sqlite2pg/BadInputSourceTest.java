@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A SQLite file that cannot be migrated: exit code 4, one line naming the cause and the fix,
- * and neither the file nor the target touched.
+ * A SQLite file that cannot be migrated: exit code 4, one line naming the cause and the fix, and
+ * neither the file nor the target touched.
  */
 @NeedsServer
 class BadInputSourceTest {
@@ -58,8 +58,8 @@ class BadInputSourceTest {
   @Test
   void missingFile() throws Exception {
     Path missing = dir.resolve("app.db");
-    String msg = assertOneLine(migrate(missing), SOURCE_ERROR, "app.db", "does not exist",
-        "check the path");
+    String msg =
+        assertOneLine(migrate(missing), SOURCE_ERROR, "app.db", "does not exist", "check the path");
     assertThat(msg).contains(Path.of("").toAbsolutePath().toString());
     assertThat(missing).doesNotExist();
     assertTargetUntouched();
@@ -79,8 +79,7 @@ class BadInputSourceTest {
     new Random(42).nextBytes(bytes);
     Files.write(junk, bytes);
     String before = sha(junk);
-    assertOneLine(migrate(junk), SOURCE_ERROR, "junk.db", "not a SQLite database",
-        "encrypted");
+    assertOneLine(migrate(junk), SOURCE_ERROR, "junk.db", "not a SQLite database", "encrypted");
     assertThat(sha(junk)).isEqualTo(before);
     assertTargetUntouched();
   }
@@ -93,8 +92,7 @@ class BadInputSourceTest {
     byte[] bytes = new byte[4 * 4096];
     new Random(7).nextBytes(bytes);
     Files.write(cipher, bytes);
-    assertOneLine(migrate(cipher), SOURCE_ERROR, "secure.db", "encrypted",
-        "decrypt it first");
+    assertOneLine(migrate(cipher), SOURCE_ERROR, "secure.db", "encrypted", "decrypt it first");
     assertTargetUntouched();
   }
 
@@ -115,8 +113,8 @@ class BadInputSourceTest {
     Path db = bigDatabase("broken.db");
     corrupt(db, 5, 12);
     String before = sha(db);
-    String msg = assertOneLine(migrate(db), SOURCE_ERROR, "broken.db", "corrupt",
-        "sqlite3 ", ".recover");
+    String msg =
+        assertOneLine(migrate(db), SOURCE_ERROR, "broken.db", "corrupt", "sqlite3 ", ".recover");
     assertThat(msg).contains("sqlite3 " + db + " .recover");
     assertThat(sha(db)).isEqualTo(before);
     assertTargetUntouched();
@@ -132,8 +130,8 @@ class BadInputSourceTest {
         Statement s = writer.createStatement()) {
       s.execute("BEGIN EXCLUSIVE");
       s.execute("INSERT INTO notes (body) VALUES ('being written')");
-      assertOneLine(migrate(db), SOURCE_ERROR, "busy.db", "locked by another process",
-          "retry when");
+      assertOneLine(
+          migrate(db), SOURCE_ERROR, "busy.db", "locked by another process", "retry when");
       s.execute("ROLLBACK");
     } finally {
       if (old == null) {
@@ -149,14 +147,22 @@ class BadInputSourceTest {
   void collationOnlyTheApplicationDefines() throws Exception {
     // An application registers its own comparison (e.g. a natural sort) before it creates its
     // tables; any other program that reads the column's values with a comparison fails.
-    Path db = appCollationDatabase("app_collation.db", "CREATE TABLE songs (id INTEGER PRIMARY"
-        + " KEY, title TEXT COLLATE myapp_collation);"
-        + " CREATE TABLE plain (id INTEGER PRIMARY KEY, name TEXT);"
-        + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9');"
-        + " INSERT INTO plain (name) VALUES ('x')");
+    Path db =
+        appCollationDatabase(
+            "app_collation.db",
+            "CREATE TABLE songs (id INTEGER PRIMARY"
+                + " KEY, title TEXT COLLATE myapp_collation);"
+                + " CREATE TABLE plain (id INTEGER PRIMARY KEY, name TEXT);"
+                + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9');"
+                + " INSERT INTO plain (name) VALUES ('x')");
     // Read in place through SQLite (--snapshot=never), the values cannot be compared.
-    String msg = assertOneLine(migrate(db, "--snapshot=never"), SOURCE_ERROR, "songs.title",
-        "myapp_collation", "--exclude songs");
+    String msg =
+        assertOneLine(
+            migrate(db, "--snapshot=never"),
+            SOURCE_ERROR,
+            "songs.title",
+            "myapp_collation",
+            "--exclude songs");
     assertThat(msg).doesNotContain("plain");
     assertTargetUntouched();
     // The advice works: without the table, the rest migrates.
@@ -171,32 +177,40 @@ class BadInputSourceTest {
     // The same application database, migrated the default way: its snapshot is read page by
     // page, which compares nothing, so every row moves; the column keeps its values and only
     // the index ordered by the application's comparison is left out, and said so.
-    Path db = appCollationDatabase("app_collation_snapshot.db", "CREATE TABLE songs (id INTEGER"
-        + " PRIMARY KEY, title TEXT COLLATE myapp_collation);"
-        + " CREATE INDEX songs_title ON songs (title);"
-        + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9')");
+    Path db =
+        appCollationDatabase(
+            "app_collation_snapshot.db",
+            "CREATE TABLE songs (id INTEGER"
+                + " PRIMARY KEY, title TEXT COLLATE myapp_collation);"
+                + " CREATE INDEX songs_title ON songs (title);"
+                + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9')");
     CliRun run = migrate(db);
     BadInputs.assertNothingLeaks(run);
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("index songs_title: uses collation MYAPP_COLLATION",
-        "all 2 rows of 1 tables arrived and verified equal");
+    assertThat(run.out())
+        .contains(
+            "index songs_title: uses collation MYAPP_COLLATION",
+            "all 2 rows of 1 tables arrived and verified equal");
     assertThat(BadInputs.tables(jdbc, "public")).containsExactly("songs");
   }
 
   /**
-   * A database written by an application that registers its own comparison (e.g. a natural
-   * sort) before it creates its tables; {@code sql} uses it as myapp_collation.
+   * A database written by an application that registers its own comparison (e.g. a natural sort)
+   * before it creates its tables; {@code sql} uses it as myapp_collation.
    */
   private Path appCollationDatabase(String file, String sql) throws Exception {
     Path db = dir.resolve(file);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
-      org.sqlite.Collation.create(c, "myapp_collation", new org.sqlite.Collation() {
-        @Override
-        protected int xCompare(String a, String b) {
-          return a.compareTo(b);
-        }
-      });
+      org.sqlite.Collation.create(
+          c,
+          "myapp_collation",
+          new org.sqlite.Collation() {
+            @Override
+            protected int xCompare(String a, String b) {
+              return a.compareTo(b);
+            }
+          });
       s.executeUpdate(sql);
     }
     return db;
@@ -228,16 +242,18 @@ class BadInputSourceTest {
   }
 
   private Path bigDatabase(String name) {
-    return Fixtures.buildFromSql("""
+    return Fixtures.buildFromSql(
+        """
         PRAGMA page_size = 4096;
         CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
         INSERT INTO notes (body) SELECT printf('note %d %.*c', i, 100, 'x') FROM n;
-        """, dir.resolve(name));
+        """,
+        dir.resolve(name));
   }
 
   private static String sha(Path p) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(Files.readAllBytes(p)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
   }
 }

@@ -14,16 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rows PostgreSQL refuses: an application's schema is stricter than the SQLite data it had
- * (a CHECK added later, an orphaned foreign key). Each such row costs only itself, is named with
- * the reason, and the run exits 3; with --on-error=abort the table is rolled back instead.
+ * Rows PostgreSQL refuses: an application's schema is stricter than the SQLite data it had (a CHECK
+ * added later, an orphaned foreign key). Each such row costs only itself, is named with the reason,
+ * and the run exits 3; with --on-error=abort the table is rolled back instead.
  */
 @NeedsServer
 class RefusedRowsTest {
 
   @TempDir Path dir;
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       -- Readings from a sensor app: severity once allowed above 1, and two readings point to a
       -- device that was deleted (SQLite did not enforce the foreign key).
       CREATE TABLE devices (id INTEGER PRIMARY KEY, name TEXT);
@@ -35,7 +36,8 @@ class RefusedRowsTest {
       UPDATE readings SET device_id = 9 WHERE id IN (100, 101);
       """;
 
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       CREATE TABLE devices (id bigint PRIMARY KEY, name text);
       CREATE TABLE readings (id bigint PRIMARY KEY, device_id bigint REFERENCES devices(id),
         severity double precision CHECK (severity <= 1));
@@ -43,31 +45,49 @@ class RefusedRowsTest {
 
   private MigrationResult load(OnError onError, String url) throws Exception {
     Path db = Fixtures.buildFromSql(SOURCE, dir.resolve("readings-" + onError + ".db"));
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
       s.execute(SCHEMA);
     }
-    return Migrator.configure().source(db).target(new JdbcTarget(url)).dataOnly(true)
-        .onError(onError).batchSize(1000).build().migrate();
+    return Migrator.configure()
+        .source(db)
+        .target(new JdbcTarget(url))
+        .dataOnly(true)
+        .onError(onError)
+        .batchSize(1000)
+        .build()
+        .migrate();
   }
 
   @Test
   void eachRefusedRowCostsOnlyItself() throws Exception {
     String url = TestPostgres.newDatabase("refused");
     MigrationResult r = load(OnError.SKIP, url);
-    TableReport readings = r.tables().stream().filter(t -> t.sourceTable().equals("readings"))
-        .findFirst().orElseThrow();
+    TableReport readings =
+        r.tables().stream()
+            .filter(t -> t.sourceTable().equals("readings"))
+            .findFirst()
+            .orElseThrow();
     assertThat(readings.copiedRows()).isEqualTo(4995);
-    assertThat(readings.rejected()).extracting(RejectedRow::key).containsExactlyInAnyOrder(
-        "rowid=17", "rowid=2500", "rowid=4999", "rowid=100", "rowid=101");
-    assertThat(readings.rejected()).filteredOn(x -> x.key().equals("rowid=17")).singleElement()
-        .satisfies(x -> {
-          assertThat(x.column()).isEqualTo("constraint readings_severity_check");
-          assertThat(x.reason()).contains("violates check constraint");
-        });
-    assertThat(readings.rejected()).filteredOn(x -> x.key().equals("rowid=100")).singleElement()
+    assertThat(readings.rejected())
+        .extracting(RejectedRow::key)
+        .containsExactlyInAnyOrder(
+            "rowid=17", "rowid=2500", "rowid=4999", "rowid=100", "rowid=101");
+    assertThat(readings.rejected())
+        .filteredOn(x -> x.key().equals("rowid=17"))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.column()).isEqualTo("constraint readings_severity_check");
+              assertThat(x.reason()).contains("violates check constraint");
+            });
+    assertThat(readings.rejected())
+        .filteredOn(x -> x.key().equals("rowid=100"))
+        .singleElement()
         .satisfies(x -> assertThat(x.reason()).contains("foreign key"));
     assertThat(r.exitCode()).isEqualTo(3);
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM readings")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(4995);
@@ -78,13 +98,18 @@ class RefusedRowsTest {
   void abortRollsTheTableBack() throws Exception {
     String url = TestPostgres.newDatabase("abort");
     MigrationResult r = load(OnError.ABORT, url);
-    TableReport readings = r.tables().stream().filter(t -> t.sourceTable().equals("readings"))
-        .findFirst().orElseThrow();
+    TableReport readings =
+        r.tables().stream()
+            .filter(t -> t.sourceTable().equals("readings"))
+            .findFirst()
+            .orElseThrow();
     assertThat(readings.copiedRows()).isZero();
-    assertThat(readings.error()).hasValueSatisfying(e -> assertThat(e).contains("--on-error=abort"));
+    assertThat(readings.error())
+        .hasValueSatisfying(e -> assertThat(e).contains("--on-error=abort"));
     assertThat(readings.rejected()).hasSize(1);
     assertThat(r.exitCode()).isEqualTo(3);
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM readings")) {
       rs.next();
       assertThat(rs.getLong(1)).isZero();

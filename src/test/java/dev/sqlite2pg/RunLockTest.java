@@ -34,16 +34,27 @@ class RunLockTest {
           .hasMessageContaining("server process")
           .hasMessageContaining("wait for it to finish");
       // Another schema of the same database is free.
-      assertThat(Migrator.configure().source(db).target(target).schema("other").build()
-          .migrate().exitCode()).isZero();
+      assertThat(
+              Migrator.configure()
+                  .source(db)
+                  .target(target)
+                  .schema("other")
+                  .build()
+                  .migrate()
+                  .exitCode())
+          .isZero();
     }
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables"
-            + " WHERE table_schema = 'public'")) {
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM information_schema.tables"
+                    + " WHERE table_schema = 'public'")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }
     assertThat(Migrator.configure().source(db).target(target).build().migrate().exitCode())
-        .as("the lock went with its session").isZero();
+        .as("the lock went with its session")
+        .isZero();
   }
 }

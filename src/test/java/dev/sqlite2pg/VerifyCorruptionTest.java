@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each test damages a correctly migrated target in one way; verify must fail and name the
- * table, the key and the column.
+ * Each test damages a correctly migrated target in one way; verify must fail and name the table,
+ * the key and the column.
  */
 @NeedsServer
 class VerifyCorruptionTest {
@@ -33,15 +33,16 @@ class VerifyCorruptionTest {
 
   private static String migrated() {
     String url = TestPostgres.newDatabase("verify");
-    MigrationResult r = Migrator.configure().source(db).target(new JdbcTarget(url)).build()
-        .migrate();
+    MigrationResult r =
+        Migrator.configure().source(db).target(new JdbcTarget(url)).build().migrate();
     assertThat(r.exitCode()).as("a faithful migration verifies equal").isZero();
     return url;
   }
 
   private static VerifyResult verifyAfter(String url, String sql, Object... params)
       throws Exception {
-    try (Connection c = TestPostgres.connect(url); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = TestPostgres.connect(url);
+        PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -56,10 +57,11 @@ class VerifyCorruptionTest {
   private static RowDifference onlyDifference(VerifyResult r, String table) {
     assertThat(r.equal()).isFalse();
     assertThat(r.exitCode()).isEqualTo(6);
-    TableCheck c = r.tables().stream().filter(t -> t.sourceTable().equals(table)).findFirst()
-        .orElseThrow();
+    TableCheck c =
+        r.tables().stream().filter(t -> t.sourceTable().equals(table)).findFirst().orElseThrow();
     assertThat(c.equal()).isFalse();
-    assertThat(r.tables()).filteredOn(t -> !t.sourceTable().equals(table))
+    assertThat(r.tables())
+        .filteredOn(t -> !t.sourceTable().equals(table))
         .allSatisfy(t -> assertThat(t.equal()).isTrue());
     assertThat(c.differences()).hasSize(1);
     return c.differences().get(0);
@@ -83,87 +85,112 @@ class VerifyCorruptionTest {
 
   @Test
   void aDeletedRowIsMissing() throws Exception {
-    RowDifference d = onlyDifference(verifyAfter(migrated(), "DELETE FROM items WHERE id = 1234"),
-        "items");
+    RowDifference d =
+        onlyDifference(verifyAfter(migrated(), "DELETE FROM items WHERE id = 1234"), "items");
     assertThat(d.kind()).isEqualTo(Kind.MISSING);
     assertThat(d.key()).isEqualTo("id=1234");
   }
 
   @Test
   void anAddedRowIsExtra() throws Exception {
-    RowDifference d = onlyDifference(verifyAfter(migrated(), "INSERT INTO items VALUES"
-        + " (5000, 1, 1.5, 'x', NULL, '2024-01-01', true)"), "items");
+    RowDifference d =
+        onlyDifference(
+            verifyAfter(
+                migrated(),
+                "INSERT INTO items VALUES" + " (5000, 1, 1.5, 'x', NULL, '2024-01-01', true)"),
+            "items");
     assertThat(d.kind()).isEqualTo(Kind.EXTRA);
     assertThat(d.key()).isEqualTo("id=5000");
   }
 
   @Test
   void aChangedIntegerIsFound() throws Exception {
-    assertChanged(verifyAfter(migrated(), "UPDATE items SET qty = qty + 1 WHERE id = 77"),
-        "id=77", "qty");
+    assertChanged(
+        verifyAfter(migrated(), "UPDATE items SET qty = qty + 1 WHERE id = 77"), "id=77", "qty");
   }
 
   @Test
   void aFloatChangedInItsLastBitIsFound() throws Exception {
     String url = migrated();
     double price;
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT price FROM items WHERE id = 999")) {
       rs.next();
       price = rs.getDouble(1);
     }
-    assertChanged(verifyAfter(url, "UPDATE items SET price = ? WHERE id = 999",
-        Math.nextUp(price)), "id=999", "price");
+    assertChanged(
+        verifyAfter(url, "UPDATE items SET price = ? WHERE id = 999", Math.nextUp(price)),
+        "id=999",
+        "price");
   }
 
   @Test
   void aNullReplacedByAnEmptyStringIsFound() throws Exception {
-    assertChanged(verifyAfter(migrated(), "UPDATE items SET note = '' WHERE id = 3"),
-        "id=3", "note");
+    assertChanged(
+        verifyAfter(migrated(), "UPDATE items SET note = '' WHERE id = 3"), "id=3", "note");
   }
 
   @Test
   void anEmptyStringReplacedByNullIsFound() throws Exception {
-    assertChanged(verifyAfter(migrated(), "UPDATE items SET note = NULL WHERE id = 4"),
-        "id=4", "note");
+    assertChanged(
+        verifyAfter(migrated(), "UPDATE items SET note = NULL WHERE id = 4"), "id=4", "note");
   }
 
   @Test
   void aTrailingSpaceRemovedIsFound() throws Exception {
-    assertChanged(verifyAfter(migrated(), "UPDATE items SET note = rtrim(note) WHERE id = 5"),
-        "id=5", "note");
+    assertChanged(
+        verifyAfter(migrated(), "UPDATE items SET note = rtrim(note) WHERE id = 5"),
+        "id=5",
+        "note");
   }
 
   @Test
   void oneFlippedByteInABlobIsFound() throws Exception {
-    assertChanged(verifyAfter(migrated(), "UPDATE items SET photo = set_byte(photo, 7,"
-        + " get_byte(photo, 7) # 1) WHERE id = 1500"), "id=1500", "photo");
+    assertChanged(
+        verifyAfter(
+            migrated(),
+            "UPDATE items SET photo = set_byte(photo, 7,"
+                + " get_byte(photo, 7) # 1) WHERE id = 1500"),
+        "id=1500",
+        "photo");
   }
 
   @Test
   void aTimestampMovedByOneMicrosecondIsFound() throws Exception {
-    assertChanged(verifyAfter(migrated(), "UPDATE items SET placed_at = placed_at"
-        + " + interval '1 microsecond' WHERE id = 42"), "id=42", "placed_at");
+    assertChanged(
+        verifyAfter(
+            migrated(),
+            "UPDATE items SET placed_at = placed_at" + " + interval '1 microsecond' WHERE id = 42"),
+        "id=42",
+        "placed_at");
   }
 
   @Test
   void aFlippedBooleanIsFound() throws Exception {
-    assertChanged(verifyAfter(migrated(), "UPDATE items SET paid = NOT paid WHERE id = 1999"),
-        "id=1999", "paid");
+    assertChanged(
+        verifyAfter(migrated(), "UPDATE items SET paid = NOT paid WHERE id = 1999"),
+        "id=1999",
+        "paid");
   }
 
   @Test
   void twoRowsSwappingValuesInATableWithoutKeyAreFound() throws Exception {
-    VerifyResult r = verifyAfter(migrated(), "UPDATE audit_log SET action = CASE action"
-        + " WHEN 'login' THEN 'logout' ELSE 'login' END WHERE action IN ('login', 'logout')");
+    VerifyResult r =
+        verifyAfter(
+            migrated(),
+            "UPDATE audit_log SET action = CASE action"
+                + " WHEN 'login' THEN 'logout' ELSE 'login' END WHERE action IN ('login', 'logout')");
     TableCheck c = r.tables().get(1);
     assertThat(c.sourceTable()).isEqualTo("audit_log");
     assertThat(c.equal()).isFalse();
     assertThat(c.targetRows()).isEqualTo(c.expectedRows());
     assertThat(c.missing()).isEqualTo(2);
     assertThat(c.extra()).isEqualTo(2);
-    assertThat(c.differences()).filteredOn(d -> d.kind() == Kind.MISSING)
-        .extracting(RowDifference::key).containsExactlyInAnyOrder("rowid=1", "rowid=2");
+    assertThat(c.differences())
+        .filteredOn(d -> d.kind() == Kind.MISSING)
+        .extracting(RowDifference::key)
+        .containsExactlyInAnyOrder("rowid=1", "rowid=2");
     assertThat(r.tables().get(0).equal()).isTrue();
   }
 
@@ -178,9 +205,11 @@ class VerifyCorruptionTest {
     assertThat(c.extra()).isZero();
     assertThat(c.changed()).isPositive();
     assertThat(c.targetRows()).isEqualTo(2000);
-    assertThat(c.differences()).allSatisfy(d -> {
-      assertThat(d.kind()).isEqualTo(Kind.CHANGED);
-      assertThat(d.columns()).containsExactly("price");
-    });
+    assertThat(c.differences())
+        .allSatisfy(
+            d -> {
+              assertThat(d.kind()).isEqualTo(Kind.CHANGED);
+              assertThat(d.columns()).containsExactly("price");
+            });
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param others views, triggers, virtual tables and internal tables, in sqlite_master order
  * @param problems what could not be read (a CREATE statement the parser did not understand)
  */
-public record Catalog(String encoding, List<Table> tables, List<SchemaObject> others,
-    List<String> problems) {
+public record Catalog(
+    String encoding, List<Table> tables, List<SchemaObject> others, List<String> problems) {
 
   public Optional<Table> table(String name) {
     return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();

@@ -3,8 +3,8 @@ package dev.sqlite2pg.catalog;
 import java.util.Optional;
 
 /**
- * One column as SQLite declares it (PRAGMA table_xinfo plus what only the CREATE TABLE text
- * says: collation, generated expression, AUTOINCREMENT).
+ * One column as SQLite declares it (PRAGMA table_xinfo plus what only the CREATE TABLE text says:
+ * collation, generated expression, AUTOINCREMENT).
  *
  * @param cid position in the table, 0-based, as PRAGMA table_xinfo reports it
  * @param declaredType the type as written ("NVARCHAR(40)", "" when untyped)

@@ -7,4 +7,7 @@ import java.util.Optional;
  * those, and only the CREATE INDEX text says which expression).
  */
 public record IndexColumn(
-    Optional<String> column, Optional<String> expressionSql, boolean descending, Optional<String> collation) {}
+    Optional<String> column,
+    Optional<String> expressionSql,
+    boolean descending,
+    Optional<String> collation) {}

@@ -7,8 +7,8 @@ import java.util.List;
  * table, or an internal table that is not copied. {@code columns} are a view's column names as
  * SQLite reports them (empty for other kinds, or when SQLite cannot resolve the view).
  */
-public record SchemaObject(Kind kind, String name, String tableName, String sql,
-    List<String> columns) {
+public record SchemaObject(
+    Kind kind, String name, String tableName, String sql, List<String> columns) {
 
   public enum Kind {
     VIEW,

@@ -11,17 +11,24 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Where the data goes: a URL, the environment (DATABASE_URL, PG*), or, when neither names a
- * server, an embedded PostgreSQL kept in --data-dir.
+ * Where the data goes: a URL, the environment (DATABASE_URL, PG*), or, when neither names a server,
+ * an embedded PostgreSQL kept in --data-dir.
  */
 final class ConnectionOptions {
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "sqlite2pg-data",
-      description = "Data directory of the embedded PostgreSQL used when no TARGET is given"
-          + " (default: ${DEFAULT-VALUE}, reused by the next run).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "sqlite2pg-data",
+      description =
+          "Data directory of the embedded PostgreSQL used when no TARGET is given"
+              + " (default: ${DEFAULT-VALUE}, reused by the next run).")
   Path dataDir;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "0",
       description = "Port of the embedded PostgreSQL (default: a free port).")
   int port;
 
@@ -34,8 +41,12 @@ final class ConnectionOptions {
       return new Resolved(named.get(), null);
     }
     Targets.Embedded server = Targets.embedded(dataDir, port, databaseName(source));
-    err.println("sqlite2pg: started embedded PostgreSQL in " + server.dataDirectory()
-        + "; connect with: psql '" + server.url() + "'");
+    err.println(
+        "sqlite2pg: started embedded PostgreSQL in "
+            + server.dataDirectory()
+            + "; connect with: psql '"
+            + server.url()
+            + "'");
     return new Resolved(server.connector(), server);
   }
 
@@ -58,7 +69,8 @@ final class ConnectionOptions {
         try {
           server.close();
         } catch (java.io.IOException e) {
-          System.err.println("sqlite2pg: warning: stopping the embedded PostgreSQL: " + e.getMessage());
+          System.err.println(
+              "sqlite2pg: warning: stopping the embedded PostgreSQL: " + e.getMessage());
         }
       }
     }

@@ -13,8 +13,11 @@ final class IfExistsConverter implements ITypeConverter<IfExists> {
 
   @Override
   public IfExists convert(String value) {
-    return Arrays.stream(IfExists.values()).filter(v -> v.toString().equalsIgnoreCase(value))
-        .findFirst().orElseThrow(() -> new TypeConversionException(
-            "expected fail or skip-existing, not '" + value + "'"));
+    return Arrays.stream(IfExists.values())
+        .filter(v -> v.toString().equalsIgnoreCase(value))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new TypeConversionException("expected fail or skip-existing, not '" + value + "'"));
   }
 }

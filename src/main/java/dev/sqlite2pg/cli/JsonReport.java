@@ -1,10 +1,10 @@
 package dev.sqlite2pg.cli;
 
-import dev.sqlite2pg.ColumnReport;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.ColumnReport;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.RejectedRow;
@@ -20,62 +20,72 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code --report FILE.json}: the same facts as the printed report, for scripts. Field names are
- * a stable interface; new fields may be added, none renamed or removed.
+ * {@code --report FILE.json}: the same facts as the printed report, for scripts. Field names are a
+ * stable interface; new fields may be added, none renamed or removed.
  */
 final class JsonReport {
 
   private JsonReport() {}
 
   static void write(MigrationResult r, Path file) {
-    write(file, r.source(), r.target(), r.schema(), g -> {
-      g.writeArrayFieldStart("tables");
-      for (TableReport t : r.tables()) {
-        table(g, t);
-      }
-      g.writeEndArray();
-      g.writeObjectFieldStart("totals");
-      g.writeNumberField("tables", r.tables().size());
-      g.writeNumberField("source_rows", r.sourceRows());
-      g.writeNumberField("copied_rows", r.copiedRows());
-      g.writeNumberField("skipped_existing", r.skippedExisting());
-      g.writeNumberField("rejected_rows", r.rejectedRows());
-      g.writeNumberField("bytes", r.bytes());
-      g.writeNumberField("seconds", r.seconds());
-      g.writeEndObject();
-      g.writeArrayFieldStart("warnings");
-      for (Warning wn : r.warnings()) {
-        g.writeString(wn.describe());
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("not_migrated");
-      for (NotMigrated n : r.notMigrated()) {
-        g.writeStartObject();
-        g.writeStringField("kind", n.kind());
-        g.writeStringField("name", n.name());
-        g.writeStringField("reason", n.reason());
-        g.writeStringField("sql", n.sql());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeStringField("snapshot_at", r.snapshotAt().map(Object::toString).orElse(null));
-      g.writeBooleanField("complete", r.complete());
-      g.writeNumberField("exit_code", r.exitCode());
-    });
+    write(
+        file,
+        r.source(),
+        r.target(),
+        r.schema(),
+        g -> {
+          g.writeArrayFieldStart("tables");
+          for (TableReport t : r.tables()) {
+            table(g, t);
+          }
+          g.writeEndArray();
+          g.writeObjectFieldStart("totals");
+          g.writeNumberField("tables", r.tables().size());
+          g.writeNumberField("source_rows", r.sourceRows());
+          g.writeNumberField("copied_rows", r.copiedRows());
+          g.writeNumberField("skipped_existing", r.skippedExisting());
+          g.writeNumberField("rejected_rows", r.rejectedRows());
+          g.writeNumberField("bytes", r.bytes());
+          g.writeNumberField("seconds", r.seconds());
+          g.writeEndObject();
+          g.writeArrayFieldStart("warnings");
+          for (Warning wn : r.warnings()) {
+            g.writeString(wn.describe());
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("not_migrated");
+          for (NotMigrated n : r.notMigrated()) {
+            g.writeStartObject();
+            g.writeStringField("kind", n.kind());
+            g.writeStringField("name", n.name());
+            g.writeStringField("reason", n.reason());
+            g.writeStringField("sql", n.sql());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeStringField("snapshot_at", r.snapshotAt().map(Object::toString).orElse(null));
+          g.writeBooleanField("complete", r.complete());
+          g.writeNumberField("exit_code", r.exitCode());
+        });
   }
 
   /** verify's result: the same per-table facts as migrate's "verification" field. */
   static void write(VerifyResult r, Path file) {
-    write(file, r.source(), r.target(), r.schema(), g -> {
-      g.writeArrayFieldStart("tables");
-      for (TableCheck c : r.tables()) {
-        check(g, c);
-      }
-      g.writeEndArray();
-      g.writeBooleanField("equal", r.equal());
-      g.writeNumberField("seconds", r.seconds());
-      g.writeNumberField("exit_code", r.exitCode());
-    });
+    write(
+        file,
+        r.source(),
+        r.target(),
+        r.schema(),
+        g -> {
+          g.writeArrayFieldStart("tables");
+          for (TableCheck c : r.tables()) {
+            check(g, c);
+          }
+          g.writeEndArray();
+          g.writeBooleanField("equal", r.equal());
+          g.writeNumberField("seconds", r.seconds());
+          g.writeNumberField("exit_code", r.exitCode());
+        });
   }
 
   /** The rest of a report, after the fields every report starts with. */
@@ -94,8 +104,8 @@ final class JsonReport {
       body.write(g);
       g.writeEndObject();
     } catch (IOException e) {
-      throw new MigrationException(Code.INCOMPLETE, "Could not write the report " + file + ": "
-          + e.getMessage(), e);
+      throw new MigrationException(
+          Code.INCOMPLETE, "Could not write the report " + file + ": " + e.getMessage(), e);
     }
   }
 

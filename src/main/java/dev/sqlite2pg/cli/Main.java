@@ -1,14 +1,21 @@
 package dev.sqlite2pg.cli;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code sqlite2pg} command line: a thin layer over {@link dev.sqlite2pg.Migrator}. */
-@Command(name = "sqlite2pg", mixinStandardHelpOptions = true,
+@Command(
+    name = "sqlite2pg",
+    mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Moves a SQLite database into PostgreSQL and proves that nothing was lost.",
-    subcommands = {MigrateCommand.class, PlanCommand.class, VerifyCommand.class,
-        SchemaCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      MigrateCommand.class,
+      PlanCommand.class,
+      VerifyCommand.class,
+      SchemaCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {
@@ -20,12 +27,17 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("sqlite2pg: " + ex.getMessage());
-      ex.getCommandLine().getErr().println("Try 'sqlite2pg " + ex.getCommandLine().getCommandName()
-          + " --help' for the options.");
-      return ExitCodes.BAD_ARGUMENTS;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println("sqlite2pg: " + ex.getMessage());
+          ex.getCommandLine()
+              .getErr()
+              .println(
+                  "Try 'sqlite2pg "
+                      + ex.getCommandLine().getCommandName()
+                      + " --help' for the options.");
+          return ExitCodes.BAD_ARGUMENTS;
+        });
     return cl.execute(args);
   }
 }

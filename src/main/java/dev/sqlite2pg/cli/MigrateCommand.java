@@ -15,16 +15,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sqlite2pg migrate SOURCE [TARGET]}: schema, copy, post-data, verify, report. */
-@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Creates the schema, copies every row with COPY, adds keys, indexes and"
-        + " constraints, verifies every row on both sides, and prints the report.",
-        "Without TARGET (and without DATABASE_URL, PGHOST or PGDATABASE) it starts an embedded"
-        + " PostgreSQL."},
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Creates the schema, copies every row with COPY, adds keys, indexes and"
+          + " constraints, verifies every row on both sides, and prints the report.",
+      "Without TARGET (and without DATABASE_URL, PGHOST or PGDATABASE) it starts an embedded"
+          + " PostgreSQL."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every row of every table arrived and verified equal",
-        "2:bad arguments", "3:not every row was copied (rejected rows, failed tables)",
-        "4:source (SQLite) error", "5:target (PostgreSQL) error",
-        "6:verification found differences", "70:internal error"})
+    exitCodeList = {
+      "0:every row of every table arrived and verified equal",
+      "2:bad arguments",
+      "3:not every row was copied (rejected rows, failed tables)",
+      "4:source (SQLite) error",
+      "5:target (PostgreSQL) error",
+      "6:verification found differences",
+      "70:internal error"
+    })
 final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -32,62 +42,87 @@ final class MigrateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
   Path source;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
-      description = "postgresql://user@host:5432/db?sslmode=..., a libpq key=value string,"
-          + " or a jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an"
-          + " embedded PostgreSQL.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "TARGET",
+      description =
+          "postgresql://user@host:5432/db?sslmode=..., a libpq key=value string,"
+              + " or a jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an"
+              + " embedded PostgreSQL.")
   String target;
 
   @Mixin ConnectionOptions connection;
   @Mixin SelectionOptions selection;
 
-  @Option(names = "--drop", description = "Replace target tables that already exist"
-      + " (default: refuse, naming them).")
+  @Option(
+      names = "--drop",
+      description = "Replace target tables that already exist" + " (default: refuse, naming them).")
   boolean drop;
 
-  @Option(names = "--if-exists", paramLabel = "fail|skip-existing",
+  @Option(
+      names = "--if-exists",
+      paramLabel = "fail|skip-existing",
       converter = IfExistsConverter.class,
-      description = "Target tables that already hold rows (a re-run): fail refuses before"
-          + " writing anything, naming the keys the source also has (default); skip-existing"
-          + " loads only the rows whose primary key is not there yet and leaves the others.")
+      description =
+          "Target tables that already hold rows (a re-run): fail refuses before"
+              + " writing anything, naming the keys the source also has (default); skip-existing"
+              + " loads only the rows whose primary key is not there yet and leaves the others.")
   dev.sqlite2pg.MigrateOptions.IfExists ifExists;
 
   /** The spelling of the runbooks this command replaces; answered with today's spelling. */
   @Option(names = "--skip-existing", hidden = true)
   boolean skipExisting;
 
-  @Option(names = "--on-error", paramLabel = "skip|abort", defaultValue = "skip",
-      description = "A row PostgreSQL refuses or that does not convert: skip leaves it out,"
-          + " lists it and writes it to the reject file (default); abort rolls back its table."
-          + " Either way the run exits 3.")
+  @Option(
+      names = "--on-error",
+      paramLabel = "skip|abort",
+      defaultValue = "skip",
+      description =
+          "A row PostgreSQL refuses or that does not convert: skip leaves it out,"
+              + " lists it and writes it to the reject file (default); abort rolls back its table."
+              + " Either way the run exits 3.")
   dev.sqlite2pg.OnError onError;
 
-  @Option(names = "--resume", description = "Continue the interrupted run on this target schema"
-      + " (Ctrl-C, kill -9, a lost connection, a full disk): tables and chunks it committed are"
-      + " kept, the others copied again. Refused when the source or the options changed.")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue the interrupted run on this target schema"
+              + " (Ctrl-C, kill -9, a lost connection, a full disk): tables and chunks it committed are"
+              + " kept, the others copied again. Refused when the source or the options changed.")
   boolean resume;
 
   @Mixin SnapshotOption snapshot;
 
-  @Option(names = "--dry-run", description = "Print the plan (as sqlite2pg plan does) and"
-      + " change nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Print the plan (as sqlite2pg plan does) and" + " change nothing.")
   boolean dryRun;
 
-  @Option(names = "--no-verify", negatable = false,
+  @Option(
+      names = "--no-verify",
+      negatable = false,
       description = "Skip STEP 6, the row-by-row verification.")
   boolean noVerify;
 
-  @Option(names = "--report", paramLabel = "FILE.json",
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.json",
       description = "Also write the report as JSON (a stable interface for scripts).")
   Path report;
 
-  @Option(names = "--reject-dir", paramLabel = "DIR",
-      description = "Where to write rejected rows as JSON Lines (default: beside --report, else"
-          + " ./sqlite2pg-rejects).")
+  @Option(
+      names = "--reject-dir",
+      paramLabel = "DIR",
+      description =
+          "Where to write rejected rows as JSON Lines (default: beside --report, else"
+              + " ./sqlite2pg-rejects).")
   Path rejectDir;
 
-  @Option(names = "--keep-running", description = "Keep the embedded PostgreSQL running after"
-      + " the migration, for psql, until Ctrl-C.")
+  @Option(
+      names = "--keep-running",
+      description =
+          "Keep the embedded PostgreSQL running after" + " the migration, for psql, until Ctrl-C.")
   boolean keepRunning;
 
   @Mixin OutputOptions output;
@@ -97,15 +132,25 @@ final class MigrateCommand implements Callable<Integer> {
     output.configure();
     if (skipExisting) {
       throw new dev.sqlite2pg.MigrationException(
-          dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS, "--skip-existing is spelled"
+          dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
+          "--skip-existing is spelled"
               + " --if-exists=skip-existing: it loads only the rows whose primary key the"
               + " target's tables do not hold yet");
     }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
-      Migrator m = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .drop(drop).ifExists(ifExists).resume(resume).snapshot(snapshot.snapshot).onError(onError).verify(!noVerify).rejectDir(rejectDirectory()).build();
+      Migrator m =
+          selection
+              .apply(Migrator.configure().source(source).target(t.connector()))
+              .drop(drop)
+              .ifExists(ifExists)
+              .resume(resume)
+              .snapshot(snapshot.snapshot)
+              .onError(onError)
+              .verify(!noVerify)
+              .rejectDir(rejectDirectory())
+              .build();
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;
@@ -117,8 +162,10 @@ final class MigrateCommand implements Callable<Integer> {
         JsonReport.write(result, report);
       }
       if (keepRunning && t.server() != null) {
-        err.println("sqlite2pg: embedded PostgreSQL is running at " + t.connector().display()
-            + "; press Ctrl-C to stop it");
+        err.println(
+            "sqlite2pg: embedded PostgreSQL is running at "
+                + t.connector().display()
+                + "; press Ctrl-C to stop it");
         new CountDownLatch(1).await();
       }
       return result.exitCode();

@@ -14,10 +14,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sqlite2pg plan SOURCE [TARGET]}: what migrate would do, changing nothing anywhere. */
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Prints the tables, row counts, the PostgreSQL type of every column with the"
-        + " reason, the DDL, the warnings and what will not be migrated. Writes nothing.",
-        "TARGET is read only with --data-only, to fit the plan to the existing tables."})
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Prints the tables, row counts, the PostgreSQL type of every column with the"
+          + " reason, the DDL, the warnings and what will not be migrated. Writes nothing.",
+      "TARGET is read only with --data-only, to fit the plan to the existing tables."
+    })
 final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -25,29 +30,37 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
   Path source;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "TARGET",
       description = "The PostgreSQL database (only read, and only with --data-only).")
   String target;
 
   @Mixin ConnectionOptions connection;
   @Mixin SelectionOptions selection;
 
-  @Option(names = {"-v", "--verbose"}, description = "Debug output and stack traces.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Debug output and stack traces.")
   boolean verbose;
 
   @Override
   public Integer call() {
     Logging.configure(verbose, true);
     if (!selection.dataOnly) {
-      MigrationPlan plan = selection.apply(Migrator.configure().source(source)
-          .target(new NoTarget())).build().plan();
+      MigrationPlan plan =
+          selection
+              .apply(Migrator.configure().source(source).target(new NoTarget()))
+              .build()
+              .plan();
       PlanPrinter.print(spec.commandLine().getOut(), plan, false);
       return 0;
     }
-    try (ConnectionOptions.Resolved t = connection.resolve(target, source,
-        spec.commandLine().getErr())) {
-      MigrationPlan plan = selection.apply(Migrator.configure().source(source)
-          .target(t.connector())).build().plan();
+    try (ConnectionOptions.Resolved t =
+        connection.resolve(target, source, spec.commandLine().getErr())) {
+      MigrationPlan plan =
+          selection.apply(Migrator.configure().source(source).target(t.connector())).build().plan();
       PlanPrinter.print(spec.commandLine().getOut(), plan, true);
       return 0;
     }

@@ -21,32 +21,62 @@ final class TextReport {
   static String render(MigrationResult r, Path rejectDir) {
     StringWriter sw = new StringWriter();
     PrintWriter out = new PrintWriter(sw);
-    out.printf(Locale.ROOT, "%nsqlite2pg: %s -> %s (schema %s)%n", r.source(), r.target(), r.schema());
-    r.snapshotAt().ifPresent(at -> out.printf(Locale.ROOT, "copied from a consistent snapshot taken at %s%n",
-        at));
+    out.printf(
+        Locale.ROOT, "%nsqlite2pg: %s -> %s (schema %s)%n", r.source(), r.target(), r.schema());
+    r.snapshotAt()
+        .ifPresent(
+            at -> out.printf(Locale.ROOT, "copied from a consistent snapshot taken at %s%n", at));
     out.println();
     // The SKIPPED column only when rows were skipped, so the usual report keeps its shape.
     boolean skipped = r.skippedExisting() > 0;
-    out.printf(Locale.ROOT, "%-40s %10s %10s " + (skipped ? "%9s " : "%s") + "%9s %10s %8s%n", "TABLE",
-        "SOURCE", "COPIED", skipped ? "SKIPPED" : "", "REJECTED", "VERIFY", "SECONDS");
+    out.printf(
+        Locale.ROOT,
+        "%-40s %10s %10s " + (skipped ? "%9s " : "%s") + "%9s %10s %8s%n",
+        "TABLE",
+        "SOURCE",
+        "COPIED",
+        skipped ? "SKIPPED" : "",
+        "REJECTED",
+        "VERIFY",
+        "SECONDS");
     for (TableReport t : r.tables()) {
-      line(out, skipped, name(t), t.sourceRows(), t.copiedRows(), t.skippedExisting(),
-          t.rejectedRows(), verify(t), t.seconds());
+      line(
+          out,
+          skipped,
+          name(t),
+          t.sourceRows(),
+          t.copiedRows(),
+          t.skippedExisting(),
+          t.rejectedRows(),
+          verify(t),
+          t.seconds());
     }
-    line(out, skipped, "TOTAL (" + r.tables().size() + " tables, " + mb(r.bytes()) + ")",
-        r.sourceRows(), r.copiedRows(), r.skippedExisting(), r.rejectedRows(), "",
+    line(
+        out,
+        skipped,
+        "TOTAL (" + r.tables().size() + " tables, " + mb(r.bytes()) + ")",
+        r.sourceRows(),
+        r.copiedRows(),
+        r.skippedExisting(),
+        r.rejectedRows(),
+        "",
         r.seconds());
     if (skipped) {
-      out.printf(Locale.ROOT, "%nSKIPPED: rows whose primary key the target already held"
-          + " (--if-exists=skip-existing), left as they were; VERIFY compares them too.%n");
+      out.printf(
+          Locale.ROOT,
+          "%nSKIPPED: rows whose primary key the target already held"
+              + " (--if-exists=skip-existing), left as they were; VERIFY compares them too.%n");
     }
     for (TableReport t : r.tables()) {
       t.error().ifPresent(e -> out.printf(Locale.ROOT, "%nFAILED %s: %s%n", t.sourceTable(), e));
       rejects(out, t, rejectDir);
-      t.verification().filter(v -> !v.equal()).ifPresent(v -> {
-        out.printf(Locale.ROOT, "%nVERIFY %s: %s%n", t.sourceTable(), v.verdict());
-        VerifyReport.differences(out, v);
-      });
+      t.verification()
+          .filter(v -> !v.equal())
+          .ifPresent(
+              v -> {
+                out.printf(Locale.ROOT, "%nVERIFY %s: %s%n", t.sourceTable(), v.verdict());
+                VerifyReport.differences(out, v);
+              });
     }
     list(out, "Warnings", r.warnings().stream().map(Warning::describe).toList());
     list(out, "Not migrated", r.notMigrated().stream().map(TextReport::describe).toList());
@@ -55,14 +85,37 @@ final class TextReport {
     return sw.toString();
   }
 
-  private static void line(PrintWriter out, boolean withSkipped, String name, long source,
-      long copied, long skipped, long rejected, String verify, double seconds) {
+  private static void line(
+      PrintWriter out,
+      boolean withSkipped,
+      String name,
+      long source,
+      long copied,
+      long skipped,
+      long rejected,
+      String verify,
+      double seconds) {
     if (withSkipped) {
-      out.printf(Locale.ROOT, "%-40s %10d %10d %9d %9d %10s %8.2f%n", name, source, copied,
-          skipped, rejected, verify, seconds);
+      out.printf(
+          Locale.ROOT,
+          "%-40s %10d %10d %9d %9d %10s %8.2f%n",
+          name,
+          source,
+          copied,
+          skipped,
+          rejected,
+          verify,
+          seconds);
     } else {
-      out.printf(Locale.ROOT, "%-40s %10d %10d %9d %10s %8.2f%n", name, source, copied,
-          rejected, verify, seconds);
+      out.printf(
+          Locale.ROOT,
+          "%-40s %10d %10d %9d %10s %8.2f%n",
+          name,
+          source,
+          copied,
+          rejected,
+          verify,
+          seconds);
     }
   }
 
@@ -70,10 +123,15 @@ final class TextReport {
     if (t.rejected().isEmpty()) {
       return;
     }
-    out.printf(Locale.ROOT, "%nREJECTED %d row%s of %s (all in %s):%n", t.rejectedRows(),
-        t.rejectedRows() == 1 ? "" : "s", t.sourceTable(),
+    out.printf(
+        Locale.ROOT,
+        "%nREJECTED %d row%s of %s (all in %s):%n",
+        t.rejectedRows(),
+        t.rejectedRows() == 1 ? "" : "s",
+        t.sourceTable(),
         rejectDir.resolve(RejectedRow.fileName(t.sourceTable())));
-    for (RejectedRow row : t.rejected().subList(0, Math.min(MAX_REJECTS_SHOWN, t.rejected().size()))) {
+    for (RejectedRow row :
+        t.rejected().subList(0, Math.min(MAX_REJECTS_SHOWN, t.rejected().size()))) {
       out.printf(Locale.ROOT, "  %s, column %s: %s%n", row.key(), row.column(), row.reason());
     }
     if (t.rejected().size() > MAX_REJECTS_SHOWN) {
@@ -94,8 +152,10 @@ final class TextReport {
   }
 
   private static String name(TableReport t) {
-    String n = t.sourceTable().equals(t.targetTable()) ? t.sourceTable()
-        : t.sourceTable() + " -> " + t.targetTable();
+    String n =
+        t.sourceTable().equals(t.targetTable())
+            ? t.sourceTable()
+            : t.sourceTable() + " -> " + t.targetTable();
     return n.length() > 40 ? n.substring(0, 37) + "..." : n;
   }
 
@@ -111,19 +171,40 @@ final class TextReport {
   }
 
   private static String verdict(MigrationResult r) {
-    String there = r.skippedExisting() == 0 ? ""
-        : r.skippedExisting() + " already there, ";
+    String there = r.skippedExisting() == 0 ? "" : r.skippedExisting() + " already there, ";
     if (r.complete() && r.skippedExisting() > 0) {
-      return "OK: all " + r.sourceRows() + " rows of " + r.tables().size() + " tables are in"
-          + " the target (" + r.copiedRows() + " copied, " + r.skippedExisting() + " already"
-          + " there)" + (r.verified() ? " and verified equal." : " (verification skipped).");
-    }
-    if (r.complete()) {
-      return "OK: all " + r.copiedRows() + " rows of " + r.tables().size() + " tables arrived"
+      return "OK: all "
+          + r.sourceRows()
+          + " rows of "
+          + r.tables().size()
+          + " tables are in"
+          + " the target ("
+          + r.copiedRows()
+          + " copied, "
+          + r.skippedExisting()
+          + " already"
+          + " there)"
           + (r.verified() ? " and verified equal." : " (verification skipped).");
     }
-    return "NOT COMPLETE: " + r.copiedRows() + " of " + r.sourceRows() + " rows copied, "
-        + there + r.rejectedRows() + " rejected" + (r.tables().stream().anyMatch(t -> t.error()
-            .isPresent()) ? ", tables failed" : "") + "; exit code " + r.exitCode() + ".";
+    if (r.complete()) {
+      return "OK: all "
+          + r.copiedRows()
+          + " rows of "
+          + r.tables().size()
+          + " tables arrived"
+          + (r.verified() ? " and verified equal." : " (verification skipped).");
+    }
+    return "NOT COMPLETE: "
+        + r.copiedRows()
+        + " of "
+        + r.sourceRows()
+        + " rows copied, "
+        + there
+        + r.rejectedRows()
+        + " rejected"
+        + (r.tables().stream().anyMatch(t -> t.error().isPresent()) ? ", tables failed" : "")
+        + "; exit code "
+        + r.exitCode()
+        + ".";
   }
 }

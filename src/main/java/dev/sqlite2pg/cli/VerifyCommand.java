@@ -11,16 +11,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sqlite2pg verify SOURCE [TARGET]}: proves every row arrived, or names the ones that did not. */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Compares every row of every table on both sides: row counts, then a"
-        + " fingerprint of every value computed inside PostgreSQL and while reading SQLite once;"
-        + " when a table differs, finds the differing rows by splitting its key range.",
-        "Works on a target loaded by sqlite2pg or by hand (tables and columns matched by name,"
-        + " types read from the target)."},
+/**
+ * {@code sqlite2pg verify SOURCE [TARGET]}: proves every row arrived, or names the ones that did
+ * not.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Compares every row of every table on both sides: row counts, then a"
+          + " fingerprint of every value computed inside PostgreSQL and while reading SQLite once;"
+          + " when a table differs, finds the differing rows by splitting its key range.",
+      "Works on a target loaded by sqlite2pg or by hand (tables and columns matched by name,"
+          + " types read from the target)."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every table is equal", "2:bad arguments", "4:source (SQLite) error",
-        "5:target (PostgreSQL) error", "6:differences found"})
+    exitCodeList = {
+      "0:every table is equal",
+      "2:bad arguments",
+      "4:source (SQLite) error",
+      "5:target (PostgreSQL) error",
+      "6:differences found"
+    })
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -28,20 +41,32 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
   Path source;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
-      description = "As for migrate; default: $DATABASE_URL, PG* variables, or the embedded"
-          + " PostgreSQL in --data-dir.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "TARGET",
+      description =
+          "As for migrate; default: $DATABASE_URL, PG* variables, or the embedded"
+              + " PostgreSQL in --data-dir.")
   String target;
 
   @Mixin ConnectionOptions connection;
   @Mixin SelectionOptions selection;
 
-  @Option(names = "--detailed", paramLabel = "N", arity = "0..1", fallbackValue = "20",
-      description = "Print the first N differing rows of each table (default 20), both values"
-          + " side by side with the columns that differ.")
+  @Option(
+      names = "--detailed",
+      paramLabel = "N",
+      arity = "0..1",
+      fallbackValue = "20",
+      description =
+          "Print the first N differing rows of each table (default 20), both values"
+              + " side by side with the columns that differ.")
   Integer detailed;
 
-  @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the result as JSON.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.json",
+      description = "Also write the result as JSON.")
   Path report;
 
   @Mixin SnapshotOption snapshot;
@@ -51,10 +76,15 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.configure();
-    try (ConnectionOptions.Resolved t = connection.resolve(target, source,
-        spec.commandLine().getErr())) {
-      VerifyResult r = selection.apply(Migrator.configure().source(source).target(t.connector()))
-          .detailRows(detailed == null ? 20 : detailed).snapshot(snapshot.snapshot).build().verify();
+    try (ConnectionOptions.Resolved t =
+        connection.resolve(target, source, spec.commandLine().getErr())) {
+      VerifyResult r =
+          selection
+              .apply(Migrator.configure().source(source).target(t.connector()))
+              .detailRows(detailed == null ? 20 : detailed)
+              .snapshot(snapshot.snapshot)
+              .build()
+              .verify();
       spec.commandLine().getOut().print(VerifyReport.render(r, detailed != null));
       spec.commandLine().getOut().flush();
       if (report != null) {

@@ -16,20 +16,38 @@ final class VerifyReport {
   static String render(VerifyResult r, boolean detailed) {
     StringWriter sw = new StringWriter();
     PrintWriter out = new PrintWriter(sw);
-    out.printf(Locale.ROOT, "%nsqlite2pg verify: %s <-> %s (schema %s)%n%n", r.source(), r.target(), r.schema());
+    out.printf(
+        Locale.ROOT,
+        "%nsqlite2pg verify: %s <-> %s (schema %s)%n%n",
+        r.source(),
+        r.target(),
+        r.schema());
     out.printf(Locale.ROOT, "%-40s %10s %10s  %s%n", "TABLE", "SOURCE", "TARGET", "RESULT");
     for (TableCheck c : r.tables()) {
-      out.printf(Locale.ROOT, "%-40s %10d %10d  %s%n", c.sourceTable(), c.expectedRows(), c.targetRows(),
+      out.printf(
+          Locale.ROOT,
+          "%-40s %10d %10d  %s%n",
+          c.sourceTable(),
+          c.expectedRows(),
+          c.targetRows(),
           c.verdict());
     }
     if (detailed) {
       r.tables().forEach(c -> differences(out, c));
     }
     long different = r.tables().stream().filter(c -> !c.equal()).count();
-    out.printf(Locale.ROOT, "%n%s (%.2f s)%n", different == 0
-        ? "EQUAL: every row of " + r.tables().size() + " tables is the same on both sides."
-        : "DIFFERENT: " + different + " of " + r.tables().size() + " tables differ"
-            + (detailed ? "." : "; --detailed shows the rows."), r.seconds());
+    out.printf(
+        Locale.ROOT,
+        "%n%s (%.2f s)%n",
+        different == 0
+            ? "EQUAL: every row of " + r.tables().size() + " tables is the same on both sides."
+            : "DIFFERENT: "
+                + different
+                + " of "
+                + r.tables().size()
+                + " tables differ"
+                + (detailed ? "." : "; --detailed shows the rows."),
+        r.seconds());
     out.flush();
     return sw.toString();
   }
@@ -43,8 +61,12 @@ final class VerifyReport {
       out.printf(Locale.ROOT, "  %-7s %s%n", d.kind(), d.key());
       List<String> cols = d.columns();
       for (int i = 0; i < cols.size(); i++) {
-        out.printf(Locale.ROOT, "          %s: sqlite %s | postgresql %s%n", cols.get(i),
-            show(d.sourceValues().get(i)), show(d.targetValues().get(i)));
+        out.printf(
+            Locale.ROOT,
+            "          %s: sqlite %s | postgresql %s%n",
+            cols.get(i),
+            show(d.sourceValues().get(i)),
+            show(d.targetValues().get(i)));
       }
     }
     long shown = c.differences().size();

@@ -5,15 +5,14 @@ import java.util.Arrays;
 import org.postgresql.copy.CopyIn;
 
 /**
- * PostgreSQL binary COPY data built in one growable array that is reused across batches, so
- * writing a value allocates nothing. Layout: {@link #writeHeader()}, then per row
- * {@link #startRow(int)} and exactly that many fields, then {@link #writeTrailer()}.
+ * PostgreSQL binary COPY data built in one growable array that is reused across batches, so writing
+ * a value allocates nothing. Layout: {@link #writeHeader()}, then per row {@link #startRow(int)}
+ * and exactly that many fields, then {@link #writeTrailer()}.
  *
- * <p>When a value of a row fails to convert, {@link #rollbackRow()} removes the partial row, so
- * one bad value costs that row and never corrupts the stream. The buffer counts the fields of
- * each row and refuses to start the next row (or the trailer) when the count is off: a wrong
- * count would otherwise surface much later as an obscure "row field count" error from the
- * server.
+ * <p>When a value of a row fails to convert, {@link #rollbackRow()} removes the partial row, so one
+ * bad value costs that row and never corrupts the stream. The buffer counts the fields of each row
+ * and refuses to start the next row (or the trailer) when the count is off: a wrong count would
+ * otherwise surface much later as an obscure "row field count" error from the server.
  */
 public final class BinaryCopyBuffer implements FieldSink {
 
@@ -106,8 +105,8 @@ public final class BinaryCopyBuffer implements FieldSink {
   }
 
   /**
-   * Sends everything written so far to {@code in} and empties the buffer. Must not be called in
-   * the middle of a row: the row could then no longer be rolled back.
+   * Sends everything written so far to {@code in} and empties the buffer. Must not be called in the
+   * middle of a row: the row could then no longer be rolled back.
    */
   public void flushTo(CopyIn in) throws SQLException {
     requireRowComplete();

@@ -4,9 +4,8 @@ import dev.sqlite2pg.sqlite.SourceRow;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Short, readable renderings of source values for error messages: "text 'abc'", "integer 42",
- * "real 0.1", "blob x'00ff'". Long values are cut so one bad megabyte blob does not flood a
- * reject file.
+ * Short, readable renderings of source values for error messages: "text 'abc'", "integer 42", "real
+ * 0.1", "blob x'00ff'". Long values are cut so one bad megabyte blob does not flood a reject file.
  */
 public final class Describe {
 

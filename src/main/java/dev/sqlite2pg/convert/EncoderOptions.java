@@ -9,11 +9,11 @@ import java.util.Optional;
  * @param epochUnit the unit of numbers in a time column; empty refuses numbers there, which is
  *     right when the column mixes magnitudes (see {@link EpochUnit#unitFor(long, long)})
  * @param julianDay numbers in a time column are Julian day numbers (SQLite's julianday())
- * @param sourceZone the zone of text times without an offset, read into timestamptz
- *     ({@code --source-timezone}; SQLite's own datetime('now') writes UTC, the default)
+ * @param sourceZone the zone of text times without an offset, read into timestamptz ({@code
+ *     --source-timezone}; SQLite's own datetime('now') writes UTC, the default)
  */
-public record EncoderOptions(Optional<EpochUnit> epochUnit, boolean julianDay,
-    java.time.ZoneId sourceZone) {
+public record EncoderOptions(
+    Optional<EpochUnit> epochUnit, boolean julianDay, java.time.ZoneId sourceZone) {
 
   /** Numbers are Unix epoch seconds, as SQLite's strftime('%s') and unixepoch() give them. */
   public static final EncoderOptions DEFAULT =

@@ -4,9 +4,9 @@ import dev.sqlite2pg.sqlite.SourceRow;
 
 /**
  * One {@link ValueEncoder} per target type. Each writes a value only when the target holds it
- * exactly and otherwise throws a reason; the rules live in the *Values classes, shared with
- * {@link Canonical}. The common pairs (integer to bigint, real to double precision, text to
- * text, blob to bytea) are tested first and allocate nothing.
+ * exactly and otherwise throws a reason; the rules live in the *Values classes, shared with {@link
+ * Canonical}. The common pairs (integer to bigint, real to double precision, text to text, blob to
+ * bytea) are tested first and allocate nothing.
  */
 public final class Encoders {
 
@@ -21,11 +21,20 @@ public final class Encoders {
 
   public static ValueEncoder forType(PgType type, EncoderOptions opts) {
     return switch (type.kind()) {
-      case SMALLINT -> nullOr((row, col, out) -> out.writeInt2(
-          (short) SourceValues.integer(row, col, Short.MIN_VALUE, Short.MAX_VALUE, "a smallint")));
-      case INTEGER -> nullOr((row, col, out) -> out.writeInt4(
-          (int) SourceValues.integer(row, col, Integer.MIN_VALUE, Integer.MAX_VALUE,
-              "an integer")));
+      case SMALLINT ->
+          nullOr(
+              (row, col, out) ->
+                  out.writeInt2(
+                      (short)
+                          SourceValues.integer(
+                              row, col, Short.MIN_VALUE, Short.MAX_VALUE, "a smallint")));
+      case INTEGER ->
+          nullOr(
+              (row, col, out) ->
+                  out.writeInt4(
+                      (int)
+                          SourceValues.integer(
+                              row, col, Integer.MIN_VALUE, Integer.MAX_VALUE, "an integer")));
       case BIGINT -> Encoders::bigint;
       case REAL -> nullOr((row, col, out) -> out.writeFloat4(SourceValues.float4(row, col)));
       case DOUBLE -> Encoders::float8;
@@ -33,18 +42,24 @@ public final class Encoders {
       case TEXT -> Encoders::text;
       case BYTEA -> Encoders::bytea;
       case BOOLEAN -> nullOr((row, col, out) -> out.writeBoolean(SourceValues.bool(row, col)));
-      case DATE -> nullOr((row, col, out) -> out.writeInt4(
-          (int) (TimeSource.dateDays(row, col) - TimeValues.PG_EPOCH_DAYS)));
+      case DATE ->
+          nullOr(
+              (row, col, out) ->
+                  out.writeInt4((int) (TimeSource.dateDays(row, col) - TimeValues.PG_EPOCH_DAYS)));
       case TIMESTAMP -> timestamp(opts, false);
       case TIMESTAMPTZ -> timestamp(opts, true);
-      case JSON -> nullOr((row, col, out) -> {
-        byte[] b = JsonValues.of(row, col, false);
-        out.writeBytes(b, 0, b.length);
-      });
-      case JSONB -> nullOr((row, col, out) -> {
-        byte[] b = JsonValues.of(row, col, true);
-        out.writePrefixedBytes(JSONB_VERSION, b, 0, b.length);
-      });
+      case JSON ->
+          nullOr(
+              (row, col, out) -> {
+                byte[] b = JsonValues.of(row, col, false);
+                out.writeBytes(b, 0, b.length);
+              });
+      case JSONB ->
+          nullOr(
+              (row, col, out) -> {
+                byte[] b = JsonValues.of(row, col, true);
+                out.writePrefixedBytes(JSONB_VERSION, b, 0, b.length);
+              });
       case UUID -> nullOr((row, col, out) -> out.writeBytes(UuidValues.of(row, col), 0, 16));
     };
   }
@@ -109,19 +124,22 @@ public final class Encoders {
   }
 
   private static ValueEncoder numeric(int[] typmod) {
-    return nullOr((row, col, out) -> {
-      if (typmod == null || row.type(col) != SourceRow.FLOAT
-          || !NumericFast.write(row.getDouble(col), typmod[0], typmod[1], out)) {
-        NumericValues.write(NumericValues.of(row, col, typmod), out);
-      }
-    });
+    return nullOr(
+        (row, col, out) -> {
+          if (typmod == null
+              || row.type(col) != SourceRow.FLOAT
+              || !NumericFast.write(row.getDouble(col), typmod[0], typmod[1], out)) {
+            NumericValues.write(NumericValues.of(row, col, typmod), out);
+          }
+        });
   }
 
   private static ValueEncoder timestamp(EncoderOptions opts, boolean zoned) {
-    return nullOr((row, col, out) -> {
-      // In range: epoch numbers are checked, and text is limited to years 0001 to 9999.
-      out.writeInt8(TimeSource.timestampMicros(row, col, opts, zoned)
-          - TimeValues.PG_EPOCH_MICROS);
-    });
+    return nullOr(
+        (row, col, out) -> {
+          // In range: epoch numbers are checked, and text is limited to years 0001 to 9999.
+          out.writeInt8(
+              TimeSource.timestampMicros(row, col, opts, zoned) - TimeValues.PG_EPOCH_MICROS);
+        });
   }
 }

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The unit of a column of Unix epoch numbers. Applications store seconds (time()), milliseconds
- * (JavaScript's Date.now()) or microseconds; the magnitude tells them apart for any date
- * between 1973 and 5138: now is about 1.7e9 s, 1.7e12 ms, 1.7e15 µs.
+ * (JavaScript's Date.now()) or microseconds; the magnitude tells them apart for any date between
+ * 1973 and 5138: now is about 1.7e9 s, 1.7e12 ms, 1.7e15 µs.
  */
 public enum EpochUnit {
   SECONDS(1_000_000L, 6, 100_000_000_000L),
@@ -46,9 +46,9 @@ public enum EpochUnit {
   }
 
   /**
-   * The unit of a column whose values have absolute sizes from {@code minAbs} to {@code
-   * maxAbs}; empty when the two ends suggest different units, since then some values would be
-   * read in the wrong one.
+   * The unit of a column whose values have absolute sizes from {@code minAbs} to {@code maxAbs};
+   * empty when the two ends suggest different units, since then some values would be read in the
+   * wrong one.
    */
   public static Optional<EpochUnit> unitFor(long minAbs, long maxAbs) {
     Optional<EpochUnit> low = ofMagnitude(minAbs);

@@ -1,8 +1,8 @@
 package dev.sqlite2pg.convert;
 
 /**
- * Where a {@link ValueEncoder} writes one field of a PostgreSQL binary COPY tuple: a 4-byte
- * length (or -1 for NULL) followed by the type's binary representation.
+ * Where a {@link ValueEncoder} writes one field of a PostgreSQL binary COPY tuple: a 4-byte length
+ * (or -1 for NULL) followed by the type's binary representation.
  */
 public interface FieldSink {
   void writeNull();

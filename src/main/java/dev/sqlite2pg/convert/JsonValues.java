@@ -17,27 +17,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * JSON text for json and jsonb columns, checked with Jackson's streaming parser before it goes
- * to PostgreSQL. json keeps the text as written, so only syntax matters; jsonb keeps a parsed
- * form, so text it would change without an error is refused: duplicate keys (jsonb keeps the
- * last silently) and \u0000 (jsonb refuses it, and a whole batch would fail on it).
+ * JSON text for json and jsonb columns, checked with Jackson's streaming parser before it goes to
+ * PostgreSQL. json keeps the text as written, so only syntax matters; jsonb keeps a parsed form, so
+ * text it would change without an error is refused: duplicate keys (jsonb keeps the last silently)
+ * and \u0000 (jsonb refuses it, and a whole batch would fail on it).
  */
 final class JsonValues {
 
   /** PostgreSQL's limits, not Jackson's defaults (numbers of 1000 digits, depth 1000). */
-  private static final StreamReadConstraints UNLIMITED = StreamReadConstraints.builder()
-      .maxNumberLength(Integer.MAX_VALUE)
-      .maxStringLength(Integer.MAX_VALUE)
-      .maxNameLength(Integer.MAX_VALUE)
-      .maxNestingDepth(100_000)
-      .build();
+  private static final StreamReadConstraints UNLIMITED =
+      StreamReadConstraints.builder()
+          .maxNumberLength(Integer.MAX_VALUE)
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNameLength(Integer.MAX_VALUE)
+          .maxNestingDepth(100_000)
+          .build();
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(UNLIMITED).build();
-  private static final JsonFactory JSONB = JsonFactory.builder()
-      .streamReadConstraints(UNLIMITED)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().streamReadConstraints(UNLIMITED).build();
+  private static final JsonFactory JSONB =
+      JsonFactory.builder()
+          .streamReadConstraints(UNLIMITED)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private JsonValues() {}
 
@@ -63,19 +65,22 @@ final class JsonValues {
     };
   }
 
-  private static void validate(byte[] b, boolean jsonb, String what)
-      throws ConversionException {
+  private static void validate(byte[] b, boolean jsonb, String what) throws ConversionException {
     String error = firstError(b, jsonb);
     if (error != null) {
       throw new ConversionException(
-          what + " " + Describe.bytesAsText(b) + " is not valid " + (jsonb ? "jsonb" : "json")
-              + ": " + error);
+          what
+              + " "
+              + Describe.bytesAsText(b)
+              + " is not valid "
+              + (jsonb ? "jsonb" : "json")
+              + ": "
+              + error);
     }
   }
 
   private static String firstError(byte[] b, boolean jsonb) {
-    if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB
-        && (b[2] & 0xFF) == 0xBF) {
+    if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
       return "it starts with a byte order mark, which PostgreSQL refuses";
     }
     try (JsonParser p = (jsonb ? JSONB : JSON).createParser(b)) {
@@ -116,16 +121,18 @@ final class JsonValues {
   }
 
   /**
-   * jsonb stores numbers as numeric, read from their text, so numeric_in's limits apply: a
-   * display scale (digits after the point minus the exponent) of at most 16383, even for zero
-   * ("0e-99999" is refused), and at most 131072 digits before the point ("1e999999").
+   * jsonb stores numbers as numeric, read from their text, so numeric_in's limits apply: a display
+   * scale (digits after the point minus the exponent) of at most 16383, even for zero ("0e-99999"
+   * is refused), and at most 131072 digits before the point ("1e999999").
    */
   private static String jsonbNumberProblem(String number) {
     BigDecimal d = new BigDecimal(number);
     BigDecimal stripped = d.stripTrailingZeros();
-    if (d.scale() > NumericValues.MAX_SCALE || (stripped.signum() != 0
-        && (long) stripped.precision() - stripped.scale() > NumericValues.MAX_INTEGER_DIGITS)) {
-      return "number " + (number.length() > 40 ? number.substring(0, 40) + "..." : number)
+    if (d.scale() > NumericValues.MAX_SCALE
+        || (stripped.signum() != 0
+            && (long) stripped.precision() - stripped.scale() > NumericValues.MAX_INTEGER_DIGITS)) {
+      return "number "
+          + (number.length() > 40 ? number.substring(0, 40) + "..." : number)
           + " is beyond what jsonb's numeric holds";
     }
     return null;
@@ -152,9 +159,9 @@ final class JsonValues {
   }
 
   /**
-   * A form that is equal for two documents exactly when jsonb holds the same value: keys
-   * sorted, whitespace gone, numbers compared as decimals ("1.0" and "1.00" are the same
-   * numeric, as jsonb prints them the same way).
+   * A form that is equal for two documents exactly when jsonb holds the same value: keys sorted,
+   * whitespace gone, numbers compared as decimals ("1.0" and "1.00" are the same numeric, as jsonb
+   * prints them the same way).
    */
   static String canonicalJsonb(String json) {
     try (JsonParser p = JSON.createParser(json)) {

@@ -2,24 +2,26 @@ package dev.sqlite2pg.convert;
 
 /**
  * The common case of numeric(p,s) without BigDecimal: a REAL such as 1234.56 in a DECIMAL(12,2)
- * money column. When {@code round(d * 10^s) / 10^s} gives back exactly {@code d}, and the
- * scaled value is below 2^50 (so that doubles there are finer than 10^-s and no other decimal
- * of s places lands on the same double), that decimal is the shortest one reading back as
- * {@code d}: the value the general path computes from Double.toString, at a fraction of the
- * cost. Anything else (more places, too many digits, infinities, -0.0) goes the general way,
- * which also explains refusals.
+ * money column. When {@code round(d * 10^s) / 10^s} gives back exactly {@code d}, and the scaled
+ * value is below 2^50 (so that doubles there are finer than 10^-s and no other decimal of s places
+ * lands on the same double), that decimal is the shortest one reading back as {@code d}: the value
+ * the general path computes from Double.toString, at a fraction of the cost. Anything else (more
+ * places, too many digits, infinities, -0.0) goes the general way, which also explains refusals.
  */
 final class NumericFast {
 
-  private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-      1e11, 1e12, 1e13, 1e14, 1e15};
+  private static final double[] POW10 = {
+    1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
   private static final long LIMIT = 1L << 50;
 
   private NumericFast() {}
 
   /** Writes {@code d} as numeric(p,s) and returns true, or returns false having written nothing. */
   static boolean write(double d, int precision, int scale, FieldSink out) {
-    if (scale >= POW10.length || Double.isNaN(d) || Double.isInfinite(d)
+    if (scale >= POW10.length
+        || Double.isNaN(d)
+        || Double.isInfinite(d)
         || Double.doubleToRawLongBits(d) == Long.MIN_VALUE) {
       return false;
     }

@@ -5,22 +5,23 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
- * Source values as PostgreSQL numeric, and numeric's binary COPY form. A value is either a
- * finite {@link BigDecimal} or one of numeric's special values (PostgreSQL 14 and later store
- * 'Infinity' and '-Infinity'; 'NaN' always).
+ * Source values as PostgreSQL numeric, and numeric's binary COPY form. A value is either a finite
+ * {@link BigDecimal} or one of numeric's special values (PostgreSQL 14 and later store 'Infinity'
+ * and '-Infinity'; 'NaN' always).
  */
 final class NumericValues {
 
   /** The special values, as {@code numeric_out} spells them. */
   static final String NAN = "NaN";
+
   static final String INFINITY = "Infinity";
   static final String NEG_INFINITY = "-Infinity";
 
   /** numeric_recv refuses a display scale above 0x3FFF and silently truncates digits past it. */
   static final int MAX_SCALE = 0x3FFF;
+
   /** A weight of at most 32767 base-10000 digits before the point. */
   static final int MAX_INTEGER_DIGITS = 131072;
 
@@ -46,8 +47,10 @@ final class NumericValues {
       int p = Integer.parseInt(parts[0].trim());
       int s = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0;
       if (p < 1 || p > 1000 || s < 0 || s > p) {
-        throw new IllegalArgumentException("Unsupported numeric type " + sql
-            + ": precision must be 1..1000 and scale 0..precision");
+        throw new IllegalArgumentException(
+            "Unsupported numeric type "
+                + sql
+                + ": precision must be 1..1000 and scale 0..precision");
       }
       return new int[] {p, s};
     } catch (NumberFormatException e) {
@@ -56,22 +59,28 @@ final class NumericValues {
   }
 
   /**
-   * The exact value: a BigDecimal, or one of the Strings NAN, INFINITY, NEG_INFINITY. With a
-   * typmod {p, s}, the BigDecimal has scale s.
+   * The exact value: a BigDecimal, or one of the Strings NAN, INFINITY, NEG_INFINITY. With a typmod
+   * {p, s}, the BigDecimal has scale s.
    */
   static Object of(SourceRow row, int col, int[] typmod) throws ConversionException {
-    Object v = switch (row.type(col)) {
-      case SourceRow.INTEGER -> BigDecimal.valueOf(row.getLong(col));
-      case SourceRow.FLOAT -> ofDouble(row.getDouble(col));
-      case SourceRow.TEXT -> ofText(row.getBytes(col));
-      default -> throw new ConversionException(Describe.value(row, col) + " is not a number");
-    };
+    Object v =
+        switch (row.type(col)) {
+          case SourceRow.INTEGER -> BigDecimal.valueOf(row.getLong(col));
+          case SourceRow.FLOAT -> ofDouble(row.getDouble(col));
+          case SourceRow.TEXT -> ofText(row.getBytes(col));
+          default -> throw new ConversionException(Describe.value(row, col) + " is not a number");
+        };
     if (v instanceof BigDecimal d) {
       return typmod == null ? checkLimits(d, row, col) : fit(d, typmod, row, col);
     }
     if (typmod != null && !NAN.equals(v)) {
-      throw new ConversionException(Describe.value(row, col) + " does not fit numeric("
-          + typmod[0] + "," + typmod[1] + "), which cannot hold infinity");
+      throw new ConversionException(
+          Describe.value(row, col)
+              + " does not fit numeric("
+              + typmod[0]
+              + ","
+              + typmod[1]
+              + "), which cannot hold infinity");
     }
     return v;
   }
@@ -154,8 +163,11 @@ final class NumericValues {
     if (d.scale() > MAX_SCALE) {
       BigDecimal stripped = d.stripTrailingZeros();
       if (stripped.scale() > MAX_SCALE) {
-        throw new ConversionException(Describe.value(row, col) + " has more than " + MAX_SCALE
-            + " digits after the decimal point, more than numeric holds");
+        throw new ConversionException(
+            Describe.value(row, col)
+                + " has more than "
+                + MAX_SCALE
+                + " digits after the decimal point, more than numeric holds");
       }
       return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
@@ -170,12 +182,21 @@ final class NumericValues {
     // Only spelled out when a value does not fit: this runs once per value.
     String type = "numeric(" + p + "," + s + ")";
     if (stripped.scale() > s) {
-      throw new ConversionException(Describe.value(row, col) + " has more than " + s
-          + " digits after the decimal point, so it does not fit " + type + " exactly");
+      throw new ConversionException(
+          Describe.value(row, col)
+              + " has more than "
+              + s
+              + " digits after the decimal point, so it does not fit "
+              + type
+              + " exactly");
     }
     if (stripped.signum() != 0 && (long) stripped.precision() - stripped.scale() > p - s) {
-      throw new ConversionException(Describe.value(row, col) + " has more than " + (p - s)
-          + " digits before the decimal point, so it does not fit " + type);
+      throw new ConversionException(
+          Describe.value(row, col)
+              + " has more than "
+              + (p - s)
+              + " digits before the decimal point, so it does not fit "
+              + type);
     }
     return stripped.setScale(s, RoundingMode.UNNECESSARY);
   }

@@ -1,7 +1,7 @@
 package dev.sqlite2pg.convert;
 
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,34 +9,35 @@ import java.util.Optional;
 /** Parses the PostgreSQL type names a user may give in {@code --cast}. */
 public final class PgTypes {
 
-  private static final Map<String, PgType> NAMES = Map.ofEntries(
-      Map.entry("smallint", new PgType(PgType.Kind.SMALLINT, "smallint")),
-      Map.entry("int2", new PgType(PgType.Kind.SMALLINT, "smallint")),
-      Map.entry("integer", new PgType(PgType.Kind.INTEGER, "integer")),
-      Map.entry("int", new PgType(PgType.Kind.INTEGER, "integer")),
-      Map.entry("int4", new PgType(PgType.Kind.INTEGER, "integer")),
-      Map.entry("bigint", PgType.BIGINT),
-      Map.entry("int8", PgType.BIGINT),
-      Map.entry("real", new PgType(PgType.Kind.REAL, "real")),
-      Map.entry("float4", new PgType(PgType.Kind.REAL, "real")),
-      Map.entry("double precision", PgType.DOUBLE),
-      Map.entry("float8", PgType.DOUBLE),
-      Map.entry("numeric", PgType.NUMERIC),
-      Map.entry("decimal", PgType.NUMERIC),
-      Map.entry("text", PgType.TEXT),
-      Map.entry("varchar", PgType.TEXT),
-      Map.entry("character varying", PgType.TEXT),
-      Map.entry("bytea", PgType.BYTEA),
-      Map.entry("boolean", PgType.BOOLEAN),
-      Map.entry("bool", PgType.BOOLEAN),
-      Map.entry("date", PgType.DATE),
-      Map.entry("timestamp", PgType.TIMESTAMP),
-      Map.entry("timestamp without time zone", PgType.TIMESTAMP),
-      Map.entry("timestamptz", PgType.TIMESTAMPTZ),
-      Map.entry("timestamp with time zone", PgType.TIMESTAMPTZ),
-      Map.entry("json", new PgType(PgType.Kind.JSON, "json")),
-      Map.entry("jsonb", PgType.JSONB),
-      Map.entry("uuid", new PgType(PgType.Kind.UUID, "uuid")));
+  private static final Map<String, PgType> NAMES =
+      Map.ofEntries(
+          Map.entry("smallint", new PgType(PgType.Kind.SMALLINT, "smallint")),
+          Map.entry("int2", new PgType(PgType.Kind.SMALLINT, "smallint")),
+          Map.entry("integer", new PgType(PgType.Kind.INTEGER, "integer")),
+          Map.entry("int", new PgType(PgType.Kind.INTEGER, "integer")),
+          Map.entry("int4", new PgType(PgType.Kind.INTEGER, "integer")),
+          Map.entry("bigint", PgType.BIGINT),
+          Map.entry("int8", PgType.BIGINT),
+          Map.entry("real", new PgType(PgType.Kind.REAL, "real")),
+          Map.entry("float4", new PgType(PgType.Kind.REAL, "real")),
+          Map.entry("double precision", PgType.DOUBLE),
+          Map.entry("float8", PgType.DOUBLE),
+          Map.entry("numeric", PgType.NUMERIC),
+          Map.entry("decimal", PgType.NUMERIC),
+          Map.entry("text", PgType.TEXT),
+          Map.entry("varchar", PgType.TEXT),
+          Map.entry("character varying", PgType.TEXT),
+          Map.entry("bytea", PgType.BYTEA),
+          Map.entry("boolean", PgType.BOOLEAN),
+          Map.entry("bool", PgType.BOOLEAN),
+          Map.entry("date", PgType.DATE),
+          Map.entry("timestamp", PgType.TIMESTAMP),
+          Map.entry("timestamp without time zone", PgType.TIMESTAMP),
+          Map.entry("timestamptz", PgType.TIMESTAMPTZ),
+          Map.entry("timestamp with time zone", PgType.TIMESTAMPTZ),
+          Map.entry("json", new PgType(PgType.Kind.JSON, "json")),
+          Map.entry("jsonb", PgType.JSONB),
+          Map.entry("uuid", new PgType(PgType.Kind.UUID, "uuid")));
 
   private PgTypes() {}
 
@@ -47,18 +48,23 @@ public final class PgTypes {
     if (known != null) {
       return known;
     }
-    Optional<PgType> numeric = t.startsWith("numeric") || t.startsWith("decimal")
-        ? declaredNumeric(t.toUpperCase(Locale.ROOT)) : Optional.empty();
+    Optional<PgType> numeric =
+        t.startsWith("numeric") || t.startsWith("decimal")
+            ? declaredNumeric(t.toUpperCase(Locale.ROOT))
+            : Optional.empty();
     if (numeric.isPresent()) {
       return numeric.get();
     }
     if (t.matches("(varchar|character varying|char|character)\\s*\\(\\s*\\d+\\s*\\)")) {
       return new PgType(PgType.Kind.TEXT, t.replace(" ", ""));
     }
-    throw new MigrationException(Code.BAD_ARGUMENTS, "unknown PostgreSQL type '" + text
-        + "' in --cast: use one of smallint, integer, bigint, real, double precision,"
-        + " numeric[(p,s)], text, varchar(n), bytea, boolean, date, timestamp, timestamptz,"
-        + " json, jsonb, uuid");
+    throw new MigrationException(
+        Code.BAD_ARGUMENTS,
+        "unknown PostgreSQL type '"
+            + text
+            + "' in --cast: use one of smallint, integer, bigint, real, double precision,"
+            + " numeric[(p,s)], text, varchar(n), bytea, boolean, date, timestamp, timestamptz,"
+            + " json, jsonb, uuid");
   }
 
   /** "DECIMAL(10, 2)" to numeric(10,2); none for a bare DECIMAL or a precision PG refuses. */

@@ -4,9 +4,9 @@ import dev.sqlite2pg.sqlite.SourceRow;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The exactness rules for the simple types, shared by the encoders (which write the result)
- * and by {@link Canonical} (which renders it), so both always agree on what a source value
- * means. Every method either returns the exact value or throws a reason naming the value.
+ * The exactness rules for the simple types, shared by the encoders (which write the result) and by
+ * {@link Canonical} (which renders it), so both always agree on what a source value means. Every
+ * method either returns the exact value or throws a reason naming the value.
  */
 final class SourceValues {
 
@@ -32,17 +32,18 @@ final class SourceValues {
 
   private static long integralDouble(double d, String target) throws ConversionException {
     // -0.0 is integral but its sign would be lost; 2^63 casts to Long.MAX_VALUE silently.
-    if (d != Math.rint(d) || d >= TWO_POW_63 || d < -TWO_POW_63
+    if (d != Math.rint(d)
+        || d >= TWO_POW_63
+        || d < -TWO_POW_63
         || Double.doubleToRawLongBits(d) == Long.MIN_VALUE) {
-      throw new ConversionException(
-          "real " + SqliteText.ofDouble(d) + " is not exactly " + target);
+      throw new ConversionException("real " + SqliteText.ofDouble(d) + " is not exactly " + target);
     }
     return (long) d;
   }
 
   /**
-   * Only the form SQLite itself would print ("42", "-7"): "042", " 1" or "+1" would not read
-   * back as the same text, so taking them as numbers would hide a difference.
+   * Only the form SQLite itself would print ("42", "-7"): "042", " 1" or "+1" would not read back
+   * as the same text, so taking them as numbers would hide a difference.
    */
   static long integerText(byte[] b, String target) throws ConversionException {
     int n = b.length;
@@ -76,29 +77,30 @@ final class SourceValues {
         long v = row.getLong(col);
         double d = (double) v;
         if (d == TWO_POW_63 || (long) d != v) {
-          throw new ConversionException(
-              "integer " + v + " has no exact double precision value");
+          throw new ConversionException("integer " + v + " has no exact double precision value");
         }
         yield d;
       }
-      default -> throw new ConversionException(
-          Describe.value(row, col) + " is not a double precision number");
+      default ->
+          throw new ConversionException(
+              Describe.value(row, col) + " is not a double precision number");
     };
   }
 
   /** A float from a REAL or INTEGER that a 4-byte real holds exactly. */
   /**
    * An application that declared a column {@code real} in PostgreSQL stores 0.87 from SQLite's
-   * 8-byte 0.87: both read back as 0.87, so the value's meaning is kept although its bits are
-   * not. 0.30000000000000004 would read back as 0.3 and is refused. (A JDK that prints a
-   * non-shortest decimal makes this refuse, never accept wrongly.)
+   * 8-byte 0.87: both read back as 0.87, so the value's meaning is kept although its bits are not.
+   * 0.30000000000000004 would read back as 0.3 and is refused. (A JDK that prints a non-shortest
+   * decimal makes this refuse, never accept wrongly.)
    */
   static boolean sameShortestDecimal(float f, double d) {
     if (Float.isInfinite(f) || Double.isInfinite(d) || f == 0 && d != 0) {
       return false;
     }
     return new java.math.BigDecimal(Float.toString(f))
-        .compareTo(new java.math.BigDecimal(Double.toString(d))) == 0;
+            .compareTo(new java.math.BigDecimal(Double.toString(d)))
+        == 0;
   }
 
   static float float4(SourceRow row, int col) throws ConversionException {
@@ -111,8 +113,10 @@ final class SourceValues {
         }
         if (Double.doubleToRawLongBits(f) != Double.doubleToRawLongBits(d)
             && !sameShortestDecimal(f, d)) {
-          throw new ConversionException("real " + SqliteText.ofDouble(d)
-              + " has no real (4-byte) value that reads the same; use double precision");
+          throw new ConversionException(
+              "real "
+                  + SqliteText.ofDouble(d)
+                  + " has no real (4-byte) value that reads the same; use double precision");
         }
         return f;
       }
@@ -143,8 +147,9 @@ final class SourceValues {
     } else if (type == SourceRow.TEXT) {
       // Only reached when the target column is boolean already (loading into an application's
       // schema): the spellings PostgreSQL's own boolean input takes, whole words only.
-      String t = new String(row.getBytes(col), java.nio.charset.StandardCharsets.UTF_8)
-          .toLowerCase(java.util.Locale.ROOT);
+      String t =
+          new String(row.getBytes(col), java.nio.charset.StandardCharsets.UTF_8)
+              .toLowerCase(java.util.Locale.ROOT);
       switch (t) {
         case "1", "t", "true", "y", "yes", "on" -> {
           return true;
@@ -157,8 +162,8 @@ final class SourceValues {
         }
       }
     }
-    throw new ConversionException(Describe.value(row, col)
-        + " is not a boolean (0/1, t/f, true/false, yes/no, on/off)");
+    throw new ConversionException(
+        Describe.value(row, col) + " is not a boolean (0/1, t/f, true/false, yes/no, on/off)");
   }
 
   /** The UTF-8 bytes PostgreSQL text gets, validated; INTEGER and REAL as SQLite prints them. */
@@ -173,9 +178,12 @@ final class SourceValues {
         byte[] b = row.getBytes(col);
         int bad = Utf8.firstInvalid(b);
         if (bad >= 0) {
-          throw new ConversionException("blob " + Describe.bytesAsHex(b)
-              + (b[bad] == 0 ? " contains a NUL byte at " : " is not UTF-8 text at byte ")
-              + bad + "; map the column to bytea");
+          throw new ConversionException(
+              "blob "
+                  + Describe.bytesAsHex(b)
+                  + (b[bad] == 0 ? " contains a NUL byte at " : " is not UTF-8 text at byte ")
+                  + bad
+                  + "; map the column to bytea");
         }
         yield b;
       }
@@ -194,9 +202,10 @@ final class SourceValues {
   }
 
   private static byte[] numberText(SourceRow row, int col) {
-    String s = row.type(col) == SourceRow.INTEGER
-        ? Long.toString(row.getLong(col))
-        : SqliteText.ofDouble(row.getDouble(col));
+    String s =
+        row.type(col) == SourceRow.INTEGER
+            ? Long.toString(row.getLong(col))
+            : SqliteText.ofDouble(row.getDouble(col));
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * The text form of a SQLite REAL, in SQLite's own style but exact: where SQLite prints 15
- * significant digits ("0.1", "14.0", "1.0e+100", "Inf"), and so can lose the last bits of a
- * value, this prints the shortest digits that read back as the very same double.
+ * significant digits ("0.1", "14.0", "1.0e+100", "Inf"), and so can lose the last bits of a value,
+ * this prints the shortest digits that read back as the very same double.
  */
 public final class SqliteText {
 

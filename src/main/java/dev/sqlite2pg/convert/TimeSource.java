@@ -4,8 +4,8 @@ import dev.sqlite2pg.sqlite.SourceRow;
 import java.util.List;
 
 /**
- * The time rules per target type, shared by the encoders and {@link Canonical}: which source
- * values a date, timestamp or timestamptz column accepts and what instant each one means.
+ * The time rules per target type, shared by the encoders and {@link Canonical}: which source values
+ * a date, timestamp or timestamptz column accepts and what instant each one means.
  */
 final class TimeSource {
 
@@ -13,8 +13,8 @@ final class TimeSource {
 
   /**
    * Unix microseconds for a timestamp: for timestamptz the instant (zone-less text is UTC, as
-   * SQLite's datetime('now') writes it); for timestamp the wall-clock time, which must not carry
-   * an offset other than UTC, since dropping it would silently shift the value.
+   * SQLite's datetime('now') writes it); for timestamp the wall-clock time, which must not carry an
+   * offset other than UTC, since dropping it would silently shift the value.
    */
   /**
    * A wall-clock time in the source's zone as an instant. A time the zone skips (a DST gap) or
@@ -22,13 +22,18 @@ final class TimeSource {
    */
   private static long inZone(long localMicros, java.time.ZoneId zone, SourceRow row, int col)
       throws ConversionException {
-    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(
-        Math.floorDiv(localMicros, 1_000_000L), (int) Math.floorMod(localMicros, 1_000_000L) * 1000,
-        java.time.ZoneOffset.UTC);
+    java.time.LocalDateTime t =
+        java.time.LocalDateTime.ofEpochSecond(
+            Math.floorDiv(localMicros, 1_000_000L),
+            (int) Math.floorMod(localMicros, 1_000_000L) * 1000,
+            java.time.ZoneOffset.UTC);
     List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(t);
     if (offsets.size() != 1) {
-      throw new ConversionException(Describe.value(row, col) + (offsets.isEmpty()
-          ? " does not exist in " : " happens twice in ") + zone + " (daylight saving time)");
+      throw new ConversionException(
+          Describe.value(row, col)
+              + (offsets.isEmpty() ? " does not exist in " : " happens twice in ")
+              + zone
+              + " (daylight saving time)");
     }
     return localMicros - offsets.get(0).getTotalSeconds() * 1_000_000L;
   }
@@ -40,13 +45,16 @@ final class TimeSource {
       case SourceRow.TEXT -> {
         TimeValues.Parsed p = TimeValues.parseText(row.getBytes(col));
         if (!zoned && p.offsetSeconds() != 0) {
-          throw new ConversionException(Describe.value(row, col)
-              + " has a zone offset, which a timestamp without time zone would drop;"
-              + " map the column to timestamptz");
+          throw new ConversionException(
+              Describe.value(row, col)
+                  + " has a zone offset, which a timestamp without time zone would drop;"
+                  + " map the column to timestamptz");
         }
-        yield !zoned ? p.localMicros()
+        yield !zoned
+            ? p.localMicros()
             : p.shape() == TimeShape.ZONED_DATETIME || opts.sourceZone() == java.time.ZoneOffset.UTC
-                ? p.instantMicros() : inZone(p.localMicros(), opts.sourceZone(), row, col);
+                ? p.instantMicros()
+                : inZone(p.localMicros(), opts.sourceZone(), row, col);
       }
       case SourceRow.INTEGER -> {
         long v = row.getLong(col);
@@ -79,8 +87,11 @@ final class TimeSource {
   private static EpochUnit unit(EncoderOptions opts, SourceRow row, int col, String target)
       throws ConversionException {
     if (opts.epochUnit().isEmpty()) {
-      throw new ConversionException(Describe.value(row, col) + " is a number in a " + target
-          + " column whose numbers have no single epoch unit");
+      throw new ConversionException(
+          Describe.value(row, col)
+              + " is a number in a "
+              + target
+              + " column whose numbers have no single epoch unit");
     }
     return opts.epochUnit().get();
   }

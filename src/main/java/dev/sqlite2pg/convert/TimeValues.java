@@ -5,26 +5,30 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Points in time as SQLite applications store them, read exactly into microseconds since the
- * Unix epoch: ISO-8601 text (what date() and datetime() produce), Unix epoch numbers and
- * Julian day numbers (julianday()). Anything that would have to be rounded or guessed is
- * refused with a reason.
+ * Points in time as SQLite applications store them, read exactly into microseconds since the Unix
+ * epoch: ISO-8601 text (what date() and datetime() produce), Unix epoch numbers and Julian day
+ * numbers (julianday()). Anything that would have to be rounded or guessed is refused with a
+ * reason.
  */
 public final class TimeValues {
 
   /** 2000-01-01T00:00Z, PostgreSQL's epoch, in Unix microseconds. */
   public static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
   /** 2000-01-01 in days since 1970-01-01. */
   public static final int PG_EPOCH_DAYS = 10_957;
 
   /** PostgreSQL's MIN_TIMESTAMP (4714-11-24 BC) in Unix microseconds. */
   private static final long MIN_MICROS = -211_813_488_000_000_000L + PG_EPOCH_MICROS;
+
   /** PostgreSQL's END_TIMESTAMP (294277-01-01, exclusive) in PostgreSQL-epoch microseconds. */
   private static final long PG_END_MICROS = 9_223_371_331_200_000_000L;
 
   private static final long MICROS_PER_DAY = 86_400_000_000L;
+
   /** Julian day 2440587.5 is 1970-01-01T00:00Z; this is that many days in microseconds. */
   private static final BigDecimal JD_UNIX_EPOCH_MICROS = new BigDecimal("210866760000000000");
+
   private static final BigDecimal JD_UNIX_EPOCH = new BigDecimal("2440587.5");
   private static final BigDecimal BD_MICROS_PER_DAY = BigDecimal.valueOf(MICROS_PER_DAY);
   private static final MathContext JD_BACK = new MathContext(40, RoundingMode.HALF_EVEN);
@@ -60,8 +64,10 @@ public final class TimeValues {
           "text " + Describe.bytesAsText(utf8) + " is not an ISO-8601 date or time: " + error);
     }
     long days = daysFromCivil(iso.year, iso.month, iso.day);
-    long micros = days * MICROS_PER_DAY
-        + ((iso.hour * 60L + iso.minute) * 60L + iso.second) * 1_000_000L + iso.micros;
+    long micros =
+        days * MICROS_PER_DAY
+            + ((iso.hour * 60L + iso.minute) * 60L + iso.second) * 1_000_000L
+            + iso.micros;
     return new Parsed(iso.shape, micros, iso.offsetSeconds);
   }
 
@@ -77,16 +83,18 @@ public final class TimeValues {
   }
 
   /**
-   * A REAL epoch value in {@code unit} as Unix microseconds, accepted only when it names a
-   * whole microsecond and that microsecond converts back to the very same double.
+   * A REAL epoch value in {@code unit} as Unix microseconds, accepted only when it names a whole
+   * microsecond and that microsecond converts back to the very same double.
    */
   public static long epochToMicros(double v, EpochUnit unit) throws ConversionException {
     String what = "real " + SqliteText.ofDouble(v) + " (epoch " + unitName(unit) + ")";
     if (!Double.isFinite(v)) {
       throw new ConversionException(what + " is not a point in time");
     }
-    BigDecimal scaled = new BigDecimal(Double.toString(v)).movePointRight(unit.fractionDigits())
-        .stripTrailingZeros();
+    BigDecimal scaled =
+        new BigDecimal(Double.toString(v))
+            .movePointRight(unit.fractionDigits())
+            .stripTrailingZeros();
     if (scaled.scale() > 0) {
       throw new ConversionException(what + " is not a whole number of microseconds");
     }
@@ -102,19 +110,22 @@ public final class TimeValues {
   }
 
   /**
-   * A Julian day number (SQLite's julianday()) as Unix microseconds, accepted only when the
-   * nearest microsecond converts back to the very same double. A double near 2.46e6 days is
-   * about 40 µs coarse, so real julianday() values pass, and the microsecond determines them.
+   * A Julian day number (SQLite's julianday()) as Unix microseconds, accepted only when the nearest
+   * microsecond converts back to the very same double. A double near 2.46e6 days is about 40 µs
+   * coarse, so real julianday() values pass, and the microsecond determines them.
    */
   public static long julianDayToMicros(double jd) throws ConversionException {
     String what = "real " + SqliteText.ofDouble(jd) + " (Julian day)";
     if (!Double.isFinite(jd) || jd < 0 || jd > 1e8) {
       throw outOfRange(what);
     }
-    long micros = new BigDecimal(jd).subtract(JD_UNIX_EPOCH).multiply(BD_MICROS_PER_DAY)
-        .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-    if (Double.doubleToRawLongBits(microsToJulianDay(micros))
-        != Double.doubleToRawLongBits(jd)) {
+    long micros =
+        new BigDecimal(jd)
+            .subtract(JD_UNIX_EPOCH)
+            .multiply(BD_MICROS_PER_DAY)
+            .setScale(0, RoundingMode.HALF_EVEN)
+            .longValueExact();
+    if (Double.doubleToRawLongBits(microsToJulianDay(micros)) != Double.doubleToRawLongBits(jd)) {
       throw new ConversionException(what + " does not convert to microseconds and back exactly");
     }
     return checkRange(micros, what);
@@ -122,8 +133,10 @@ public final class TimeValues {
 
   /** The Julian day nearest to Unix microseconds {@code micros}. */
   public static double microsToJulianDay(long micros) {
-    return BigDecimal.valueOf(micros).add(JD_UNIX_EPOCH_MICROS)
-        .divide(BD_MICROS_PER_DAY, JD_BACK).doubleValue();
+    return BigDecimal.valueOf(micros)
+        .add(JD_UNIX_EPOCH_MICROS)
+        .divide(BD_MICROS_PER_DAY, JD_BACK)
+        .doubleValue();
   }
 
   /** Unix microseconds to PostgreSQL's, or a reason when PostgreSQL cannot hold the time. */
@@ -174,8 +187,8 @@ public final class TimeValues {
   }
 
   /**
-   * A hand-written reader for YYYY-MM-DD[( |T)HH:MM[:SS[.fffffff]]][Z|(+|-)HH[[:]MM]]. It runs
-   * once per value, so it returns a reason instead of throwing and needs no regex.
+   * A hand-written reader for YYYY-MM-DD[( |T)HH:MM[:SS[.fffffff]]][Z|(+|-)HH[[:]MM]]. It runs once
+   * per value, so it returns a reason instead of throwing and needs no regex.
    */
   private static final class Iso {
     private final byte[] b;

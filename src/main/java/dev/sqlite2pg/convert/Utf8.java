@@ -2,13 +2,14 @@ package dev.sqlite2pg.convert;
 
 /**
  * Checks that bytes are text PostgreSQL will accept: well-formed UTF-8 (no overlong forms, no
- * surrogates, nothing above U+10FFFF) and no NUL, which PostgreSQL text cannot hold at all.
- * SQLite stores whatever bytes the application handed it, so both do occur in real files.
+ * surrogates, nothing above U+10FFFF) and no NUL, which PostgreSQL text cannot hold at all. SQLite
+ * stores whatever bytes the application handed it, so both do occur in real files.
  */
 public final class Utf8 {
 
-  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
-      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long ONES = 0x0101010101010101L;
 
@@ -70,7 +71,9 @@ public final class Utf8 {
       return 3;
     }
     if (lead >= 0xF0 && lead <= 0xF4) {
-      if (i + 3 >= end || !isContinuation(b[i + 1]) || !isContinuation(b[i + 2])
+      if (i + 3 >= end
+          || !isContinuation(b[i + 1])
+          || !isContinuation(b[i + 2])
           || !isContinuation(b[i + 3])) {
         return -1;
       }
@@ -102,9 +105,10 @@ public final class Utf8 {
   }
 
   static String reason(byte[] b, int bad, String what) {
-    String where = b[bad] == 0
-        ? " contains a NUL character at byte " + bad
-        : " has invalid UTF-8 at byte " + bad;
+    String where =
+        b[bad] == 0
+            ? " contains a NUL character at byte " + bad
+            : " has invalid UTF-8 at byte " + bad;
     return what + " " + Describe.bytesAsText(b) + where + ", which PostgreSQL text cannot hold";
   }
 }

@@ -21,8 +21,8 @@ final class UuidValues {
         return parsed;
       }
     }
-    throw new ConversionException(Describe.value(row, col)
-        + " is not a UUID (8-4-4-4-12 hex digits, or a 16-byte blob)");
+    throw new ConversionException(
+        Describe.value(row, col) + " is not a UUID (8-4-4-4-12 hex digits, or a 16-byte blob)");
   }
 
   private static byte[] parse(byte[] t) {
@@ -51,7 +51,14 @@ final class UuidValues {
   /** Lower-case 8-4-4-4-12 form. */
   static String format(byte[] b) {
     String hex = Describe.hex(b);
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16, 20) + "-" + hex.substring(20);
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20);
   }
 }

@@ -3,7 +3,7 @@
  * a reason, and the PostgreSQL types it can write. Runs once per value: measure before adding work
  * here.
  *
- * <p>Internal: no compatibility promise. Library users need only the root package,
- * {@code dev.sqlite2pg}.
+ * <p>Internal: no compatibility promise. Library users need only the root package, {@code
+ * dev.sqlite2pg}.
  */
 package dev.sqlite2pg.convert;

@@ -12,15 +12,16 @@ import org.postgresql.util.PSQLException;
 /**
  * Sends a batch as one binary COPY inside a savepoint. When PostgreSQL refuses it (a CHECK or
  * foreign key of an existing schema, a value over a limit), the batch is rolled back to the
- * savepoint and split in halves, recursively, until only the refused rows are left out (as
- * pgloader does): one bad row never costs its table. Errors that are not a row's (see
- * {@link #isRowError}) are not handled here: they fail the table, and the caller retries it
- * only for a lost connection (SQLSTATE class 08).
+ * savepoint and split in halves, recursively, until only the refused rows are left out (as pgloader
+ * does): one bad row never costs its table. Errors that are not a row's (see {@link #isRowError})
+ * are not handled here: they fail the table, and the caller retries it only for a lost connection
+ * (SQLSTATE class 08).
  */
 final class BatchSender {
 
-  private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r',
-      '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  private static final byte[] HEADER = {
+    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+  };
   private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
 
   /** A row PostgreSQL refused: its position in the batch and the server's reason. */
@@ -29,10 +30,10 @@ final class BatchSender {
   }
 
   /**
-   * Where the COPYs go: rows {@code from} (inclusive) to {@code to} (exclusive) of the batch as
-   * one COPY that keeps all of them or, when it throws a row error ({@link #isRowError}), none,
-   * leaving the transaction usable. Called once per COPY, never per row; production sends to
-   * PostgreSQL ({@link ToPostgres}), tests to a fake.
+   * Where the COPYs go: rows {@code from} (inclusive) to {@code to} (exclusive) of the batch as one
+   * COPY that keeps all of them or, when it throws a row error ({@link #isRowError}), none, leaving
+   * the transaction usable. Called once per COPY, never per row; production sends to PostgreSQL
+   * ({@link ToPostgres}), tests to a fake.
    */
   @FunctionalInterface
   interface CopySink {
@@ -81,9 +82,9 @@ final class BatchSender {
   }
 
   /**
-   * Each COPY in a savepoint of {@code dst}'s transaction: released when the COPY succeeds,
-   * rolled back to when it fails with a row error; any other error leaves the transaction
-   * failed, for the caller to roll back.
+   * Each COPY in a savepoint of {@code dst}'s transaction: released when the COPY succeeds, rolled
+   * back to when it fails with a row error; any other error leaves the transaction failed, for the
+   * caller to roll back.
    */
   private static final class ToPostgres implements CopySink {
 
@@ -127,9 +128,9 @@ final class BatchSender {
   }
 
   /**
-   * Errors that belong to a row and not to the table: data exceptions (class 22: a value out
-   * of range, invalid text) and integrity violations (class 23: CHECK, NOT NULL, UNIQUE,
-   * foreign key). Anything else (permissions, disk, timeouts, connections) stops the table.
+   * Errors that belong to a row and not to the table: data exceptions (class 22: a value out of
+   * range, invalid text) and integrity violations (class 23: CHECK, NOT NULL, UNIQUE, foreign key).
+   * Anything else (permissions, disk, timeouts, connections) stops the table.
    */
   static boolean isRowError(SQLException e) {
     String state = e.getSQLState();
@@ -143,17 +144,19 @@ final class BatchSender {
   }
 
   /**
-   * The column PostgreSQL names in the error's context ("COPY t, line 1, column c: ..."), else
-   * the constraint the row violates, else empty.
+   * The column PostgreSQL names in the error's context ("COPY t, line 1, column c: ..."), else the
+   * constraint the row violates, else empty.
    */
   static String column(SQLException e) {
-    if (e instanceof PSQLException p && p.getServerErrorMessage() != null
+    if (e instanceof PSQLException p
+        && p.getServerErrorMessage() != null
         && p.getServerErrorMessage().getConstraint() != null
         && (p.getServerErrorMessage().getWhere() == null
             || !p.getServerErrorMessage().getWhere().contains(", column "))) {
       return "constraint " + p.getServerErrorMessage().getConstraint();
     }
-    if (e instanceof PSQLException p && p.getServerErrorMessage() != null
+    if (e instanceof PSQLException p
+        && p.getServerErrorMessage() != null
         && p.getServerErrorMessage().getWhere() != null) {
       String where = p.getServerErrorMessage().getWhere();
       int at = where.indexOf(", column ");

@@ -21,24 +21,32 @@ public record Chunk(long lo, long hi, int index, int of) {
   }
 
   /**
-   * {@code n} ranges of about the same width covering [min, max], the first open below and the
-   * last open above. Rowids are usually dense, so the rows split about evenly; sparse ones only
-   * make the chunks uneven, never lose a row.
+   * {@code n} ranges of about the same width covering [min, max], the first open below and the last
+   * open above. Rowids are usually dense, so the rows split about evenly; sparse ones only make the
+   * chunks uneven, never lose a row.
    */
   public static java.util.List<Chunk> split(long min, long max, int n) {
     if (n <= 1 || max <= min) {
       return java.util.List.of(ALL);
     }
-    java.math.BigInteger span = java.math.BigInteger.valueOf(max)
-        .subtract(java.math.BigInteger.valueOf(min)).add(java.math.BigInteger.ONE);
+    java.math.BigInteger span =
+        java.math.BigInteger.valueOf(max)
+            .subtract(java.math.BigInteger.valueOf(min))
+            .add(java.math.BigInteger.ONE);
     // No more chunks than rowids, so that none is empty.
     n = span.min(java.math.BigInteger.valueOf(n)).intValueExact();
     java.util.List<Chunk> out = new java.util.ArrayList<>();
     long lo = Long.MIN_VALUE;
     for (int i = 1; i <= n; i++) {
-      long hi = i == n ? Long.MAX_VALUE : java.math.BigInteger.valueOf(min)
-          .add(span.multiply(java.math.BigInteger.valueOf(i))
-              .divide(java.math.BigInteger.valueOf(n))).longValueExact() - 1;
+      long hi =
+          i == n
+              ? Long.MAX_VALUE
+              : java.math.BigInteger.valueOf(min)
+                      .add(
+                          span.multiply(java.math.BigInteger.valueOf(i))
+                              .divide(java.math.BigInteger.valueOf(n)))
+                      .longValueExact()
+                  - 1;
       out.add(new Chunk(lo, hi, i, n));
       lo = hi + 1;
     }

@@ -1,7 +1,7 @@
 package dev.sqlite2pg.copy;
 
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.OnError;
 import dev.sqlite2pg.RejectedRow;
 import dev.sqlite2pg.pg.TargetTables;
@@ -17,12 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code --if-exists=skip-existing} in STEP 4. A table that already holds rows is copied into a
- * temporary staging table, in the transaction of its copy, and only the staged rows whose
- * primary key the table does not hold are inserted from there; the others are counted as
- * skipped and the table's rows are left as they were. A row the INSERT refuses (a CHECK, a
- * foreign key or a unique column of the target) is isolated by splitting the staged rows in
- * halves, as {@link BatchSender} does for a COPY: it costs only itself. Tables without rows are
- * copied straight into the table, as always.
+ * temporary staging table, in the transaction of its copy, and only the staged rows whose primary
+ * key the table does not hold are inserted from there; the others are counted as skipped and the
+ * table's rows are left as they were. A row the INSERT refuses (a CHECK, a foreign key or a unique
+ * column of the target) is isolated by splitting the staged rows in halves, as {@link BatchSender}
+ * does for a COPY: it costs only itself. Tables without rows are copied straight into the table, as
+ * always.
  */
 public final class ExistingRows {
 
@@ -32,8 +32,8 @@ public final class ExistingRows {
   private final OnError onError;
   private final Map<String, Long> skipped = new ConcurrentHashMap<>();
 
-  private ExistingRows(String schema, Map<String, LoadKey> staged, RunState state,
-      OnError onError) {
+  private ExistingRows(
+      String schema, Map<String, LoadKey> staged, RunState state, OnError onError) {
     this.schema = schema;
     this.staged = Map.copyOf(staged);
     this.state = state;
@@ -46,11 +46,11 @@ public final class ExistingRows {
   }
 
   /**
-   * @param tables the tables being copied; those that hold rows (and have a key, which
-   *     {@link #requireKeys} made sure of) are loaded through staging
+   * @param tables the tables being copied; those that hold rows (and have a key, which {@link
+   *     #requireKeys} made sure of) are loaded through staging
    */
-  public static ExistingRows skipExisting(String schema, List<TablePlan> tables,
-      TargetTables before, RunState state, OnError onError) {
+  public static ExistingRows skipExisting(
+      String schema, List<TablePlan> tables, TargetTables before, RunState state, OnError onError) {
     Map<String, LoadKey> staged = new java.util.HashMap<>();
     for (TablePlan t : tables) {
       if (before.filled(t.target())) {
@@ -62,30 +62,43 @@ public final class ExistingRows {
 
   /**
    * STEP 3 of {@code --if-exists=skip-existing}, before anything is written: a table without a
-   * primary key that holds rows is refused, since which of its rows are the source's cannot be
-   * told (equal rows are all data in such a table, as in an event log).
+   * primary key that holds rows is refused, since which of its rows are the source's cannot be told
+   * (equal rows are all data in such a table, as in an event log).
    */
   public static void requireKeys(String schema, List<TablePlan> tables, TargetTables before) {
-    List<TablePlan> keyless = tables.stream()
-        .filter(t -> before.filled(t.target()) && LoadKey.of(t).isEmpty()).toList();
+    List<TablePlan> keyless =
+        tables.stream().filter(t -> before.filled(t.target()) && LoadKey.of(t).isEmpty()).toList();
     if (keyless.isEmpty()) {
       return;
     }
     boolean one = keyless.size() == 1;
     String them = one ? "it" : "them";
-    throw new MigrationException(Code.TARGET, "--if-exists=skip-existing cannot tell which rows"
-        + " of " + String.join(", ", keyless.stream().map(t -> t.source().name()).toList())
-        + " the target already holds: " + (one ? "the table has" : "these tables have")
-        + " no primary key, and " + String.join(", ", keyless.stream()
-            .map(t -> schema + "." + t.target()).toList()) + (one ? " holds" : " hold")
-        + " rows; leave " + them + " out with --exclude " + String.join(",", keyless.stream()
-            .map(t -> t.source().name()).toList()) + ", or empty " + them + " (TRUNCATE) to"
-        + " load " + them + " whole");
+    throw new MigrationException(
+        Code.TARGET,
+        "--if-exists=skip-existing cannot tell which rows"
+            + " of "
+            + String.join(", ", keyless.stream().map(t -> t.source().name()).toList())
+            + " the target already holds: "
+            + (one ? "the table has" : "these tables have")
+            + " no primary key, and "
+            + String.join(", ", keyless.stream().map(t -> schema + "." + t.target()).toList())
+            + (one ? " holds" : " hold")
+            + " rows; leave "
+            + them
+            + " out with --exclude "
+            + String.join(",", keyless.stream().map(t -> t.source().name()).toList())
+            + ", or empty "
+            + them
+            + " (TRUNCATE) to"
+            + " load "
+            + them
+            + " whole");
   }
 
   /** Where the COPY of {@code t} goes instead of its table: the staging table, when it has one. */
   public Optional<String> staging(TablePlan t) {
-    return staged.containsKey(t.source().name()) ? Optional.of(StagingTable.NAME)
+    return staged.containsKey(t.source().name())
+        ? Optional.of(StagingTable.NAME)
         : Optional.empty();
   }
 
@@ -113,8 +126,11 @@ public final class ExistingRows {
     staging.analyze(dst);
     int refusedBefore = rejected.size();
     Optional<long[]> range = staging.rowRange(dst);
-    long inserted = range.isEmpty() ? 0 : new StagedInsert(dst, t, key, staging, onError,
-        rejected).run(range.get()[0], range.get()[1]);
+    long inserted =
+        range.isEmpty()
+            ? 0
+            : new StagedInsert(dst, t, key, staging, onError, rejected)
+                .run(range.get()[0], range.get()[1]);
     long skip = rows - inserted - (rejected.size() - refusedBefore);
     state.markSkipped(dst, t.source().name(), skip);
     skipped.put(t.source().name(), skip);
@@ -131,7 +147,9 @@ public final class ExistingRows {
   }
 
   private StagingTable stagingTable(TablePlan t) {
-    return new StagingTable(schema, t.target(),
+    return new StagingTable(
+        schema,
+        t.target(),
         t.copiedColumns().stream().map(ColumnPlan::target).toList(),
         staged.get(t.source().name()).targets());
   }

@@ -2,8 +2,8 @@ package dev.sqlite2pg.copy;
 
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.convert.BinaryCopyBuffer;
 import dev.sqlite2pg.convert.ConversionException;
@@ -11,8 +11,8 @@ import dev.sqlite2pg.convert.Encoders;
 import dev.sqlite2pg.convert.PgTypes;
 import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.pg.ExistingTables;
-import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.SqliteRow;
@@ -28,11 +28,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * {@code --if-exists=fail}, the default: before anything is written, the keys of every source
- * table whose target table already holds rows are sent to a temporary table (only the keys, in
- * a transaction that is rolled back) and counted against the target, so that the refusal names
- * the tables and the first keys both sides have: a re-run after a failure, told apart from a
- * target that merely has the tables.
+ * {@code --if-exists=fail}, the default: before anything is written, the keys of every source table
+ * whose target table already holds rows are sent to a temporary table (only the keys, in a
+ * transaction that is rolled back) and counted against the target, so that the refusal names the
+ * tables and the first keys both sides have: a re-run after a failure, told apart from a target
+ * that merely has the tables.
  */
 public final class KeyConflicts {
 
@@ -55,9 +55,17 @@ public final class KeyConflicts {
   /** One table's source keys that its target table already holds. */
   public record Conflict(String table, long sourceKeys, long present, List<String> first) {
     String describe() {
-      return table + ": " + present + " of " + sourceKeys + " source key"
-          + (sourceKeys == 1 ? "" : "s") + " already in the target (" + String.join(", ", first)
-          + (present > first.size() ? ", ..." : "") + ")";
+      return table
+          + ": "
+          + present
+          + " of "
+          + sourceKeys
+          + " source key"
+          + (sourceKeys == 1 ? "" : "s")
+          + " already in the target ("
+          + String.join(", ", first)
+          + (present > first.size() ? ", ..." : "")
+          + ")";
     }
   }
 
@@ -74,26 +82,35 @@ public final class KeyConflicts {
     if (found.conflicts().isEmpty()) {
       return;
     }
-    List<String> parts = new ArrayList<>(found.conflicts().stream().map(Conflict::describe)
-        .toList());
+    List<String> parts =
+        new ArrayList<>(found.conflicts().stream().map(Conflict::describe).toList());
     if (found.unchecked() > 0) {
-      parts.add(found.unchecked() + " more table" + (found.unchecked() == 1 ? " holds" : "s hold")
-          + " rows");
+      parts.add(
+          found.unchecked()
+              + " more table"
+              + (found.unchecked() == 1 ? " holds" : "s hold")
+              + " rows");
     }
-    throw new MigrationException(Code.TARGET, String.join("; ", parts) + ": pass"
-        + " --if-exists=skip-existing to load only the missing rows, or " + (dataOnly
-            ? "empty the tables (TRUNCATE) to load them whole" : "--drop to replace the tables"));
+    throw new MigrationException(
+        Code.TARGET,
+        String.join("; ", parts)
+            + ": pass"
+            + " --if-exists=skip-existing to load only the missing rows, or "
+            + (dataOnly
+                ? "empty the tables (TRUNCATE) to load them whole"
+                : "--drop to replace the tables"));
   }
 
   /**
-   * The tables, of those holding rows and having a key, whose rows share keys with the source,
-   * in plan order. Reading every key of a large table costs time, so the search stops at the
-   * {@value #TABLES_SHOWN} tables a message names.
+   * The tables, of those holding rows and having a key, whose rows share keys with the source, in
+   * plan order. Reading every key of a large table costs time, so the search stops at the {@value
+   * #TABLES_SHOWN} tables a message names.
    */
   public Found find(List<TablePlan> tables, TargetTables before) {
     List<Conflict> out = new ArrayList<>();
     int unchecked = 0;
-    try (Connection src = source.connect(); Connection dst = target.open()) {
+    try (Connection src = source.connect();
+        Connection dst = target.open()) {
       ExistingTables existing = ExistingTables.read(dst, schema);
       for (TablePlan t : tables) {
         if (!before.filled(t.target())) {
@@ -113,29 +130,39 @@ public final class KeyConflicts {
       }
       return new Found(List.copyOf(out), unchecked);
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "Comparing the source's keys with the rows the"
-          + " target holds failed: " + TargetErrors.explain(e, target), e);
+      throw new MigrationException(
+          Code.TARGET,
+          "Comparing the source's keys with the rows the"
+              + " target holds failed: "
+              + TargetErrors.explain(e, target),
+          e);
     }
   }
 
   /**
-   * The key with the target's own names and types for its columns: the keys are encoded for
-   * those types, as the copy would. Empty when a key column is missing or of a type sqlite2pg
-   * cannot write: that table is then not compared, and STEP 3 refuses it as a table that
-   * exists (or holds rows, with --data-only) instead.
+   * The key with the target's own names and types for its columns: the keys are encoded for those
+   * types, as the copy would. Empty when a key column is missing or of a type sqlite2pg cannot
+   * write: that table is then not compared, and STEP 3 refuses it as a table that exists (or holds
+   * rows, with --data-only) instead.
    */
-  private static Optional<LoadKey> asInTarget(ExistingTables existing, TablePlan t,
-      LoadKey key) {
+  private static Optional<LoadKey> asInTarget(ExistingTables existing, TablePlan t, LoadKey key) {
     List<ColumnPlan> out = new ArrayList<>();
     for (ColumnPlan c : key.columns()) {
-      Optional<ExistingTables.Col> col = existing.column(t.target(), c.target(),
-          c.source().name());
+      Optional<ExistingTables.Col> col = existing.column(t.target(), c.target(), c.source().name());
       if (col.isEmpty()) {
         return Optional.empty();
       }
       try {
-        out.add(new ColumnPlan(c.source(), col.get().name(), PgTypes.parse(col.get().typeSql()),
-            c.options(), c.identity(), c.generatedSql(), c.rule(), c.reason()));
+        out.add(
+            new ColumnPlan(
+                c.source(),
+                col.get().name(),
+                PgTypes.parse(col.get().typeSql()),
+                c.options(),
+                c.identity(),
+                c.generatedSql(),
+                c.rule(),
+                c.reason()));
       } catch (MigrationException e) {
         return Optional.empty();
       }
@@ -151,8 +178,10 @@ public final class KeyConflicts {
       staging.create(dst);
       sendKeys(src, dst, t, key, staging);
       long present = staging.present(dst);
-      List<String> first = staging.presentKeys(dst, SHOWN).stream()
-          .map(v -> key.label(v, ColumnPlan::target)).toList();
+      List<String> first =
+          staging.presentKeys(dst, SHOWN).stream()
+              .map(v -> key.label(v, ColumnPlan::target))
+              .toList();
       return new Conflict(t.target(), staging.count(dst), present, first);
     } finally {
       dst.rollback();
@@ -160,14 +189,21 @@ public final class KeyConflicts {
   }
 
   /** Every source key that converts to the target's types; the others are the copy's rejects. */
-  private void sendKeys(Connection src, Connection dst, TablePlan t, LoadKey key,
-      StagingTable staging) throws SQLException {
-    ValueEncoder[] enc = key.columns().stream().map(c -> Encoders.forType(c.type(), c.options()))
-        .toArray(ValueEncoder[]::new);
-    String select = "SELECT " + String.join(", ", key.columns().stream()
-        .map(c -> quote(c.source().name())).toList()) + " FROM " + quote(t.source().name());
+  private void sendKeys(
+      Connection src, Connection dst, TablePlan t, LoadKey key, StagingTable staging)
+      throws SQLException {
+    ValueEncoder[] enc =
+        key.columns().stream()
+            .map(c -> Encoders.forType(c.type(), c.options()))
+            .toArray(ValueEncoder[]::new);
+    String select =
+        "SELECT "
+            + String.join(", ", key.columns().stream().map(c -> quote(c.source().name())).toList())
+            + " FROM "
+            + quote(t.source().name());
     CopyIn in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(staging.copySql());
-    try (PreparedStatement ps = src.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = src.prepareStatement(select);
+        ResultSet rs = ps.executeQuery()) {
       SqliteRow row = new SqliteRow(rs, utf8);
       BinaryCopyBuffer buf = new BinaryCopyBuffer();
       buf.writeHeader();

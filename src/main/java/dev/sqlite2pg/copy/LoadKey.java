@@ -20,8 +20,8 @@ record LoadKey(List<ColumnPlan> columns) {
     List<ColumnPlan> copied = t.copiedColumns();
     List<ColumnPlan> out = new ArrayList<>();
     for (Column pk : t.source().primaryKey()) {
-      Optional<ColumnPlan> c = copied.stream()
-          .filter(x -> x.source().name().equals(pk.name())).findFirst();
+      Optional<ColumnPlan> c =
+          copied.stream().filter(x -> x.source().name().equals(pk.name())).findFirst();
       if (c.isEmpty()) {
         // The target computes that column itself (generated), so it cannot be matched.
         return Optional.empty();
@@ -55,9 +55,13 @@ record LoadKey(List<ColumnPlan> columns) {
       return "NULL";
     }
     PgType.Kind k = c.type().kind();
-    boolean number = k == PgType.Kind.SMALLINT || k == PgType.Kind.INTEGER
-        || k == PgType.Kind.BIGINT || k == PgType.Kind.NUMERIC || k == PgType.Kind.REAL
-        || k == PgType.Kind.DOUBLE;
+    boolean number =
+        k == PgType.Kind.SMALLINT
+            || k == PgType.Kind.INTEGER
+            || k == PgType.Kind.BIGINT
+            || k == PgType.Kind.NUMERIC
+            || k == PgType.Kind.REAL
+            || k == PgType.Kind.DOUBLE;
     String shown = value.length() > 40 ? value.substring(0, 37) + "..." : value;
     return number ? shown : "'" + shown.replace("'", "''") + "'";
   }

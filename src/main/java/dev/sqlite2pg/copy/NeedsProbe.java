@@ -1,9 +1,9 @@
 package dev.sqlite2pg.copy;
 
 /**
- * A value did not convert in a table whose types were chosen optimistically (without reading
- * every value first): the table must be planned again with its values probed, recreated and
- * copied again. Its transaction has been rolled back.
+ * A value did not convert in a table whose types were chosen optimistically (without reading every
+ * value first): the table must be planned again with its values probed, recreated and copied again.
+ * Its transaction has been rolled back.
  */
 public final class NeedsProbe extends RuntimeException {
 

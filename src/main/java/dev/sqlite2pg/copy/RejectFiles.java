@@ -2,8 +2,8 @@ package dev.sqlite2pg.copy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.RejectedRow;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes rejected rows as JSON Lines, one file per table ({@code <table>.rejects.jsonl}): a
- * person can read them and a script can parse them.
+ * Writes rejected rows as JSON Lines, one file per table ({@code <table>.rejects.jsonl}): a person
+ * can read them and a script can parse them.
  */
 public final class RejectFiles {
 
@@ -46,8 +46,14 @@ public final class RejectFiles {
         }
       }
     } catch (IOException e) {
-      throw new MigrationException(Code.INCOMPLETE, "Could not write the reject file " + file
-          + ": " + e.getMessage() + "; the rejected rows are listed in the report", e);
+      throw new MigrationException(
+          Code.INCOMPLETE,
+          "Could not write the reject file "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; the rejected rows are listed in the report",
+          e);
     }
   }
 }

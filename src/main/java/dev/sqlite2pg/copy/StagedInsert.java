@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The INSERT of a staging table's missing rows into their table. When PostgreSQL refuses it (a
  * CHECK, a foreign key or a unique column of the target), it is rolled back to a savepoint and
- * split in halves by staged row number, recursively, until only the refused rows are left out,
- * as {@link BatchSender} does for a COPY: one refused row never costs its table.
+ * split in halves by staged row number, recursively, until only the refused rows are left out, as
+ * {@link BatchSender} does for a COPY: one refused row never costs its table.
  */
 final class StagedInsert {
 
@@ -24,8 +24,13 @@ final class StagedInsert {
   private final List<RejectedRow> rejected;
   private boolean indexed;
 
-  StagedInsert(Connection dst, TablePlan table, LoadKey key, StagingTable staging,
-      OnError onError, List<RejectedRow> rejected) {
+  StagedInsert(
+      Connection dst,
+      TablePlan table,
+      LoadKey key,
+      StagingTable staging,
+      OnError onError,
+      List<RejectedRow> rejected) {
     this.dst = dst;
     this.table = table;
     this.key = key;
@@ -64,10 +69,16 @@ final class StagedInsert {
   /** Lists the refused row, named by its source key (the staging table has no rowid). */
   private void refused(long row, SQLException e) throws SQLException {
     List<String> values = staging.key(dst, row);
-    String label = values.isEmpty() ? "staged row " + row
-        : key.label(values, c -> c.source().name());
-    rejected.add(new RejectedRow(table.source().name(), label, BatchSender.column(e), "", "",
-        "PostgreSQL refused the row: " + TableCopier.firstLine(e.getMessage())));
+    String label =
+        values.isEmpty() ? "staged row " + row : key.label(values, c -> c.source().name());
+    rejected.add(
+        new RejectedRow(
+            table.source().name(),
+            label,
+            BatchSender.column(e),
+            "",
+            "",
+            "PostgreSQL refused the row: " + TableCopier.firstLine(e.getMessage())));
     if (onError == OnError.ABORT) {
       throw new BatchSender.AbortTable(e);
     }

@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A temporary table holding one table's source rows (or only their keys) inside one
- * transaction, to compare them with the rows the target table already holds:
- * {@code --if-exists=skip-existing} inserts from it the rows whose key the table lacks,
- * {@code --if-exists=fail} counts the others. It goes with its transaction (ON COMMIT DROP, or
- * the rollback) and needs only the TEMP privilege, which every role has by default. The match is
- * a NOT EXISTS on the key columns, so the table needs no unique constraint on them.
+ * A temporary table holding one table's source rows (or only their keys) inside one transaction, to
+ * compare them with the rows the target table already holds: {@code --if-exists=skip-existing}
+ * inserts from it the rows whose key the table lacks, {@code --if-exists=fail} counts the others.
+ * It goes with its transaction (ON COMMIT DROP, or the rollback) and needs only the TEMP privilege,
+ * which every role has by default. The match is a NOT EXISTS on the key columns, so the table needs
+ * no unique constraint on them.
  */
 public final class StagingTable {
 
@@ -44,18 +44,24 @@ public final class StagingTable {
   }
 
   /**
-   * Creates the staging table in the current transaction with the types of the target's columns,
-   * so the COPY's binary values fit it as they fit the table. Not LIKE ... INCLUDING DEFAULTS:
-   * without NOT NULL, CHECKs and defaults a row the table would refuse is refused by the INSERT,
-   * where it can be isolated, and a serial column's default does not draw from the table's
-   * sequence for every staged row.
+   * Creates the staging table in the current transaction with the types of the target's columns, so
+   * the COPY's binary values fit it as they fit the table. Not LIKE ... INCLUDING DEFAULTS: without
+   * NOT NULL, CHECKs and defaults a row the table would refuse is refused by the INSERT, where it
+   * can be isolated, and a serial column's default does not draw from the table's sequence for
+   * every staged row.
    */
   public void create(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE TEMP TABLE " + quote("sqlite2pg_staging") + " ON COMMIT DROP AS SELECT "
-          + list("", columns) + " FROM " + table + " WITH NO DATA");
-      s.execute("ALTER TABLE " + NAME + " ADD COLUMN " + ROW
-          + " bigint GENERATED ALWAYS AS IDENTITY");
+      s.execute(
+          "CREATE TEMP TABLE "
+              + quote("sqlite2pg_staging")
+              + " ON COMMIT DROP AS SELECT "
+              + list("", columns)
+              + " FROM "
+              + table
+              + " WITH NO DATA");
+      s.execute(
+          "ALTER TABLE " + NAME + " ADD COLUMN " + ROW + " bigint GENERATED ALWAYS AS IDENTITY");
     }
   }
 
@@ -80,8 +86,8 @@ public final class StagingTable {
 
   /** The first and last staged row numbers; empty when nothing was staged. */
   public Optional<long[]> rowRange(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT min(" + ROW
-        + "), max(" + ROW + ") FROM " + NAME)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT min(" + ROW + "), max(" + ROW + ") FROM " + NAME)) {
       rs.next();
       long first = rs.getLong(1);
       return rs.wasNull() ? Optional.empty() : Optional.of(new long[] {first, rs.getLong(2)});
@@ -89,14 +95,25 @@ public final class StagingTable {
   }
 
   /**
-   * Inserts the staged rows numbered {@code from} to {@code to} whose key the table does not
-   * hold; returns how many. OVERRIDING SYSTEM VALUE: an application's GENERATED ALWAYS identity
-   * key takes the source's values, as the COPY of a new table does.
+   * Inserts the staged rows numbered {@code from} to {@code to} whose key the table does not hold;
+   * returns how many. OVERRIDING SYSTEM VALUE: an application's GENERATED ALWAYS identity key takes
+   * the source's values, as the COPY of a new table does.
    */
   public long insertMissing(Connection c, long from, long to) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " ("
-        + list("", columns) + ") OVERRIDING SYSTEM VALUE SELECT " + list("s.", columns)
-        + " FROM " + NAME + " s WHERE s." + ROW + " BETWEEN ? AND ? AND NOT " + inTable())) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " ("
+                + list("", columns)
+                + ") OVERRIDING SYSTEM VALUE SELECT "
+                + list("s.", columns)
+                + " FROM "
+                + NAME
+                + " s WHERE s."
+                + ROW
+                + " BETWEEN ? AND ? AND NOT "
+                + inTable())) {
       ps.setLong(1, from);
       ps.setLong(2, to);
       return ps.executeLargeUpdate();
@@ -115,20 +132,34 @@ public final class StagingTable {
 
   /** The lowest {@code limit} keys (as text) of the staged rows the table already holds. */
   public List<List<String>> presentKeys(Connection c, int limit) throws SQLException {
-    return keys(c, "SELECT " + keyText() + " FROM " + NAME + " s WHERE " + inTable()
-        + " ORDER BY " + list("s.", key) + " LIMIT " + limit);
+    return keys(
+        c,
+        "SELECT "
+            + keyText()
+            + " FROM "
+            + NAME
+            + " s WHERE "
+            + inTable()
+            + " ORDER BY "
+            + list("s.", key)
+            + " LIMIT "
+            + limit);
   }
 
   /** The key (as text) of staged row {@code row}. */
   public List<String> key(Connection c, long row) throws SQLException {
-    List<List<String>> found = keys(c, "SELECT " + keyText() + " FROM " + NAME + " s WHERE s."
-        + ROW + " = " + row);
+    List<List<String>> found =
+        keys(c, "SELECT " + keyText() + " FROM " + NAME + " s WHERE s." + ROW + " = " + row);
     return found.isEmpty() ? List.of() : found.get(0);
   }
 
   private String inTable() {
-    return "EXISTS (SELECT 1 FROM " + table + " t WHERE " + key.stream()
-        .map(k -> "t." + quote(k) + " = s." + quote(k)).collect(Collectors.joining(" AND "))
+    return "EXISTS (SELECT 1 FROM "
+        + table
+        + " t WHERE "
+        + key.stream()
+            .map(k -> "t." + quote(k) + " = s." + quote(k))
+            .collect(Collectors.joining(" AND "))
         + ")";
   }
 
@@ -141,7 +172,8 @@ public final class StagingTable {
   }
 
   private static long single(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -149,7 +181,8 @@ public final class StagingTable {
 
   private List<List<String>> keys(Connection c, String sql) throws SQLException {
     List<List<String>> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         List<String> values = new ArrayList<>();
         for (int i = 1; i <= key.size(); i++) {

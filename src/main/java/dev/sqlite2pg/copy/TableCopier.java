@@ -1,6 +1,8 @@
 package dev.sqlite2pg.copy;
 
-import dev.sqlite2pg.sqlite.SqliteErrors;
+import static dev.sqlite2pg.sql.Identifiers.qualified;
+import static dev.sqlite2pg.sql.Identifiers.quote;
+
 import dev.sqlite2pg.OnError;
 import dev.sqlite2pg.RejectedRow;
 import dev.sqlite2pg.TargetConnector;
@@ -13,6 +15,7 @@ import dev.sqlite2pg.plan.RowValues;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.RowCursor;
 import dev.sqlite2pg.sqlite.SourceRow;
+import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.sqlite.TableReader;
 import java.sql.Connection;
@@ -21,16 +24,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sqlite.SQLiteException;
-import static dev.sqlite2pg.sql.Identifiers.qualified;
-import static dev.sqlite2pg.sql.Identifiers.quote;
 
 /**
  * STEP 4 for one table: streams its rows from SQLite into one binary COPY, in one transaction.
- * Memory stays bounded by the flush size whatever the table's size. A value that does not
- * convert costs its row, never the table: the row is left out and recorded with the reason.
+ * Memory stays bounded by the flush size whatever the table's size. A value that does not convert
+ * costs its row, never the table: the row is left out and recorded with the reason.
  */
 public final class TableCopier {
-
 
   private final SqliteSource source;
   private final TargetConnector target;
@@ -52,9 +52,16 @@ public final class TableCopier {
   /** Tries per table when the connection is lost. */
   static final int ATTEMPTS = 3;
 
-  public TableCopier(SqliteSource source, TargetConnector target, String schema, boolean utf8,
-      int batchSize, OnError onError, dev.sqlite2pg.pg.state.RunState state,
-      java.util.function.Predicate<String> probed, ExistingRows existing) {
+  public TableCopier(
+      SqliteSource source,
+      TargetConnector target,
+      String schema,
+      boolean utf8,
+      int batchSize,
+      OnError onError,
+      dev.sqlite2pg.pg.state.RunState state,
+      java.util.function.Predicate<String> probed,
+      ExistingRows existing) {
     this.source = source;
     this.target = target;
     this.schema = schema;
@@ -67,9 +74,9 @@ public final class TableCopier {
   }
 
   /**
-   * Copies the table in one transaction. A lost connection (SQLSTATE class 08: a restart, a
-   * network cut) rolls that transaction back; the table is then copied again, up to
-   * {@link #ATTEMPTS} times with growing pauses. No other error is retried.
+   * Copies the table in one transaction. A lost connection (SQLSTATE class 08: a restart, a network
+   * cut) rolls that transaction back; the table is then copied again, up to {@link #ATTEMPTS} times
+   * with growing pauses. No other error is retried.
    */
   public TableCopyResult copy(TablePlan t) {
     return copy(t, Chunk.ALL);
@@ -81,8 +88,10 @@ public final class TableCopier {
    */
   public TableCopyResult copy(TablePlan t, Chunk chunk) {
     long start = System.nanoTime();
-    Optional<Long> done = chunk.whole() ? state.copied(t.source().name())
-        : state.chunkCopied(t.source().name(), chunk.lo());
+    Optional<Long> done =
+        chunk.whole()
+            ? state.copied(t.source().name())
+            : state.chunkCopied(t.source().name(), chunk.lo());
     if (done.isPresent()) {
       // --resume: committed before the interruption, with its progress record.
       return result(t, done.get(), done.get(), List.of(), 0, start, Optional.empty());
@@ -90,7 +99,8 @@ public final class TableCopier {
     for (int attempt = 1; ; attempt++) {
       Counts n = new Counts();
       List<RejectedRow> rejected = new ArrayList<>();
-      try (Connection src = source.connect(); Connection dst = target.open()) {
+      try (Connection src = source.connect();
+          Connection dst = target.open()) {
         dst.setAutoCommit(false);
         // A table's rows and its "copied" mark commit together: a table not marked holds
         // none of this run's rows, whatever stopped the run, and is copied from the start.
@@ -109,10 +119,12 @@ public final class TableCopier {
           pause(attempt);
           continue;
         }
-        String why = e instanceof BatchSender.AbortTable
-            ? "stopped at the first refused row (--on-error=abort); the table"
-                + (chunk.whole() ? "" : "'s " + chunk.describe()) + " was rolled back"
-            : "copy" + of(chunk) + " failed after " + n.read + " rows: " + explain(e);
+        String why =
+            e instanceof BatchSender.AbortTable
+                ? "stopped at the first refused row (--on-error=abort); the table"
+                    + (chunk.whole() ? "" : "'s " + chunk.describe())
+                    + " was rolled back"
+                : "copy" + of(chunk) + " failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
       } catch (NeedsProbe e) {
         throw e;
@@ -151,18 +163,33 @@ public final class TableCopier {
     long bytes;
   }
 
-  private void stream(TablePlan t, Chunk chunk, Connection src, Connection dst, Counts n,
-      List<RejectedRow> rejected) throws SQLException {
+  private void stream(
+      TablePlan t,
+      Chunk chunk,
+      Connection src,
+      Connection dst,
+      Counts n,
+      List<RejectedRow> rejected)
+      throws SQLException {
     List<ColumnPlan> cols = t.copiedColumns();
-    ValueEncoder[] enc = cols.stream().map(c -> Encoders.forType(c.type(), c.options()))
-        .toArray(ValueEncoder[]::new);
+    ValueEncoder[] enc =
+        cols.stream()
+            .map(c -> Encoders.forType(c.type(), c.options()))
+            .toArray(ValueEncoder[]::new);
     RowValues keys = new RowValues(t);
     Batch batch = BATCHES.get();
     batch.clear();
     BatchSender sender = new BatchSender(dst, copySql(t, cols), onError);
     BatchSender.Refused refused = (i, e) -> rejected.add(refusedRow(t, src, batch.rowid(i), e));
-    try (RowCursor row = TableReader.open(source, src, t.source(),
-        cols.stream().map(ColumnPlan::source).toList(), utf8, chunk.lo(), chunk.hi())) {
+    try (RowCursor row =
+        TableReader.open(
+            source,
+            src,
+            t.source(),
+            cols.stream().map(ColumnPlan::source).toList(),
+            utf8,
+            chunk.lo(),
+            chunk.hi())) {
       boolean byRowid = !t.source().withoutRowid();
       while (row.next()) {
         n.read++;
@@ -202,11 +229,12 @@ public final class TableCopier {
     String column = BatchSender.column(e);
     String value = "";
     String storage = "";
-    Optional<ColumnPlan> col = t.copiedColumns().stream()
-        .filter(c -> c.target().equals(column)).findFirst();
+    Optional<ColumnPlan> col =
+        t.copiedColumns().stream().filter(c -> c.target().equals(column)).findFirst();
     if (col.isPresent() && !t.source().withoutRowid()) {
-      try (RowCursor r = TableReader.open(source, src, t.source(),
-          List.of(col.get().source()), utf8, rowid, rowid)) {
+      try (RowCursor r =
+          TableReader.open(
+              source, src, t.source(), List.of(col.get().source()), utf8, rowid, rowid)) {
         if (r.next()) {
           value = RowValues.fullValue(r, 1);
           storage = SourceRow.typeName(r.type(1));
@@ -215,34 +243,58 @@ public final class TableCopier {
         // The reason still stands; the value is only a convenience.
       }
     }
-    String key = t.source().withoutRowid() ? "row " + rowid + " of the table scan" : "rowid=" + rowid;
-    return new RejectedRow(t.source().name(), key,
-        col.map(c -> c.source().name()).orElse(column), storage, value,
+    String key =
+        t.source().withoutRowid() ? "row " + rowid + " of the table scan" : "rowid=" + rowid;
+    return new RejectedRow(
+        t.source().name(),
+        key,
+        col.map(c -> c.source().name()).orElse(column),
+        storage,
+        value,
         "PostgreSQL refused the row: " + firstLine(e.getMessage()));
   }
 
-  private static RejectedRow reject(TablePlan t, RowValues keys, SourceRow row, ColumnPlan col,
-      int idx, String reason) {
-    return new RejectedRow(t.source().name(), keys.describe(row), col.source().name(),
-        SourceRow.typeName(row.type(idx)), RowValues.fullValue(row, idx),
+  private static RejectedRow reject(
+      TablePlan t, RowValues keys, SourceRow row, ColumnPlan col, int idx, String reason) {
+    return new RejectedRow(
+        t.source().name(),
+        keys.describe(row),
+        col.source().name(),
+        SourceRow.typeName(row.type(idx)),
+        RowValues.fullValue(row, idx),
         reason + " (column type " + col.type().sql() + ")");
   }
 
   private String copySql(TablePlan t, List<ColumnPlan> cols) {
-    return "COPY " + existing.staging(t).orElse(qualified(schema, t.target())) + " ("
+    return "COPY "
+        + existing.staging(t).orElse(qualified(schema, t.target()))
+        + " ("
         + String.join(", ", cols.stream().map(c -> quote(c.target())).toList())
         + ") FROM STDIN (FORMAT binary)";
   }
 
-  private static TableCopyResult result(TablePlan t, long read, long copied,
-      List<RejectedRow> rejected, long bytes, long start, Optional<String> error) {
-    return new TableCopyResult(t.source().name(), t.target(), read, copied, List.copyOf(rejected),
-        bytes, (System.nanoTime() - start) / 1e9, error);
+  private static TableCopyResult result(
+      TablePlan t,
+      long read,
+      long copied,
+      List<RejectedRow> rejected,
+      long bytes,
+      long start,
+      Optional<String> error) {
+    return new TableCopyResult(
+        t.source().name(),
+        t.target(),
+        read,
+        copied,
+        List.copyOf(rejected),
+        bytes,
+        (System.nanoTime() - start) / 1e9,
+        error);
   }
 
   /**
-   * Why the table failed, as one line with what to do: a SQLite failure (corrupt page, lock)
-   * says so and names the file; a PostgreSQL one carries its SQLSTATE and advice.
+   * Why the table failed, as one line with what to do: a SQLite failure (corrupt page, lock) says
+   * so and names the file; a PostgreSQL one carries its SQLSTATE and advice.
    */
   private String explain(Exception e) {
     if (e instanceof RuntimeException && e.getCause() instanceof SQLiteException se) {

@@ -13,8 +13,14 @@ import java.util.Optional;
  * @param bytes bytes of binary COPY data sent
  * @param error why the table failed as a whole (then copiedRows is 0), if it did
  */
-public record TableCopyResult(String sourceTable, String targetTable, long readRows,
-    long copiedRows, List<RejectedRow> rejected, long bytes, double seconds,
+public record TableCopyResult(
+    String sourceTable,
+    String targetTable,
+    long readRows,
+    long copiedRows,
+    List<RejectedRow> rejected,
+    long bytes,
+    double seconds,
     Optional<String> error) {
 
   public long rejectedRows() {

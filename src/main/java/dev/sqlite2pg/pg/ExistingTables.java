@@ -15,14 +15,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tables that already exist in a target schema: what an application's own migrations
- * created, read from the catalog. Names are matched as planned, else case-insensitively.
+ * The tables that already exist in a target schema: what an application's own migrations created,
+ * read from the catalog. Names are matched as planned, else case-insensitively.
  */
 public final class ExistingTables {
 
   /** One column as the target has it. */
-  public record Col(String name, String typeSql, boolean nullable, Optional<String> defaultSql,
-      boolean identity, boolean generated) {
+  public record Col(
+      String name,
+      String typeSql,
+      boolean nullable,
+      Optional<String> defaultSql,
+      boolean identity,
+      boolean generated) {
 
     /** A serial column: its default draws from a sequence. */
     public boolean serial() {
@@ -44,9 +49,16 @@ public final class ExistingTables {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          t.tables.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Col(
-              rs.getString(2), rs.getString(3), rs.getBoolean(4),
-              Optional.ofNullable(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7)));
+          t.tables
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(
+                  new Col(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getBoolean(4),
+                      Optional.ofNullable(rs.getString(5)),
+                      rs.getBoolean(6),
+                      rs.getBoolean(7)));
         }
       }
     }
@@ -65,13 +77,16 @@ public final class ExistingTables {
     return tables.keySet();
   }
 
-  /** The table named {@code planned}, else one whose name equals {@code alternative} ignoring case. */
+  /**
+   * The table named {@code planned}, else one whose name equals {@code alternative} ignoring case.
+   */
   public Optional<String> find(String planned, String alternative) {
     if (tables.containsKey(planned)) {
       return Optional.of(planned);
     }
-    return tables.keySet().stream().filter(n -> n.equalsIgnoreCase(alternative)
-        || n.equalsIgnoreCase(planned)).findFirst();
+    return tables.keySet().stream()
+        .filter(n -> n.equalsIgnoreCase(alternative) || n.equalsIgnoreCase(planned))
+        .findFirst();
   }
 
   public List<Col> columns(String table) {
@@ -80,9 +95,17 @@ public final class ExistingTables {
 
   public Optional<Col> column(String table, String planned, String alternative) {
     List<Col> cols = columns(table);
-    return cols.stream().filter(c -> c.name().equals(planned)).findFirst()
-        .or(() -> cols.stream().filter(c -> c.name().equalsIgnoreCase(alternative)
-            || c.name().equalsIgnoreCase(planned)).findFirst());
+    return cols.stream()
+        .filter(c -> c.name().equals(planned))
+        .findFirst()
+        .or(
+            () ->
+                cols.stream()
+                    .filter(
+                        c ->
+                            c.name().equalsIgnoreCase(alternative)
+                                || c.name().equalsIgnoreCase(planned))
+                    .findFirst());
   }
 
   /** The tables {@code table} references with foreign keys (its parents), self excluded. */

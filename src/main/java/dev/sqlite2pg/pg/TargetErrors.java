@@ -15,9 +15,9 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Turns a PostgreSQL failure into one line: what the server said, its SQLSTATE, and what to do
- * about it. The advice is chosen by SQLSTATE (the server's words depend on its lc_messages;
- * the code does not), and made concrete with the user and settings of the session when they
- * can be learned.
+ * about it. The advice is chosen by SQLSTATE (the server's words depend on its lc_messages; the
+ * code does not), and made concrete with the user and settings of the session when they can be
+ * learned.
  */
 public final class TargetErrors {
 
@@ -50,19 +50,18 @@ public final class TargetErrors {
   private TargetErrors() {}
 
   /**
-   * A PostgreSQL failure as the library's exception, exit code 5: "{what was being done}
-   * failed: {server's message} (SQLSTATE xxxxx): {what to do}", the driver's exception kept as
-   * the cause (shown with -v). Every SQLException of the target becomes a MigrationException
-   * here or through {@link #explain}.
+   * A PostgreSQL failure as the library's exception, exit code 5: "{what was being done} failed:
+   * {server's message} (SQLSTATE xxxxx): {what to do}", the driver's exception kept as the cause
+   * (shown with -v). Every SQLException of the target becomes a MigrationException here or through
+   * {@link #explain}.
    */
-  public static MigrationException translate(String doing, SQLException e,
-      TargetConnector target) {
+  public static MigrationException translate(String doing, SQLException e, TargetConnector target) {
     return new MigrationException(Code.TARGET, doing + " failed: " + explain(e, target), e);
   }
 
   /**
-   * {@link #explain(SQLException, Session)}, first asking the target for the user and settings
-   * when the advice needs them (a new connection: the failed one may be unusable).
+   * {@link #explain(SQLException, Session)}, first asking the target for the user and settings when
+   * the advice needs them (a new connection: the failed one may be unusable).
    */
   public static String explain(SQLException e, TargetConnector target) {
     return explain(e, needsSession(state(e)) && target != null ? probe(target) : Session.UNKNOWN);
@@ -96,8 +95,12 @@ public final class TargetErrors {
       case "53400" -> {
         if (lower.contains("temp_file_limit")) {
           return "PostgreSQL ran out of disk space allowed for temporary files ("
-              + s.setting("temp_file_limit") + "); raise it for " + s.role()
-              + " (ALTER ROLE " + s.roleName() + " SET temp_file_limit = -1) or free space,"
+              + s.setting("temp_file_limit")
+              + "); raise it for "
+              + s.role()
+              + " (ALTER ROLE "
+              + s.roleName()
+              + " SET temp_file_limit = -1) or free space,"
               + " then re-run";
         }
         return "a server limit was reached; raise the setting it names, then re-run";
@@ -113,20 +116,26 @@ public final class TargetErrors {
       }
       case "57014" -> {
         if (lower.contains("statement timeout")) {
-          return "statement timeout (" + s.setting("statement_timeout") + ") cancelled it;"
-              + " raise it for this role or database (ALTER ROLE " + s.roleName()
+          return "statement timeout ("
+              + s.setting("statement_timeout")
+              + ") cancelled it;"
+              + " raise it for this role or database (ALTER ROLE "
+              + s.roleName()
               + " SET statement_timeout = 0), then re-run";
         }
         return "another session or an administrator cancelled it (pg_cancel_backend);"
             + " re-run when that is no longer done";
       }
       case "55P03" -> {
-        return "another session holds a lock on the table (" + s.setting("lock_timeout")
+        return "another session holds a lock on the table ("
+            + s.setting("lock_timeout")
             + "); end that session (see pg_locks) or raise lock_timeout, then re-run";
       }
       case "25P03" -> {
         return "the server closed an idle transaction; raise idle_in_transaction_session_timeout"
-            + " for " + s.role() + ", then re-run";
+            + " for "
+            + s.role()
+            + ", then re-run";
       }
       case "40P01", "40001" -> {
         return "another session changed the same tables at the same time; keep other"
@@ -162,18 +171,34 @@ public final class TargetErrors {
   private static String privilege(String lower, String said, Session s) {
     String object = objectName(said);
     if (lower.contains("for schema")) {
-      return "grant CREATE on the schema to " + s.role() + " (GRANT CREATE ON SCHEMA " + object
-          + " TO " + s.roleName() + "), or pass --schema naming a schema it owns";
+      return "grant CREATE on the schema to "
+          + s.role()
+          + " (GRANT CREATE ON SCHEMA "
+          + object
+          + " TO "
+          + s.roleName()
+          + "), or pass --schema naming a schema it owns";
     }
     if (lower.contains("for database")) {
-      return "grant CREATE on the database to " + s.role() + " (GRANT CREATE ON DATABASE "
-          + object + " TO " + s.roleName() + "), or have its owner run the migration";
+      return "grant CREATE on the database to "
+          + s.role()
+          + " (GRANT CREATE ON DATABASE "
+          + object
+          + " TO "
+          + s.roleName()
+          + "), or have its owner run the migration";
     }
     if (lower.contains("must be owner")) {
-      return "run the migration as the owner of " + object + ", or pass --schema to load"
+      return "run the migration as the owner of "
+          + object
+          + ", or pass --schema to load"
           + " elsewhere";
     }
-    return "grant " + s.role() + " the privilege on " + object + ", or run the migration as"
+    return "grant "
+        + s.role()
+        + " the privilege on "
+        + object
+        + ", or run the migration as"
         + " its owner";
   }
 
@@ -212,19 +237,22 @@ public final class TargetErrors {
   }
 
   /**
-   * The user and the session defaults of the settings that advice names. Best effort: a target
-   * that cannot be asked gives {@link Session#UNKNOWN}. statement_timeout is switched off for
-   * this one query, since it may be what failed; reset_val is the value before that SET, i.e.
-   * what the role's and database's settings give every session.
+   * The user and the session defaults of the settings that advice names. Best effort: a target that
+   * cannot be asked gives {@link Session#UNKNOWN}. statement_timeout is switched off for this one
+   * query, since it may be what failed; reset_val is the value before that SET, i.e. what the
+   * role's and database's settings give every session.
    */
   public static Session probe(TargetConnector target) {
-    try (Connection c = target.open(); Statement s = c.createStatement()) {
+    try (Connection c = target.open();
+        Statement s = c.createStatement()) {
       s.execute("SET statement_timeout = 0");
       Map<String, String> settings = new TreeMap<>();
       String user = null;
-      try (ResultSet rs = s.executeQuery("SELECT current_user, name, reset_val"
-          + " || coalesce(unit, '') FROM pg_settings WHERE name IN ('statement_timeout',"
-          + " 'lock_timeout', 'temp_file_limit', 'idle_in_transaction_session_timeout')")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT current_user, name, reset_val"
+                  + " || coalesce(unit, '') FROM pg_settings WHERE name IN ('statement_timeout',"
+                  + " 'lock_timeout', 'temp_file_limit', 'idle_in_transaction_session_timeout')")) {
         while (rs.next()) {
           user = rs.getString(1);
           settings.put(rs.getString(2), rs.getString(3));

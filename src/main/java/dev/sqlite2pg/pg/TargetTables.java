@@ -15,9 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Which of a run's tables (by target name) the target schema already has, and which of those
- * hold rows: read before STEP 3 writes anything, to decide what {@code --if-exists} does with
- * them; and which names are taken by any relation, so that STEP 3 refuses to replace them.
+ * Which of a run's tables (by target name) the target schema already has, and which of those hold
+ * rows: read before STEP 3 writes anything, to decide what {@code --if-exists} does with them; and
+ * which names are taken by any relation, so that STEP 3 refuses to replace them.
  */
 public final class TargetTables {
 
@@ -41,15 +41,14 @@ public final class TargetTables {
   }
 
   /** Which of {@code names} exist in {@code schema} as tables, and which hold rows. */
-  public static TargetTables read(TargetConnector target, String schema,
-      Collection<String> names) {
+  public static TargetTables read(TargetConnector target, String schema, Collection<String> names) {
     try (Connection c = target.open()) {
       Set<String> existing = named(c, schema, names, TABLES);
       Set<String> filled = new HashSet<>();
       try (Statement s = c.createStatement()) {
         for (String name : existing) {
-          try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM "
-              + qualified(schema, name) + ")")) {
+          try (ResultSet rs =
+              s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + qualified(schema, name) + ")")) {
             rs.next();
             if (rs.getBoolean(1)) {
               filled.add(name);
@@ -59,24 +58,27 @@ public final class TargetTables {
       }
       return new TargetTables(existing, filled);
     } catch (SQLException e) {
-      throw TargetErrors.translate("Reading which tables of schema " + schema + " hold rows", e,
-          target);
+      throw TargetErrors.translate(
+          "Reading which tables of schema " + schema + " hold rows", e, target);
     }
   }
 
   /**
-   * The names of {@code names} that exist in {@code schema} as a relation of one of
-   * {@code kinds} (pg_class.relkind letters), in the catalog's order.
+   * The names of {@code names} that exist in {@code schema} as a relation of one of {@code kinds}
+   * (pg_class.relkind letters), in the catalog's order.
    */
-  public static Set<String> named(Connection c, String schema, Collection<String> names,
-      String kinds) throws SQLException {
+  public static Set<String> named(
+      Connection c, String schema, Collection<String> names, String kinds) throws SQLException {
     Set<String> out = new LinkedHashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_class c"
-        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
-        + " AND c.relkind::text = ANY (?) AND c.relname = ANY (?) ORDER BY c.relname")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT c.relname FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
+                + " AND c.relkind::text = ANY (?) AND c.relname = ANY (?) ORDER BY c.relname")) {
       ps.setString(1, schema);
-      ps.setArray(2, c.createArrayOf("text", kinds.chars().mapToObj(k -> String.valueOf((char) k))
-          .toArray()));
+      ps.setArray(
+          2,
+          c.createArrayOf("text", kinds.chars().mapToObj(k -> String.valueOf((char) k)).toArray()));
       Array array = c.createArrayOf("text", names.toArray());
       ps.setArray(3, array);
       try (ResultSet rs = ps.executeQuery()) {

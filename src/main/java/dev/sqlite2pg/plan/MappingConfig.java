@@ -1,7 +1,7 @@
 package dev.sqlite2pg.plan;
 
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.convert.PgTypes;
 import java.io.IOException;
@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * The mapping file ({@code --config sqlite2pg.yaml}): groups of tables an application migrates
  * together ("stores", chosen with {@code --only}), per-table target names, per-column renames,
- * casts and exclusions, and tables to leave out. Every name is checked against the source;
- * an unknown one is an error that suggests the closest name.
+ * casts and exclusions, and tables to leave out. Every name is checked against the source; an
+ * unknown one is an error that suggests the closest name.
  *
  * <pre>
  * groups:
@@ -39,12 +39,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * exclude: [tmp_*]
  * </pre>
  */
-public record MappingConfig(Map<String, List<String>> groups, Map<String, TableRule> tables,
-    List<String> exclude) {
+public record MappingConfig(
+    Map<String, List<String>> groups, Map<String, TableRule> tables, List<String> exclude) {
 
   /** What the file says about one source table. */
-  public record TableRule(Optional<String> target, Map<String, ColumnRule> columns,
-      List<String> excludeColumns) {}
+  public record TableRule(
+      Optional<String> target, Map<String, ColumnRule> columns, List<String> excludeColumns) {}
 
   /** What the file says about one source column. */
   public record ColumnRule(Optional<String> target, Optional<PgType> cast) {}
@@ -75,21 +75,30 @@ public record MappingConfig(Map<String, List<String>> groups, Map<String, TableR
     Map<String, TableRule> tables = new LinkedHashMap<>();
     map(file, top.getOrDefault("tables", Map.of()), "tables")
         .forEach((t, v) -> tables.put(t, table(file, t, v)));
-    return new MappingConfig(groups, tables, strings(file, top.getOrDefault("exclude", List.of()),
-        "exclude"));
+    return new MappingConfig(
+        groups, tables, strings(file, top.getOrDefault("exclude", List.of()), "exclude"));
   }
 
   private static TableRule table(Path file, String name, Object v) {
     Map<String, Object> m = map(file, v == null ? Map.of() : v, "table " + name);
     keys(file, m, TABLE_KEYS, "key of table " + name);
     Map<String, ColumnRule> cols = new LinkedHashMap<>();
-    map(file, m.getOrDefault("columns", Map.of()), "columns of " + name).forEach((c, cv) -> {
-      Map<String, Object> cm = map(file, cv == null ? Map.of() : cv, "column " + name + "." + c);
-      keys(file, cm, COLUMN_KEYS, "key of column " + name + "." + c);
-      cols.put(c, new ColumnRule(Optional.ofNullable(cm.get("target")).map(String::valueOf),
-          Optional.ofNullable(cm.get("cast")).map(x -> PgTypes.parse(String.valueOf(x)))));
-    });
-    return new TableRule(Optional.ofNullable(m.get("target")).map(String::valueOf), cols,
+    map(file, m.getOrDefault("columns", Map.of()), "columns of " + name)
+        .forEach(
+            (c, cv) -> {
+              Map<String, Object> cm =
+                  map(file, cv == null ? Map.of() : cv, "column " + name + "." + c);
+              keys(file, cm, COLUMN_KEYS, "key of column " + name + "." + c);
+              cols.put(
+                  c,
+                  new ColumnRule(
+                      Optional.ofNullable(cm.get("target")).map(String::valueOf),
+                      Optional.ofNullable(cm.get("cast"))
+                          .map(x -> PgTypes.parse(String.valueOf(x)))));
+            });
+    return new TableRule(
+        Optional.ofNullable(m.get("target")).map(String::valueOf),
+        cols,
         strings(file, m.getOrDefault("exclude_columns", List.of()), "exclude_columns of " + name));
   }
 
@@ -97,19 +106,22 @@ public record MappingConfig(Map<String, List<String>> groups, Map<String, TableR
    * Checks every table and column name against the source, and {@code only} against the groups;
    * returns the source tables the chosen groups name (empty when no group is chosen).
    */
-  public List<String> check(Collection<String> sourceTables,
-      java.util.function.Function<String, Collection<String>> columnsOf, List<String> only) {
+  public List<String> check(
+      Collection<String> sourceTables,
+      java.util.function.Function<String, Collection<String>> columnsOf,
+      List<String> only) {
     List<String> errors = new ArrayList<>();
     List<String> all = new ArrayList<>(sourceTables);
-    groups.forEach((g, ts) -> ts.forEach(t -> known(all, t, "table " + t + " in group " + g,
-        errors)));
-    tables.forEach((t, rule) -> {
-      if (known(all, t, "table " + t, errors)) {
-        List<String> cols = new ArrayList<>(columnsOf.apply(canonical(all, t)));
-        rule.columns().keySet().forEach(c -> known(cols, c, "column " + t + "." + c, errors));
-        rule.excludeColumns().forEach(c -> known(cols, c, "column " + t + "." + c, errors));
-      }
-    });
+    groups.forEach(
+        (g, ts) -> ts.forEach(t -> known(all, t, "table " + t + " in group " + g, errors)));
+    tables.forEach(
+        (t, rule) -> {
+          if (known(all, t, "table " + t, errors)) {
+            List<String> cols = new ArrayList<>(columnsOf.apply(canonical(all, t)));
+            rule.columns().keySet().forEach(c -> known(cols, c, "column " + t + "." + c, errors));
+            rule.excludeColumns().forEach(c -> known(cols, c, "column " + t + "." + c, errors));
+          }
+        });
     List<String> chosen = new ArrayList<>();
     for (String g : only) {
       if (!groups.containsKey(g)) {
@@ -119,25 +131,36 @@ public record MappingConfig(Map<String, List<String>> groups, Map<String, TableR
       }
     }
     if (!errors.isEmpty()) {
-      throw new MigrationException(Code.BAD_ARGUMENTS, "the mapping file names what the source"
-          + " does not have: " + String.join("; ", errors));
+      throw new MigrationException(
+          Code.BAD_ARGUMENTS,
+          "the mapping file names what the source"
+              + " does not have: "
+              + String.join("; ", errors));
     }
     return chosen;
   }
 
   public Optional<TableRule> rule(String sourceTable) {
-    return tables.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(sourceTable))
-        .map(Map.Entry::getValue).findFirst();
+    return tables.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(sourceTable))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   public boolean excludesColumn(String table, String column) {
-    return rule(table).map(r -> r.excludeColumns().stream().anyMatch(column::equalsIgnoreCase))
+    return rule(table)
+        .map(r -> r.excludeColumns().stream().anyMatch(column::equalsIgnoreCase))
         .orElse(false);
   }
 
   public Optional<ColumnRule> column(String table, String column) {
-    return rule(table).flatMap(r -> r.columns().entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue).findFirst());
+    return rule(table)
+        .flatMap(
+            r ->
+                r.columns().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(column))
+                    .map(Map.Entry::getValue)
+                    .findFirst());
   }
 
   private static boolean known(List<String> names, String name, String what, List<String> errors) {
@@ -164,7 +187,8 @@ public record MappingConfig(Map<String, List<String>> groups, Map<String, TableR
       }
     }
     return best != null && bestDistance <= Math.max(2, name.length() / 3)
-        ? " (did you mean " + best + "?)" : "";
+        ? " (did you mean " + best + "?)"
+        : "";
   }
 
   private static int distance(String a, String b) {
@@ -206,8 +230,16 @@ public record MappingConfig(Map<String, List<String>> groups, Map<String, TableR
   private static void keys(Path file, Map<String, Object> m, List<String> allowed, String what) {
     for (String k : m.keySet()) {
       if (!allowed.contains(k)) {
-        throw bad(file, "unknown " + what + " '" + k + "'" + closest(allowed, k)
-            + "; allowed: " + String.join(", ", allowed));
+        throw bad(
+            file,
+            "unknown "
+                + what
+                + " '"
+                + k
+                + "'"
+                + closest(allowed, k)
+                + "; allowed: "
+                + String.join(", ", allowed));
       }
     }
   }

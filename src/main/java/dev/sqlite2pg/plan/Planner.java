@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * STEP 2 for one table: target names, a type for every column from the rule table (or the
- * user's casts), identity columns, and the warnings a person should read.
+ * STEP 2 for one table: target names, a type for every column from the rule table (or the user's
+ * casts), identity columns, and the warnings a person should read.
  */
 public final class Planner {
 
@@ -35,74 +35,116 @@ public final class Planner {
   }
 
   /** Plans one table whose target name is already chosen. */
-  public TablePlan plan(Table table, String targetName, long rows,
-      Map<String, ColumnProfile> profiles, ValueProbe probe, List<Warning> warnings,
+  public TablePlan plan(
+      Table table,
+      String targetName,
+      long rows,
+      Map<String, ColumnProfile> profiles,
+      ValueProbe probe,
+      List<Warning> warnings,
       List<NotMigrated> notMigrated) {
-    Map<String, String> names = TargetNames.of(
-        table.columns().stream().map(Column::name).toList(), keepCase);
+    Map<String, String> names =
+        TargetNames.of(table.columns().stream().map(Column::name).toList(), keepCase);
     List<ColumnPlan> columns = new ArrayList<>();
     for (Column col : table.columns()) {
       if (config.excludesColumn(table.name(), col.name())) {
-        warnings.add(Warning.column(table.name(), col.name(),
-            "not migrated (excluded by the mapping file)"));
-        notMigrated.add(new NotMigrated("column", table.name() + "." + col.name(),
-            "excluded by the mapping file", ""));
+        warnings.add(
+            Warning.column(
+                table.name(), col.name(), "not migrated (excluded by the mapping file)"));
+        notMigrated.add(
+            new NotMigrated(
+                "column", table.name() + "." + col.name(), "excluded by the mapping file", ""));
         continue;
       }
       Optional<MappingConfig.ColumnRule> rule = config.column(table.name(), col.name());
-      String target = rule.flatMap(MappingConfig.ColumnRule::target)
-          .orElse(names.get(col.name()));
-      noteName(table, col, target, rule.flatMap(MappingConfig.ColumnRule::target).isPresent(),
-          warnings);
+      String target = rule.flatMap(MappingConfig.ColumnRule::target).orElse(names.get(col.name()));
+      noteName(
+          table, col, target, rule.flatMap(MappingConfig.ColumnRule::target).isPresent(), warnings);
       ColumnProfile profile = profiles.getOrDefault(col.name(), ColumnProfile.UNREAD);
       TypeChoice choice = choose(table, col, profile, probe);
       if (choice.warning()) {
-        warnings.add(Warning.column(table.name(), col.name(), "created as " + choice.type().sql()
-            + ": " + choice.reason() + examples(col, profile, probe)));
+        warnings.add(
+            Warning.column(
+                table.name(),
+                col.name(),
+                "created as "
+                    + choice.type().sql()
+                    + ": "
+                    + choice.reason()
+                    + examples(col, profile, probe)));
       }
-      boolean identity = table.rowidAlias().map(a -> a.equalsIgnoreCase(col.name())).orElse(false)
-          && choice.type().kind() == PgType.Kind.BIGINT;
-      Optional<String> generated = col.isGenerated()
-          ? generated(table, col, names, warnings, notMigrated) : Optional.empty();
-      columns.add(new ColumnPlan(col, target, choice.type(), choice.options(), identity,
-          generated, choice.rule(), choice.reason()));
+      boolean identity =
+          table.rowidAlias().map(a -> a.equalsIgnoreCase(col.name())).orElse(false)
+              && choice.type().kind() == PgType.Kind.BIGINT;
+      Optional<String> generated =
+          col.isGenerated()
+              ? generated(table, col, names, warnings, notMigrated)
+              : Optional.empty();
+      columns.add(
+          new ColumnPlan(
+              col,
+              target,
+              choice.type(),
+              choice.options(),
+              identity,
+              generated,
+              choice.rule(),
+              choice.reason()));
     }
     return new TablePlan(table, targetName, rows, List.copyOf(columns));
   }
 
   /**
-   * A generated column stays generated when its expression translates (verification then
-   * compares PostgreSQL's computed values with SQLite's); otherwise it becomes a plain column
-   * holding the values SQLite computed, and the report says so.
+   * A generated column stays generated when its expression translates (verification then compares
+   * PostgreSQL's computed values with SQLite's); otherwise it becomes a plain column holding the
+   * values SQLite computed, and the report says so.
    */
-  private Optional<String> generated(Table table, Column col, Map<String, String> names,
-      List<Warning> warnings, List<NotMigrated> notMigrated) {
+  private Optional<String> generated(
+      Table table,
+      Column col,
+      Map<String, String> names,
+      List<Warning> warnings,
+      List<NotMigrated> notMigrated) {
     String expr = col.generatedSql().orElse("");
-    Translation t = expr.isEmpty() ? Translation.untranslatable("its expression could not be read")
-        : translator.translateGenerated(expr,
-            n -> Identifiers.quote(names.getOrDefault(n, n)));
+    Translation t =
+        expr.isEmpty()
+            ? Translation.untranslatable("its expression could not be read")
+            : translator.translateGenerated(expr, n -> Identifiers.quote(names.getOrDefault(n, n)));
     if (t.sql().isPresent()) {
       return t.sql();
     }
     String why = t.failure().orElse("");
-    warnings.add(Warning.column(table.name(), col.name(), "generated column becomes a plain"
-        + " column holding the values SQLite computed: " + why));
-    notMigrated.add(new NotMigrated("generated column expression",
-        table.name() + "." + col.name(), why, expr));
+    warnings.add(
+        Warning.column(
+            table.name(),
+            col.name(),
+            "generated column becomes a plain"
+                + " column holding the values SQLite computed: "
+                + why));
+    notMigrated.add(
+        new NotMigrated("generated column expression", table.name() + "." + col.name(), why, expr));
     return Optional.empty();
   }
 
   private TypeChoice choose(Table table, Column col, ColumnProfile profile, ValueProbe probe) {
-    Optional<PgType> fileCast = config.column(table.name(), col.name())
-        .flatMap(MappingConfig.ColumnRule::cast);
+    Optional<PgType> fileCast =
+        config.column(table.name(), col.name()).flatMap(MappingConfig.ColumnRule::cast);
     if (fileCast.isPresent()) {
-      return new TypeChoice(fileCast.get(), TypeRules.choose(new TypeRules.Input(col, profile,
-          probe)).options(), "cast", "cast " + fileCast.get().sql() + " in the mapping file", false);
+      return new TypeChoice(
+          fileCast.get(),
+          TypeRules.choose(new TypeRules.Input(col, profile, probe)).options(),
+          "cast",
+          "cast " + fileCast.get().sql() + " in the mapping file",
+          false);
     }
     for (Cast cast : casts) {
       if (cast.appliesTo(table.name(), col.name(), col.declaredType())) {
-        return new TypeChoice(cast.type(), TypeRules.choose(new TypeRules.Input(col, profile,
-            probe)).options(), "cast", "--cast " + cast.describe(), false);
+        return new TypeChoice(
+            cast.type(),
+            TypeRules.choose(new TypeRules.Input(col, profile, probe)).options(),
+            "cast",
+            "--cast " + cast.describe(),
+            false);
       }
     }
     return TypeRules.choose(new TypeRules.Input(col, profile, probe));
@@ -128,14 +170,22 @@ public final class Planner {
     return ex.isEmpty() ? "" : " (e.g. " + String.join("; ", ex) + ")";
   }
 
-  private static void noteName(Table table, Column col, String target, boolean byConfig,
-      List<Warning> warnings) {
+  private static void noteName(
+      Table table, Column col, String target, boolean byConfig, List<Warning> warnings) {
     if (target.length() != col.name().length() || !target.equalsIgnoreCase(col.name())) {
-      warnings.add(Warning.column(table.name(), col.name(), "renamed to " + target
-          + (byConfig ? " (mapping file)" : " (PostgreSQL names are at most 63 bytes)")));
+      warnings.add(
+          Warning.column(
+              table.name(),
+              col.name(),
+              "renamed to "
+                  + target
+                  + (byConfig ? " (mapping file)" : " (PostgreSQL names are at most 63 bytes)")));
     } else if (Identifiers.isReserved(target)) {
-      warnings.add(Warning.column(table.name(), col.name(), "\"" + target
-          + "\" is a reserved word in PostgreSQL: queries must quote it"));
+      warnings.add(
+          Warning.column(
+              table.name(),
+              col.name(),
+              "\"" + target + "\" is a reserved word in PostgreSQL: queries must quote it"));
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a source row and its values are shown in reports: the row by rowid (or by primary key in
- * a WITHOUT ROWID table), a value in full as stored.
+ * How a source row and its values are shown in reports: the row by rowid (or by primary key in a
+ * WITHOUT ROWID table), a value in full as stored.
  */
 public final class RowValues {
 
@@ -53,10 +53,12 @@ public final class RowValues {
 
   private static String text(byte[] b) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b)).toString();
+          .decode(ByteBuffer.wrap(b))
+          .toString();
     } catch (CharacterCodingException e) {
       return hex(b);
     }

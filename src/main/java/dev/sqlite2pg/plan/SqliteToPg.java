@@ -45,9 +45,13 @@ public final class SqliteToPg implements Translator {
   }
 
   @Override
-  public Translation view(String createViewSql, List<String> viewColumns,
-      UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn) {
-    return viewColumns.isEmpty() ? sql.translateView(createViewSql, quoteTable, quoteColumn)
+  public Translation view(
+      String createViewSql,
+      List<String> viewColumns,
+      UnaryOperator<String> quoteTable,
+      UnaryOperator<String> quoteColumn) {
+    return viewColumns.isEmpty()
+        ? sql.translateView(createViewSql, quoteTable, quoteColumn)
         : sql.translateView(createViewSql, viewColumns, quoteTable, quoteColumn);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sqlite2pg.plan;
 
-import dev.sqlite2pg.sqlite.SqliteErrors;
+import static dev.sqlite2pg.sql.Identifiers.quote;
+
 import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.Table;
 import dev.sqlite2pg.convert.BinaryCopyBuffer;
@@ -10,8 +11,8 @@ import dev.sqlite2pg.convert.Encoders;
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.sqlite.SourceQueries;
+import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sqlite.SqliteRow;
-import dev.sqlite2pg.sqlite.SqliteSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,11 +20,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import static dev.sqlite2pg.sql.Identifiers.quote;
 
 /**
- * Answers the type rules' questions by reading one column of one table and running the copy's
- * own encoder over its values: a type is chosen only if the copy will accept every value.
+ * Answers the type rules' questions by reading one column of one table and running the copy's own
+ * encoder over its values: a type is chosen only if the copy will accept every value.
  */
 public final class SqliteValueProbe implements ValueProbe {
 
@@ -41,9 +41,18 @@ public final class SqliteValueProbe implements ValueProbe {
   public Optional<String> firstMisfit(Column column, PgType type, EncoderOptions options) {
     ValueEncoder enc = Encoders.forType(type, options);
     BinaryCopyBuffer scratch = new BinaryCopyBuffer(1024);
-    String sql = "SELECT " + SourceQueries.rowidExpression(table) + ", " + quote(column.name())
-        + " FROM " + quote(table.name()) + " WHERE " + quote(column.name()) + " IS NOT NULL";
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    String sql =
+        "SELECT "
+            + SourceQueries.rowidExpression(table)
+            + ", "
+            + quote(column.name())
+            + " FROM "
+            + quote(table.name())
+            + " WHERE "
+            + quote(column.name())
+            + " IS NOT NULL";
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       SqliteRow row = new SqliteRow(rs, utf8);
       while (row.next()) {
         scratch.reset();
@@ -62,9 +71,17 @@ public final class SqliteValueProbe implements ValueProbe {
 
   @Override
   public List<String> examples(Column column, String storageClass, int limit) {
-    String sql = "SELECT " + SourceQueries.rowidExpression(table) + ", " + quote(column.name())
-        + " FROM " + quote(table.name()) + " WHERE typeof(" + quote(column.name()) + ") = ?"
-        + " LIMIT ?";
+    String sql =
+        "SELECT "
+            + SourceQueries.rowidExpression(table)
+            + ", "
+            + quote(column.name())
+            + " FROM "
+            + quote(table.name())
+            + " WHERE typeof("
+            + quote(column.name())
+            + ") = ?"
+            + " LIMIT ?";
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, storageClass);

@@ -22,11 +22,11 @@ import java.util.Set;
 /**
  * A plan fitted to the tables that really are in the target: tables and columns matched by name
  * (the planned name, else the source name, case-insensitively, as {@link ExistingTables} matches
- * them), types as PostgreSQL reports them. Two users: {@code --data-only} and
- * {@code --if-exists=skip-existing} load into those tables ({@link #fit}), converting each value
- * to the existing column's type and reporting every mismatch at once before anything is
- * written; verify compares against them ({@link #match}), so it works on a target loaded
- * earlier, with other options, or by hand.
+ * them), types as PostgreSQL reports them. Two users: {@code --data-only} and {@code
+ * --if-exists=skip-existing} load into those tables ({@link #fit}), converting each value to the
+ * existing column's type and reporting every mismatch at once before anything is written; verify
+ * compares against them ({@link #match}), so it works on a target loaded earlier, with other
+ * options, or by hand.
  */
 public final class TargetFit {
 
@@ -47,31 +47,47 @@ public final class TargetFit {
     }
     List<ColumnPlan> out = new ArrayList<>();
     for (ColumnPlan c : t.columns()) {
-      Optional<ExistingTables.Col> col = existing.column(table.get(), c.target(),
-          c.source().name());
+      Optional<ExistingTables.Col> col =
+          existing.column(table.get(), c.target(), c.source().name());
       if (col.isEmpty()) {
-        return new Match(Optional.empty(), "MISSING: column " + c.source().name()
-            + " is not in " + table.get());
+        return new Match(
+            Optional.empty(), "MISSING: column " + c.source().name() + " is not in " + table.get());
       }
       Optional<PgType> type = writable(col.get());
       if (type.isEmpty()) {
-        return new Match(Optional.empty(), "UNSUPPORTED: column " + col.get().name()
-            + " has type " + col.get().typeSql() + ", which verify cannot compare");
+        return new Match(
+            Optional.empty(),
+            "UNSUPPORTED: column "
+                + col.get().name()
+                + " has type "
+                + col.get().typeSql()
+                + ", which verify cannot compare");
       }
-      PgType keep = type.get().kind() == c.type().kind()
-          && type.get().sql().equals(c.type().sql()) ? c.type() : type.get();
-      out.add(new ColumnPlan(c.source(), col.get().name(), keep, c.options(), c.identity(),
-          c.generatedSql(), c.rule(), c.reason()));
+      PgType keep =
+          type.get().kind() == c.type().kind() && type.get().sql().equals(c.type().sql())
+              ? c.type()
+              : type.get();
+      out.add(
+          new ColumnPlan(
+              c.source(),
+              col.get().name(),
+              keep,
+              c.options(),
+              c.identity(),
+              c.generatedSql(),
+              c.rule(),
+              c.reason()));
     }
-    return new Match(Optional.of(new TablePlan(t.source(), table.get(), t.sourceRows(),
-        List.copyOf(out))), null);
+    return new Match(
+        Optional.of(new TablePlan(t.source(), table.get(), t.sourceRows(), List.copyOf(out))),
+        null);
   }
 
   /**
    * {@code --data-only} ({@code all}) or {@code --if-exists=skip-existing}: the plan with its
-   * tables fitted to those the target has. With {@code all} false, tables that do not exist
-   * stay as planned, for STEP 3 to create. {@code source} is read for the epoch unit of
-   * numbers loaded into time columns.
+   * tables fitted to those the target has. With {@code all} false, tables that do not exist stay as
+   * planned, for STEP 3 to create. {@code source} is read for the epoch unit of numbers loaded into
+   * time columns.
    */
   public Plan fit(Plan plan, boolean all, SqliteSource source) {
     try (Connection c = source.connect()) {
@@ -81,8 +97,7 @@ public final class TargetFit {
     }
   }
 
-  private Plan fit(Plan plan, boolean all, Connection source)
-      throws SQLException {
+  private Plan fit(Plan plan, boolean all, Connection source) throws SQLException {
     List<String> problems = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     Set<String> fitted = new HashSet<>();
@@ -90,8 +105,14 @@ public final class TargetFit {
     for (TablePlan t : plan.tables()) {
       Optional<String> name = existing.find(t.target(), t.source().name());
       if (name.isEmpty() && all) {
-        problems.add("no table " + t.target() + " in schema " + plan.schema() + " for source"
-            + " table " + t.source().name());
+        problems.add(
+            "no table "
+                + t.target()
+                + " in schema "
+                + plan.schema()
+                + " for source"
+                + " table "
+                + t.source().name());
       } else if (name.isEmpty()) {
         tables.add(t);
       } else {
@@ -100,49 +121,89 @@ public final class TargetFit {
       }
     }
     if (!problems.isEmpty()) {
-      throw new MigrationException(Code.BAD_ARGUMENTS, (all ? "--data-only: the target schema"
-          : "--if-exists=skip-existing: the tables that exist") + " do not fit the source: "
-          + String.join("; ", problems) + ". Nothing was written.");
+      throw new MigrationException(
+          Code.BAD_ARGUMENTS,
+          (all
+                  ? "--data-only: the target schema"
+                  : "--if-exists=skip-existing: the tables that exist")
+              + " do not fit the source: "
+              + String.join("; ", problems)
+              + ". Nothing was written.");
     }
     // A fitted column has the target's type, so "created as ..." no longer applies to it.
-    warnings.addAll(0, plan.warnings().stream().filter(w -> !w.message().startsWith("created as")
-        || w.table().map(n -> !fitted.contains(n)).orElse(true)).toList());
-    return new Plan(plan.catalog(), plan.schema(), List.copyOf(tables),
-        List.copyOf(warnings), plan.notMigrated());
+    warnings.addAll(
+        0,
+        plan.warnings().stream()
+            .filter(
+                w ->
+                    !w.message().startsWith("created as")
+                        || w.table().map(n -> !fitted.contains(n)).orElse(true))
+            .toList());
+    return new Plan(
+        plan.catalog(),
+        plan.schema(),
+        List.copyOf(tables),
+        List.copyOf(warnings),
+        plan.notMigrated());
   }
 
-  private TablePlan fitTable(TablePlan t, String target, List<String> problems,
-      List<Warning> warnings, Connection source) throws SQLException {
+  private TablePlan fitTable(
+      TablePlan t, String target, List<String> problems, List<Warning> warnings, Connection source)
+      throws SQLException {
     List<ColumnPlan> cols = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (ColumnPlan c : t.columns()) {
       Optional<ExistingTables.Col> col = existing.column(target, c.target(), c.source().name());
       if (col.isEmpty()) {
-        problems.add("source column " + t.source().name() + "." + c.source().name()
-            + " has no column in " + target + " (exclude it in the configuration, or add it)");
+        problems.add(
+            "source column "
+                + t.source().name()
+                + "."
+                + c.source().name()
+                + " has no column in "
+                + target
+                + " (exclude it in the configuration, or add it)");
         continue;
       }
       if (col.get().generated()) {
-        warnings.add(Warning.column(t.source().name(), c.source().name(), "not copied: "
-            + target + "." + col.get().name() + " is generated by PostgreSQL"));
+        warnings.add(
+            Warning.column(
+                t.source().name(),
+                c.source().name(),
+                "not copied: " + target + "." + col.get().name() + " is generated by PostgreSQL"));
         continue;
       }
       Optional<PgType> type = writable(col.get());
       if (type.isEmpty()) {
-        problems.add(target + "." + col.get().name() + " has type " + col.get().typeSql()
-            + ", which sqlite2pg cannot write (exclude the column in the configuration)");
+        problems.add(
+            target
+                + "."
+                + col.get().name()
+                + " has type "
+                + col.get().typeSql()
+                + ", which sqlite2pg cannot write (exclude the column in the configuration)");
         continue;
       }
       used.add(col.get().name());
-      cols.add(new ColumnPlan(c.source(), col.get().name(), type.get(),
-          options(t, c, type.get(), source), col.get().identity() || col.get().serial(),
-          Optional.empty(), "existing column",
-          "the application's column is " + col.get().typeSql()));
+      cols.add(
+          new ColumnPlan(
+              c.source(),
+              col.get().name(),
+              type.get(),
+              options(t, c, type.get(), source),
+              col.get().identity() || col.get().serial(),
+              Optional.empty(),
+              "existing column",
+              "the application's column is " + col.get().typeSql()));
     }
     for (ExistingTables.Col col : existing.columns(target)) {
       if (!used.contains(col.name()) && !col.optional()) {
-        problems.add(target + "." + col.name() + " is NOT NULL without a default, and the"
-            + " source has no column for it");
+        problems.add(
+            target
+                + "."
+                + col.name()
+                + " is NOT NULL without a default, and the"
+                + " source has no column for it");
       }
     }
     return new TablePlan(t.source(), target, t.sourceRows(), List.copyOf(cols));
@@ -158,16 +219,18 @@ public final class TargetFit {
   }
 
   /** How to read times for a time-typed column: the unit of its epoch numbers, or Julian days. */
-  private static EncoderOptions options(TablePlan t, ColumnPlan c, PgType type,
-      Connection source) throws SQLException {
+  private static EncoderOptions options(TablePlan t, ColumnPlan c, PgType type, Connection source)
+      throws SQLException {
     PgType.Kind k = type.kind();
     if (k != PgType.Kind.TIMESTAMP && k != PgType.Kind.TIMESTAMPTZ && k != PgType.Kind.DATE) {
       return c.options();
     }
-    TableProfiler.NumberRange r = TableProfiler.numberRange(source, t.source().name(),
-        c.source().name());
-    if (r.minReal() != null && r.minReal() >= TypeRules.JULIAN_MIN
-        && r.maxReal() <= TypeRules.JULIAN_MAX && r.minAbsInt() == null) {
+    TableProfiler.NumberRange r =
+        TableProfiler.numberRange(source, t.source().name(), c.source().name());
+    if (r.minReal() != null
+        && r.minReal() >= TypeRules.JULIAN_MIN
+        && r.maxReal() <= TypeRules.JULIAN_MAX
+        && r.minAbsInt() == null) {
       return EncoderOptions.julianDays();
     }
     if (r.minAbsInt() == null) {

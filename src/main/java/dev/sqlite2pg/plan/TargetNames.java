@@ -17,8 +17,8 @@ import java.util.Set;
  *
  * <p>SQLite names are case-insensitive, PostgreSQL folds unquoted names to lower case. Folding
  * "InvoiceLine" to invoiceline keeps an application's unquoted SQL working; a name that is not a
- * plain identifier ("Order Details", "table/with/slashes.csv") keeps its spelling and needs
- * quotes in every query, as it did in SQLite.
+ * plain identifier ("Order Details", "table/with/slashes.csv") keeps its spelling and needs quotes
+ * in every query, as it did in SQLite.
  */
 public final class TargetNames {
 
@@ -29,8 +29,8 @@ public final class TargetNames {
 
   /**
    * Target names for sibling names (the tables of a schema, the columns of a table), in input
-   * order. Folds to lower case where the result is a plain identifier and unique; shortens
-   * names over 63 bytes with a hash suffix so that two long names stay distinct.
+   * order. Folds to lower case where the result is a plain identifier and unique; shortens names
+   * over 63 bytes with a hash suffix so that two long names stay distinct.
    */
   public static Map<String, String> of(List<String> names, boolean keepCase) {
     Map<String, Integer> foldedCount = new HashMap<>();
@@ -41,7 +41,8 @@ public final class TargetNames {
     Set<String> taken = new HashSet<>();
     for (String n : names) {
       String folded = n.toLowerCase(Locale.ROOT);
-      String target = !keepCase && Identifiers.isPlain(folded) && foldedCount.get(folded) == 1 ? folded : n;
+      String target =
+          !keepCase && Identifiers.isPlain(folded) && foldedCount.get(folded) == 1 ? folded : n;
       target = shorten(target);
       if (!taken.add(target)) {
         target = shorten(target + "_" + taken.size());
@@ -53,9 +54,9 @@ public final class TargetNames {
   }
 
   /**
-   * Names over 63 bytes: PostgreSQL would truncate them and two columns that share their first
-   * 63 bytes would collide (pgloader's collision.db has exactly that). Keeps a prefix that ends
-   * on a character boundary and appends '_' and 8 hex digits of the full name's SHA-256.
+   * Names over 63 bytes: PostgreSQL would truncate them and two columns that share their first 63
+   * bytes would collide (pgloader's collision.db has exactly that). Keeps a prefix that ends on a
+   * character boundary and appends '_' and 8 hex digits of the full name's SHA-256.
    */
   public static String shorten(String name) {
     byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);

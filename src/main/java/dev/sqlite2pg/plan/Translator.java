@@ -2,7 +2,6 @@ package dev.sqlite2pg.plan;
 
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.translate.Translation;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,6 +17,9 @@ public interface Translator {
   Translation defaultValue(String sqlite, PgType type);
 
   /** A CREATE VIEW statement, names resolved through the callbacks. */
-  Translation view(String createViewSql, java.util.List<String> viewColumns,
-      UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn);
+  Translation view(
+      String createViewSql,
+      java.util.List<String> viewColumns,
+      UnaryOperator<String> quoteTable,
+      UnaryOperator<String> quoteColumn);
 }

@@ -8,8 +8,8 @@ import dev.sqlite2pg.convert.PgType;
  *
  * @param warning whether the choice departs from the declared type (reported as a warning)
  */
-public record TypeChoice(PgType type, EncoderOptions options, String rule, String reason,
-    boolean warning) {
+public record TypeChoice(
+    PgType type, EncoderOptions options, String rule, String reason, boolean warning) {
 
   static TypeChoice of(PgType type, String rule, String reason) {
     return new TypeChoice(type, EncoderOptions.DEFAULT, rule, reason, false);

@@ -18,8 +18,11 @@ public final class CatalogStep {
 
   /** Logs the step, naming the user's file even when {@code source} is its snapshot. */
   public static Catalog run(RunContext run, SqliteSource source) {
-    LOG.info("STEP 1: reading the catalog of {}{}", run.options().source(),
-        source.path().equals(run.options().source().toAbsolutePath().normalize()) ? ""
+    LOG.info(
+        "STEP 1: reading the catalog of {}{}",
+        run.options().source(),
+        source.path().equals(run.options().source().toAbsolutePath().normalize())
+            ? ""
             : " (its snapshot)");
     return read(source);
   }

@@ -1,7 +1,6 @@
 package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.copy.Chunk;
 import dev.sqlite2pg.copy.CopyScheduler;
@@ -14,6 +13,7 @@ import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
 import dev.sqlite2pg.pg.state.RunState;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sql.Identifiers;
 import dev.sqlite2pg.sqlite.SourceQueries;
@@ -39,54 +39,83 @@ public final class CopyStep {
   private CopyStep() {}
 
   /**
-   * The copy's results, the plan as it stands after any table was planned again, and the rows
-   * each table already held.
+   * The copy's results, the plan as it stands after any table was planned again, and the rows each
+   * table already held.
    */
-  public record Copied(Plan plan, List<TableCopyResult> results,
-      ExistingRows existing) {}
+  public record Copied(Plan plan, List<TableCopyResult> results, ExistingRows existing) {}
 
   /**
-   * Types were chosen assuming the values fit (clean data costs no extra read); a table where
-   * a value disagrees is planned again with every value probed, recreated and copied again, so
-   * it ends exactly as a probing plan would have planned it.
+   * Types were chosen assuming the values fit (clean data costs no extra read); a table where a
+   * value disagrees is planned again with every value probed, recreated and copied again, so it
+   * ends exactly as a probing plan would have planned it.
    *
-   * @param post STEP 5, started: told of each table as soon as its rows are in (null when the
-   *     mode has no STEP 5 of its own)
+   * @param post STEP 5, started: told of each table as soon as its rows are in (null when the mode
+   *     has no STEP 5 of its own)
    */
-  public static Copied run(RunContext run, SqliteSource source, Plan plan,
-      RunState state, SchemaWriter schema, TargetTables before, SchemaWriter.PostData post) {
+  public static Copied run(
+      RunContext run,
+      SqliteSource source,
+      Plan plan,
+      RunState state,
+      SchemaWriter schema,
+      TargetTables before,
+      SchemaWriter.PostData post) {
     MigrateOptions options = run.options();
     LoadMode mode = run.mode();
-    LOG.info("STEP 4: copying {} rows with {} jobs",
-        plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(), options.jobs());
+    LOG.info(
+        "STEP 4: copying {} rows with {} jobs",
+        plan.tables().stream().mapToLong(TablePlan::sourceRows).sum(),
+        options.jobs());
     Set<String> probed = ConcurrentHashMap.newKeySet();
-    plan.tables().stream().filter(t -> !mode.mayRecreate(before.exists(t.target())))
+    plan.tables().stream()
+        .filter(t -> !mode.mayRecreate(before.exists(t.target())))
         .forEach(t -> probed.add(t.source().name()));
-    ExistingRows existing = mode.skipsExistingRows()
-        ? ExistingRows.skipExisting(options.schema(), plan.tables(), before, state,
-            options.onError())
-        : ExistingRows.none(options.schema(), state);
+    ExistingRows existing =
+        mode.skipsExistingRows()
+            ? ExistingRows.skipExisting(
+                options.schema(), plan.tables(), before, state, options.onError())
+            : ExistingRows.none(options.schema(), state);
     Map<String, PlanStep.PlannedTable> replanned = new ConcurrentHashMap<>();
-    TableCopier copier = new TableCopier(source, run.target(), options.schema(), utf8(plan),
-        options.batchSize(), options.onError(), state, probed::contains, existing);
-    List<TableCopyResult> results = new CopyScheduler(copier, options.jobs())
-        .copyAll(plan.tables(), loadOrder(run, plan),
-            t -> mode.chunks() ? chunks(source, t) : List.of(Chunk.ALL), t -> {
-          LOG.info("{}: a value does not fit the type chosen for it; planning the table again"
-              + " with every value read", t.source().name());
-          PlanStep.PlannedTable again = PlanStep.replan(run, source, plan, t);
-          schema.createTables(List.of(again.plan()), true);
-          probed.add(t.source().name());
-          replanned.put(t.source().name(), again);
-          return again.plan();
-        }, r -> {
-          LOG.info("copied {}: {} rows{}", r.sourceTable(), r.copiedRows(),
-              existing.skipped(r.sourceTable()) == 0 ? ""
-                  : " (" + existing.skipped(r.sourceTable()) + " already there)");
-          if (post != null && r.error().isEmpty()) {
-            post.tableReady(r.sourceTable());
-          }
-        });
+    TableCopier copier =
+        new TableCopier(
+            source,
+            run.target(),
+            options.schema(),
+            utf8(plan),
+            options.batchSize(),
+            options.onError(),
+            state,
+            probed::contains,
+            existing);
+    List<TableCopyResult> results =
+        new CopyScheduler(copier, options.jobs())
+            .copyAll(
+                plan.tables(),
+                loadOrder(run, plan),
+                t -> mode.chunks() ? chunks(source, t) : List.of(Chunk.ALL),
+                t -> {
+                  LOG.info(
+                      "{}: a value does not fit the type chosen for it; planning the table again"
+                          + " with every value read",
+                      t.source().name());
+                  PlanStep.PlannedTable again = PlanStep.replan(run, source, plan, t);
+                  schema.createTables(List.of(again.plan()), true);
+                  probed.add(t.source().name());
+                  replanned.put(t.source().name(), again);
+                  return again.plan();
+                },
+                r -> {
+                  LOG.info(
+                      "copied {}: {} rows{}",
+                      r.sourceTable(),
+                      r.copiedRows(),
+                      existing.skipped(r.sourceTable()) == 0
+                          ? ""
+                          : " (" + existing.skipped(r.sourceTable()) + " already there)");
+                  if (post != null && r.error().isEmpty()) {
+                    post.tableReady(r.sourceTable());
+                  }
+                });
     options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
     return new Copied(PlanStep.withReplanned(plan, replanned), results, existing);
   }
@@ -96,8 +125,8 @@ public final class CopyStep {
   }
 
   /**
-   * Tables a table must wait for: when the mode loads parents first, the target's foreign
-   * keys; otherwise none, and every table may load at once.
+   * Tables a table must wait for: when the mode loads parents first, the target's foreign keys;
+   * otherwise none, and every table may load at once.
    */
   static Map<String, Set<String>> loadOrder(RunContext run, Plan plan) {
     Map<String, Set<String>> waits = new HashMap<>();
@@ -112,8 +141,7 @@ public final class CopyStep {
       }
       return waits;
     } catch (SQLException e) {
-      throw TargetErrors.translate("Reading foreign keys of schema " + plan.schema(), e,
-          target);
+      throw TargetErrors.translate("Reading foreign keys of schema " + plan.schema(), e, target);
     }
   }
 
@@ -123,18 +151,26 @@ public final class CopyStep {
   }
 
   /**
-   * A rowid table of more than {@link #chunkRows()} rows in rowid ranges of about that many
-   * rows (see {@link Chunk}); other tables whole.
+   * A rowid table of more than {@link #chunkRows()} rows in rowid ranges of about that many rows
+   * (see {@link Chunk}); other tables whole.
    */
   static List<Chunk> chunks(SqliteSource source, TablePlan t) {
-    if (t.source().withoutRowid() || t.sourceRows() <= chunkRows()
+    if (t.source().withoutRowid()
+        || t.sourceRows() <= chunkRows()
         || SourceQueries.rowidExpression(t.source()).equals("NULL")) {
       return List.of(Chunk.ALL);
     }
     String rowid = SourceQueries.rowidExpression(t.source());
-    try (Connection c = source.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT min(" + rowid + "), max(" + rowid
-            + ") FROM " + Identifiers.quote(t.source().name()))) {
+    try (Connection c = source.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT min("
+                    + rowid
+                    + "), max("
+                    + rowid
+                    + ") FROM "
+                    + Identifiers.quote(t.source().name()))) {
       rs.next();
       int n = (int) Math.min(64, (t.sourceRows() + chunkRows() - 1) / chunkRows());
       return Chunk.split(rs.getLong(1), rs.getLong(2), n);

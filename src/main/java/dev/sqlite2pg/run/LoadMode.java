@@ -6,9 +6,9 @@ import dev.sqlite2pg.MigrationException.Code;
 
 /**
  * How a run treats what the target already holds: the one place that says what {@code --drop},
- * {@code --data-only}, {@code --if-exists} and {@code --resume} imply for each step, so that a
- * step asks its mode instead of combining flags. {@link #of} refuses the combinations that make
- * no sense, in one line each, before anything is read.
+ * {@code --data-only}, {@code --if-exists} and {@code --resume} imply for each step, so that a step
+ * asks its mode instead of combining flags. {@link #of} refuses the combinations that make no
+ * sense, in one line each, before anything is read.
  *
  * <pre>
  *                      plan fitted to  tables created   rows there    chunks  parents  STEP 5
@@ -31,14 +31,14 @@ public sealed interface LoadMode {
   record Replace() implements LoadMode {}
 
   /**
-   * {@code --data-only}: into the tables the application created, converting to their types;
-   * with {@code skipExisting}, rows whose key the target holds are left as they are.
+   * {@code --data-only}: into the tables the application created, converting to their types; with
+   * {@code skipExisting}, rows whose key the target holds are left as they are.
    */
   record DataOnly(boolean skipExisting) implements LoadMode {}
 
   /**
-   * {@code --if-exists=skip-existing}: tables that exist keep their rows and get the missing
-   * ones, into their own types; tables that do not exist are created.
+   * {@code --if-exists=skip-existing}: tables that exist keep their rows and get the missing ones,
+   * into their own types; tables that do not exist are created.
    */
   record SkipExisting() implements LoadMode {}
 
@@ -48,8 +48,8 @@ public sealed interface LoadMode {
   /**
    * The mode the options ask for, or one line saying which options do not go together.
    *
-   * @param ifExists null when not given: {@code --if-exists=fail} with {@code --drop} is
-   *     refused, the default is not
+   * @param ifExists null when not given: {@code --if-exists=fail} with {@code --drop} is refused,
+   *     the default is not
    */
   static LoadMode of(boolean drop, IfExists ifExists, boolean dataOnly, boolean resume) {
     if (drop) {
@@ -63,21 +63,25 @@ public sealed interface LoadMode {
 
   private static void refuseWithDrop(IfExists ifExists, boolean dataOnly, boolean resume) {
     if (ifExists == IfExists.FAIL) {
-      throw bad("--if-exists=fail has no effect with --drop, which replaces the tables whatever"
-          + " they hold: pass one or the other");
+      throw bad(
+          "--if-exists=fail has no effect with --drop, which replaces the tables whatever"
+              + " they hold: pass one or the other");
     }
     if (ifExists == IfExists.SKIP_EXISTING) {
-      throw bad("--if-exists=skip-existing keeps the rows the target's tables hold and --drop"
-          + " replaces the tables: pass one or the other");
+      throw bad(
+          "--if-exists=skip-existing keeps the rows the target's tables hold and --drop"
+              + " replaces the tables: pass one or the other");
     }
     if (dataOnly) {
-      throw bad("--data-only loads into the tables the application created and --drop replaces"
-          + " them with sqlite2pg's own: pass one or the other");
+      throw bad(
+          "--data-only loads into the tables the application created and --drop replaces"
+              + " them with sqlite2pg's own: pass one or the other");
     }
     if (resume) {
-      throw bad("--resume continues the interrupted run with the rows it already copied and"
-          + " --drop would replace them: pass --resume alone to continue, or --drop alone to"
-          + " start again");
+      throw bad(
+          "--resume continues the interrupted run with the rows it already copied and"
+              + " --drop would replace them: pass --resume alone to continue, or --drop alone to"
+              + " start again");
     }
   }
 
@@ -113,8 +117,9 @@ public sealed interface LoadMode {
   /** How STEP 2 fits the plan to the tables the target already has. */
   default Fit fit() {
     LoadMode m = base();
-    return m instanceof DataOnly ? Fit.ALL : m instanceof SkipExisting ? Fit.WHERE_EXISTS
-        : Fit.NONE;
+    return m instanceof DataOnly
+        ? Fit.ALL
+        : m instanceof SkipExisting ? Fit.WHERE_EXISTS : Fit.NONE;
   }
 
   /** Plan fitting: none, every table (--data-only), or the tables that exist. */
@@ -125,33 +130,33 @@ public sealed interface LoadMode {
   }
 
   /**
-   * Keys, indexes and views may already exist (the interrupted run's, or those of the tables
-   * whose rows are kept), so STEP 5 keeps what it finds instead of failing on it.
+   * Keys, indexes and views may already exist (the interrupted run's, or those of the tables whose
+   * rows are kept), so STEP 5 keeps what it finds instead of failing on it.
    */
   default boolean objectsMayExist() {
     return resumes() || skipsExistingRows();
   }
 
   /**
-   * A table whose values do not fit its planned types may be dropped, planned again and
-   * recreated during STEP 4: only a table this run created, never one that existed before.
+   * A table whose values do not fit its planned types may be dropped, planned again and recreated
+   * during STEP 4: only a table this run created, never one that existed before.
    */
   default boolean mayRecreate(boolean existedBefore) {
     return !resumes() && !dataOnly() && !existedBefore;
   }
 
   /**
-   * Large tables are copied in rowid-range chunks. Not when rows are merged into tables that
-   * have them (a chunk's transaction would see the other chunks' keys as existing); the
-   * decision does not depend on --jobs, so a resumed run finds the same chunks.
+   * Large tables are copied in rowid-range chunks. Not when rows are merged into tables that have
+   * them (a chunk's transaction would see the other chunks' keys as existing); the decision does
+   * not depend on --jobs, so a resumed run finds the same chunks.
    */
   default boolean chunks() {
     return !dataOnly() && !skipsExistingRows();
   }
 
   /**
-   * Parents load before children: the target's foreign keys are enforced during the load
-   * into tables that exist; otherwise keys come after the data and tables load at once.
+   * Parents load before children: the target's foreign keys are enforced during the load into
+   * tables that exist; otherwise keys come after the data and tables load at once.
    */
   default boolean parentsFirst() {
     return dataOnly() || skipsExistingRows();

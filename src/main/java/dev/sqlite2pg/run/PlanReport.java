@@ -26,8 +26,12 @@ public final class PlanReport {
         sql.put(s, script.render(s));
       }
     }
-    return new MigrationPlan(plan.schema(), plan.tables().stream().map(PlanReport::table)
-        .toList(), plan.warnings(), plan.notMigrated(), sql);
+    return new MigrationPlan(
+        plan.schema(),
+        plan.tables().stream().map(PlanReport::table).toList(),
+        plan.warnings(),
+        plan.notMigrated(),
+        sql);
   }
 
   static PlannedTable table(TablePlan t) {
@@ -35,8 +39,17 @@ public final class PlanReport {
   }
 
   static List<ColumnReport> columns(List<ColumnPlan> columns) {
-    return columns.stream().map(c -> new ColumnReport(c.source().name(),
-        c.source().declaredType(), c.target(), c.type().sql(), c.identity(), c.rule(),
-        c.reason())).toList();
+    return columns.stream()
+        .map(
+            c ->
+                new ColumnReport(
+                    c.source().name(),
+                    c.source().declaredType(),
+                    c.target(),
+                    c.type().sql(),
+                    c.identity(),
+                    c.rule(),
+                    c.reason()))
+        .toList();
   }
 }

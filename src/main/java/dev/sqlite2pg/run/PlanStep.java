@@ -3,7 +3,6 @@ package dev.sqlite2pg.run;
 import dev.sqlite2pg.MigrateOptions;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.catalog.Catalog;
@@ -15,6 +14,7 @@ import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.Planner;
 import dev.sqlite2pg.plan.SqliteValueProbe;
 import dev.sqlite2pg.plan.TablePlan;
@@ -64,40 +64,37 @@ public final class PlanStep {
   }
 
   /** One table's plan, with the warnings and omissions it found. */
-  public record PlannedTable(TablePlan plan, List<Warning> warnings,
-      List<NotMigrated> notMigrated) {}
+  public record PlannedTable(
+      TablePlan plan, List<Warning> warnings, List<NotMigrated> notMigrated) {}
 
   /**
    * STEP 2 of a run.
    *
-   * @param probe read every value to choose each type (plan, --dry-run); migrate instead
-   *     assumes the candidate types fit and lets the copy find out ({@link CopyStep})
+   * @param probe read every value to choose each type (plan, --dry-run); migrate instead assumes
+   *     the candidate types fit and lets the copy find out ({@link CopyStep})
    */
-  public static Plan run(RunContext run, SqliteSource source, Catalog catalog,
-      boolean probe) {
+  public static Plan run(RunContext run, SqliteSource source, Catalog catalog, boolean probe) {
     LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     MigrateOptions options = run.options();
     List<Table> chosen = TableSelection.choose(catalog, run);
-    Depth depth = run.mode().dataOnly() ? Depth.TARGET_TYPES
-        : probe ? Depth.PROBE : Depth.PROFILE;
+    Depth depth = run.mode().dataOnly() ? Depth.TARGET_TYPES : probe ? Depth.PROBE : Depth.PROFILE;
     Plan plan = plan(run, source, catalog, chosen, depth);
-    Plan fitted = switch (run.mode().fit()) {
-      case NONE -> plan;
-      case ALL -> fitToTarget(run, plan, source, true);
-      case WHERE_EXISTS -> fitToTarget(run, plan, source, false);
-    };
+    Plan fitted =
+        switch (run.mode().fit()) {
+          case NONE -> plan;
+          case ALL -> fitToTarget(run, plan, source, true);
+          case WHERE_EXISTS -> fitToTarget(run, plan, source, false);
+        };
     return withSourceZone(fitted, options.sourceZone());
   }
 
   /** The plan fitted to the tables the target has (see {@link TargetFit#fit}). */
-  private static Plan fitToTarget(RunContext run, Plan plan,
-      SqliteSource source, boolean all) {
+  private static Plan fitToTarget(RunContext run, Plan plan, SqliteSource source, boolean all) {
     ExistingTables existing;
     try (Connection dst = run.target().open()) {
       existing = ExistingTables.read(dst, plan.schema());
     } catch (SQLException e) {
-      throw TargetErrors.translate("Reading the target schema " + plan.schema(), e,
-          run.target());
+      throw TargetErrors.translate("Reading the target schema " + plan.schema(), e, run.target());
     }
     return new TargetFit(existing).fit(plan, all, source);
   }
@@ -107,41 +104,65 @@ public final class PlanStep {
     if (zone.equals(ZoneOffset.UTC)) {
       return plan;
     }
-    List<TablePlan> tables = plan.tables().stream().map(t -> new TablePlan(t.source(),
-        t.target(), t.sourceRows(), t.columns().stream().map(c -> new ColumnPlan(c.source(),
-            c.target(), c.type(), c.options().withZone(zone), c.identity(), c.generatedSql(),
-            c.rule(), c.reason())).toList())).toList();
-    return new Plan(plan.catalog(), plan.schema(), tables, plan.warnings(),
-        plan.notMigrated());
+    List<TablePlan> tables =
+        plan.tables().stream()
+            .map(
+                t ->
+                    new TablePlan(
+                        t.source(),
+                        t.target(),
+                        t.sourceRows(),
+                        t.columns().stream()
+                            .map(
+                                c ->
+                                    new ColumnPlan(
+                                        c.source(),
+                                        c.target(),
+                                        c.type(),
+                                        c.options().withZone(zone),
+                                        c.identity(),
+                                        c.generatedSql(),
+                                        c.rule(),
+                                        c.reason()))
+                            .toList()))
+            .toList();
+    return new Plan(plan.catalog(), plan.schema(), tables, plan.warnings(), plan.notMigrated());
   }
 
   /**
-   * @param depth how much of the values to read: trying every candidate type on every value
-   *     is most of a plan's cost on a large database
+   * @param depth how much of the values to read: trying every candidate type on every value is most
+   *     of a plan's cost on a large database
    */
-  public static Plan plan(RunContext run, SqliteSource source, Catalog catalog,
-      List<Table> chosen, Depth depth) {
+  public static Plan plan(
+      RunContext run, SqliteSource source, Catalog catalog, List<Table> chosen, Depth depth) {
     MigrateOptions options = run.options();
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     boolean utf8 = catalog.encoding().equalsIgnoreCase("UTF-8");
-    Map<String, String> names = new HashMap<>(TargetNames.of(
-        chosen.stream().map(Table::name).toList(), options.keepCase()));
-    chosen.forEach(t -> run.config().rule(t.name()).flatMap(r -> r.target())
-        .ifPresent(target -> names.put(t.name(), target)));
+    Map<String, String> names =
+        new HashMap<>(
+            TargetNames.of(chosen.stream().map(Table::name).toList(), options.keepCase()));
+    chosen.forEach(
+        t ->
+            run.config()
+                .rule(t.name())
+                .flatMap(r -> r.target())
+                .ifPresent(target -> names.put(t.name(), target)));
     Planner planner = new Planner(run.casts(), options.keepCase(), run.config());
     // Tables are profiled and probed in parallel, each on its own read-only connection: the
     // probes read whole columns, and on a large database they are most of the plan's time.
-    ExecutorService pool = Executors.newFixedThreadPool(
-        Math.max(1, Math.min(options.jobs(), chosen.size())), r -> {
-          Thread th = new Thread(r, "sqlite2pg-plan");
-          th.setDaemon(true);
-          return th;
-        });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(options.jobs(), chosen.size())),
+            r -> {
+              Thread th = new Thread(r, "sqlite2pg-plan");
+              th.setDaemon(true);
+              return th;
+            });
     List<Future<PlannedTable>> futures = new ArrayList<>();
     for (Table t : chosen) {
-      futures.add(pool.submit(() -> planOne(run, source, t, names.get(t.name()), planner,
-          depth, utf8)));
+      futures.add(
+          pool.submit(() -> planOne(run, source, t, names.get(t.name()), planner, depth, utf8)));
     }
     List<TablePlan> tables = new ArrayList<>();
     try {
@@ -161,8 +182,10 @@ public final class PlanStep {
       if (e.getCause() instanceof SQLException se) {
         throw SqliteErrors.translate(source.origin(), se);
       }
-      throw new MigrationException(Code.SOURCE, "Reading the data of " + source.path()
-          + " failed: " + e.getCause().getMessage(), e.getCause());
+      throw new MigrationException(
+          Code.SOURCE,
+          "Reading the data of " + source.path() + " failed: " + e.getCause().getMessage(),
+          e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -170,8 +193,8 @@ public final class PlanStep {
     for (SchemaObject o : catalog.others()) {
       notMigrated(o).ifPresent(notMigrated::add);
     }
-    return new Plan(catalog, options.schema(), List.copyOf(tables),
-        List.copyOf(warnings), notMigrated);
+    return new Plan(
+        catalog, options.schema(), List.copyOf(tables), List.copyOf(warnings), notMigrated);
   }
 
   /** One table planned again, this time reading every value (see {@link CopyStep}). */
@@ -181,8 +204,10 @@ public final class PlanStep {
     Planner planner = new Planner(run.casts(), options.keepCase(), run.config());
     try {
       PlannedTable p = planOne(run, source, t.source(), t.target(), planner, Depth.PROBE, utf8);
-      Plan one = withSourceZone(new Plan(plan.catalog(), plan.schema(),
-          List.of(p.plan()), List.of(), List.of()), options.sourceZone());
+      Plan one =
+          withSourceZone(
+              new Plan(plan.catalog(), plan.schema(), List.of(p.plan()), List.of(), List.of()),
+              options.sourceZone());
       return new PlannedTable(one.tables().get(0), p.warnings(), p.notMigrated());
     } catch (SQLException e) {
       throw SqliteErrors.translate(source.origin(), e);
@@ -194,8 +219,11 @@ public final class PlanStep {
     if (again.isEmpty()) {
       return plan;
     }
-    List<Warning> warnings = new ArrayList<>(plan.warnings().stream()
-        .filter(w -> w.table().map(t -> !again.containsKey(t)).orElse(true)).toList());
+    List<Warning> warnings =
+        new ArrayList<>(
+            plan.warnings().stream()
+                .filter(w -> w.table().map(t -> !again.containsKey(t)).orElse(true))
+                .toList());
     List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
     List<TablePlan> tables = new ArrayList<>();
     for (TablePlan t : plan.tables()) {
@@ -203,43 +231,72 @@ public final class PlanStep {
       tables.add(p == null ? t : p.plan());
       if (p != null) {
         warnings.addAll(p.warnings());
-        notMigrated.addAll(p.notMigrated().stream()
-            .filter(n -> !plan.notMigrated().contains(n)).toList());
+        notMigrated.addAll(
+            p.notMigrated().stream().filter(n -> !plan.notMigrated().contains(n)).toList());
       }
     }
-    return new Plan(plan.catalog(), plan.schema(), List.copyOf(tables),
-        List.copyOf(warnings), List.copyOf(notMigrated));
+    return new Plan(
+        plan.catalog(),
+        plan.schema(),
+        List.copyOf(tables),
+        List.copyOf(warnings),
+        List.copyOf(notMigrated));
   }
 
-  private static PlannedTable planOne(RunContext run, SqliteSource source, Table t,
-      String target, Planner planner, Depth depth, boolean utf8) throws SQLException {
+  private static PlannedTable planOne(
+      RunContext run,
+      SqliteSource source,
+      Table t,
+      String target,
+      Planner planner,
+      Depth depth,
+      boolean utf8)
+      throws SQLException {
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
     try (Connection c = source.connect()) {
-      List<Column> read = depth == Depth.NAMES ? List.of()
-          : depth != Depth.TARGET_TYPES ? t.columns()
-          : t.columns().stream()
-              .filter(col -> TypeRules.readsTimes(col.declaredType())
-                  || run.casts().stream().anyMatch(k -> k.appliesTo(t.name(), col.name(),
-                      col.declaredType())))
-              .toList();
-      TableProfiler.Result profile = depth == Depth.NAMES
-          ? new TableProfiler.Result(0, Map.of()) : profile(source, c, t, read, utf8);
+      List<Column> read =
+          depth == Depth.NAMES
+              ? List.of()
+              : depth != Depth.TARGET_TYPES
+                  ? t.columns()
+                  : t.columns().stream()
+                      .filter(
+                          col ->
+                              TypeRules.readsTimes(col.declaredType())
+                                  || run.casts().stream()
+                                      .anyMatch(
+                                          k ->
+                                              k.appliesTo(
+                                                  t.name(), col.name(), col.declaredType())))
+                      .toList();
+      TableProfiler.Result profile =
+          depth == Depth.NAMES
+              ? new TableProfiler.Result(0, Map.of())
+              : profile(source, c, t, read, utf8);
       if (!target.equals(t.name().toLowerCase(Locale.ROOT)) && !target.equals(t.name())) {
-        warnings.add(Warning.table(t.name(), "renamed to " + target
-            + " (PostgreSQL names are at most 63 bytes)"));
+        warnings.add(
+            Warning.table(
+                t.name(), "renamed to " + target + " (PostgreSQL names are at most 63 bytes)"));
       }
       SqliteValueProbe values = new SqliteValueProbe(c, t, utf8);
-      TablePlan plan = planner.plan(t, target, profile.rows(), profile.columns(),
-          depth == Depth.PROBE ? values : optimistic(values), warnings, notMigrated);
+      TablePlan plan =
+          planner.plan(
+              t,
+              target,
+              profile.rows(),
+              profile.columns(),
+              depth == Depth.PROBE ? values : optimistic(values),
+              warnings,
+              notMigrated);
       return new PlannedTable(plan, warnings, notMigrated);
     }
   }
 
   /**
-   * A probe that believes every candidate type fits, without reading the column: the copy
-   * finds out (and the table is planned again if not), or the target's types replace the plan's
-   * (verify, --data-only). Examples for warnings are still read: they cost a LIMIT query.
+   * A probe that believes every candidate type fits, without reading the column: the copy finds out
+   * (and the table is planned again if not), or the target's types replace the plan's (verify,
+   * --data-only). Examples for warnings are still read: they cost a LIMIT query.
    */
   private static ValueProbe optimistic(ValueProbe real) {
     return new ValueProbe() {
@@ -256,31 +313,51 @@ public final class PlanStep {
   }
 
   /** From the file's pages when it can be read so; SQLite's aggregate otherwise. */
-  private static TableProfiler.Result profile(SqliteSource source, Connection c, Table t,
-      List<Column> cols, boolean utf8) throws SQLException {
+  private static TableProfiler.Result profile(
+      SqliteSource source, Connection c, Table t, List<Column> cols, boolean utf8)
+      throws SQLException {
     if (cols.isEmpty() || !TableReader.byPages(source, t, utf8)) {
       return TableProfiler.profile(c, t, cols);
     }
-    try (RowCursor rows = TableReader.open(source, c, t, cols, utf8, Long.MIN_VALUE,
-        Long.MAX_VALUE)) {
+    try (RowCursor rows =
+        TableReader.open(source, c, t, cols, utf8, Long.MIN_VALUE, Long.MAX_VALUE)) {
       return TableProfiler.profile(rows, cols);
     }
   }
 
   private static Optional<NotMigrated> notMigrated(SchemaObject o) {
     return switch (o.kind()) {
-      case TRIGGER -> Optional.of(new NotMigrated("trigger", o.name(),
-          "triggers are SQLite code; rewrite it as a PL/pgSQL trigger function", o.sql()));
-      case VIRTUAL_TABLE -> Optional.of(new NotMigrated("virtual table", o.name(),
-          "virtual tables (FTS, R-Tree, extensions) have no PostgreSQL equivalent; use"
-              + " PostgreSQL full-text search or PostGIS instead", o.sql()));
-      case SHADOW_TABLE -> Optional.of(new NotMigrated("shadow table", o.name(),
-          "internal storage of virtual table " + o.tableName() + ", not user data", o.sql()));
-      case INTERNAL_TABLE -> Optional.of(new NotMigrated("internal table", o.name(),
-          o.name().equalsIgnoreCase("sqlite_sequence")
-              ? "AUTOINCREMENT counters; applied to the identity sequences instead"
-              : "SQLite's query-planner statistics; PostgreSQL's ANALYZE makes its own",
-          o.sql()));
+      case TRIGGER ->
+          Optional.of(
+              new NotMigrated(
+                  "trigger",
+                  o.name(),
+                  "triggers are SQLite code; rewrite it as a PL/pgSQL trigger function",
+                  o.sql()));
+      case VIRTUAL_TABLE ->
+          Optional.of(
+              new NotMigrated(
+                  "virtual table",
+                  o.name(),
+                  "virtual tables (FTS, R-Tree, extensions) have no PostgreSQL equivalent; use"
+                      + " PostgreSQL full-text search or PostGIS instead",
+                  o.sql()));
+      case SHADOW_TABLE ->
+          Optional.of(
+              new NotMigrated(
+                  "shadow table",
+                  o.name(),
+                  "internal storage of virtual table " + o.tableName() + ", not user data",
+                  o.sql()));
+      case INTERNAL_TABLE ->
+          Optional.of(
+              new NotMigrated(
+                  "internal table",
+                  o.name(),
+                  o.name().equalsIgnoreCase("sqlite_sequence")
+                      ? "AUTOINCREMENT counters; applied to the identity sequences instead"
+                      : "SQLite's query-planner statistics; PostgreSQL's ANALYZE makes its own",
+                  o.sql()));
       case VIEW -> Optional.empty();
     };
   }

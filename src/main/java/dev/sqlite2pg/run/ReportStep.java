@@ -1,6 +1,5 @@
 package dev.sqlite2pg.run;
 
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TableCheck;
@@ -8,6 +7,7 @@ import dev.sqlite2pg.TableReport;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.copy.TableCopyResult;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +24,13 @@ public final class ReportStep {
 
   private ReportStep() {}
 
-  public static MigrationResult run(RunContext run, CopyStep.Copied copy, SchemaWriter schema,
-      Map<String, TableCheck> checks, long start, Optional<Instant> snapshotAt) {
+  public static MigrationResult run(
+      RunContext run,
+      CopyStep.Copied copy,
+      SchemaWriter schema,
+      Map<String, TableCheck> checks,
+      long start,
+      Optional<Instant> snapshotAt) {
     LOG.info("STEP 7: report");
     Plan plan = copy.plan();
     List<Warning> warnings = new ArrayList<>(plan.warnings());
@@ -36,21 +41,39 @@ public final class ReportStep {
     for (TableCopyResult r : copy.results()) {
       tables.add(table(r, copy, warnings, checks.get(r.sourceTable())));
     }
-    return new MigrationResult(run.options().source().toString(), run.target().display(),
-        run.schema(), List.copyOf(tables), List.copyOf(warnings), List.copyOf(notMigrated),
-        run.options().verify(), snapshotAt, (System.nanoTime() - start) / 1e9);
+    return new MigrationResult(
+        run.options().source().toString(),
+        run.target().display(),
+        run.schema(),
+        List.copyOf(tables),
+        List.copyOf(warnings),
+        List.copyOf(notMigrated),
+        run.options().verify(),
+        snapshotAt,
+        (System.nanoTime() - start) / 1e9);
   }
 
-  private static TableReport table(TableCopyResult r, CopyStep.Copied copy,
-      List<Warning> warnings, TableCheck check) {
-    List<String> mine = warnings.stream()
-        .filter(w -> w.table().map(r.sourceTable()::equals).orElse(false))
-        .map(Warning::describe).toList();
+  private static TableReport table(
+      TableCopyResult r, CopyStep.Copied copy, List<Warning> warnings, TableCheck check) {
+    List<String> mine =
+        warnings.stream()
+            .filter(w -> w.table().map(r.sourceTable()::equals).orElse(false))
+            .map(Warning::describe)
+            .toList();
     Optional<TablePlan> planned = copy.plan().table(r.sourceTable());
-    return new TableReport(r.sourceTable(), r.targetTable(),
-        planned.map(TablePlan::sourceRows).orElse(r.readRows()), r.copiedRows(),
-        r.error().isPresent() ? 0 : copy.existing().skipped(r.sourceTable()), r.rejectedRows(),
-        r.bytes(), r.seconds(), mine, r.rejected(), r.error(), Optional.ofNullable(check),
+    return new TableReport(
+        r.sourceTable(),
+        r.targetTable(),
+        planned.map(TablePlan::sourceRows).orElse(r.readRows()),
+        r.copiedRows(),
+        r.error().isPresent() ? 0 : copy.existing().skipped(r.sourceTable()),
+        r.rejectedRows(),
+        r.bytes(),
+        r.seconds(),
+        mine,
+        r.rejected(),
+        r.error(),
+        Optional.ofNullable(check),
         planned.map(t -> PlanReport.columns(t.columns())).orElse(List.of()));
   }
 }

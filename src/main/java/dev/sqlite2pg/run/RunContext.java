@@ -7,11 +7,15 @@ import dev.sqlite2pg.plan.MappingConfig;
 import java.util.List;
 
 /**
- * What every step of one run reads: its validated options, where the data goes, its mode, and
- * the options parsed once: the --cast rules and the mapping file.
+ * What every step of one run reads: its validated options, where the data goes, its mode, and the
+ * options parsed once: the --cast rules and the mapping file.
  */
-public record RunContext(MigrateOptions options, TargetConnector target, LoadMode mode,
-    List<Cast> casts, MappingConfig config) {
+public record RunContext(
+    MigrateOptions options,
+    TargetConnector target,
+    LoadMode mode,
+    List<Cast> casts,
+    MappingConfig config) {
 
   public String schema() {
     return options.schema();

@@ -1,10 +1,10 @@
 package dev.sqlite2pg.run;
 
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.copy.ExistingRows;
 import dev.sqlite2pg.copy.KeyConflicts;
 import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.SqliteSource;
@@ -24,13 +24,14 @@ public final class SchemaStep {
    *
    * @param before what the target held before this step wrote anything
    */
-  public static SchemaWriter run(RunContext run, SqliteSource source, Plan plan,
-      TargetTables before) {
+  public static SchemaWriter run(
+      RunContext run, SqliteSource source, Plan plan, TargetTables before) {
     LoadMode mode = run.mode();
     // Keys, indexes and views that exist are kept: the interrupted run's, or those of the
     // tables whose rows --if-exists=skip-existing keeps.
-    SchemaWriter writer = new SchemaWriter(run.target(), run.schema(), new SqliteToPg(
-        plan.tables()), mode.objectsMayExist());
+    SchemaWriter writer =
+        new SchemaWriter(
+            run.target(), run.schema(), new SqliteToPg(plan.tables()), mode.objectsMayExist());
     if (mode.resumes()) {
       LOG.info("STEP 3: --resume: the tables exist; continuing the interrupted run");
     } else if (mode.skipsExistingRows()) {
@@ -47,8 +48,10 @@ public final class SchemaStep {
 
   private static void createOrCheck(RunContext run, Plan plan, SchemaWriter writer) {
     if (run.mode().dataOnly()) {
-      LOG.info("STEP 3: --data-only: {} existing tables in schema {}, checked empty",
-          plan.tables().size(), run.schema());
+      LOG.info(
+          "STEP 3: --data-only: {} existing tables in schema {}, checked empty",
+          plan.tables().size(),
+          run.schema());
       writer.requireEmpty(plan.tables());
       return;
     }
@@ -57,13 +60,16 @@ public final class SchemaStep {
   }
 
   /** --if-exists=skip-existing: tables that exist keep their rows; the others are created. */
-  private static void keepRows(RunContext run, Plan plan, TargetTables before,
-      SchemaWriter writer) {
+  private static void keepRows(
+      RunContext run, Plan plan, TargetTables before, SchemaWriter writer) {
     ExistingRows.requireKeys(run.schema(), plan.tables(), before);
-    List<TablePlan> missing = plan.tables().stream().filter(t -> !before.exists(t.target()))
-        .toList();
-    LOG.info("STEP 3: --if-exists=skip-existing: {} tables exist in schema {} and keep their"
-        + " rows; creating {}", plan.tables().size() - missing.size(), run.schema(),
+    List<TablePlan> missing =
+        plan.tables().stream().filter(t -> !before.exists(t.target())).toList();
+    LOG.info(
+        "STEP 3: --if-exists=skip-existing: {} tables exist in schema {} and keep their"
+            + " rows; creating {}",
+        plan.tables().size() - missing.size(),
+        run.schema(),
         missing.size());
     if (!missing.isEmpty()) {
       writer.createTables(missing, false);

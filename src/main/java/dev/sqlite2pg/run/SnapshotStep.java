@@ -17,13 +17,14 @@ public final class SnapshotStep {
   private SnapshotStep() {}
 
   /** The snapshot to read instead of {@code source}, when the option says to take one. */
-  public static Optional<SqliteSource.Snapshot> take(MigrateOptions.Snapshot when,
-      SqliteSource source) {
-    boolean take = switch (when) {
-      case ALWAYS -> true;
-      case NEVER -> false;
-      case AUTO -> source.needsSnapshot();
-    };
+  public static Optional<SqliteSource.Snapshot> take(
+      MigrateOptions.Snapshot when, SqliteSource source) {
+    boolean take =
+        switch (when) {
+          case ALWAYS -> true;
+          case NEVER -> false;
+          case AUTO -> source.needsSnapshot();
+        };
     if (!take) {
       return Optional.empty();
     }

@@ -16,16 +16,22 @@ public final class TableSelection {
   private TableSelection() {}
 
   /**
-   * The tables to migrate: the mapping file's groups named by --only (checked against the
-   * source), narrowed by --tables, minus --exclude and the file's exclusions.
+   * The tables to migrate: the mapping file's groups named by --only (checked against the source),
+   * narrowed by --tables, minus --exclude and the file's exclusions.
    */
   public static List<Table> choose(Catalog catalog, RunContext run) {
     MigrateOptions options = run.options();
     List<String> names = catalog.tables().stream().map(Table::name).toList();
-    List<String> grouped = run.config().check(names, n -> catalog.table(n).orElseThrow()
-        .columns().stream().map(Column::name).toList(), options.only());
-    List<Table> base = options.only().isEmpty() ? catalog.tables()
-        : catalog.tables().stream().filter(t -> grouped.contains(t.name())).toList();
+    List<String> grouped =
+        run.config()
+            .check(
+                names,
+                n -> catalog.table(n).orElseThrow().columns().stream().map(Column::name).toList(),
+                options.only());
+    List<Table> base =
+        options.only().isEmpty()
+            ? catalog.tables()
+            : catalog.tables().stream().filter(t -> grouped.contains(t.name())).toList();
     List<String> exclude = new ArrayList<>(options.exclude());
     exclude.addAll(run.config().exclude());
     return select(base, options.tables(), exclude);
@@ -35,14 +41,18 @@ public final class TableSelection {
   static List<Table> select(List<Table> all, List<String> include, List<String> exclude) {
     List<Pattern> in = include.stream().map(TableSelection::glob).toList();
     List<Pattern> out = exclude.stream().map(TableSelection::glob).toList();
-    List<Table> chosen = all.stream()
-        .filter(t -> in.isEmpty() || in.stream().anyMatch(p -> p.matcher(t.name()).matches()))
-        .filter(t -> out.stream().noneMatch(p -> p.matcher(t.name()).matches()))
-        .toList();
+    List<Table> chosen =
+        all.stream()
+            .filter(t -> in.isEmpty() || in.stream().anyMatch(p -> p.matcher(t.name()).matches()))
+            .filter(t -> out.stream().noneMatch(p -> p.matcher(t.name()).matches()))
+            .toList();
     if (!include.isEmpty() && chosen.isEmpty()) {
-      throw new MigrationException(Code.BAD_ARGUMENTS, "--tables " + String.join(",", include)
-          + " matches no table; the tables are: "
-          + String.join(", ", all.stream().map(Table::name).toList()));
+      throw new MigrationException(
+          Code.BAD_ARGUMENTS,
+          "--tables "
+              + String.join(",", include)
+              + " matches no table; the tables are: "
+              + String.join(", ", all.stream().map(Table::name).toList()));
     }
     return chosen;
   }

@@ -1,11 +1,11 @@
 package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.VerifyResult;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.catalog.Table;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.verify.EarlyTargetSide;
 import dev.sqlite2pg.verify.Verifier;
@@ -24,27 +24,33 @@ public final class VerifyStep {
   private VerifyStep() {}
 
   /** STEP 6 of a run: the tables just copied, as planned. */
-  public static Map<String, TableCheck> run(RunContext run, SqliteSource source,
-      Plan plan) {
+  public static Map<String, TableCheck> run(RunContext run, SqliteSource source, Plan plan) {
     MigrateOptions options = run.options();
     if (!options.verify()) {
       LOG.info("STEP 6: verification skipped (--no-verify)");
       return Map.of();
     }
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
-    return new Verifier(source, run.target(), options.schema(), plan, options.detailRows(),
-        true, options.jobs()).verifyAll().stream()
-        .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
+    return new Verifier(
+            source,
+            run.target(),
+            options.schema(),
+            plan,
+            options.detailRows(),
+            true,
+            options.jobs())
+        .verifyAll().stream()
+            .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 
   /**
-   * PostgreSQL's side of verify needs only names: it starts on {@code names}, read from the
-   * file before its snapshot is taken, while the snapshot is copied.
+   * PostgreSQL's side of verify needs only names: it starts on {@code names}, read from the file
+   * before its snapshot is taken, while the snapshot is copied.
    */
-  public static EarlyTargetSide startTargetSide(RunContext run, SqliteSource source,
-      Catalog names) {
-    Plan early = PlanStep.plan(run, source, names, TableSelection.choose(names, run),
-        PlanStep.Depth.NAMES);
+  public static EarlyTargetSide startTargetSide(
+      RunContext run, SqliteSource source, Catalog names) {
+    Plan early =
+        PlanStep.plan(run, source, names, TableSelection.choose(names, run), PlanStep.Depth.NAMES);
     return EarlyTargetSide.start(run.target(), run.schema(), early, run.options().jobs());
   }
 
@@ -54,20 +60,34 @@ public final class VerifyStep {
    *
    * @param names the catalog the early target side was started from
    */
-  public static VerifyResult alone(RunContext run, SqliteSource source, long start,
-      Catalog names, EarlyTargetSide targetSide) {
+  public static VerifyResult alone(
+      RunContext run, SqliteSource source, long start, Catalog names, EarlyTargetSide targetSide) {
     MigrateOptions options = run.options();
     Catalog catalog = CatalogStep.run(run, source);
     // A schema changed between the two reads: the early fingerprints may name other columns.
     EarlyTargetSide early = catalog.equals(names) ? targetSide : EarlyTargetSide.NONE;
     List<Table> chosen = TableSelection.choose(catalog, run);
     // Types come from the target; the plan only supplies names and how values are read.
-    Plan plan = PlanStep.withSourceZone(PlanStep.plan(run, source, catalog, chosen,
-        PlanStep.Depth.TARGET_TYPES), options.sourceZone());
+    Plan plan =
+        PlanStep.withSourceZone(
+            PlanStep.plan(run, source, catalog, chosen, PlanStep.Depth.TARGET_TYPES),
+            options.sourceZone());
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
-    List<TableCheck> checks = new Verifier(source, run.target(), options.schema(), plan,
-        options.detailRows(), false, options.jobs()).verifyAll(early);
-    return new VerifyResult(options.source().toString(), run.target().display(),
-        options.schema(), checks, (System.nanoTime() - start) / 1e9);
+    List<TableCheck> checks =
+        new Verifier(
+                source,
+                run.target(),
+                options.schema(),
+                plan,
+                options.detailRows(),
+                false,
+                options.jobs())
+            .verifyAll(early);
+    return new VerifyResult(
+        options.source().toString(),
+        run.target().display(),
+        options.schema(),
+        checks,
+        (System.nanoTime() - start) / 1e9);
   }
 }

@@ -1,44 +1,126 @@
 package dev.sqlite2pg.sql;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The one function that puts a name into SQL text, in both dialects (a double-quoted
- * identifier means the same in SQLite and PostgreSQL), and what PostgreSQL needs quoted.
+ * The one function that puts a name into SQL text, in both dialects (a double-quoted identifier
+ * means the same in SQLite and PostgreSQL), and what PostgreSQL needs quoted.
  *
  * <p>SQLite names are case-insensitive, PostgreSQL folds unquoted names to lower case. Folding
  * "InvoiceLine" to invoiceline keeps an application's unquoted SQL working; a name that is not a
- * plain identifier ("Order Details", "table/with/slashes.csv") keeps its spelling and needs
- * quotes in every query, as it did in SQLite.
+ * plain identifier ("Order Details", "table/with/slashes.csv") keeps its spelling and needs quotes
+ * in every query, as it did in SQLite.
  */
 public final class Identifiers {
 
   /**
-   * PostgreSQL's reserved key words (and those not allowed as column names): a column named
-   * like this must be quoted in every query, which SQLite applications often do not do.
+   * PostgreSQL's reserved key words (and those not allowed as column names): a column named like
+   * this must be quoted in every query, which SQLite applications often do not do.
    */
-  private static final Set<String> RESERVED = Set.of(
-      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-      "authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
-      "column", "concurrently", "constraint", "create", "cross", "current_catalog",
-      "current_date", "current_role", "current_schema", "current_time", "current_timestamp",
-      "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
-      "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group",
-      "having", "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join",
-      "lateral", "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural",
-      "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer", "overlaps",
-      "placing", "primary", "references", "returning", "right", "select", "session_user",
-      "similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to",
-      "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
-      "where", "window", "with");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "all",
+          "analyse",
+          "analyze",
+          "and",
+          "any",
+          "array",
+          "as",
+          "asc",
+          "asymmetric",
+          "authorization",
+          "binary",
+          "both",
+          "case",
+          "cast",
+          "check",
+          "collate",
+          "collation",
+          "column",
+          "concurrently",
+          "constraint",
+          "create",
+          "cross",
+          "current_catalog",
+          "current_date",
+          "current_role",
+          "current_schema",
+          "current_time",
+          "current_timestamp",
+          "current_user",
+          "default",
+          "deferrable",
+          "desc",
+          "distinct",
+          "do",
+          "else",
+          "end",
+          "except",
+          "false",
+          "fetch",
+          "for",
+          "foreign",
+          "freeze",
+          "from",
+          "full",
+          "grant",
+          "group",
+          "having",
+          "ilike",
+          "in",
+          "initially",
+          "inner",
+          "intersect",
+          "into",
+          "is",
+          "isnull",
+          "join",
+          "lateral",
+          "leading",
+          "left",
+          "like",
+          "limit",
+          "localtime",
+          "localtimestamp",
+          "natural",
+          "not",
+          "notnull",
+          "null",
+          "offset",
+          "on",
+          "only",
+          "or",
+          "order",
+          "outer",
+          "overlaps",
+          "placing",
+          "primary",
+          "references",
+          "returning",
+          "right",
+          "select",
+          "session_user",
+          "similar",
+          "some",
+          "symmetric",
+          "system_user",
+          "table",
+          "tablesample",
+          "then",
+          "to",
+          "trailing",
+          "true",
+          "union",
+          "unique",
+          "user",
+          "using",
+          "variadic",
+          "verbose",
+          "when",
+          "where",
+          "window",
+          "with");
 
   private Identifiers() {}
 

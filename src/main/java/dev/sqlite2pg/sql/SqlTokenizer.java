@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Splits SQLite SQL into tokens the way SQLite's own tokenizer (tokenize.c) does, so that names
- * inside quotes, strings containing parentheses and comments never confuse a parser. Whitespace
- * and comments are dropped; every token keeps its offsets in the source.
+ * inside quotes, strings containing parentheses and comments never confuse a parser. Whitespace and
+ * comments are dropped; every token keeps its offsets in the source.
  */
 public final class SqlTokenizer {
 
@@ -81,8 +81,8 @@ public final class SqlTokenizer {
       pos = close + 1;
       return token(Kind.QUOTED_IDENTIFIER, start);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < sql.length()
-        && Character.isDigit(sql.charAt(pos + 1)))) {
+    if (Character.isDigit(c)
+        || (c == '.' && pos + 1 < sql.length() && Character.isDigit(sql.charAt(pos + 1)))) {
       number();
       return token(Kind.NUMBER, start);
     }

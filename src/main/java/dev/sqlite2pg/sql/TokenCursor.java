@@ -137,6 +137,7 @@ public final class TokenCursor {
   public IllegalArgumentException unexpected(String expected) {
     SqlToken t = peek();
     String found = t == null ? "end of input" : "'" + t.text() + "' at offset " + t.start();
-    return new IllegalArgumentException("Expected " + expected + " but found " + found + " in: " + sql);
+    return new IllegalArgumentException(
+        "Expected " + expected + " but found " + found + " in: " + sql);
   }
 }

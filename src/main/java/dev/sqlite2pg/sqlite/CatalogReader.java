@@ -6,8 +6,8 @@ import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.ForeignKey;
 import dev.sqlite2pg.catalog.Index;
 import dev.sqlite2pg.catalog.IndexColumn;
-import dev.sqlite2pg.catalog.SchemaObject.Kind;
 import dev.sqlite2pg.catalog.SchemaObject;
+import dev.sqlite2pg.catalog.SchemaObject.Kind;
 import dev.sqlite2pg.catalog.Table;
 import dev.sqlite2pg.sql.SqlResources;
 import java.sql.Connection;
@@ -26,15 +26,25 @@ import java.util.Set;
 
 /**
  * STEP 1: reads the source schema through SQLite's PRAGMAs and sqlite_schema. The PRAGMAs are
- * authoritative for what SQLite enforces; the CREATE statements add what they do not report
- * (CHECK constraints, collations, generated expressions, DEFERRABLE).
+ * authoritative for what SQLite enforces; the CREATE statements add what they do not report (CHECK
+ * constraints, collations, generated expressions, DEFERRABLE).
  */
 public final class CatalogReader {
 
   /** Suffixes of the shadow tables FTS3/4/5 and R-Tree keep beside their virtual table. */
-  private static final List<String> SHADOW_SUFFIXES = List.of(
-      "_content", "_segments", "_segdir", "_docsize", "_stat", "_data", "_idx", "_config",
-      "_node", "_parent", "_rowid");
+  private static final List<String> SHADOW_SUFFIXES =
+      List.of(
+          "_content",
+          "_segments",
+          "_segdir",
+          "_docsize",
+          "_stat",
+          "_data",
+          "_idx",
+          "_config",
+          "_node",
+          "_parent",
+          "_rowid");
 
   private final Connection c;
   private final List<String> problems = new ArrayList<>();
@@ -110,7 +120,8 @@ public final class CatalogReader {
   private static String shadowOwner(String name, Set<String> virtualNames) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (String suffix : SHADOW_SUFFIXES) {
-      String base = lower.endsWith(suffix) ? lower.substring(0, lower.length() - suffix.length()) : "";
+      String base =
+          lower.endsWith(suffix) ? lower.substring(0, lower.length() - suffix.length()) : "";
       if (virtualNames.contains(base)) {
         return name.substring(0, base.length());
       }
@@ -118,19 +129,31 @@ public final class CatalogReader {
     return name;
   }
 
-  private Table readTable(String name, String sql, boolean withoutRowid, boolean strict,
-      Map<String, Long> sequences) throws SQLException {
+  private Table readTable(
+      String name, String sql, boolean withoutRowid, boolean strict, Map<String, Long> sequences)
+      throws SQLException {
     List<Column> columns = columns(name);
     List<Column> pk = columns.stream().filter(col -> col.pkPosition() > 0).toList();
     Optional<String> rowidAlias = Optional.empty();
-    if (!withoutRowid && pk.size() == 1
+    if (!withoutRowid
+        && pk.size() == 1
         && pk.get(0).declaredType().trim().equalsIgnoreCase("INTEGER")) {
       rowidAlias = Optional.of(pk.get(0).name());
     }
     Optional<Long> sequence = Optional.ofNullable(sequences.get(name.toLowerCase(Locale.ROOT)));
-    Table read = new Table(name, sql == null ? "" : sql, withoutRowid, strict, columns,
-        indexes(name), foreignKeys(name), List.<Check>of(), rowidAlias, sequence.isPresent(),
-        sequence);
+    Table read =
+        new Table(
+            name,
+            sql == null ? "" : sql,
+            withoutRowid,
+            strict,
+            columns,
+            indexes(name),
+            foreignKeys(name),
+            List.<Check>of(),
+            rowidAlias,
+            sequence.isPresent(),
+            sequence);
     return SqlDetails.enrich(read, problems);
   }
 
@@ -152,76 +175,140 @@ public final class CatalogReader {
 
   private List<Column> columns(String table) throws SQLException {
     List<Column> out = new ArrayList<>();
-    forEach("sqlite-columns", table, rs -> {
-      int hidden = rs.getInt(7);
-      Column.Generated gen = switch (hidden) {
-        case 2 -> Column.Generated.VIRTUAL;
-        case 3 -> Column.Generated.STORED;
-        default -> Column.Generated.NONE;
-      };
-      if (hidden == 1) {
-        // Hidden columns of virtual tables; ordinary tables have none.
-        return;
-      }
-      out.add(new Column(rs.getInt(1), rs.getString(2), nullToEmpty(rs.getString(3)),
-          rs.getInt(4) != 0, Optional.ofNullable(rs.getString(5)), rs.getInt(6), gen,
-          Optional.empty(), Optional.empty()));
-    });
+    forEach(
+        "sqlite-columns",
+        table,
+        rs -> {
+          int hidden = rs.getInt(7);
+          Column.Generated gen =
+              switch (hidden) {
+                case 2 -> Column.Generated.VIRTUAL;
+                case 3 -> Column.Generated.STORED;
+                default -> Column.Generated.NONE;
+              };
+          if (hidden == 1) {
+            // Hidden columns of virtual tables; ordinary tables have none.
+            return;
+          }
+          out.add(
+              new Column(
+                  rs.getInt(1),
+                  rs.getString(2),
+                  nullToEmpty(rs.getString(3)),
+                  rs.getInt(4) != 0,
+                  Optional.ofNullable(rs.getString(5)),
+                  rs.getInt(6),
+                  gen,
+                  Optional.empty(),
+                  Optional.empty()));
+        });
     return List.copyOf(out);
   }
 
   private List<Index> indexes(String table) throws SQLException {
     List<String[]> raw = new ArrayList<>();
-    forEach("sqlite-indexes", table, rs -> raw.add(new String[] {
-        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
+    forEach(
+        "sqlite-indexes",
+        table,
+        rs ->
+            raw.add(
+                new String[] {
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)
+                }));
     List<Index> out = new ArrayList<>();
     for (String[] r : raw) {
       List<IndexColumn> cols = new ArrayList<>();
-      forEach("sqlite-index-columns", r[0], rs -> cols.add(new IndexColumn(
-          Optional.ofNullable(rs.getInt(2) == -2 ? null : rs.getString(3)),
-          Optional.empty(), rs.getInt(4) != 0,
-          Optional.ofNullable(rs.getString(5)).filter(s -> !s.equalsIgnoreCase("BINARY")))));
-      out.add(new Index(r[0], "1".equals(r[1]), r[2], List.copyOf(cols), Optional.empty(),
-          Optional.ofNullable(r[4])));
+      forEach(
+          "sqlite-index-columns",
+          r[0],
+          rs ->
+              cols.add(
+                  new IndexColumn(
+                      Optional.ofNullable(rs.getInt(2) == -2 ? null : rs.getString(3)),
+                      Optional.empty(),
+                      rs.getInt(4) != 0,
+                      Optional.ofNullable(rs.getString(5))
+                          .filter(s -> !s.equalsIgnoreCase("BINARY")))));
+      out.add(
+          new Index(
+              r[0],
+              "1".equals(r[1]),
+              r[2],
+              List.copyOf(cols),
+              Optional.empty(),
+              Optional.ofNullable(r[4])));
     }
     return List.copyOf(out);
   }
 
   private List<ForeignKey> foreignKeys(String table) throws SQLException {
     Map<Integer, List<String[]>> byId = new LinkedHashMap<>();
-    forEach("sqlite-foreign-keys", table, rs -> byId.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-        .add(new String[] {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getString(7)}));
+    forEach(
+        "sqlite-foreign-keys",
+        table,
+        rs ->
+            byId.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                .add(
+                    new String[] {
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7)
+                    }));
     List<ForeignKey> out = new ArrayList<>();
-    byId.forEach((id, rows) -> {
-      List<String> from = rows.stream().map(r -> r[1]).toList();
-      List<String> to = rows.stream().map(r -> r[2]).filter(s -> s != null).toList();
-      String[] first = rows.get(0);
-      out.add(new ForeignKey(id, first[0], from, to.size() == from.size() ? to : List.of(),
-          first[3], first[4], false, false));
-    });
+    byId.forEach(
+        (id, rows) -> {
+          List<String> from = rows.stream().map(r -> r[1]).toList();
+          List<String> to = rows.stream().map(r -> r[2]).filter(s -> s != null).toList();
+          String[] first = rows.get(0);
+          out.add(
+              new ForeignKey(
+                  id,
+                  first[0],
+                  from,
+                  to.size() == from.size() ? to : List.of(),
+                  first[3],
+                  first[4],
+                  false,
+                  false));
+        });
     return List.copyOf(out);
   }
 
   private Map<String, String[]> tableList() throws SQLException {
     Map<String, String[]> out = new HashMap<>();
-    SqliteSource.query(c, "sqlite-table-list", rs -> out.put(rs.getString(1),
-        new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}));
+    SqliteSource.query(
+        c,
+        "sqlite-table-list",
+        rs ->
+            out.put(
+                rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}));
     return out;
   }
 
   private List<String[]> objects() throws SQLException {
     List<String[]> out = new ArrayList<>();
-    SqliteSource.query(c, "sqlite-objects", rs -> out.add(new String[] {
-        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}));
+    SqliteSource.query(
+        c,
+        "sqlite-objects",
+        rs ->
+            out.add(
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}));
     return out;
   }
 
   private Map<String, Long> sequences(boolean exists) throws SQLException {
     Map<String, Long> out = new HashMap<>();
     if (exists) {
-      SqliteSource.query(c, "sqlite-sequences", rs -> out.put(
-          rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2)));
+      SqliteSource.query(
+          c,
+          "sqlite-sequences",
+          rs -> out.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2)));
     }
     return out;
   }
@@ -239,7 +326,8 @@ public final class CatalogReader {
   }
 
   private String pragmaText(String pragma) throws SQLException {
-    try (var s = c.createStatement(); ResultSet rs = s.executeQuery(pragma)) {
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery(pragma)) {
       return rs.next() ? rs.getString(1) : "";
     }
   }

@@ -1,12 +1,12 @@
 package dev.sqlite2pg.sqlite;
 
 /**
- * What one column actually stores, by SQLite storage class: SQLite's declared types are hints,
- * and any column can hold any value. Counted in one native pass per table.
+ * What one column actually stores, by SQLite storage class: SQLite's declared types are hints, and
+ * any column can hold any value. Counted in one native pass per table.
  *
  * <p>The ranges are meaningful only for a column of numbers alone (no text, no blob): then
- * minInt/maxInt bound every value (exactly, for integers only) and minReal/maxReal are the
- * smallest and largest values as doubles.
+ * minInt/maxInt bound every value (exactly, for integers only) and minReal/maxReal are the smallest
+ * and largest values as doubles.
  *
  * @param minInt smallest value, rounded down (0 when not only numbers)
  * @param maxInt largest value, rounded up
@@ -14,12 +14,19 @@ package dev.sqlite2pg.sqlite;
  * @param maxReal largest value
  */
 public record ColumnProfile(
-    long nulls, long integers, long reals, long texts, long blobs,
-    long minInt, long maxInt, double minReal, double maxReal) {
+    long nulls,
+    long integers,
+    long reals,
+    long texts,
+    long blobs,
+    long minInt,
+    long maxInt,
+    double minReal,
+    double maxReal) {
 
   /** The profile of a column nobody looked at: no values. */
-  public static final ColumnProfile UNREAD = new ColumnProfile(0, 0, 0, 0, 0, 0, 0, Double.NaN,
-      Double.NaN);
+  public static final ColumnProfile UNREAD =
+      new ColumnProfile(0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN);
 
   public long nonNull() {
     return integers + reals + texts + blobs;

@@ -15,16 +15,23 @@ public final class CreateIndexParser {
   /**
    * One key part.
    *
-   * @param expressionSql the key as written, without COLLATE and ASC/DESC: a column name
-   *     ({@code `level`}) or an expression ({@code JSON_EXTRACT(`data`, '$.auth')})
+   * @param expressionSql the key as written, without COLLATE and ASC/DESC: a column name ({@code
+   *     `level`}) or an expression ({@code JSON_EXTRACT(`data`, '$.auth')})
    * @param column the column name, unquoted, when the key is a plain column
    */
   public record KeyPart(
-      String expressionSql, Optional<String> column, Optional<String> collation, boolean descending) {}
+      String expressionSql,
+      Optional<String> column,
+      Optional<String> collation,
+      boolean descending) {}
 
   /** A parsed CREATE INDEX. */
   public record ParsedIndex(
-      String name, String tableName, boolean unique, List<KeyPart> keyParts, Optional<String> whereSql) {}
+      String name,
+      String tableName,
+      boolean unique,
+      List<KeyPart> keyParts,
+      Optional<String> whereSql) {}
 
   private CreateIndexParser() {}
 
@@ -78,8 +85,8 @@ public final class CreateIndexParser {
     }
     String text = in.sql().substring(start, end);
     boolean singleName = in.index() - firstIndex >= 1 && singleNameSpan(in, firstIndex, end);
-    Optional<String> column = singleName ? Optional.of(in.peek(firstIndex - in.index()).value())
-        : Optional.empty();
+    Optional<String> column =
+        singleName ? Optional.of(in.peek(firstIndex - in.index()).value()) : Optional.empty();
     return new KeyPart(text, column, collation, descending);
   }
 

@@ -12,16 +12,26 @@ import java.util.Set;
 
 /**
  * Reads a {@code CREATE TABLE} statement from sqlite_master for what PRAGMA table_xinfo and
- * foreign_key_list leave out: collations, generated expressions, CHECKs, DEFERRABLE, WITHOUT
- * ROWID and STRICT. Lenient where SQLite is lenient: the corpus has constraints that SQLite
- * accepted and a strict grammar would not.
+ * foreign_key_list leave out: collations, generated expressions, CHECKs, DEFERRABLE, WITHOUT ROWID
+ * and STRICT. Lenient where SQLite is lenient: the corpus has constraints that SQLite accepted and
+ * a strict grammar would not.
  */
 public final class CreateTableParser {
 
   /** Words that end a column's type and start its constraints (SQLite's parse.y, ccons). */
-  private static final Set<String> COLUMN_CONSTRAINT_START = Set.of(
-      "CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE",
-      "REFERENCES", "GENERATED", "AS");
+  private static final Set<String> COLUMN_CONSTRAINT_START =
+      Set.of(
+          "CONSTRAINT",
+          "PRIMARY",
+          "NOT",
+          "NULL",
+          "UNIQUE",
+          "CHECK",
+          "DEFAULT",
+          "COLLATE",
+          "REFERENCES",
+          "GENERATED",
+          "AS");
 
   private static final Set<String> TABLE_CONSTRAINT_START =
       Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN");
@@ -68,8 +78,13 @@ public final class CreateTableParser {
         in.next(); // "," between options, or a trailing ";"
       }
     }
-    return new ParsedTable(name, columns.stream().map(ColumnBuilder::build).toList(),
-        List.copyOf(checks), List.copyOf(foreignKeys), withoutRowid, strict);
+    return new ParsedTable(
+        name,
+        columns.stream().map(ColumnBuilder::build).toList(),
+        List.copyOf(checks),
+        List.copyOf(foreignKeys),
+        withoutRowid,
+        strict);
   }
 
   private String qualifiedName() {
@@ -83,8 +98,10 @@ public final class CreateTableParser {
   /** One comma-separated item of the body: a column, or one or more table constraints. */
   private void definition() {
     SqlToken first = in.peek();
-    boolean constraint = first != null && first.kind() == SqlToken.Kind.WORD
-        && TABLE_CONSTRAINT_START.contains(first.upper());
+    boolean constraint =
+        first != null
+            && first.kind() == SqlToken.Kind.WORD
+            && TABLE_CONSTRAINT_START.contains(first.upper());
     if (constraint) {
       // datasette's fixtures.py writes two constraints with no comma between them, which
       // SQLite's grammar accepts (tconscomma may be empty):
@@ -115,16 +132,17 @@ public final class CreateTableParser {
 
   /**
    * The declared type: names up to the first constraint word, plus an optional "(n[, m])".
-   * pgloader's tests declare {@code x "double precision"}, {@code smallint unsigned} and
-   * {@code id integer auto_increment primary key}; SQLite keeps all those words as the type.
+   * pgloader's tests declare {@code x "double precision"}, {@code smallint unsigned} and {@code id
+   * integer auto_increment primary key}; SQLite keeps all those words as the type.
    */
   private String typeName() {
     StringBuilder type = new StringBuilder();
     int last = -1;
     while (!in.atEnd()) {
       SqlToken t = in.peek();
-      boolean typeWord = t.kind() == SqlToken.Kind.QUOTED_IDENTIFIER
-          || (t.kind() == SqlToken.Kind.WORD && !COLUMN_CONSTRAINT_START.contains(t.upper()));
+      boolean typeWord =
+          t.kind() == SqlToken.Kind.QUOTED_IDENTIFIER
+              || (t.kind() == SqlToken.Kind.WORD && !COLUMN_CONSTRAINT_START.contains(t.upper()));
       if (typeWord) {
         in.next();
         // SQLite keeps the type's own spacing (duckdb's "decimal (5, 2)") but drops quotes.
@@ -218,7 +236,10 @@ public final class CreateTableParser {
     in.expectOperator("(");
     while (!in.acceptOperator(")")) {
       SqlToken t = in.next();
-      if (t.isName() && !t.isWord("AUTOINCREMENT") && !t.isWord("ASC") && !t.isWord("DESC")
+      if (t.isName()
+          && !t.isWord("AUTOINCREMENT")
+          && !t.isWord("ASC")
+          && !t.isWord("DESC")
           && !t.isWord("COLLATE")) {
         String columnName = t.value();
         boolean autoincrement = in.acceptWord("AUTOINCREMENT");
@@ -273,8 +294,16 @@ public final class CreateTableParser {
         break;
       }
     }
-    return new ParsedForeignKey(foreignKeys.size(), name, from, toTable, to, onUpdate, onDelete,
-        deferrable, initiallyDeferred);
+    return new ParsedForeignKey(
+        foreignKeys.size(),
+        name,
+        from,
+        toTable,
+        to,
+        onUpdate,
+        onDelete,
+        deferrable,
+        initiallyDeferred);
   }
 
   /** INITIALLY DEFERRED or INITIALLY IMMEDIATE; true only for DEFERRED. */
@@ -315,8 +344,16 @@ public final class CreateTableParser {
     }
 
     ParsedColumn build() {
-      return new ParsedColumn(name, declaredType, collation, defaultSql, generated, generatedSql,
-          List.copyOf(checks), primaryKey, autoincrement);
+      return new ParsedColumn(
+          name,
+          declaredType,
+          collation,
+          defaultSql,
+          generated,
+          generatedSql,
+          List.copyOf(checks),
+          primaryKey,
+          autoincrement);
     }
   }
 }

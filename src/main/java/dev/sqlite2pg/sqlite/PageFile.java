@@ -10,10 +10,10 @@ import org.sqlite.SQLiteException;
 
 /**
  * A SQLite database file read page by page, without SQLite, as the file format document
- * (sqlite.org/fileformat2.html) lays it out. Only for files nobody writes while they are read:
- * a snapshot this tool took, or a WAL database with no -wal file, opened immutable anyway.
- * Reading here instead of through sqlite-jdbc saves a JNI call per value, which was most of
- * the copy's and the verification's time on large tables. One instance per scan.
+ * (sqlite.org/fileformat2.html) lays it out. Only for files nobody writes while they are read: a
+ * snapshot this tool took, or a WAL database with no -wal file, opened immutable anyway. Reading
+ * here instead of through sqlite-jdbc saves a JNI call per value, which was most of the copy's and
+ * the verification's time on large tables. One instance per scan.
  */
 public final class PageFile implements AutoCloseable {
   // Not thread-safe (its read-ahead buffer is its own): one PageFile per scan.
@@ -55,8 +55,9 @@ public final class PageFile implements AutoCloseable {
       ch = null;
       return f;
     } catch (IOException e) {
-      throw new SQLiteException("[SQLITE_IOERR] reading " + path + " failed (" + e.getMessage()
-          + ")", SQLiteErrorCode.SQLITE_IOERR);
+      throw new SQLiteException(
+          "[SQLITE_IOERR] reading " + path + " failed (" + e.getMessage() + ")",
+          SQLiteErrorCode.SQLITE_IOERR);
     } finally {
       if (ch != null) {
         try {
@@ -79,8 +80,8 @@ public final class PageFile implements AutoCloseable {
 
   /**
    * Reads page {@code pgno} (1-based) into {@code into}, which holds at least a page. Pages are
-   * read from the file {@link #AHEAD} bytes at a time: a table's leaves mostly follow each
-   * other in the file, and one read for many pages saves a system call for each.
+   * read from the file {@link #AHEAD} bytes at a time: a table's leaves mostly follow each other in
+   * the file, and one read for many pages saves a system call for each.
    */
   void read(long pgno, byte[] into) throws SQLiteException {
     if (pgno < 1 || pgno > pages) {
@@ -115,8 +116,15 @@ public final class PageFile implements AutoCloseable {
       }
     } catch (IOException e) {
       aheadCount = 0;
-      throw new SQLiteException("[SQLITE_IOERR] reading page " + pgno + " of " + path
-          + " failed (" + e.getMessage() + ")", SQLiteErrorCode.SQLITE_IOERR);
+      throw new SQLiteException(
+          "[SQLITE_IOERR] reading page "
+              + pgno
+              + " of "
+              + path
+              + " failed ("
+              + e.getMessage()
+              + ")",
+          SQLiteErrorCode.SQLITE_IOERR);
     }
     aheadFirst = pgno;
     aheadCount = count;
@@ -124,8 +132,13 @@ public final class PageFile implements AutoCloseable {
 
   /** The error SQLite itself gives for a damaged file, so the same one-line advice follows. */
   static SQLiteException corrupt(Path path, String what) {
-    return new SQLiteException("[SQLITE_CORRUPT] The database disk image is malformed"
-        + " (database disk image is malformed: " + what + " in " + path.getFileName() + ")",
+    return new SQLiteException(
+        "[SQLITE_CORRUPT] The database disk image is malformed"
+            + " (database disk image is malformed: "
+            + what
+            + " in "
+            + path.getFileName()
+            + ")",
         SQLiteErrorCode.SQLITE_CORRUPT);
   }
 

@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * What the CREATE TABLE text says about one column beyond PRAGMA table_xinfo.
  *
- * @param declaredType the type as SQLite reports it: words as written, quotes removed
- *     ({@code x "double precision"} gives {@code double precision}); MySQL-isms such as
- *     {@code integer auto_increment} stay part of the type, exactly as SQLite reads them
+ * @param declaredType the type as SQLite reports it: words as written, quotes removed ({@code x
+ *     "double precision"} gives {@code double precision}); MySQL-isms such as {@code integer
+ *     auto_increment} stay part of the type, exactly as SQLite reads them
  * @param collation the COLLATE name in upper case
  * @param defaultSql the DEFAULT expression text (parentheses kept: {@code (datetime('now'))})
  * @param generatedSql the generation expression, without its parentheses

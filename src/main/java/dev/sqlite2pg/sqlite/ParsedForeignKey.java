@@ -24,10 +24,10 @@ public record ParsedForeignKey(
     boolean initiallyDeferred) {
 
   /**
-   * The id PRAGMA foreign_key_list gives this key. SQLite prepends each new key to the table's
-   * list while parsing, so ids count from the last declaration: checked with sqlite3 3.x on
-   * {@code CREATE TABLE c(x REFERENCES p(id), y REFERENCES p, FOREIGN KEY (z) REFERENCES p(id))},
-   * where x has id 2 and z has id 0.
+   * The id PRAGMA foreign_key_list gives this key. SQLite prepends each new key to the table's list
+   * while parsing, so ids count from the last declaration: checked with sqlite3 3.x on {@code
+   * CREATE TABLE c(x REFERENCES p(id), y REFERENCES p, FOREIGN KEY (z) REFERENCES p(id))}, where x
+   * has id 2 and z has id 0.
    */
   public int pragmaId(int foreignKeyCount) {
     return foreignKeyCount - 1 - declarationIndex;

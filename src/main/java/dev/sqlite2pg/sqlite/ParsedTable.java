@@ -31,6 +31,7 @@ public record ParsedTable(
   public Optional<ParsedForeignKey> foreignKeyByPragmaId(int pragmaId) {
     int index = foreignKeys.size() - 1 - pragmaId;
     return index >= 0 && index < foreignKeys.size()
-        ? Optional.of(foreignKeys.get(index)) : Optional.empty();
+        ? Optional.of(foreignKeys.get(index))
+        : Optional.empty();
   }
 }

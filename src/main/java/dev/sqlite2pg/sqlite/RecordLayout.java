@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Where each selected column lives in a table's records: column 0 is the rowid, then the
- * columns asked for, each at its position in CREATE TABLE (valid only for tables without
- * generated columns, which SQLite leaves out of or moves within the record). The INTEGER
- * PRIMARY KEY column is stored as NULL and read as the rowid.
+ * Where each selected column lives in a table's records: column 0 is the rowid, then the columns
+ * asked for, each at its position in CREATE TABLE (valid only for tables without generated columns,
+ * which SQLite leaves out of or moves within the record). The INTEGER PRIMARY KEY column is stored
+ * as NULL and read as the rowid.
  */
 public final class RecordLayout {
 
@@ -24,8 +24,8 @@ public final class RecordLayout {
   private final boolean[] real;
 
   /**
-   * @param c reads, once per column, the value of a column that older rows do not store (one
-   *     added by ALTER TABLE ... ADD COLUMN ... DEFAULT, which SQLite supplies on read)
+   * @param c reads, once per column, the value of a column that older rows do not store (one added
+   *     by ALTER TABLE ... ADD COLUMN ... DEFAULT, which SQLite supplies on read)
    */
   public RecordLayout(Table table, List<Column> columns, Connection c) {
     this.table = table;
@@ -78,8 +78,14 @@ public final class RecordLayout {
       boolean bytes = type == SourceRow.TEXT || type == SourceRow.BLOB;
       return new Missing(type, r.getLong(1), r.getDouble(1), bytes ? r.getBytes(1) : new byte[0]);
     } catch (SQLException e) {
-      throw new IllegalStateException("Reading the default of " + table.name() + "."
-          + col.name() + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Reading the default of "
+              + table.name()
+              + "."
+              + col.name()
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 

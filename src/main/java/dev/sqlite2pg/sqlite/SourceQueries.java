@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SELECTs that read a table through SQLite, for the copy and for verification. Column 0 is
- * the row's key for reports (the rowid, or NULL for a WITHOUT ROWID table), then the columns in
- * plan order. No ORDER BY: a table scan already returns rowid (or primary-key) order, and sorting
- * would cost a temporary B-tree.
+ * The SELECTs that read a table through SQLite, for the copy and for verification. Column 0 is the
+ * row's key for reports (the rowid, or NULL for a WITHOUT ROWID table), then the columns in plan
+ * order. No ORDER BY: a table scan already returns rowid (or primary-key) order, and sorting would
+ * cost a temporary B-tree.
  */
 public final class SourceQueries {
 
@@ -31,15 +31,15 @@ public final class SourceQueries {
   }
 
   /**
-   * rowid, unless a column has taken that name; then _rowid_ or oid, as SQLite documents. NULL
-   * for WITHOUT ROWID tables, whose primary key identifies a row instead.
+   * rowid, unless a column has taken that name; then _rowid_ or oid, as SQLite documents. NULL for
+   * WITHOUT ROWID tables, whose primary key identifies a row instead.
    */
   public static String rowidExpression(Table t) {
     if (t.withoutRowid()) {
       return "NULL";
     }
-    List<String> names = t.columns().stream().map(Column::name)
-        .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    List<String> names =
+        t.columns().stream().map(Column::name).map(n -> n.toLowerCase(Locale.ROOT)).toList();
     for (String alias : List.of("rowid", "_rowid_", "oid")) {
       if (!names.contains(alias)) {
         return alias;

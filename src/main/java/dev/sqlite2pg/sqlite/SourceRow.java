@@ -1,9 +1,8 @@
 package dev.sqlite2pg.sqlite;
 
 /**
- * The current row of a SQLite read, column by column, without boxing. Column numbers are
- * 0-based positions in the SELECT list. Storage-class codes are SQLite's own
- * (sqlite3_column_type).
+ * The current row of a SQLite read, column by column, without boxing. Column numbers are 0-based
+ * positions in the SELECT list. Storage-class codes are SQLite's own (sqlite3_column_type).
  */
 public interface SourceRow {
   int INTEGER = 1;

@@ -24,8 +24,11 @@ final class SqlDetails {
     try {
       parsed = CreateTableParser.parse(t.sql());
     } catch (IllegalArgumentException e) {
-      problems.add(t.name() + ": its CREATE TABLE could not be read (" + e.getMessage()
-          + "); CHECK constraints, collations and DEFERRABLE are not migrated");
+      problems.add(
+          t.name()
+              + ": its CREATE TABLE could not be read ("
+              + e.getMessage()
+              + "); CHECK constraints, collations and DEFERRABLE are not migrated");
       return t;
     }
     List<Column> columns = new ArrayList<>();
@@ -39,22 +42,51 @@ final class SqlDetails {
       }
       checks.addAll(pc.get().checks());
       autoincrement |= pc.get().autoincrement();
-      columns.add(new Column(c.cid(), c.name(), c.declaredType(), c.notNull(), c.defaultSql(),
-          c.pkPosition(), c.generated(), pc.get().generatedSql(), pc.get().collation()));
+      columns.add(
+          new Column(
+              c.cid(),
+              c.name(),
+              c.declaredType(),
+              c.notNull(),
+              c.defaultSql(),
+              c.pkPosition(),
+              c.generated(),
+              pc.get().generatedSql(),
+              pc.get().collation()));
     }
     List<ForeignKey> fks = new ArrayList<>();
     for (ForeignKey fk : t.foreignKeys()) {
       Optional<ParsedForeignKey> pf = parsed.foreignKeyByPragmaId(fk.id());
-      fks.add(pf.map(p -> new ForeignKey(fk.id(), fk.toTable(), fk.fromColumns(), fk.toColumns(),
-          fk.onUpdate(), fk.onDelete(), p.deferrable(), p.initiallyDeferred())).orElse(fk));
+      fks.add(
+          pf.map(
+                  p ->
+                      new ForeignKey(
+                          fk.id(),
+                          fk.toTable(),
+                          fk.fromColumns(),
+                          fk.toColumns(),
+                          fk.onUpdate(),
+                          fk.onDelete(),
+                          p.deferrable(),
+                          p.initiallyDeferred()))
+              .orElse(fk));
     }
     List<Index> indexes = new ArrayList<>();
     for (Index ix : t.indexes()) {
       indexes.add(enrich(ix, t.name(), problems));
     }
-    return new Table(t.name(), t.sql(), t.withoutRowid(), t.strict(), List.copyOf(columns),
-        List.copyOf(indexes), List.copyOf(fks), List.copyOf(checks), t.rowidAlias(),
-        autoincrement, t.sequence());
+    return new Table(
+        t.name(),
+        t.sql(),
+        t.withoutRowid(),
+        t.strict(),
+        List.copyOf(columns),
+        List.copyOf(indexes),
+        List.copyOf(fks),
+        List.copyOf(checks),
+        t.rowidAlias(),
+        autoincrement,
+        t.sequence());
   }
 
   private static Index enrich(Index ix, String table, List<String> problems) {
@@ -75,11 +107,16 @@ final class SqlDetails {
     for (int i = 0; i < ix.columns().size(); i++) {
       IndexColumn ic = ix.columns().get(i);
       CreateIndexParser.KeyPart kp = parsed.keyParts().get(i);
-      cols.add(ic.column().isPresent() ? ic
-          : new IndexColumn(Optional.empty(), Optional.of(kp.expressionSql()), ic.descending(),
-              ic.collation()));
+      cols.add(
+          ic.column().isPresent()
+              ? ic
+              : new IndexColumn(
+                  Optional.empty(),
+                  Optional.of(kp.expressionSql()),
+                  ic.descending(),
+                  ic.collation()));
     }
-    return new Index(ix.name(), ix.unique(), ix.origin(), List.copyOf(cols), parsed.whereSql(),
-        ix.sql());
+    return new Index(
+        ix.name(), ix.unique(), ix.origin(), List.copyOf(cols), parsed.whereSql(), ix.sql());
   }
 }

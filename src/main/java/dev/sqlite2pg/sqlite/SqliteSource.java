@@ -1,7 +1,7 @@
 package dev.sqlite2pg.sqlite;
 
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.sql.SqlResources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,25 +12,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * The SQLite file being migrated. Every connection is opened read-only: the tool never changes
- * the user's database.
+ * The SQLite file being migrated. Every connection is opened read-only: the tool never changes the
+ * user's database.
  */
 public final class SqliteSource {
 
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final Path path;
+
   /** The file the user named: {@link #path} itself, or the file a snapshot was taken of. */
   private final Path origin;
+
   private final boolean immutable;
   private final boolean wal;
   private final boolean stable;
@@ -54,16 +51,26 @@ public final class SqliteSource {
    */
   private static SqliteSource open(Path path, Path origin, boolean snapshot) {
     if (!Files.exists(path)) {
-      throw new MigrationException(Code.SOURCE,
-          "SQLite file " + path + " does not exist: check the path (relative paths start at "
-              + Path.of("").toAbsolutePath() + ")");
+      throw new MigrationException(
+          Code.SOURCE,
+          "SQLite file "
+              + path
+              + " does not exist: check the path (relative paths start at "
+              + Path.of("").toAbsolutePath()
+              + ")");
     }
     if (Files.isDirectory(path)) {
-      throw new MigrationException(Code.SOURCE, path + " is a directory, not a SQLite file:"
-          + " name the database file itself (e.g. " + path.resolve("app.db") + ")");
+      throw new MigrationException(
+          Code.SOURCE,
+          path
+              + " is a directory, not a SQLite file:"
+              + " name the database file itself (e.g. "
+              + path.resolve("app.db")
+              + ")");
     }
     if (!Files.isReadable(path)) {
-      throw new MigrationException(Code.SOURCE,
+      throw new MigrationException(
+          Code.SOURCE,
           "SQLite file " + path + " is not readable by this user: check its permissions");
     }
     boolean wal = checkHeader(path);
@@ -72,9 +79,10 @@ public final class SqliteSource {
     // directory is writable (always, for root). With no -wal file present, no process has the
     // database open and every row is in the main file: open it immutable, creating nothing.
     boolean immutable = wal && !Files.exists(Path.of(abs + "-wal"));
-    SqliteSource source = new SqliteSource(abs, origin == null ? abs : origin,
-        immutable, wal, snapshot || immutable);
-    try (Connection c = source.connect(); Statement s = c.createStatement()) {
+    SqliteSource source =
+        new SqliteSource(abs, origin == null ? abs : origin, immutable, wal, snapshot || immutable);
+    try (Connection c = source.connect();
+        Statement s = c.createStatement()) {
       s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
     } catch (SQLException e) {
       throw SqliteErrors.translate(origin == null ? path : origin, e);
@@ -89,16 +97,20 @@ public final class SqliteSource {
     try (InputStream in = Files.newInputStream(path)) {
       n = in.readNBytes(head, 0, 20);
     } catch (IOException e) {
-      throw new MigrationException(Code.SOURCE, "cannot read " + path + " (" + e.getMessage()
-          + "): check that this user may read it", e);
+      throw new MigrationException(
+          Code.SOURCE,
+          "cannot read " + path + " (" + e.getMessage() + "): check that this user may read it",
+          e);
     }
     if (n == 0) {
       // SQLite treats an empty file as an empty database.
       return false;
     }
     if (n < 20 || !java.util.Arrays.equals(head, 0, 16, MAGIC, 0, 16)) {
-      throw new MigrationException(Code.SOURCE,
-          path + " is not a SQLite database (no 'SQLite format 3' header): if it is encrypted"
+      throw new MigrationException(
+          Code.SOURCE,
+          path
+              + " is not a SQLite database (no 'SQLite format 3' header): if it is encrypted"
               + " (SQLCipher, SEE), decrypt it first with the application's key; otherwise check"
               + " that this is the right file");
     }
@@ -107,16 +119,16 @@ public final class SqliteSource {
 
   /**
    * How long a reader waits for a writer's lock before giving up. An application commits in
-   * milliseconds; ten seconds tells a writer that is done from one that holds the file. The
-   * system property lets tests wait less.
+   * milliseconds; ten seconds tells a writer that is done from one that holds the file. The system
+   * property lets tests wait less.
    */
   static int busyTimeoutMillis() {
     return Integer.getInteger("sqlite2pg.sqlite.busy-timeout-ms", 10_000);
   }
 
   /**
-   * The file the user named, even when this is a snapshot of it: what error messages name
-   * (the advice, e.g. {@code sqlite3 FILE .recover}, is for the user's file).
+   * The file the user named, even when this is a snapshot of it: what error messages name (the
+   * advice, e.g. {@code sqlite3 FILE .recover}, is for the user's file).
    */
   public Path origin() {
     return origin;
@@ -128,8 +140,8 @@ public final class SqliteSource {
 
   /**
    * Whether nobody can be changing the file while it is read, so that its pages may be read
-   * directly ({@link TableReader}): a snapshot taken by this tool, or a WAL database with no
-   * -wal file (opened immutable, as SQLite itself then reads it).
+   * directly ({@link TableReader}): a snapshot taken by this tool, or a WAL database with no -wal
+   * file (opened immutable, as SQLite itself then reads it).
    */
   public boolean stable() {
     return stable;
@@ -143,15 +155,17 @@ public final class SqliteSource {
     // Application tables can hold rows far larger than the defaults expect; no limit applies here.
     config.setBusyTimeout(busyTimeoutMillis());
     if (immutable) {
-      return config.createConnection("jdbc:sqlite:" + path.toUri().toString().replace("file:///", "file:/")
-          + "?immutable=1");
+      return config.createConnection(
+          "jdbc:sqlite:" + path.toUri().toString().replace("file:///", "file:/") + "?immutable=1");
     }
     return config.createConnection("jdbc:sqlite:" + path);
   }
 
   /** Runs a query from the resources folder and hands each row to {@code consumer}. */
-  public static void query(Connection c, String resource, RowConsumer consumer) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(resource))) {
+  public static void query(Connection c, String resource, RowConsumer consumer)
+      throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(SqlResources.load(resource))) {
       while (rs.next()) {
         consumer.accept(rs);
       }
@@ -167,8 +181,8 @@ public final class SqliteSource {
   /**
    * Whether reading this database table by table could see different moments, or hold up an
    * application's writers: a WAL database with its -wal file (someone has it open), or any
-   * rollback-journal database (a writer cannot commit while a long read holds its lock, and
-   * its -journal file only exists during its transactions, so it cannot be seen from here).
+   * rollback-journal database (a writer cannot commit while a long read holds its lock, and its
+   * -journal file only exists during its transactions, so it cannot be seen from here).
    */
   public boolean needsSnapshot() {
     return !wal || Files.exists(Path.of(path + "-wal"));
@@ -176,10 +190,10 @@ public final class SqliteSource {
 
   /**
    * A consistent copy of the whole database, taken with SQLite's online backup in a single step
-   * (one read transaction, pages copied as they are: no collation or extension is needed): in
-   * WAL mode the application's writers go on meanwhile; in rollback mode they wait (as for any
-   * reader) only while the pages are copied. The copy is migrated and verified instead of the
-   * file, so every table comes from the same moment.
+   * (one read transaction, pages copied as they are: no collation or extension is needed): in WAL
+   * mode the application's writers go on meanwhile; in rollback mode they wait (as for any reader)
+   * only while the pages are copied. The copy is migrated and verified instead of the file, so
+   * every table comes from the same moment.
    */
   public Snapshot snapshot() {
     Path file;
@@ -187,11 +201,18 @@ public final class SqliteSource {
       file = Files.createTempFile("sqlite2pg-snapshot-", ".db");
       Files.delete(file);
     } catch (IOException e) {
-      throw new MigrationException(Code.SOURCE, "Cannot create a snapshot file in "
-          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
-          + "; set TMPDIR (java.io.tmpdir) to a disk with room for a copy of " + path, e);
+      throw new MigrationException(
+          Code.SOURCE,
+          "Cannot create a snapshot file in "
+              + System.getProperty("java.io.tmpdir")
+              + ": "
+              + e.getMessage()
+              + "; set TMPDIR (java.io.tmpdir) to a disk with room for a copy of "
+              + path,
+          e);
     }
-    java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    java.time.Instant at =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     try (Connection c = connect()) {
       if (wal) {
         backup(c, file);
@@ -200,27 +221,36 @@ public final class SqliteSource {
       }
     } catch (SQLException | IOException e) {
       deleteQuietly(file);
-      throw new MigrationException(Code.SOURCE, "Taking a snapshot of live database " + path
-          + " failed: " + e.getMessage() + "; check the free space in "
-          + file.getParent() + ", or pass --snapshot=never", e);
+      throw new MigrationException(
+          Code.SOURCE,
+          "Taking a snapshot of live database "
+              + path
+              + " failed: "
+              + e.getMessage()
+              + "; check the free space in "
+              + file.getParent()
+              + ", or pass --snapshot=never",
+          e);
     }
     return new Snapshot(open(file, path, true), path, at);
   }
 
   /** SQLite's online backup, all pages in one step (-1): one moment of the database. */
   private static void backup(Connection c, Path file) throws SQLException {
-    int rc = ((org.sqlite.SQLiteConnection) c).getDatabase()
-        .backup("main", file.toString(), null, 100, 100, -1);
+    int rc =
+        ((org.sqlite.SQLiteConnection) c)
+            .getDatabase()
+            .backup("main", file.toString(), null, 100, 100, -1);
     if (rc != 0) {
       throw new SQLException("SQLite backup returned result code " + rc);
     }
   }
 
   /**
-   * In rollback-journal mode a reader's SHARED lock keeps every writer from changing the main
-   * file, which then holds exactly the committed database: copied byte for byte (in the
-   * kernel, by copy_file_range) it is the same snapshot the backup API makes, in about a
-   * third of the time, and writers wait for that time only.
+   * In rollback-journal mode a reader's SHARED lock keeps every writer from changing the main file,
+   * which then holds exactly the committed database: copied byte for byte (in the kernel, by
+   * copy_file_range) it is the same snapshot the backup API makes, in about a third of the time,
+   * and writers wait for that time only.
    */
   private void copyUnderReadLock(Connection c, Path file) throws SQLException, IOException {
     c.setAutoCommit(false);
@@ -228,9 +258,11 @@ public final class SqliteSource {
       // The first read takes the SHARED lock; it is held until the transaction ends.
       s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
       try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(path);
-          java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(file,
-              java.nio.file.StandardOpenOption.CREATE_NEW,
-              java.nio.file.StandardOpenOption.WRITE)) {
+          java.nio.channels.FileChannel out =
+              java.nio.channels.FileChannel.open(
+                  file,
+                  java.nio.file.StandardOpenOption.CREATE_NEW,
+                  java.nio.file.StandardOpenOption.WRITE)) {
         long size = in.size();
         for (long pos = 0; pos < size; ) {
           pos += in.transferTo(pos, size - pos, out);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts, per column, how many values of each storage class a table holds, with the range of
- * its integers and reals, in a single aggregate query that SQLite runs natively.
+ * Counts, per column, how many values of each storage class a table holds, with the range of its
+ * integers and reals, in a single aggregate query that SQLite runs natively.
  */
 public final class TableProfiler {
 
@@ -25,10 +25,10 @@ public final class TableProfiler {
   public record Result(long rows, Map<String, ColumnProfile> columns) {}
 
   /**
-   * Per column: non-NULL count, integer/real/text counts (blobs are the rest), and plain
-   * min/max. SQLite orders numbers before text and blobs, so for a column of numbers only,
-   * min/max are its numeric range; the rules use them only then. This form costs about half
-   * of counting each class and taking the range per class with CASE.
+   * Per column: non-NULL count, integer/real/text counts (blobs are the rest), and plain min/max.
+   * SQLite orders numbers before text and blobs, so for a column of numbers only, min/max are its
+   * numeric range; the rules use them only then. This form costs about half of counting each class
+   * and taking the range per class with CASE.
    */
   public static Result profile(Connection c, Table table) throws SQLException {
     return profile(c, table, table.columns());
@@ -39,14 +39,27 @@ public final class TableProfiler {
     StringBuilder sql = new StringBuilder("SELECT count(*)");
     for (Column col : cols) {
       String q = Identifiers.quote(col.name());
-      sql.append(",\n count(").append(q).append(")")
-          .append(", sum(typeof(").append(q).append(")='integer')")
-          .append(", sum(typeof(").append(q).append(")='real')")
-          .append(", sum(typeof(").append(q).append(")='text')")
-          .append(", min(").append(q).append("), max(").append(q).append(")");
+      sql.append(",\n count(")
+          .append(q)
+          .append(")")
+          .append(", sum(typeof(")
+          .append(q)
+          .append(")='integer')")
+          .append(", sum(typeof(")
+          .append(q)
+          .append(")='real')")
+          .append(", sum(typeof(")
+          .append(q)
+          .append(")='text')")
+          .append(", min(")
+          .append(q)
+          .append("), max(")
+          .append(q)
+          .append(")");
     }
     sql.append("\nFROM ").append(Identifiers.quote(table.name()));
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql.toString())) {
       rs.next();
       long rows = rs.getLong(1);
       Map<String, ColumnProfile> out = new LinkedHashMap<>();
@@ -61,12 +74,26 @@ public final class TableProfiler {
         boolean numbers = min instanceof Number && max instanceof Number;
         double lo = numbers ? ((Number) min).doubleValue() : Double.NaN;
         double hi = numbers ? ((Number) max).doubleValue() : Double.NaN;
-        long minInt = min instanceof Long || min instanceof Integer ? ((Number) min).longValue()
-            : numbers ? (long) Math.floor(lo) : 0;
-        long maxInt = max instanceof Long || max instanceof Integer ? ((Number) max).longValue()
-            : numbers ? (long) Math.ceil(hi) : 0;
-        out.put(cols.get(i).name(), new ColumnProfile(rows - nonNull, ints, reals, texts,
-            nonNull - ints - reals - texts, minInt, maxInt, lo, hi));
+        long minInt =
+            min instanceof Long || min instanceof Integer
+                ? ((Number) min).longValue()
+                : numbers ? (long) Math.floor(lo) : 0;
+        long maxInt =
+            max instanceof Long || max instanceof Integer
+                ? ((Number) max).longValue()
+                : numbers ? (long) Math.ceil(hi) : 0;
+        out.put(
+            cols.get(i).name(),
+            new ColumnProfile(
+                rows - nonNull,
+                ints,
+                reals,
+                texts,
+                nonNull - ints - reals - texts,
+                minInt,
+                maxInt,
+                lo,
+                hi));
       }
       return new Result(rows, out);
     }
@@ -75,8 +102,8 @@ public final class TableProfiler {
   /**
    * The same profile as the aggregate query, counted while reading {@code rows} (column 0 the
    * rowid, then {@code cols}): from the file's pages this costs a fraction of SQLite's
-   * typeof/min/max over every value, since only numbers are decoded. min and max follow
-   * SQLite's order (numbers, exactly compared, before text and blobs; the first of equal values).
+   * typeof/min/max over every value, since only numbers are decoded. min and max follow SQLite's
+   * order (numbers, exactly compared, before text and blobs; the first of equal values).
    */
   public static Result profile(RowCursor rows, List<Column> cols) throws java.sql.SQLException {
     int n = cols.size();
@@ -117,14 +144,25 @@ public final class TableProfiler {
     Map<String, ColumnProfile> out = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       boolean numbers = ints[i] + reals[i] > 0 && texts[i] == 0 && blobs[i] == 0;
-      out.put(cols.get(i).name(), new ColumnProfile(nulls[i], ints[i], reals[i], texts[i],
-          blobs[i], min[i].floor(numbers), numbers ? max[i].ceil() : 0,
-          numbers ? min[i].asDouble() : Double.NaN, numbers ? max[i].asDouble() : Double.NaN));
+      out.put(
+          cols.get(i).name(),
+          new ColumnProfile(
+              nulls[i],
+              ints[i],
+              reals[i],
+              texts[i],
+              blobs[i],
+              min[i].floor(numbers),
+              numbers ? max[i].ceil() : 0,
+              numbers ? min[i].asDouble() : Double.NaN,
+              numbers ? max[i].asDouble() : Double.NaN));
     }
     return new Result(count, out);
   }
 
-  /** The smallest (sign -1) or largest (sign 1) number seen, integer or real, as SQLite keeps it. */
+  /**
+   * The smallest (sign -1) or largest (sign 1) number seen, integer or real, as SQLite keeps it.
+   */
   private static final class Extreme {
     private final int sign;
     private boolean seen;
@@ -192,14 +230,34 @@ public final class TableProfiler {
   public static NumberRange numberRange(Connection c, String table, String column)
       throws SQLException {
     String q = Identifiers.quote(column);
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-        "SELECT min(abs(CASE WHEN typeof(" + q + ") = 'integer' THEN " + q + " END)),"
-            + " max(abs(CASE WHEN typeof(" + q + ") = 'integer' THEN " + q + " END)),"
-            + " min(CASE WHEN typeof(" + q + ") = 'real' THEN " + q + " END),"
-            + " max(CASE WHEN typeof(" + q + ") = 'real' THEN " + q + " END)"
-            + " FROM " + Identifiers.quote(table))) {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT min(abs(CASE WHEN typeof("
+                    + q
+                    + ") = 'integer' THEN "
+                    + q
+                    + " END)),"
+                    + " max(abs(CASE WHEN typeof("
+                    + q
+                    + ") = 'integer' THEN "
+                    + q
+                    + " END)),"
+                    + " min(CASE WHEN typeof("
+                    + q
+                    + ") = 'real' THEN "
+                    + q
+                    + " END),"
+                    + " max(CASE WHEN typeof("
+                    + q
+                    + ") = 'real' THEN "
+                    + q
+                    + " END)"
+                    + " FROM "
+                    + Identifiers.quote(table))) {
       rs.next();
-      return new NumberRange(rs.getObject(1) == null ? null : rs.getLong(1),
+      return new NumberRange(
+          rs.getObject(1) == null ? null : rs.getLong(1),
           rs.getObject(2) == null ? null : rs.getLong(2),
           rs.getObject(3) == null ? null : rs.getDouble(3),
           rs.getObject(4) == null ? null : rs.getDouble(4));

@@ -9,11 +9,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Reads a table's rows for the copy, the profile and the verification: column 0 is the rowid
- * (NULL for a WITHOUT ROWID table), then the given columns. From the file's pages when nobody
- * can be writing it ({@link SqliteSource#stable()}) and the table's records can be read by
- * position; through SQLite otherwise. Both give the same storage classes and the same bytes,
- * which a test checks over every table of the corpus.
+ * Reads a table's rows for the copy, the profile and the verification: column 0 is the rowid (NULL
+ * for a WITHOUT ROWID table), then the given columns. From the file's pages when nobody can be
+ * writing it ({@link SqliteSource#stable()}) and the table's records can be read by position;
+ * through SQLite otherwise. Both give the same storage classes and the same bytes, which a test
+ * checks over every table of the corpus.
  */
 public final class TableReader {
 
@@ -23,8 +23,15 @@ public final class TableReader {
   private TableReader() {}
 
   /** Rows with {@code lo <= rowid <= hi} (all rows of a WITHOUT ROWID table), in rowid order. */
-  public static RowCursor open(SqliteSource source, Connection c, Table t, List<Column> columns,
-      boolean utf8, long lo, long hi) throws SQLException {
+  public static RowCursor open(
+      SqliteSource source,
+      Connection c,
+      Table t,
+      List<Column> columns,
+      boolean utf8,
+      long lo,
+      long hi)
+      throws SQLException {
     if (byPages(source, t, utf8)) {
       PageFile file = PageFile.open(source.path());
       try {
@@ -38,8 +45,9 @@ public final class TableReader {
   }
 
   /** As {@link #open}, always through SQLite. */
-  static RowCursor throughSqlite(Connection c, Table t, List<Column> columns, boolean utf8,
-      long lo, long hi) throws SQLException {
+  static RowCursor throughSqlite(
+      Connection c, Table t, List<Column> columns, boolean utf8, long lo, long hi)
+      throws SQLException {
     StringBuilder sql = new StringBuilder(SourceQueries.select(t, columns));
     boolean ranged = !t.withoutRowid() && (lo != Long.MIN_VALUE || hi != Long.MAX_VALUE);
     if (ranged) {
@@ -55,13 +63,16 @@ public final class TableReader {
 
   /** Whether {@link #open} reads {@code t} from the file's pages. */
   public static boolean byPages(SqliteSource source, Table t, boolean utf8) {
-    return source.stable() && utf8 && RecordLayout.readable(t)
+    return source.stable()
+        && utf8
+        && RecordLayout.readable(t)
         && !"false".equals(System.getProperty(PAGES));
   }
 
   private static long rootPage(Connection c, Table t) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
       ps.setString(1, t.name());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import org.sqlite.SQLiteException;
 
 /**
- * The rows of one rowid table, in rowid order, read from its B-tree in a {@link PageFile}:
- * interior pages are descended to the first rowid of the range, leaf cells are decoded as
- * records, payloads that spill are reassembled from their overflow chains. The current row is
- * a {@link SourceRow} whose columns are chosen by {@link RecordLayout}.
+ * The rows of one rowid table, in rowid order, read from its B-tree in a {@link PageFile}: interior
+ * pages are descended to the first rowid of the range, leaf cells are decoded as records, payloads
+ * that spill are reassembled from their overflow chains. The current row is a {@link SourceRow}
+ * whose columns are chosen by {@link RecordLayout}.
  */
 public final class TableScan implements RowCursor {
 
@@ -23,8 +23,10 @@ public final class TableScan implements RowCursor {
   private final int usable;
   private final byte[][] pages = new byte[MAX_DEPTH][];
   private final long[] pageNo = new long[MAX_DEPTH];
+
   /** Per interior level: the cell whose child is being read (cell count = the right pointer). */
   private final int[] at = new int[MAX_DEPTH];
+
   private int depth;
   private int leafCell;
   private boolean done;
@@ -67,8 +69,8 @@ public final class TableScan implements RowCursor {
         return;
       }
       if (type != INTERIOR) {
-        throw PageFile.corrupt(file.path(), "page " + pgno + " of type " + type
-            + " inside a table B-tree");
+        throw PageFile.corrupt(
+            file.path(), "page " + pgno + " of type " + type + " inside a table B-tree");
       }
       int i = lo == Long.MIN_VALUE ? 0 : firstChild(p, h, cells, lo);
       at[depth] = i;
@@ -141,8 +143,7 @@ public final class TableScan implements RowCursor {
     } catch (ArrayIndexOutOfBoundsException e) {
       // Varints and cells are bounds-checked where a sound file could reach; past that, only a
       // damaged page reads outside its array.
-      throw PageFile.corrupt(file.path(), "a cell out of its page near page "
-          + pageNo[depth]);
+      throw PageFile.corrupt(file.path(), "a cell out of its page near page " + pageNo[depth]);
     }
   }
 
@@ -254,7 +255,9 @@ public final class TableScan implements RowCursor {
   }
 
   private static long u32(byte[] p, int i) {
-    return ((long) (p[i] & 0xff) << 24) | ((p[i + 1] & 0xff) << 16) | ((p[i + 2] & 0xff) << 8)
+    return ((long) (p[i] & 0xff) << 24)
+        | ((p[i + 1] & 0xff) << 16)
+        | ((p[i + 2] & 0xff) << 8)
         | (p[i + 3] & 0xff);
   }
 
@@ -324,8 +327,9 @@ public final class TableScan implements RowCursor {
         start[n] = body;
         long size = size(st);
         if (size < 0 || body + size > end) {
-          throw PageFile.corrupt(file.path(), "a record field of serial type " + st
-              + " past its payload (rowid " + rowid + ")");
+          throw PageFile.corrupt(
+              file.path(),
+              "a record field of serial type " + st + " past its payload (rowid " + rowid + ")");
         }
         body += (int) size;
         n++;
@@ -377,8 +381,11 @@ public final class TableScan implements RowCursor {
         case 1 -> d[i];
         case 2 -> (short) (((d[i] & 0xff) << 8) | (d[i + 1] & 0xff));
         case 3 -> (((d[i] << 16) | ((d[i + 1] & 0xff) << 8) | (d[i + 2] & 0xff)) << 8) >> 8;
-        case 4 -> ((d[i] & 0xff) << 24 | (d[i + 1] & 0xff) << 16 | (d[i + 2] & 0xff) << 8
-            | (d[i + 3] & 0xff));
+        case 4 ->
+            ((d[i] & 0xff) << 24
+                | (d[i + 1] & 0xff) << 16
+                | (d[i + 2] & 0xff) << 8
+                | (d[i + 3] & 0xff));
         case 5 -> ((long) d[i] << 40) | ((long) (d[i + 1] & 0xff) << 32) | be32(d, i + 2);
         case 6 -> (be32(d, i) << 32) | be32(d, i + 4);
         case 7 -> (long) Double.longBitsToDouble((be32(d, i) << 32) | be32(d, i + 4));
@@ -411,7 +418,9 @@ public final class TableScan implements RowCursor {
     }
 
     private static long be32(byte[] d, int i) {
-      return ((long) (d[i] & 0xff) << 24) | ((d[i + 1] & 0xff) << 16) | ((d[i + 2] & 0xff) << 8)
+      return ((long) (d[i] & 0xff) << 24)
+          | ((d[i + 1] & 0xff) << 16)
+          | ((d[i + 2] & 0xff) << 8)
           | (d[i + 3] & 0xff);
     }
   }

@@ -1,8 +1,8 @@
 package dev.sqlite2pg.translate;
 
 import dev.sqlite2pg.sql.PgLiterals;
-import dev.sqlite2pg.sql.SqlToken.Kind;
 import dev.sqlite2pg.sql.SqlToken;
+import dev.sqlite2pg.sql.SqlToken.Kind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,21 +17,22 @@ import java.util.Set;
  *   <li>a boolean column compared with 0 or 1 compares with false or true (pgloader's matviews:
  *       {@code WHERE active = 1});
  *   <li>a TEXT-affinity column compared with a number compares with the number's text, because
- *       SQLite applies the column's affinity to the literal (Northwind's
- *       {@code WHERE (((Products.Discontinued)=0))} on a TEXT column means {@code = '0'}).
+ *       SQLite applies the column's affinity to the literal (Northwind's {@code WHERE
+ *       (((Products.Discontinued)=0))} on a TEXT column means {@code = '0'}).
  * </ul>
  *
  * Parentheses around either side do not matter, as in the Northwind example.
  */
 final class ComparisonLiterals {
 
-  private static final Set<String> COMPARISONS = Set.of("=", "==", "!=", "<>", "<", "<=", ">", ">=");
+  private static final Set<String> COMPARISONS =
+      Set.of("=", "==", "!=", "<>", "<", "<=", ">", ">=");
 
   private ComparisonLiterals() {}
 
   /** Replacement text by token index, for the numeric literals that need one. */
-  static Map<Integer, String> find(List<SqlToken> tokens, Set<String> booleanColumns,
-      Set<String> textColumns) {
+  static Map<Integer, String> find(
+      List<SqlToken> tokens, Set<String> booleanColumns, Set<String> textColumns) {
     Map<Integer, String> replacements = new HashMap<>();
     if (booleanColumns.isEmpty() && textColumns.isEmpty()) {
       return replacements;
@@ -52,8 +53,14 @@ final class ComparisonLiterals {
     return replacements;
   }
 
-  private static void pair(List<SqlToken> tokens, int column, int literal, SqlToken op,
-      Set<String> booleanColumns, Set<String> textColumns, Map<Integer, String> replacements) {
+  private static void pair(
+      List<SqlToken> tokens,
+      int column,
+      int literal,
+      SqlToken op,
+      Set<String> booleanColumns,
+      Set<String> textColumns,
+      Map<Integer, String> replacements) {
     SqlToken c = tokens.get(column);
     SqlToken n = tokens.get(literal);
     if (!c.isName() || n.kind() != Kind.NUMBER) {
@@ -61,11 +68,17 @@ final class ComparisonLiterals {
     }
     String name = c.value().toLowerCase(Locale.ROOT);
     if (booleanColumns.contains(name)) {
-      boolean equality = !op.text().startsWith("<") && !op.text().startsWith(">")
-          || op.text().equals("<>");
+      boolean equality =
+          !op.text().startsWith("<") && !op.text().startsWith(">") || op.text().equals("<>");
       if (!equality || !(n.text().equals("0") || n.text().equals("1"))) {
-        throw new UntranslatableException("boolean column " + c.value() + " compared ("
-            + op.text() + ") with " + n.text() + ": only = and <> with 0 or 1 translate");
+        throw new UntranslatableException(
+            "boolean column "
+                + c.value()
+                + " compared ("
+                + op.text()
+                + ") with "
+                + n.text()
+                + ": only = and <> with 0 or 1 translate");
       }
       replacements.put(literal, n.text().equals("1") ? "true" : "false");
     } else if (textColumns.contains(name)) {
@@ -74,9 +87,9 @@ final class ComparisonLiterals {
   }
 
   /**
-   * The index of the single token forming the operand next to a comparison, looking in
-   * {@code step} direction through parentheses; -1 when the operand is anything larger than a
-   * name, a qualified name or a number.
+   * The index of the single token forming the operand next to a comparison, looking in {@code step}
+   * direction through parentheses; -1 when the operand is anything larger than a name, a qualified
+   * name or a number.
    */
   private static int operand(List<SqlToken> tokens, int start, int step) {
     int i = start;
@@ -102,7 +115,9 @@ final class ComparisonLiterals {
   /** True when the token beyond the operand does not extend it into a larger expression. */
   private static boolean bounded(List<SqlToken> tokens, int i, int step) {
     int beyond = i + step;
-    if (step < 0 && beyond - 1 >= 0 && tokens.get(beyond).isOperator(".")
+    if (step < 0
+        && beyond - 1 >= 0
+        && tokens.get(beyond).isOperator(".")
         && tokens.get(beyond - 1).isName()) {
       beyond -= 2; // table.column seen from the right
     }
@@ -110,8 +125,9 @@ final class ComparisonLiterals {
       return true;
     }
     SqlToken t = tokens.get(beyond);
-    boolean arithmetic = t.kind() == SqlToken.Kind.OPERATOR
-        && (t.text().equals("||") || "+-*/%&|<<>>~".contains(t.text()));
+    boolean arithmetic =
+        t.kind() == SqlToken.Kind.OPERATOR
+            && (t.text().equals("||") || "+-*/%&|<<>>~".contains(t.text()));
     return !arithmetic && !t.isOperator(".") && !(step > 0 && t.isOperator("("));
   }
 }

@@ -1,11 +1,11 @@
 package dev.sqlite2pg.translate;
 
-import java.util.Locale;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /** SQLite date formats in PostgreSQL terms. */
@@ -13,6 +13,7 @@ final class DateFormats {
 
   /** What datetime('now') returns in SQLite: UTC, to the second. */
   static final String DATETIME = "YYYY-MM-DD HH24:MI:SS";
+
   static final String DATE = "YYYY-MM-DD";
   static final String TIME = "HH24:MI:SS";
 
@@ -23,8 +24,8 @@ final class DateFormats {
 
   /**
    * Translates a strftime() format to a to_char() format. Literal runs are double-quoted because
-   * to_char would read letters in them as patterns: PocketBase writes
-   * {@code strftime('%Y-%m-%d %H:%M:%fZ')}, whose Z must stay a Z.
+   * to_char would read letters in them as patterns: PocketBase writes {@code strftime('%Y-%m-%d
+   * %H:%M:%fZ')}, whose Z must stay a Z.
    *
    * @throws UntranslatableException for conversions to_char has no equal for (%s, %J, %w, ...)
    */
@@ -51,17 +52,25 @@ final class DateFormats {
 
   private static String pattern(char conversion) {
     switch (conversion) {
-      case 'Y': return "YYYY";
-      case 'm': return "MM";
-      case 'd': return "DD";
-      case 'H': return "HH24";
-      case 'M': return "MI";
-      case 'S': return "SS";
-      case 'f': return "SS.MS"; // SQLite's %f is seconds with milliseconds: "SS.SSS"
-      case 'j': return "DDD";
+      case 'Y':
+        return "YYYY";
+      case 'm':
+        return "MM";
+      case 'd':
+        return "DD";
+      case 'H':
+        return "HH24";
+      case 'M':
+        return "MI";
+      case 'S':
+        return "SS";
+      case 'f':
+        return "SS.MS"; // SQLite's %f is seconds with milliseconds: "SS.SSS"
+      case 'j':
+        return "DDD";
       default:
-        throw new UntranslatableException("strftime conversion %" + conversion
-            + " has no to_char() equivalent");
+        throw new UntranslatableException(
+            "strftime conversion %" + conversion + " has no to_char() equivalent");
     }
   }
 
@@ -75,8 +84,8 @@ final class DateFormats {
   }
 
   /**
-   * What SQLite's datetime(), date() or time() return for a constant argument, when the argument
-   * is one of the plain ISO forms. Northwind's views compare with {@code DATETIME('1997-01-01')},
+   * What SQLite's datetime(), date() or time() return for a constant argument, when the argument is
+   * one of the plain ISO forms. Northwind's views compare with {@code DATETIME('1997-01-01')},
    * which SQLite evaluates to '1997-01-01 00:00:00'.
    */
   static Optional<String> fold(String function, String argument) {
@@ -86,7 +95,8 @@ final class DateFormats {
     }
     switch (function) {
       case "datetime":
-        return Optional.of(when.get().format(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)));
+        return Optional.of(
+            when.get().format(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)));
       case "date":
         return Optional.of(when.get().toLocalDate().toString());
       case "time":

@@ -1,8 +1,8 @@
 package dev.sqlite2pg.translate;
 
 import dev.sqlite2pg.sql.PgLiterals;
-import dev.sqlite2pg.sql.SqlToken.Kind;
 import dev.sqlite2pg.sql.SqlToken;
+import dev.sqlite2pg.sql.SqlToken.Kind;
 import dev.sqlite2pg.sql.SqlTokenizer;
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Column DEFAULTs. A default is a value SQLite stores in a column; the PostgreSQL default must
- * produce the value the migrated column would hold for it, so the target type decides the
- * spelling: a text column with {@code DEFAULT (datetime('now'))} gets text in SQLite's format.
+ * produce the value the migrated column would hold for it, so the target type decides the spelling:
+ * a text column with {@code DEFAULT (datetime('now'))} gets text in SQLite's format.
  */
 final class DefaultTranslator {
 
@@ -35,10 +35,11 @@ final class DefaultTranslator {
     if (tokens.size() == 1) {
       return single(first, target);
     }
-    if (tokens.size() == 2 && (first.isOperator("-") || first.isOperator("+"))
+    if (tokens.size() == 2
+        && (first.isOperator("-") || first.isOperator("+"))
         && tokens.get(1).kind() == Kind.NUMBER) {
-      return number(first.text().equals("-") ? "-" + tokens.get(1).text() : tokens.get(1).text(),
-          target);
+      return number(
+          first.text().equals("-") ? "-" + tokens.get(1).text() : tokens.get(1).text(), target);
     }
     return expression(text, target);
   }
@@ -91,8 +92,8 @@ final class DefaultTranslator {
         if (target == TargetKind.BYTEA) {
           return PgLiterals.bytea(t.value());
         }
-        throw new UntranslatableException("blob DEFAULT " + t.text() + " for a " + targetType
-            + " column");
+        throw new UntranslatableException(
+            "blob DEFAULT " + t.text() + " for a " + targetType + " column");
       case WORD:
         return word(t.upper(), target);
       default:
@@ -118,8 +119,8 @@ final class DefaultTranslator {
         return PgLiterals.string(number);
       default:
         // pgloader's stamps table: StartTime DATETIME DEFAULT 0 stores the integer 0.
-        throw new UntranslatableException("numeric DEFAULT " + number + " for a "
-            + targetType + " column");
+        throw new UntranslatableException(
+            "numeric DEFAULT " + number + " for a " + targetType + " column");
     }
   }
 
@@ -134,8 +135,8 @@ final class DefaultTranslator {
 
   /**
    * A string default. Into numeric columns SQLite's affinity turns numeric text into a number
-   * ({@code tinyint default '0'} stores 0); other text stays text, which a PostgreSQL number
-   * column cannot hold: pgloader's {@code is_public integer default '"0"'}.
+   * ({@code tinyint default '0'} stores 0); other text stays text, which a PostgreSQL number column
+   * cannot hold: pgloader's {@code is_public integer default '"0"'}.
    */
   private String string(String value, TargetKind target) {
     switch (target) {
@@ -143,16 +144,18 @@ final class DefaultTranslator {
         return switch (value.toLowerCase(Locale.ROOT)) {
           case "0", "false", "f" -> "false";
           case "1", "true", "t" -> "true";
-          default -> throw new UntranslatableException("DEFAULT '" + value
-              + "' for a boolean column");
+          default ->
+              throw new UntranslatableException("DEFAULT '" + value + "' for a boolean column");
         };
       case INTEGER:
       case DECIMAL:
         if (isNumber(value.trim())) {
           return new BigDecimal(value.trim()).toPlainString();
         }
-        throw new UntranslatableException("text DEFAULT " + PgLiterals.string(value)
-            + " for a number column: SQLite stores it as text, PostgreSQL cannot");
+        throw new UntranslatableException(
+            "text DEFAULT "
+                + PgLiterals.string(value)
+                + " for a number column: SQLite stores it as text, PostgreSQL cannot");
       case BYTEA:
         throw new UntranslatableException("text DEFAULT for a bytea column");
       default:
@@ -182,21 +185,24 @@ final class DefaultTranslator {
         case BOOLEAN -> value ? "true" : "false";
         case TEXT -> value ? "'1'" : "'0'"; // SQLite's TRUE is the integer 1
         case INTEGER, DECIMAL, OTHER -> value ? "1" : "0";
-        default -> throw new UntranslatableException("DEFAULT " + word + " for a "
-            + targetType + " column");
+        default ->
+            throw new UntranslatableException(
+                "DEFAULT " + word + " for a " + targetType + " column");
       };
     }
     if (NOW_WORDS.contains(word)) {
-      String format = word.equals("CURRENT_DATE") ? DateFormats.DATE
-          : word.equals("CURRENT_TIME") ? DateFormats.TIME : DateFormats.DATETIME;
+      String format =
+          word.equals("CURRENT_DATE")
+              ? DateFormats.DATE
+              : word.equals("CURRENT_TIME") ? DateFormats.TIME : DateFormats.DATETIME;
       return now(format, word, target);
     }
     throw new UntranslatableException("DEFAULT " + word + " is not a value");
   }
 
   /**
-   * The current UTC time in the shape the column holds. SQLite's CURRENT_TIMESTAMP,
-   * datetime('now') and strftime(..., 'now') are all UTC wall-clock text.
+   * The current UTC time in the shape the column holds. SQLite's CURRENT_TIMESTAMP, datetime('now')
+   * and strftime(..., 'now') are all UTC wall-clock text.
    */
   private String now(String toCharFormat, String what, TargetKind target) {
     switch (target) {
@@ -211,22 +217,28 @@ final class DefaultTranslator {
       case TIME:
         return "(" + DateFormats.NOW_UTC + ")::time(0)";
       default:
-        throw new UntranslatableException(what + " as the DEFAULT of a "
-            + targetType + " column");
+        throw new UntranslatableException(what + " as the DEFAULT of a " + targetType + " column");
     }
   }
 
   /**
-   * Expression defaults. The time functions of 'now' follow the target type as above; anything
-   * else goes through the expression translator, which knows no columns here.
+   * Expression defaults. The time functions of 'now' follow the target type as above; anything else
+   * goes through the expression translator, which knows no columns here.
    */
   private String expression(String text, TargetKind target) {
     List<SqlToken> tokens = tokenize(text);
     if (isTimeCall(tokens)) {
       return timeCall(text, tokens, target);
     }
-    ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.VOLATILE, false,
-        DefaultTranslator::noTable, DefaultTranslator::noColumn, Set.of(), Set.of(), pgcrypto);
+    ExpressionWriter.Settings settings =
+        new ExpressionWriter.Settings(
+            Volatility.VOLATILE,
+            false,
+            DefaultTranslator::noTable,
+            DefaultTranslator::noColumn,
+            Set.of(),
+            Set.of(),
+            pgcrypto);
     ExpressionWriter writer = new ExpressionWriter(text, settings);
     return "(" + writer.writeTop(0, writer.tokens().size()) + ")";
   }
@@ -236,14 +248,16 @@ final class DefaultTranslator {
 
   /** name('literal', ...) with only string literals for arguments. */
   private static boolean isTimeCall(List<SqlToken> tokens) {
-    if (tokens.size() < 3 || tokens.get(0).kind() != Kind.WORD
+    if (tokens.size() < 3
+        || tokens.get(0).kind() != Kind.WORD
         || !TIME_FUNCTIONS.contains(tokens.get(0).text().toLowerCase(Locale.ROOT))
-        || !tokens.get(1).isOperator("(") || !tokens.get(tokens.size() - 1).isOperator(")")) {
+        || !tokens.get(1).isOperator("(")
+        || !tokens.get(tokens.size() - 1).isOperator(")")) {
       return false;
     }
     for (int i = 2; i < tokens.size() - 1; i++) {
-      boolean expected = (i % 2 == 0) ? tokens.get(i).kind() == Kind.STRING
-          : tokens.get(i).isOperator(",");
+      boolean expected =
+          (i % 2 == 0) ? tokens.get(i).kind() == Kind.STRING : tokens.get(i).isOperator(",");
       if (!expected) {
         return false;
       }
@@ -253,17 +267,20 @@ final class DefaultTranslator {
 
   private String timeCall(String text, List<SqlToken> tokens, TargetKind target) {
     String name = tokens.get(0).text().toLowerCase(Locale.ROOT);
-    List<String> args = tokens.subList(2, tokens.size() - 1).stream()
-        .filter(t -> t.kind() == Kind.STRING).map(SqlToken::value).toList();
+    List<String> args =
+        tokens.subList(2, tokens.size() - 1).stream()
+            .filter(t -> t.kind() == Kind.STRING)
+            .map(SqlToken::value)
+            .toList();
     String format = name.equals("strftime") && !args.isEmpty() ? args.get(0) : null;
-    List<String> time = name.equals("strftime") && !args.isEmpty() ? args.subList(1, args.size())
-        : args;
+    List<String> time =
+        name.equals("strftime") && !args.isEmpty() ? args.subList(1, args.size()) : args;
     boolean now = time.isEmpty() || (time.size() == 1 && time.get(0).equalsIgnoreCase("now"));
     if (!now) {
       // pgloader's datetime_default: DEFAULT(DATETIME('now', 'localtime')) depends on the time
       // zone of whichever machine inserted the row.
-      throw new UntranslatableException("DEFAULT " + text + ": only the current UTC time without "
-          + "modifiers translates");
+      throw new UntranslatableException(
+          "DEFAULT " + text + ": only the current UTC time without " + "modifiers translates");
     }
     if (name.equals("unixepoch") || "%s".equals(format)) {
       if (target == TargetKind.INTEGER || target == TargetKind.DECIMAL) {
@@ -272,20 +289,27 @@ final class DefaultTranslator {
       throw new UntranslatableException("DEFAULT " + text + " for a non-number column");
     }
     if (format == null) {
-      return now(name.equals("date") ? DateFormats.DATE : name.equals("time") ? DateFormats.TIME
-          : DateFormats.DATETIME, text, target);
+      return now(
+          name.equals("date")
+              ? DateFormats.DATE
+              : name.equals("time") ? DateFormats.TIME : DateFormats.DATETIME,
+          text,
+          target);
     }
     if (target == TargetKind.TEXT) {
-      return "to_char(" + DateFormats.NOW_UTC + ", "
-          + PgLiterals.string(DateFormats.toCharFormat(format)) + ")";
+      return "to_char("
+          + DateFormats.NOW_UTC
+          + ", "
+          + PgLiterals.string(DateFormats.toCharFormat(format))
+          + ")";
     }
-    boolean fullTimestamp = format.equals("%Y-%m-%d %H:%M:%S") || format.equals("%Y-%m-%d %H:%M:%f");
+    boolean fullTimestamp =
+        format.equals("%Y-%m-%d %H:%M:%S") || format.equals("%Y-%m-%d %H:%M:%f");
     if (fullTimestamp && (target == TargetKind.TIMESTAMP || target == TargetKind.TIMESTAMPTZ)) {
       // pgloader's appointments: time TIMESTAMP DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now'))
       return now(DateFormats.DATETIME, text, target);
     }
-    throw new UntranslatableException("DEFAULT " + text + " for a "
-        + targetType + " column");
+    throw new UntranslatableException("DEFAULT " + text + " for a " + targetType + " column");
   }
 
   private static String noTable(String name) {
@@ -293,7 +317,7 @@ final class DefaultTranslator {
   }
 
   private static String noColumn(String name) {
-    throw new UntranslatableException("DEFAULT refers to a name, " + name
-        + ", which SQLite rejects when it inserts");
+    throw new UntranslatableException(
+        "DEFAULT refers to a name, " + name + ", which SQLite rejects when it inserts");
   }
 }

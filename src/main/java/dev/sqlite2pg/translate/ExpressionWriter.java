@@ -2,8 +2,8 @@ package dev.sqlite2pg.translate;
 
 import dev.sqlite2pg.sql.Identifiers;
 import dev.sqlite2pg.sql.PgLiterals;
-import dev.sqlite2pg.sql.SqlToken.Kind;
 import dev.sqlite2pg.sql.SqlToken;
+import dev.sqlite2pg.sql.SqlToken.Kind;
 import dev.sqlite2pg.sql.SqlTokenizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,10 +40,22 @@ final class ExpressionWriter {
       java.util.function.Predicate<String> isColumn) {
 
     /** Settings where every name is taken to be a column (views, unknown tables). */
-    Settings(Volatility allowed, boolean queries, UnaryOperator<String> quoteTable,
-        UnaryOperator<String> quoteColumn, Set<String> booleanColumns, Set<String> textColumns,
+    Settings(
+        Volatility allowed,
+        boolean queries,
+        UnaryOperator<String> quoteTable,
+        UnaryOperator<String> quoteColumn,
+        Set<String> booleanColumns,
+        Set<String> textColumns,
         boolean pgcrypto) {
-      this(allowed, queries, quoteTable, quoteColumn, booleanColumns, textColumns, pgcrypto,
+      this(
+          allowed,
+          queries,
+          quoteTable,
+          quoteColumn,
+          booleanColumns,
+          textColumns,
+          pgcrypto,
           name -> true);
     }
   }
@@ -52,22 +64,97 @@ final class ExpressionWriter {
   record Range(int from, int to) {}
 
   /** Words written as keywords, never as names. */
-  private static final Set<String> KEYWORDS = Set.of(
-      "SELECT", "DISTINCT", "ALL", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "ASC",
-      "DESC", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "JOIN", "INNER", "LEFT", "RIGHT",
-      "FULL", "OUTER", "CROSS", "NATURAL", "ON", "USING", "AS", "AND", "OR", "NOT", "NULL", "IS",
-      "IN", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "EXISTS", "OVER", "PARTITION",
-      "WINDOW", "TRUE", "FALSE", "FILTER", "ESCAPE");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "SELECT",
+          "DISTINCT",
+          "ALL",
+          "FROM",
+          "WHERE",
+          "GROUP",
+          "BY",
+          "HAVING",
+          "ORDER",
+          "ASC",
+          "DESC",
+          "LIMIT",
+          "OFFSET",
+          "UNION",
+          "EXCEPT",
+          "INTERSECT",
+          "JOIN",
+          "INNER",
+          "LEFT",
+          "RIGHT",
+          "FULL",
+          "OUTER",
+          "CROSS",
+          "NATURAL",
+          "ON",
+          "USING",
+          "AS",
+          "AND",
+          "OR",
+          "NOT",
+          "NULL",
+          "IS",
+          "IN",
+          "BETWEEN",
+          "CASE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "END",
+          "EXISTS",
+          "OVER",
+          "PARTITION",
+          "WINDOW",
+          "TRUE",
+          "FALSE",
+          "FILTER",
+          "ESCAPE");
 
   /** Window-frame words, keywords only inside OVER (...) since columns are often named so. */
-  private static final Set<String> FRAME_WORDS = Set.of("ROWS", "RANGE", "GROUPS", "PRECEDING",
-      "FOLLOWING", "UNBOUNDED", "CURRENT", "ROW", "NULLS", "FIRST", "LAST", "EXCLUDE", "TIES",
-      "OTHERS", "NO");
+  private static final Set<String> FRAME_WORDS =
+      Set.of(
+          "ROWS",
+          "RANGE",
+          "GROUPS",
+          "PRECEDING",
+          "FOLLOWING",
+          "UNBOUNDED",
+          "CURRENT",
+          "ROW",
+          "NULLS",
+          "FIRST",
+          "LAST",
+          "EXCLUDE",
+          "TIES",
+          "OTHERS",
+          "NO");
 
   /** Words after which a FROM-clause name is no longer a table alias. */
-  private static final Set<String> CLAUSE_WORDS = Set.of("WHERE", "GROUP", "ORDER", "HAVING",
-      "LIMIT", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "ON", "USING", "JOIN", "INNER", "LEFT",
-      "RIGHT", "FULL", "CROSS", "NATURAL", "OUTER");
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "WHERE",
+          "GROUP",
+          "ORDER",
+          "HAVING",
+          "LIMIT",
+          "UNION",
+          "EXCEPT",
+          "INTERSECT",
+          "WINDOW",
+          "ON",
+          "USING",
+          "JOIN",
+          "INNER",
+          "LEFT",
+          "RIGHT",
+          "FULL",
+          "CROSS",
+          "NATURAL",
+          "OUTER");
 
   private static final Set<String> JOIN_PREFIXES =
       Set.of("INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "OUTER");
@@ -82,8 +169,8 @@ final class ExpressionWriter {
   ExpressionWriter(String sql, Settings settings) {
     this.tokens = tokenize(sql);
     this.settings = settings;
-    this.literals = ComparisonLiterals.find(tokens, settings.booleanColumns(),
-        settings.textColumns());
+    this.literals =
+        ComparisonLiterals.find(tokens, settings.booleanColumns(), settings.textColumns());
   }
 
   private static List<SqlToken> tokenize(String sql) {
@@ -125,9 +212,13 @@ final class ExpressionWriter {
   /** Refuses a construct more volatile than the context allows. */
   void require(Volatility needed, String what) {
     if (needed.compareTo(settings.allowed()) > 0) {
-      throw new UntranslatableException(what + " is " + needed.name().toLowerCase(Locale.ROOT)
-          + " in PostgreSQL, and this place needs an "
-          + settings.allowed().name().toLowerCase(Locale.ROOT) + " expression");
+      throw new UntranslatableException(
+          what
+              + " is "
+              + needed.name().toLowerCase(Locale.ROOT)
+              + " in PostgreSQL, and this place needs an "
+              + settings.allowed().name().toLowerCase(Locale.ROOT)
+              + " expression");
     }
   }
 
@@ -213,9 +304,11 @@ final class ExpressionWriter {
     SqlToken t = tokens.get(i);
     int nameIndex = t.isWord("AS") ? i + 1 : i;
     SqlToken name = token(nameIndex);
-    boolean isAlias = name != null && name.isName()
-        && (nameIndex > i || name.kind() != Kind.WORD || !CLAUSE_WORDS.contains(name.upper()))
-        && !(nameIndex == i && name.kind() == Kind.WORD && KEYWORDS.contains(name.upper()));
+    boolean isAlias =
+        name != null
+            && name.isName()
+            && (nameIndex > i || name.kind() != Kind.WORD || !CLAUSE_WORDS.contains(name.upper()))
+            && !(nameIndex == i && name.kind() == Kind.WORD && KEYWORDS.contains(name.upper()));
     if (isAlias) {
       aliases.putIfAbsent(name.value().toLowerCase(Locale.ROOT), name.value());
       out.add("AS");
@@ -262,8 +355,10 @@ final class ExpressionWriter {
     }
     if (isOperator(i + 1, ".")) {
       String qualifier = t.value();
-      out.add(aliases.containsKey(qualifier.toLowerCase(Locale.ROOT))
-          ? aliasName(qualifier) : settings.quoteTable().apply(qualifier));
+      out.add(
+          aliases.containsKey(qualifier.toLowerCase(Locale.ROOT))
+              ? aliasName(qualifier)
+              : settings.quoteTable().apply(qualifier));
       return i;
     }
     if (t.kind() == Kind.WORD && !isOperator(i - 1, ".")) {
@@ -362,8 +457,9 @@ final class ExpressionWriter {
       switch (c) {
         case '*' -> like.append('%');
         case '?' -> like.append('_');
-        case '[' -> throw new UntranslatableException(
-            "GLOB character classes ([...]) have no LIKE equivalent");
+        case '[' ->
+            throw new UntranslatableException(
+                "GLOB character classes ([...]) have no LIKE equivalent");
         case '%', '_', '\\' -> like.append('\\').append(c);
         default -> like.append(c);
       }
@@ -380,14 +476,17 @@ final class ExpressionWriter {
       out.add("COLLATE \"C\""); // byte-wise, as SQLite's BINARY
       return i + 1;
     }
-    throw new UntranslatableException("COLLATE " + collation + " has no built-in PostgreSQL "
-        + "collation with the same comparison");
+    throw new UntranslatableException(
+        "COLLATE "
+            + collation
+            + " has no built-in PostgreSQL "
+            + "collation with the same comparison");
   }
 
   /**
-   * A column reference. SQLite reads a "double-quoted" name that is no column as a string:
-   * {@code CHECK (s IN ("a", "b"))} on a table with a column a compares s with column a and
-   * the string 'b' (checked with sqlite3).
+   * A column reference. SQLite reads a "double-quoted" name that is no column as a string: {@code
+   * CHECK (s IN ("a", "b"))} on a table with a column a compares s with column a and the string 'b'
+   * (checked with sqlite3).
    */
   private int column(int i, Out out) {
     SqlToken t = tokens.get(i);
@@ -432,8 +531,10 @@ final class ExpressionWriter {
         return i;
       case "->":
       case "->>":
-        throw new UntranslatableException("SQLite's JSON operator " + t.text()
-            + " returns SQLite values that PostgreSQL's does not");
+        throw new UntranslatableException(
+            "SQLite's JSON operator "
+                + t.text()
+                + " returns SQLite values that PostgreSQL's does not");
       case ";":
         return i;
       case "+":
@@ -456,9 +557,11 @@ final class ExpressionWriter {
     SqlToken after = token(i + 1);
     if ((before != null && before.kind() == Kind.STRING)
         || (after != null && after.kind() == Kind.STRING)) {
-      throw new UntranslatableException("arithmetic on a string literal (" + tokens.get(i).text()
-          + " next to a quoted string): SQLite converts the text to a number, PostgreSQL "
-          + "rejects it");
+      throw new UntranslatableException(
+          "arithmetic on a string literal ("
+              + tokens.get(i).text()
+              + " next to a quoted string): SQLite converts the text to a number, PostgreSQL "
+              + "rejects it");
     }
   }
 
@@ -514,10 +617,13 @@ final class ExpressionWriter {
       if (piece.isEmpty()) {
         return;
       }
-      boolean glue = sb.length() == 0
-          || sb.charAt(sb.length() - 1) == '('
-          || sb.charAt(sb.length() - 1) == '.'
-          || piece.startsWith(")") || piece.startsWith(",") || piece.startsWith(".");
+      boolean glue =
+          sb.length() == 0
+              || sb.charAt(sb.length() - 1) == '('
+              || sb.charAt(sb.length() - 1) == '.'
+              || piece.startsWith(")")
+              || piece.startsWith(",")
+              || piece.startsWith(".");
       if (!glue) {
         sb.append(' ');
       }

@@ -1,8 +1,8 @@
 package dev.sqlite2pg.translate;
 
 import dev.sqlite2pg.sql.PgLiterals;
-import dev.sqlite2pg.sql.SqlToken.Kind;
 import dev.sqlite2pg.sql.SqlToken;
+import dev.sqlite2pg.sql.SqlToken.Kind;
 import dev.sqlite2pg.translate.ExpressionWriter.Range;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +11,43 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * SQLite function calls in PostgreSQL terms. A function is translated only where PostgreSQL's
- * has the same result for the values SQLite would see; anything else is refused by name.
+ * SQLite function calls in PostgreSQL terms. A function is translated only where PostgreSQL's has
+ * the same result for the values SQLite would see; anything else is refused by name.
  */
 final class FunctionTranslator {
 
   /** Same name, same arguments, same result. */
-  private static final Set<String> SAME = Set.of("lower", "upper", "length", "abs", "coalesce",
-      "nullif", "replace", "trim", "ltrim", "rtrim", "count", "sum", "avg", "row_number", "rank",
-      "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
-      "last_value", "nth_value");
+  private static final Set<String> SAME =
+      Set.of(
+          "lower",
+          "upper",
+          "length",
+          "abs",
+          "coalesce",
+          "nullif",
+          "replace",
+          "trim",
+          "ltrim",
+          "rtrim",
+          "count",
+          "sum",
+          "avg",
+          "row_number",
+          "rank",
+          "dense_rank",
+          "percent_rank",
+          "cume_dist",
+          "ntile",
+          "lag",
+          "lead",
+          "first_value",
+          "last_value",
+          "nth_value");
 
   private static final Set<String> AGGREGATE_OR_SCALAR = Set.of("max", "min");
 
-  private static final Set<String> NEEDS_ARGUMENTS = Set.of("cast", "ifnull", "instr", "round",
-      "total", "group_concat", "hex", "json_valid");
+  private static final Set<String> NEEDS_ARGUMENTS =
+      Set.of("cast", "ifnull", "instr", "round", "total", "group_concat", "hex", "json_valid");
 
   private final ExpressionWriter w;
 
@@ -48,8 +70,12 @@ final class FunctionTranslator {
     if (AGGREGATE_OR_SCALAR.contains(name)) {
       if (args.size() != 1) {
         // SQLite's max(a, b) is NULL when any argument is; greatest() skips NULLs.
-        throw new UntranslatableException("scalar " + name + "() with several arguments treats "
-            + "NULL differently from PostgreSQL's " + (name.equals("max") ? "greatest" : "least"));
+        throw new UntranslatableException(
+            "scalar "
+                + name
+                + "() with several arguments treats "
+                + "NULL differently from PostgreSQL's "
+                + (name.equals("max") ? "greatest" : "least"));
       }
       return name + "(" + writeArgs(args) + ")";
     }
@@ -65,15 +91,23 @@ final class FunctionTranslator {
         return "strpos(" + writeArgs(args) + ")";
       case "iif":
         expectArgs(name, args, 3);
-        return "CASE WHEN " + w.write(args.get(0)) + " THEN " + w.write(args.get(1)) + " ELSE "
-            + w.write(args.get(2)) + " END";
+        return "CASE WHEN "
+            + w.write(args.get(0))
+            + " THEN "
+            + w.write(args.get(1))
+            + " ELSE "
+            + w.write(args.get(2))
+            + " END";
       case "substr":
       case "substring":
         return substr(args);
       case "round":
         // PostgreSQL rounds a double half-to-even; SQLite and numeric round half away from zero.
-        return "round((" + w.write(args.get(0)) + ")::numeric"
-            + (args.size() > 1 ? ", " + w.write(args.get(1)) : "") + ")";
+        return "round(("
+            + w.write(args.get(0))
+            + ")::numeric"
+            + (args.size() > 1 ? ", " + w.write(args.get(1)) : "")
+            + ")";
       case "total":
         return "coalesce(sum(" + writeArgs(args) + ")::double precision, 0)";
       case "group_concat":
@@ -96,11 +130,11 @@ final class FunctionTranslator {
       case "randomblob":
         return randomBytes(args);
       case "typeof":
-        throw new UntranslatableException("typeof() reports SQLite storage classes, which "
-            + "PostgreSQL columns do not have");
+        throw new UntranslatableException(
+            "typeof() reports SQLite storage classes, which " + "PostgreSQL columns do not have");
       case "random":
-        throw new UntranslatableException("random() is a 64-bit integer in SQLite and a double "
-            + "in PostgreSQL");
+        throw new UntranslatableException(
+            "random() is a 64-bit integer in SQLite and a double " + "in PostgreSQL");
       default:
         throw new UntranslatableException("function " + name + "() has no PostgreSQL translation");
     }
@@ -109,11 +143,12 @@ final class FunctionTranslator {
   /** CURRENT_TIMESTAMP and friends: UTC text in SQLite, so UTC text here too. */
   String currentTime(String keyword) {
     w.require(Volatility.STABLE, keyword);
-    String format = switch (keyword) {
-      case "CURRENT_DATE" -> DateFormats.DATE;
-      case "CURRENT_TIME" -> DateFormats.TIME;
-      default -> DateFormats.DATETIME;
-    };
+    String format =
+        switch (keyword) {
+          case "CURRENT_DATE" -> DateFormats.DATE;
+          case "CURRENT_TIME" -> DateFormats.TIME;
+          default -> DateFormats.DATETIME;
+        };
     return nowText(format);
   }
 
@@ -175,11 +210,15 @@ final class FunctionTranslator {
     }
     for (Range r : args.subList(1, args.size())) {
       SqlToken t = w.token(r.from());
-      boolean positiveLiteral = r.to() == r.from() + 1 && t.kind() == Kind.NUMBER
-          && !t.text().contains(".") && !t.text().equals("0");
+      boolean positiveLiteral =
+          r.to() == r.from() + 1
+              && t.kind() == Kind.NUMBER
+              && !t.text().contains(".")
+              && !t.text().equals("0");
       if (!positiveLiteral) {
-        throw new UntranslatableException("substr() with a computed or non-positive position or "
-            + "length: SQLite counts those from the end, PostgreSQL does not");
+        throw new UntranslatableException(
+            "substr() with a computed or non-positive position or "
+                + "length: SQLite counts those from the end, PostgreSQL does not");
       }
     }
     return "substr(" + writeArgs(args) + ")";
@@ -199,9 +238,9 @@ final class FunctionTranslator {
 
   /**
    * json_extract(x, '$.a.b') as {@code ((x)::jsonb #>> '{a,b}')}. This assumes the column holds
-   * JSON text (or json/jsonb) and returns text, where SQLite returns numbers as numbers; equal
-   * for comparisons with text and for indexing, which is what the corpus uses it for
-   * (PocketBase: {@code JSON_EXTRACT(`data`, '$.auth')}).
+   * JSON text (or json/jsonb) and returns text, where SQLite returns numbers as numbers; equal for
+   * comparisons with text and for indexing, which is what the corpus uses it for (PocketBase:
+   * {@code JSON_EXTRACT(`data`, '$.auth')}).
    */
   private String jsonExtract(List<Range> args) {
     expectArgs("json_extract", args, 2);
@@ -210,7 +249,10 @@ final class FunctionTranslator {
     if (path.to() != path.from() + 1 || p.kind() != Kind.STRING) {
       throw new UntranslatableException("json_extract() with a path that is not a literal");
     }
-    return "((" + w.write(args.get(0)) + ")::jsonb #>> " + PgLiterals.string(jsonPath(p.value()))
+    return "(("
+        + w.write(args.get(0))
+        + ")::jsonb #>> "
+        + PgLiterals.string(jsonPath(p.value()))
         + ")";
   }
 
@@ -226,8 +268,8 @@ final class FunctionTranslator {
       int end;
       if (c == '.') {
         end = i + 1;
-        while (end < path.length() && (Character.isLetterOrDigit(path.charAt(end))
-            || path.charAt(end) == '_')) {
+        while (end < path.length()
+            && (Character.isLetterOrDigit(path.charAt(end)) || path.charAt(end) == '_')) {
           end++;
         }
         append(elements, path.substring(i + 1, end), path);
@@ -236,8 +278,8 @@ final class FunctionTranslator {
         end = path.indexOf(']', i);
         String index = end < 0 ? "" : path.substring(i + 1, end);
         if (!index.matches("[0-9]+")) {
-          throw new UntranslatableException("JSON path " + path + " uses an index PostgreSQL "
-              + "paths cannot express");
+          throw new UntranslatableException(
+              "JSON path " + path + " uses an index PostgreSQL " + "paths cannot express");
         }
         append(elements, index, path);
         i = end + 1;
@@ -257,8 +299,10 @@ final class FunctionTranslator {
 
   /** datetime('now'), datetime('1997-01-01'), datetime(column); modifiers are refused. */
   private String dateFunction(String name, List<Range> args) {
-    String format = name.equals("date") ? DateFormats.DATE
-        : name.equals("time") ? DateFormats.TIME : DateFormats.DATETIME;
+    String format =
+        name.equals("date")
+            ? DateFormats.DATE
+            : name.equals("time") ? DateFormats.TIME : DateFormats.DATETIME;
     if (args.isEmpty() || isNow(args.get(0))) {
       rejectModifiers(name, args);
       w.require(Volatility.STABLE, name + "('now')");
@@ -290,10 +334,10 @@ final class FunctionTranslator {
   }
 
   /**
-   * A date function over a column: {@code to_char((x)::timestamp, format)}. This assumes the
-   * column holds ISO-8601 text or a timestamp; SQLite would read numbers as Julian days. The
-   * cast from text is only STABLE in PostgreSQL, so indexes cannot use it: PocketBase's
-   * {@code strftime('%Y-%m-%d %H:00:00', `created`)} index is reported, not guessed.
+   * A date function over a column: {@code to_char((x)::timestamp, format)}. This assumes the column
+   * holds ISO-8601 text or a timestamp; SQLite would read numbers as Julian days. The cast from
+   * text is only STABLE in PostgreSQL, so indexes cannot use it: PocketBase's {@code
+   * strftime('%Y-%m-%d %H:00:00', `created`)} index is reported, not guessed.
    */
   private String columnText(String name, Range value, String format) {
     w.require(Volatility.STABLE, name + "() over a value (the text-to-timestamp cast)");
@@ -306,8 +350,7 @@ final class FunctionTranslator {
 
   private void rejectModifiers(String name, List<Range> args) {
     if (args.size() > 1) {
-      throw new UntranslatableException(name + "() with modifiers ("
-          + w.write(args.get(1)) + ")");
+      throw new UntranslatableException(name + "() with modifiers (" + w.write(args.get(1)) + ")");
     }
   }
 
@@ -317,13 +360,14 @@ final class FunctionTranslator {
 
   private Optional<String> literal(Range r) {
     SqlToken t = w.token(r.from());
-    return r.to() == r.from() + 1 && t.kind() == Kind.STRING ? Optional.of(t.value())
+    return r.to() == r.from() + 1 && t.kind() == Kind.STRING
+        ? Optional.of(t.value())
         : Optional.empty();
   }
 
   /**
-   * hex(randomblob(n)) as upper-case hex of n random bytes; PocketBase's id default is
-   * {@code ('r'||lower(hex(randomblob(7))))}. PostgreSQL's random bytes come from pgcrypto.
+   * hex(randomblob(n)) as upper-case hex of n random bytes; PocketBase's id default is {@code
+   * ('r'||lower(hex(randomblob(7))))}. PostgreSQL's random bytes come from pgcrypto.
    */
   private String hex(List<Range> args) {
     Range r = args.isEmpty() ? new Range(0, 0) : args.get(0);
@@ -331,15 +375,17 @@ final class FunctionTranslator {
     if (args.size() == 1 && first != null && first.isWord("randomblob")) {
       return "upper(encode(" + w.write(r) + ", 'hex'))";
     }
-    throw new UntranslatableException("hex() of anything but randomblob(): SQLite encodes the "
-        + "value's storage bytes, which depend on its SQLite type");
+    throw new UntranslatableException(
+        "hex() of anything but randomblob(): SQLite encodes the "
+            + "value's storage bytes, which depend on its SQLite type");
   }
 
   private String randomBytes(List<Range> args) {
     w.require(Volatility.VOLATILE, "randomblob()");
     if (!w.settings().pgcrypto()) {
-      throw new UntranslatableException("randomblob() needs pgcrypto's gen_random_bytes() "
-          + "(CREATE EXTENSION pgcrypto), which is not enabled");
+      throw new UntranslatableException(
+          "randomblob() needs pgcrypto's gen_random_bytes() "
+              + "(CREATE EXTENSION pgcrypto), which is not enabled");
     }
     return "gen_random_bytes(" + writeArgs(args) + ")";
   }

@@ -10,15 +10,14 @@ import java.util.stream.Collectors;
 /**
  * Translates SQLite SQL found in a schema (DEFAULTs, CHECKs, index expressions and predicates,
  * generated columns, views) to PostgreSQL, or says why it cannot. It rewrites tokens, never
- * strings, and spells every name through the caller's quoting functions, which own name
- * folding.
+ * strings, and spells every name through the caller's quoting functions, which own name folding.
  *
- * <p>Column hints: SQLite stores booleans as 0 and 1, and schemas compare with them
- * ({@code WHERE active = 1}). Columns named in {@code booleanColumns} are boolean in PostgreSQL,
- * and a comparison of such a column with 0 or 1 becomes a comparison with false or true.
- * Columns named in {@code textColumns} have TEXT affinity in SQLite and are text in PostgreSQL;
- * SQLite compares them with a number as with the number's text, and so does the translation.
- * Names are matched without their table, case-insensitively; other uses are left alone.
+ * <p>Column hints: SQLite stores booleans as 0 and 1, and schemas compare with them ({@code WHERE
+ * active = 1}). Columns named in {@code booleanColumns} are boolean in PostgreSQL, and a comparison
+ * of such a column with 0 or 1 becomes a comparison with false or true. Columns named in {@code
+ * textColumns} have TEXT affinity in SQLite and are text in PostgreSQL; SQLite compares them with a
+ * number as with the number's text, and so does the translation. Names are matched without their
+ * table, case-insensitively; other uses are left alone.
  */
 public final class SqlTranslator {
 
@@ -39,11 +38,11 @@ public final class SqlTranslator {
   /**
    * @param booleanColumns SQLite names of columns that are boolean in PostgreSQL
    * @param textColumns SQLite names of TEXT-affinity columns that are text in PostgreSQL
-   * @param pgcryptoAvailable whether the target has pgcrypto, whose gen_random_bytes() stands
-   *     in for randomblob() (PocketBase's ids: {@code ('r'||lower(hex(randomblob(7))))})
+   * @param pgcryptoAvailable whether the target has pgcrypto, whose gen_random_bytes() stands in
+   *     for randomblob() (PocketBase's ids: {@code ('r'||lower(hex(randomblob(7))))})
    */
-  public SqlTranslator(Set<String> booleanColumns, Set<String> textColumns,
-      boolean pgcryptoAvailable) {
+  public SqlTranslator(
+      Set<String> booleanColumns, Set<String> textColumns, boolean pgcryptoAvailable) {
     this.booleanColumns = lowerCase(booleanColumns);
     this.textColumns = lowerCase(textColumns);
     this.pgcrypto = pgcryptoAvailable;
@@ -63,8 +62,8 @@ public final class SqlTranslator {
   /**
    * A CHECK expression, a partial-index predicate or an index key expression. PostgreSQL needs
    * immutable expressions in all of these, so anything depending on the clock or a
-   * text-to-timestamp cast is refused. A table-qualified column is refused as well: the
-   * qualifier's spelling after name folding is not this translator's to decide.
+   * text-to-timestamp cast is refused. A table-qualified column is refused as well: the qualifier's
+   * spelling after name folding is not this translator's to decide.
    */
   public Translation translateExpression(String sqliteExpr, UnaryOperator<String> quoteColumn) {
     return expression(sqliteExpr, quoteColumn, name -> true);
@@ -76,11 +75,11 @@ public final class SqlTranslator {
    *
    * @param tableColumns the SQLite names of the table's columns, matched case-insensitively
    */
-  public Translation translateExpression(String sqliteExpr, Set<String> tableColumns,
-      UnaryOperator<String> quoteColumn) {
+  public Translation translateExpression(
+      String sqliteExpr, Set<String> tableColumns, UnaryOperator<String> quoteColumn) {
     Set<String> columns = lowerCase(tableColumns);
-    return expression(sqliteExpr, quoteColumn,
-        name -> columns.contains(name.toLowerCase(Locale.ROOT)));
+    return expression(
+        sqliteExpr, quoteColumn, name -> columns.contains(name.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -93,43 +92,64 @@ public final class SqlTranslator {
 
   /**
    * A {@code CREATE VIEW} statement. Table and view names go through {@code quoteTable}, column
-   * names and output names through {@code quoteColumn}; table aliases ("customer AS cu") are
-   * quoted as written and matched case-insensitively.
+   * names and output names through {@code quoteColumn}; table aliases ("customer AS cu") are quoted
+   * as written and matched case-insensitively.
    */
-  public Translation translateView(String createViewSql, UnaryOperator<String> quoteTable,
-      UnaryOperator<String> quoteColumn) {
+  public Translation translateView(
+      String createViewSql, UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn) {
     return translateView(createViewSql, List.of(), quoteTable, quoteColumn);
   }
 
   /**
-   * As {@link #translateView(String, UnaryOperator, UnaryOperator)}, naming the view's columns
-   * as SQLite does ({@code sqliteColumnNames} from PRAGMA table_info of the view).
+   * As {@link #translateView(String, UnaryOperator, UnaryOperator)}, naming the view's columns as
+   * SQLite does ({@code sqliteColumnNames} from PRAGMA table_info of the view).
    */
-  public Translation translateView(String createViewSql, List<String> sqliteColumnNames,
-      UnaryOperator<String> quoteTable, UnaryOperator<String> quoteColumn) {
+  public Translation translateView(
+      String createViewSql,
+      List<String> sqliteColumnNames,
+      UnaryOperator<String> quoteTable,
+      UnaryOperator<String> quoteColumn) {
     Objects.requireNonNull(createViewSql, "No CREATE VIEW text provided");
-    ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.STABLE, true,
-        quoteTable, quoteColumn, booleanColumns, textColumns, pgcrypto);
+    ExpressionWriter.Settings settings =
+        new ExpressionWriter.Settings(
+            Volatility.STABLE,
+            true,
+            quoteTable,
+            quoteColumn,
+            booleanColumns,
+            textColumns,
+            pgcrypto);
     return run(() -> ViewTranslator.translate(createViewSql, sqliteColumnNames, settings));
   }
 
-  private Translation expression(String sqliteExpr, UnaryOperator<String> quoteColumn,
+  private Translation expression(
+      String sqliteExpr,
+      UnaryOperator<String> quoteColumn,
       java.util.function.Predicate<String> isColumn) {
     Objects.requireNonNull(sqliteExpr, "No expression provided");
-    ExpressionWriter.Settings settings = new ExpressionWriter.Settings(Volatility.IMMUTABLE,
-        false, SqlTranslator::noQualifier, quoteColumn, booleanColumns, textColumns, pgcrypto,
-        isColumn);
-    return run(() -> {
-      ExpressionWriter w = new ExpressionWriter(sqliteExpr, settings);
-      if (w.tokens().stream().anyMatch(t -> t.isWord("SELECT"))) {
-        throw new UntranslatableException("subqueries are not allowed here in PostgreSQL");
-      }
-      return w.writeTop(0, w.tokens().size());
-    });
+    ExpressionWriter.Settings settings =
+        new ExpressionWriter.Settings(
+            Volatility.IMMUTABLE,
+            false,
+            SqlTranslator::noQualifier,
+            quoteColumn,
+            booleanColumns,
+            textColumns,
+            pgcrypto,
+            isColumn);
+    return run(
+        () -> {
+          ExpressionWriter w = new ExpressionWriter(sqliteExpr, settings);
+          if (w.tokens().stream().anyMatch(t -> t.isWord("SELECT"))) {
+            throw new UntranslatableException("subqueries are not allowed here in PostgreSQL");
+          }
+          return w.writeTop(0, w.tokens().size());
+        });
   }
 
   private static Set<String> lowerCase(Set<String> names) {
-    return names.stream().map(n -> n.toLowerCase(Locale.ROOT))
+    return names.stream()
+        .map(n -> n.toLowerCase(Locale.ROOT))
         .collect(Collectors.toUnmodifiableSet());
   }
 

@@ -23,16 +23,27 @@ enum TargetKind {
     if (t.startsWith("bool")) {
       return BOOLEAN;
     }
-    if (t.startsWith("smallint") || t.startsWith("integer") || t.startsWith("bigint")
-        || t.equals("int") || t.matches("int[248]") || t.contains("serial")) {
+    if (t.startsWith("smallint")
+        || t.startsWith("integer")
+        || t.startsWith("bigint")
+        || t.equals("int")
+        || t.matches("int[248]")
+        || t.contains("serial")) {
       return INTEGER;
     }
-    if (t.startsWith("numeric") || t.startsWith("decimal") || t.startsWith("real")
-        || t.startsWith("double precision") || t.startsWith("float")) {
+    if (t.startsWith("numeric")
+        || t.startsWith("decimal")
+        || t.startsWith("real")
+        || t.startsWith("double precision")
+        || t.startsWith("float")) {
       return DECIMAL;
     }
-    if (t.startsWith("text") || t.startsWith("varchar") || t.startsWith("character")
-        || t.startsWith("char") || t.equals("citext") || t.equals("name")) {
+    if (t.startsWith("text")
+        || t.startsWith("varchar")
+        || t.startsWith("character")
+        || t.startsWith("char")
+        || t.equals("citext")
+        || t.equals("name")) {
       return TEXT;
     }
     if (t.equals("bytea")) {

@@ -13,11 +13,11 @@ final class ViewTranslator {
   /**
    * @param columnNames the view's column names as SQLite reports them (PRAGMA table_info on the
    *     view), or empty to let PostgreSQL name the columns. PostgreSQL names an unaliased
-   *     expression differently ({@code upper(content)} becomes "upper"), so passing them keeps
-   *     the view's columns as SQLite had them.
+   *     expression differently ({@code upper(content)} becomes "upper"), so passing them keeps the
+   *     view's columns as SQLite had them.
    */
-  static String translate(String createViewSql, List<String> columnNames,
-      ExpressionWriter.Settings settings) {
+  static String translate(
+      String createViewSql, List<String> columnNames, ExpressionWriter.Settings settings) {
     ExpressionWriter w = new ExpressionWriter(createViewSql, settings);
     int i = 0;
     i = expect(w, i, "CREATE");
@@ -49,8 +49,12 @@ final class ViewTranslator {
     }
     i = expect(w, i, "AS");
     List<String> names = !columnNames.isEmpty() ? columnNames : declared;
-    String columns = names.isEmpty() ? "" : names.stream().map(settings.quoteColumn())
-        .collect(Collectors.joining(", ", " (", ")"));
+    String columns =
+        names.isEmpty()
+            ? ""
+            : names.stream()
+                .map(settings.quoteColumn())
+                .collect(Collectors.joining(", ", " (", ")"));
     String body = w.writeTop(i, w.tokens().size());
     return "CREATE VIEW " + settings.quoteTable().apply(name.value()) + columns + " AS " + body;
   }

@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /**
  * Finds the rows that differ when a table's fingerprints differ, the way data-diff and
- * pg_comparator do: split the key range at the source's median key, fingerprint one half on
- * both sides (the other half is the whole minus it), and recurse only into halves that differ,
- * until a range is small enough to compare row by row. A handful of bad rows among millions
- * costs a few dozen range queries on an index, not a second full read.
+ * pg_comparator do: split the key range at the source's median key, fingerprint one half on both
+ * sides (the other half is the whole minus it), and recurse only into halves that differ, until a
+ * range is small enough to compare row by row. A handful of bad rows among millions costs a few
+ * dozen range queries on an index, not a second full read.
  */
 final class DiffLocator {
 
@@ -86,8 +86,8 @@ final class DiffLocator {
     List<String> srcValues = new ArrayList<>();
     List<String> dstValues = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      boolean differs = src == null || dst == null
-          || !src.fields().get(i).equals(dst.fields().get(i));
+      boolean differs =
+          src == null || dst == null || !src.fields().get(i).equals(dst.fields().get(i));
       if (differs) {
         names.add(columns.get(i).source().name());
         srcValues.add(src == null ? "" : src.display().get(i));

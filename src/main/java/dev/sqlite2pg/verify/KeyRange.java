@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A range of keys, [low, high): either end may be open. A key is one value per key column,
- * Long or String, compared the same way on both sides (integers numerically; text bytewise:
- * SQLite's BINARY collation and PostgreSQL's "C").
+ * A range of keys, [low, high): either end may be open. A key is one value per key column, Long or
+ * String, compared the same way on both sides (integers numerically; text bytewise: SQLite's BINARY
+ * collation and PostgreSQL's "C").
  */
 record KeyRange(List<Object> low, List<Object> high) {
 
@@ -21,8 +21,8 @@ record KeyRange(List<Object> low, List<Object> high) {
   }
 
   /**
-   * The WHERE clause for this range over {@code keyExprs} (already quoted, with collation),
-   * empty for the whole table; {@code params} receives the bound values in order.
+   * The WHERE clause for this range over {@code keyExprs} (already quoted, with collation), empty
+   * for the whole table; {@code params} receives the bound values in order.
    */
   String where(List<String> keyExprs, List<Object> params) {
     List<String> parts = new ArrayList<>();

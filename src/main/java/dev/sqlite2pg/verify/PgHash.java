@@ -1,12 +1,11 @@
 package dev.sqlite2pg.verify;
 
 /**
- * PostgreSQL's own 64-bit hash of bytes with a seed (hash_bytes_extended in
- * src/common/hashfn.c: Bob Jenkins' lookup3), as bytea's extended hash function and
- * hash_record_extended() compute it on a little-endian server. Verification hashes each row's
- * fields with it on both sides: inside PostgreSQL it costs about a quarter of md5() with hex
- * decoding (2M rows of 7 columns: 1.1 s against 3.9 s), which made the server's side the
- * slower one. One instance per seed and thread.
+ * PostgreSQL's own 64-bit hash of bytes with a seed (hash_bytes_extended in src/common/hashfn.c:
+ * Bob Jenkins' lookup3), as bytea's extended hash function and hash_record_extended() compute it on
+ * a little-endian server. Verification hashes each row's fields with it on both sides: inside
+ * PostgreSQL it costs about a quarter of md5() with hex decoding (2M rows of 7 columns: 1.1 s
+ * against 3.9 s), which made the server's side the slower one. One instance per seed and thread.
  */
 final class PgHash {
 
@@ -48,12 +47,24 @@ final class PgHash {
       bb += le(b, i + 4);
       c += le(b, i + 8);
       // lookup3's mix(), written out (as in seeded()): it runs for every 12 bytes of every row
-      a -= c; a ^= Integer.rotateLeft(c, 4); c += bb;
-      bb -= a; bb ^= Integer.rotateLeft(a, 6); a += c;
-      c -= bb; c ^= Integer.rotateLeft(bb, 8); bb += a;
-      a -= c; a ^= Integer.rotateLeft(c, 16); c += bb;
-      bb -= a; bb ^= Integer.rotateLeft(a, 19); a += c;
-      c -= bb; c ^= Integer.rotateLeft(bb, 4); bb += a;
+      a -= c;
+      a ^= Integer.rotateLeft(c, 4);
+      c += bb;
+      bb -= a;
+      bb ^= Integer.rotateLeft(a, 6);
+      a += c;
+      c -= bb;
+      c ^= Integer.rotateLeft(bb, 8);
+      bb += a;
+      a -= c;
+      a ^= Integer.rotateLeft(c, 16);
+      c += bb;
+      bb -= a;
+      bb ^= Integer.rotateLeft(a, 19);
+      a += c;
+      c -= bb;
+      c ^= Integer.rotateLeft(bb, 4);
+      bb += a;
       i += 12;
       n -= 12;
     }
@@ -106,31 +117,51 @@ final class PgHash {
     if (seed != 0) {
       a += (int) (seed >>> 32);
       b += (int) seed;
-      a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
-      b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
-      c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
-      a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
-      b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
-      c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
+      a -= c;
+      a ^= Integer.rotateLeft(c, 4);
+      c += b;
+      b -= a;
+      b ^= Integer.rotateLeft(a, 6);
+      a += c;
+      c -= b;
+      c ^= Integer.rotateLeft(b, 8);
+      b += a;
+      a -= c;
+      a ^= Integer.rotateLeft(c, 16);
+      c += b;
+      b -= a;
+      b ^= Integer.rotateLeft(a, 19);
+      a += c;
+      c -= b;
+      c ^= Integer.rotateLeft(b, 4);
+      b += a;
     }
     return new int[] {a, b, c};
   }
 
   /** lookup3's final(); the result is b in the high half, c in the low one. */
   private static long fin(int a, int b, int c) {
-    c ^= b; c -= Integer.rotateLeft(b, 14);
-    a ^= c; a -= Integer.rotateLeft(c, 11);
-    b ^= a; b -= Integer.rotateLeft(a, 25);
-    c ^= b; c -= Integer.rotateLeft(b, 16);
-    a ^= c; a -= Integer.rotateLeft(c, 4);
-    b ^= a; b -= Integer.rotateLeft(a, 14);
-    c ^= b; c -= Integer.rotateLeft(b, 24);
+    c ^= b;
+    c -= Integer.rotateLeft(b, 14);
+    a ^= c;
+    a -= Integer.rotateLeft(c, 11);
+    b ^= a;
+    b -= Integer.rotateLeft(a, 25);
+    c ^= b;
+    c -= Integer.rotateLeft(b, 16);
+    a ^= c;
+    a -= Integer.rotateLeft(c, 4);
+    b ^= a;
+    b -= Integer.rotateLeft(a, 14);
+    c ^= b;
+    c -= Integer.rotateLeft(b, 24);
     return ((long) b << 32) | (c & 0xFFFFFFFFL);
   }
 
   /** One load, not four: this was half of verification's time on the SQLite side. */
-  private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles
-      .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle INTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private static int le(byte[] b, int i) {
     return (int) INTS.get(b, i);

@@ -7,13 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The canonical bytes of a source row: the binary COPY fields the encoders produced, as
- * {@link PgCanon} reads them back from PostgreSQL. Two kinds of field change on the way in, so
- * they are brought to PostgreSQL's form first: numeric (the server strips zero digit groups)
- * and jsonb (the server stores a normalised document). Then the row is hashed as
- * hash_record_extended() hashes the row of its fields' send outputs ({@link PgHash}), and that
- * hash twice more, as {@link PgCanon#hashes} does. One instance per thread: it reuses its
- * buffers.
+ * The canonical bytes of a source row: the binary COPY fields the encoders produced, as {@link
+ * PgCanon} reads them back from PostgreSQL. Two kinds of field change on the way in, so they are
+ * brought to PostgreSQL's form first: numeric (the server strips zero digit groups) and jsonb (the
+ * server stores a normalised document). Then the row is hashed as hash_record_extended() hashes the
+ * row of its fields' send outputs ({@link PgHash}), and that hash twice more, as {@link
+ * PgCanon#hashes} does. One instance per thread: it reuses its buffers.
  */
 final class RowCanon {
 
@@ -62,16 +61,16 @@ final class RowCanon {
   }
 
   /**
-   * As {@link #read}, for {@link #hash1()} and {@link #hash2()} only ({@link #field} is not
-   * valid after it): fields PostgreSQL keeps as sent are hashed where they lie, not copied.
+   * As {@link #read}, for {@link #hash1()} and {@link #hash2()} only ({@link #field} is not valid
+   * after it): fields PostgreSQL keeps as sent are hashed where they lie, not copied.
    */
   void readHashes(byte[] buf, int off) {
     hash(buf, off + 2, true);
   }
 
   /**
-   * Hashes the fields that start at {@code p} as hash_record_extended() does, then the result
-   * as {@link PgCanon#hashes} does.
+   * Hashes the fields that start at {@code p} as hash_record_extended() does, then the result as
+   * {@link PgCanon#hashes} does.
    *
    * @param normalize numeric and jsonb fields are still in the copy's form: bring them to the
    *     server's first (in {@link #out})
@@ -123,8 +122,8 @@ final class RowCanon {
 
   /**
    * numeric as the server sends it back: leading and trailing zero digit groups stripped (the
-   * weight moves with the leading ones), zero as no digits with weight 0 and a positive sign,
-   * NaN and the infinities with weight and display scale 0.
+   * weight moves with the leading ones), zero as no digits with weight 0 and a positive sign, NaN
+   * and the infinities with weight and display scale 0.
    */
   private void numeric(byte[] b, int p) {
     int ndigits = u16(b, p);
@@ -160,8 +159,8 @@ final class RowCanon {
 
   /** jsonb as the server sends it: version 1, then its normalised text. */
   private void jsonb(byte[] b, int p, int n) {
-    byte[] text = JsonbText.render(Arrays.copyOfRange(b, p + 1, p + n))
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        JsonbText.render(Arrays.copyOfRange(b, p + 1, p + n)).getBytes(StandardCharsets.UTF_8);
     putInt(1 + text.length);
     ensure(1);
     out[len++] = 1;
@@ -199,7 +198,9 @@ final class RowCanon {
   }
 
   static int readInt(byte[] b, int p) {
-    return ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8)
+    return ((b[p] & 0xFF) << 24)
+        | ((b[p + 1] & 0xFF) << 16)
+        | ((b[p + 2] & 0xFF) << 8)
         | (b[p + 3] & 0xFF);
   }
 

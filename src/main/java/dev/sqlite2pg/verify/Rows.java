@@ -16,9 +16,10 @@ final class Rows {
 
   /** Text shown in quotes, so that a lost trailing space or '' versus NULL is visible. */
   static String quoteIfText(dev.sqlite2pg.convert.PgType type, String v, boolean isNull) {
-    boolean text = type.kind() == dev.sqlite2pg.convert.PgType.Kind.TEXT
-        || type.kind() == dev.sqlite2pg.convert.PgType.Kind.JSON
-        || type.kind() == dev.sqlite2pg.convert.PgType.Kind.JSONB;
+    boolean text =
+        type.kind() == dev.sqlite2pg.convert.PgType.Kind.TEXT
+            || type.kind() == dev.sqlite2pg.convert.PgType.Kind.JSON
+            || type.kind() == dev.sqlite2pg.convert.PgType.Kind.JSONB;
     return text && !isNull ? "'" + v + "'" : v;
   }
 

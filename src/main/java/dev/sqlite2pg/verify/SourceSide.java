@@ -44,21 +44,27 @@ final class SourceSide {
   long rejectedRows;
 
   /**
-   * @param rejectsExpected a row whose values do not all convert was rejected by this run's
-   *     copy, and is expected to be absent (migrate's STEP 6); otherwise (verify of a target
-   *     loaded some other way) such a row is a difference, reported in the column that does
-   *     not convert
+   * @param rejectsExpected a row whose values do not all convert was rejected by this run's copy,
+   *     and is expected to be absent (migrate's STEP 6); otherwise (verify of a target loaded some
+   *     other way) such a row is a difference, reported in the column that does not convert
    */
-  SourceSide(dev.sqlite2pg.sqlite.SqliteSource source, Connection c, TablePlan t,
-      Optional<TableKey> key, boolean utf8, boolean rejectsExpected) {
+  SourceSide(
+      dev.sqlite2pg.sqlite.SqliteSource source,
+      Connection c,
+      TablePlan t,
+      Optional<TableKey> key,
+      boolean utf8,
+      boolean rejectsExpected) {
     this.source = source;
     this.c = c;
     this.t = t;
     this.key = key;
     this.utf8 = utf8;
     this.rejectsExpected = rejectsExpected;
-    this.enc = t.columns().stream().map(col -> Encoders.forType(col.type(), col.options()))
-        .toArray(ValueEncoder[]::new);
+    this.enc =
+        t.columns().stream()
+            .map(col -> Encoders.forType(col.type(), col.options()))
+            .toArray(ValueEncoder[]::new);
     this.canon = new RowCanon(t.columns().stream().map(ColumnPlan::type).toList());
   }
 
@@ -97,9 +103,16 @@ final class SourceSide {
   Optional<List<Object>> keyAt(KeyRange range, long offset) throws SQLException {
     TableKey k = key.orElseThrow();
     List<Object> params = new ArrayList<>();
-    String sql = "SELECT " + String.join(", ", keyExprs()) + " FROM " + quote(t.source().name())
-        + range.where(keyExprs(), params) + " ORDER BY " + String.join(", ", keyExprs())
-        + " LIMIT 1 OFFSET " + offset;
+    String sql =
+        "SELECT "
+            + String.join(", ", keyExprs())
+            + " FROM "
+            + quote(t.source().name())
+            + range.where(keyExprs(), params)
+            + " ORDER BY "
+            + String.join(", ", keyExprs())
+            + " LIMIT 1 OFFSET "
+            + offset;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
@@ -118,7 +131,8 @@ final class SourceSide {
   /** Every convertible row in {@code range}: key text to (canonical fields, display values). */
   Map<String, Rows.Row> rows(KeyRange range) throws SQLException {
     Map<String, Rows.Row> out = new LinkedHashMap<>();
-    try (PreparedStatement ps = select(range, ""); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = select(range, "");
+        ResultSet rs = ps.executeQuery()) {
       SqliteRow row = new SqliteRow(rs, utf8);
       while (row.next()) {
         boolean converts = encode(row);
@@ -128,13 +142,19 @@ final class SourceSide {
         List<String> fields = converts ? wholeRow() : columnByColumn(row);
         List<String> display = new ArrayList<>();
         for (int i = 0; i < enc.length; i++) {
-          display.add(Rows.quoteIfText(t.columns().get(i).type(), RowValues.fullValue(row, i + 1),
-              row.type(i + 1) == dev.sqlite2pg.sqlite.SourceRow.NULL));
+          display.add(
+              Rows.quoteIfText(
+                  t.columns().get(i).type(),
+                  RowValues.fullValue(row, i + 1),
+                  row.type(i + 1) == dev.sqlite2pg.sqlite.SourceRow.NULL));
         }
         String label = key.map(tk -> tk.label(display)).orElse("rowid=" + row.getLong(0));
         String match = key.map(tk -> tk.match(fields)).orElse(label);
-        out.put(match, converts ? new Rows.Row(label, fields, display, canon.hash1(),
-            canon.hash2()) : new Rows.Row(label, fields, display, Rows.mix(row.getLong(0)), 0));
+        out.put(
+            match,
+            converts
+                ? new Rows.Row(label, fields, display, canon.hash1(), canon.hash2())
+                : new Rows.Row(label, fields, display, Rows.mix(row.getLong(0)), 0));
       }
     }
     return out;
@@ -150,8 +170,8 @@ final class SourceSide {
   }
 
   /**
-   * A row with a value that does not convert, field by field: each column alone, and the one
-   * that does not convert marked with the reason (no target field can equal it).
+   * A row with a value that does not convert, field by field: each column alone, and the one that
+   * does not convert marked with the reason (no target field can equal it).
    */
   private List<String> columnByColumn(SourceRow row) {
     List<String> fields = new ArrayList<>();
@@ -174,8 +194,14 @@ final class SourceSide {
   /** The whole table from the fastest reader; a key range through SQLite, which seeks by key. */
   private RowCursor read(KeyRange range) throws SQLException {
     if (range == KeyRange.ALL) {
-      return TableReader.open(source, c, t.source(), t.columns().stream()
-          .map(ColumnPlan::source).toList(), utf8, Long.MIN_VALUE, Long.MAX_VALUE);
+      return TableReader.open(
+          source,
+          c,
+          t.source(),
+          t.columns().stream().map(ColumnPlan::source).toList(),
+          utf8,
+          Long.MIN_VALUE,
+          Long.MAX_VALUE);
     }
     return SqliteRow.query(select(range, ""), utf8);
   }
@@ -197,7 +223,11 @@ final class SourceSide {
   private PreparedStatement select(KeyRange range, String orderBy) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = key.isPresent() ? range.where(keyExprs(), params) : "";
-    PreparedStatement ps = c.prepareStatement(SourceQueries.select(t.source(), t.columns().stream().map(ColumnPlan::source).toList()) + where + orderBy);
+    PreparedStatement ps =
+        c.prepareStatement(
+            SourceQueries.select(t.source(), t.columns().stream().map(ColumnPlan::source).toList())
+                + where
+                + orderBy);
     bind(ps, params);
     return ps;
   }
@@ -205,7 +235,8 @@ final class SourceSide {
   /** Key columns compared bytewise, whatever collation the column declares (NOCASE...). */
   private List<String> keyExprs() {
     return key.orElseThrow().columns().stream()
-        .map(col -> quote(col.source().name()) + " COLLATE BINARY").toList();
+        .map(col -> quote(col.source().name()) + " COLLATE BINARY")
+        .toList();
   }
 
   static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

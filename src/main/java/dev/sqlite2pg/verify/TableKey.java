@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The key that lets verification split a table into ranges: the primary key, when every key
- * column orders the same way on both sides (integers, or text compared bytewise).
+ * The key that lets verification split a table into ranges: the primary key, when every key column
+ * orders the same way on both sides (integers, or text compared bytewise).
  *
  * @param positions positions of the key columns among the verified columns
  * @param text whether each key column is text (else an integer)
@@ -21,12 +21,15 @@ record TableKey(List<ColumnPlan> columns, List<Integer> positions, List<Boolean>
     List<Integer> positions = new ArrayList<>();
     List<Boolean> text = new ArrayList<>();
     List<ColumnPlan> all = t.columns();
-    List<ColumnPlan> pk = all.stream().filter(c -> c.source().pkPosition() > 0)
-        .sorted(java.util.Comparator.comparingInt(c -> c.source().pkPosition())).toList();
+    List<ColumnPlan> pk =
+        all.stream()
+            .filter(c -> c.source().pkPosition() > 0)
+            .sorted(java.util.Comparator.comparingInt(c -> c.source().pkPosition()))
+            .toList();
     for (ColumnPlan c : pk) {
       PgType.Kind k = c.type().kind();
-      boolean isInt = k == PgType.Kind.BIGINT || k == PgType.Kind.INTEGER
-          || k == PgType.Kind.SMALLINT;
+      boolean isInt =
+          k == PgType.Kind.BIGINT || k == PgType.Kind.INTEGER || k == PgType.Kind.SMALLINT;
       if (!isInt && k != PgType.Kind.TEXT) {
         return Optional.empty();
       }
@@ -34,7 +37,8 @@ record TableKey(List<ColumnPlan> columns, List<Integer> positions, List<Boolean>
       positions.add(all.indexOf(c));
       text.add(!isInt);
     }
-    return cols.isEmpty() ? Optional.empty()
+    return cols.isEmpty()
+        ? Optional.empty()
         : Optional.of(new TableKey(List.copyOf(cols), List.copyOf(positions), List.copyOf(text)));
   }
 

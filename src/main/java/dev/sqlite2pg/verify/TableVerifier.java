@@ -14,13 +14,14 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Compares one table on both sides: a fingerprint of every row, computed inside PostgreSQL and
- * while reading SQLite once; when they differ, the differing rows are located by key ranges
- * ({@link DiffLocator}), or, for a table without a usable key, by comparing the sorted row
- * hashes of both sides.
+ * while reading SQLite once; when they differ, the differing rows are located by key ranges ({@link
+ * DiffLocator}), or, for a table without a usable key, by comparing the sorted row hashes of both
+ * sides.
  */
 public final class TableVerifier {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableVerifier.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TableVerifier.class);
 
   private final String schema;
   private final boolean utf8;
@@ -29,8 +30,8 @@ public final class TableVerifier {
 
   /**
    * @param keep how many differing rows to keep in detail
-   * @param rejectsExpected rows that do not convert were rejected by this run (STEP 6 of
-   *     migrate) rather than differences (verify of a target loaded some other way)
+   * @param rejectsExpected rows that do not convert were rejected by this run (STEP 6 of migrate)
+   *     rather than differences (verify of a target loaded some other way)
    */
   public TableVerifier(String schema, boolean utf8, int keep, boolean rejectsExpected) {
     this.schema = schema;
@@ -39,38 +40,53 @@ public final class TableVerifier {
     this.rejectsExpected = rejectsExpected;
   }
 
-  public TableCheck check(dev.sqlite2pg.sqlite.SqliteSource source, TablePlan t, Connection src,
-      Connection dst) throws SQLException {
+  public TableCheck check(
+      dev.sqlite2pg.sqlite.SqliteSource source, TablePlan t, Connection src, Connection dst)
+      throws SQLException {
     return check(source, t, src, dst, Optional.empty());
   }
 
   /**
    * @param early PostgreSQL's whole-table fingerprint, started earlier ({@link EarlyTargetSide})
    */
-  TableCheck check(dev.sqlite2pg.sqlite.SqliteSource source, TablePlan t, Connection src,
-      Connection dst, Optional<CompletableFuture<Fingerprint>> early) throws SQLException {
+  TableCheck check(
+      dev.sqlite2pg.sqlite.SqliteSource source,
+      TablePlan t,
+      Connection src,
+      Connection dst,
+      Optional<CompletableFuture<Fingerprint>> early)
+      throws SQLException {
     long start = System.nanoTime();
     Optional<TableKey> key = TableKey.of(t);
     SourceSide s = new SourceSide(source, src, t, key, utf8, rejectsExpected);
     TargetSide d = new TargetSide(dst, schema, t, key);
     // PostgreSQL computes its fingerprint while this thread reads SQLite: the two overlap.
-    CompletableFuture<Fingerprint> pending = early.orElseGet(() -> CompletableFuture
-        .supplyAsync(() -> {
-          try {
-            return d.fingerprint(KeyRange.ALL);
-          } catch (SQLException e) {
-            throw new CompletionException(e);
-          }
-        }));
+    CompletableFuture<Fingerprint> pending =
+        early.orElseGet(
+            () ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return d.fingerprint(KeyRange.ALL);
+                      } catch (SQLException e) {
+                        throw new CompletionException(e);
+                      }
+                    }));
     Fingerprint fs = s.fingerprint(KeyRange.ALL);
     long sourceRows = s.sourceRows;
-    LOG.debug("{}: SQLite side read in {} ms", t.source().name(), (System.nanoTime() - start) / 1_000_000);
+    LOG.debug(
+        "{}: SQLite side read in {} ms",
+        t.source().name(),
+        (System.nanoTime() - start) / 1_000_000);
     Fingerprint fd = join(pending);
     if (fd == null) {
       // The early computation found no such table; it appeared since.
       fd = d.fingerprint(KeyRange.ALL);
     }
-    LOG.debug("{}: PostgreSQL side done after {} ms", t.source().name(), (System.nanoTime() - start) / 1_000_000);
+    LOG.debug(
+        "{}: PostgreSQL side done after {} ms",
+        t.source().name(),
+        (System.nanoTime() - start) / 1_000_000);
     DiffLocator locator = new DiffLocator(s, d, t.columns(), keep);
     if (!fs.equals(fd)) {
       if (key.isPresent()) {
@@ -80,8 +96,18 @@ public final class TableVerifier {
       }
     }
     boolean equal = fs.equals(fd);
-    return new TableCheck(t.source().name(), t.target(), sourceRows, fs.count(), fd.count(),
-        equal, locator.missing, locator.extra, locator.changed, List.copyOf(locator.kept), null,
+    return new TableCheck(
+        t.source().name(),
+        t.target(),
+        sourceRows,
+        fs.count(),
+        fd.count(),
+        equal,
+        locator.missing,
+        locator.extra,
+        locator.changed,
+        List.copyOf(locator.kept),
+        null,
         (System.nanoTime() - start) / 1e9);
   }
 

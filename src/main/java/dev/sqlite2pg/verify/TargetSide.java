@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Verification's reads of PostgreSQL: fingerprints are computed by the server (sums of two
- * hashes of each row's send outputs), so no row crosses the network unless a range is
- * small enough to compare row by row.
+ * Verification's reads of PostgreSQL: fingerprints are computed by the server (sums of two hashes
+ * of each row's send outputs), so no row crosses the network unless a range is small enough to
+ * compare row by row.
  */
 final class TargetSide {
 
@@ -35,8 +35,10 @@ final class TargetSide {
     this.table = qualified(schema, t.target());
     this.columns = t.columns();
     this.key = key;
-    this.rowExpr = PgCanon.row(columns.stream().map(ColumnPlan::target).toList(),
-        columns.stream().map(ColumnPlan::type).toList());
+    this.rowExpr =
+        PgCanon.row(
+            columns.stream().map(ColumnPlan::target).toList(),
+            columns.stream().map(ColumnPlan::type).toList());
   }
 
   Fingerprint fingerprint(KeyRange range) throws SQLException {
@@ -47,8 +49,8 @@ final class TargetSide {
     }
     List<Object> params = new ArrayList<>();
     String where = key.isPresent() ? range.where(keyExprs(), params) : "";
-    try (PreparedStatement ps = c.prepareStatement(
-        PgCanon.fingerprintQuery(table, rowExpr, where))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(PgCanon.fingerprintQuery(table, rowExpr, where))) {
       SourceSide.bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -69,12 +71,15 @@ final class TargetSide {
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < columns.size(); i++) {
       ColumnPlan col = columns.get(i);
-      sql.append(i > 0 ? ", " : "").append("encode(")
-          .append(PgCanon.field(col.target(), col.type())).append(", 'hex')")
-          .append(", ").append(quote(col.target())).append("::text");
+      sql.append(i > 0 ? ", " : "")
+          .append("encode(")
+          .append(PgCanon.field(col.target(), col.type()))
+          .append(", 'hex')")
+          .append(", ")
+          .append(quote(col.target()))
+          .append("::text");
     }
-    sql.append(", ").append(PgCanon.hashes(rowExpr)).append(" FROM ").append(table)
-        .append(where);
+    sql.append(", ").append(PgCanon.hashes(rowExpr)).append(" FROM ").append(table).append(where);
     Map<String, Rows.Row> out = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       SourceSide.bind(ps, params);
@@ -92,8 +97,7 @@ final class TargetSide {
           long h2 = rs.getLong(2 * columns.size() + 2);
           String label = key.map(tk -> tk.label(display)).orElse("row " + (++n));
           String match = key.map(tk -> tk.match(fields)).orElse(label);
-          out.put(match, new Rows.Row(label, fields, display,
-              h1, h2));
+          out.put(match, new Rows.Row(label, fields, display, h1, h2));
         }
       }
     }
@@ -102,8 +106,10 @@ final class TargetSide {
 
   private List<String> keyExprs() {
     return key.orElseThrow().columns().stream()
-        .map(col -> quote(col.target()) + (col.type().kind() == PgType.Kind.TEXT
-            ? " COLLATE \"C\"" : ""))
+        .map(
+            col ->
+                quote(col.target())
+                    + (col.type().kind() == PgType.Kind.TEXT ? " COLLATE \"C\"" : ""))
         .toList();
   }
 }

@@ -1,21 +1,21 @@
 package dev.sqlite2pg.verify;
 
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.plan.Plan;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.TargetConnector;
-import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.pg.ExistingTables;
-import dev.sqlite2pg.plan.TargetFit;
-import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.plan.Plan;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.sqlite.SqliteErrors;
+import dev.sqlite2pg.sqlite.SqliteSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.postgresql.util.PSQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.util.PSQLException;
 
 /** STEP 6: compares every table of the plan on both sides, every row and value. */
 public final class Verifier {
@@ -33,8 +33,14 @@ public final class Verifier {
    * @param keep how many differing rows to keep in detail per table
    * @param jobs tables compared at once, each on its own pair of connections
    */
-  public Verifier(SqliteSource source, TargetConnector target, String schema, Plan plan,
-      int keep, boolean rejectsExpected, int jobs) {
+  public Verifier(
+      SqliteSource source,
+      TargetConnector target,
+      String schema,
+      Plan plan,
+      int keep,
+      boolean rejectsExpected,
+      int jobs) {
     this.keep = keep;
     this.jobs = Math.max(1, jobs);
     this.rejectsExpected = rejectsExpected;
@@ -55,18 +61,21 @@ public final class Verifier {
     boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
     TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected);
     List<TablePlan> tables = plan.tables();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(jobs, Math.max(1, tables.size())), r -> {
-          Thread th = new Thread(r, "sqlite2pg-verify");
-          th.setDaemon(true);
-          return th;
-        });
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.min(jobs, Math.max(1, tables.size())),
+            r -> {
+              Thread th = new Thread(r, "sqlite2pg-verify");
+              th.setDaemon(true);
+              return th;
+            });
     try {
       // Largest first, so that the last table to finish is a small one.
       List<java.util.concurrent.Future<TableCheck>> pending = new ArrayList<>();
       java.util.Map<TablePlan, java.util.concurrent.Future<TableCheck>> byTable =
           new java.util.HashMap<>();
-      tables.stream().sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
+      tables.stream()
+          .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
           .forEach(t -> byTable.put(t, pool.submit(() -> check(tv, t, early))));
       tables.forEach(t -> pending.add(byTable.get(t)));
       List<TableCheck> out = new ArrayList<>();
@@ -88,14 +97,30 @@ public final class Verifier {
   }
 
   private TableCheck check(TableVerifier tv, TablePlan t, EarlyTargetSide early) {
-    try (Connection src = source.connect(); Connection dst = target.open()) {
+    try (Connection src = source.connect();
+        Connection dst = target.open()) {
       TargetFit.Match m = new TargetFit(ExistingTables.read(dst, schema)).match(t);
       if (m.plan().isEmpty()) {
-        return new TableCheck(t.source().name(), t.target(), t.sourceRows(), t.sourceRows(),
-            0, false, 0, 0, 0, List.of(), m.problem(), 0);
+        return new TableCheck(
+            t.source().name(),
+            t.target(),
+            t.sourceRows(),
+            t.sourceRows(),
+            0,
+            false,
+            0,
+            0,
+            0,
+            List.of(),
+            m.problem(),
+            0);
       }
-      return tv.check(source, m.plan().get(), src, dst, early.of(t.source().name())
-          .filter(f -> !f.isCompletedExceptionally()));
+      return tv.check(
+          source,
+          m.plan().get(),
+          src,
+          dst,
+          early.of(t.source().name()).filter(f -> !f.isCompletedExceptionally()));
     } catch (SQLException e) {
       throw failed("Verifying " + t.source().name(), e);
     }
@@ -105,13 +130,18 @@ public final class Verifier {
   private void checkServer() {
     try (Connection dst = target.open();
         java.sql.Statement s = dst.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
-            + " current_setting('server_version')")) {
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT current_setting('server_version_num')::int,"
+                    + " current_setting('server_version')")) {
       rs.next();
       if (rs.getInt(1) < 140000) {
-        throw new MigrationException(Code.TARGET, "verify needs PostgreSQL 14 or later (it"
-            + " hashes rows with hash_record_extended()); this server is " + rs.getString(2)
-            + ": pass --no-verify, or verify against a newer server");
+        throw new MigrationException(
+            Code.TARGET,
+            "verify needs PostgreSQL 14 or later (it"
+                + " hashes rows with hash_record_extended()); this server is "
+                + rs.getString(2)
+                + ": pass --no-verify, or verify against a newer server");
       }
     } catch (SQLException e) {
       throw TargetErrors.translate("Connecting to verify", e, target);
@@ -123,7 +153,8 @@ public final class Verifier {
    * PSQLException; sqlite-jdbc, SQLiteException or a plain SQLException (exit 4, not 5).
    */
   private MigrationException failed(String doing, SQLException e) {
-    return e instanceof PSQLException ? TargetErrors.translate(doing, e, target)
+    return e instanceof PSQLException
+        ? TargetErrors.translate(doing, e, target)
         : SqliteErrors.translate(source.origin(), e);
   }
 }

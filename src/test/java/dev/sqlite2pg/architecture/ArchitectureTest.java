@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      // Main classes only, whatever -DbuildDir calls the output (test-classes hold the tests).
-      .withImportOption(location -> !location.contains("/test-classes/"))
-      .importPackages("dev.sqlite2pg");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          // Main classes only, whatever -DbuildDir calls the output (test-classes hold the tests).
+          .withImportOption(location -> !location.contains("/test-classes/"))
+          .importPackages("dev.sqlite2pg");
 
   @Test
   void packagesUseOnlyThoseBelowThem() {
@@ -31,12 +32,20 @@ class ArchitectureTest {
 
   @Test
   void everyInternalPackageSaysItIsInternal() {
-    assertThat(MAIN.stream().map(c -> c.getPackageName()).distinct()
-        .filter(p -> !p.equals("dev.sqlite2pg") && !p.equals("dev.sqlite2pg.cli")))
+    assertThat(
+            MAIN.stream()
+                .map(c -> c.getPackageName())
+                .distinct()
+                .filter(p -> !p.equals("dev.sqlite2pg") && !p.equals("dev.sqlite2pg.cli")))
         .isNotEmpty()
-        .allSatisfy(p -> assertThat(ArchitectureTest.class.getClassLoader()
-            .getResource(p.replace('.', '/') + "/package-info.class"))
-            .as("package-info.java of %s", p).isNotNull());
+        .allSatisfy(
+            p ->
+                assertThat(
+                        ArchitectureTest.class
+                            .getClassLoader()
+                            .getResource(p.replace('.', '/') + "/package-info.class"))
+                    .as("package-info.java of %s", p)
+                    .isNotNull());
   }
 
   @Test

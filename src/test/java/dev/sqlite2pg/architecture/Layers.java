@@ -12,8 +12,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The package order of ARCHITECTURE.md as rules, for any root package (the project's, or a
- * test fixture's that breaks them on purpose). Each package may use only those below it:
+ * The package order of ARCHITECTURE.md as rules, for any root package (the project's, or a test
+ * fixture's that breaks them on purpose). Each package may use only those below it:
  *
  * <pre>
  *   cli                 the root API only
@@ -30,8 +30,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *   sql, catalog        nothing of ours but the API
  * </pre>
  *
- * The root package's value types (options, results, the exception, TargetConnector) may be
- * used anywhere and use nothing of ours.
+ * The root package's value types (options, results, the exception, TargetConnector) may be used
+ * anywhere and use nothing of ours.
  */
 final class Layers {
 
@@ -39,54 +39,129 @@ final class Layers {
 
   /** Layers of {@code root}, bottom to top, with what each may use. */
   static ArchRule order(String root) {
-    return layeredArchitecture().consideringOnlyDependenciesInAnyPackage(root + "..")
-        .layer("api").definedBy(api(root))
-        .layer("entry").definedBy(entry(root))
-        .layer("catalog").definedBy(root + ".catalog..")
-        .layer("sql").definedBy(root + ".sql..")
-        .layer("sqlite").definedBy(root + ".sqlite..")
-        .layer("convert").definedBy(root + ".convert..")
-        .layer("translate").definedBy(root + ".translate..")
-        .layer("pg").definedBy(root + ".pg")
-        .layer("pg.connect").definedBy(root + ".pg.connect..")
-        .layer("plan").definedBy(root + ".plan..")
-        .layer("pg.ddl").definedBy(root + ".pg.ddl..")
-        .layer("pg.state").definedBy(root + ".pg.state..")
-        .layer("verify.jsonb").definedBy(root + ".verify.jsonb..")
-        .layer("copy").definedBy(root + ".copy..")
-        .layer("verify").definedBy(root + ".verify")
-        .layer("run").definedBy(root + ".run..")
-        .layer("cli").definedBy(root + ".cli..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("entry").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("run").mayOnlyBeAccessedByLayers("entry")
-        .whereLayer("copy").mayOnlyBeAccessedByLayers("run", "entry")
-        .whereLayer("verify").mayOnlyBeAccessedByLayers("run", "entry")
-        .whereLayer("verify.jsonb").mayOnlyBeAccessedByLayers("verify")
-        .whereLayer("pg.ddl").mayOnlyBeAccessedByLayers("copy", "verify", "run", "entry")
-        .whereLayer("pg.state").mayOnlyBeAccessedByLayers("copy", "verify", "run", "entry")
-        .whereLayer("plan").mayOnlyBeAccessedByLayers("pg.ddl", "pg.state", "copy", "verify",
-            "run", "entry")
-        .whereLayer("pg").mayOnlyBeAccessedByLayers("plan", "pg.ddl", "pg.state", "copy",
-            "verify", "run", "entry")
-        .whereLayer("pg.connect").mayOnlyBeAccessedByLayers("plan", "pg.ddl", "pg.state",
-            "copy", "verify", "run", "entry")
-        .whereLayer("translate").mayOnlyBeAccessedByLayers("pg", "pg.connect", "plan", "pg.ddl",
-            "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("convert").mayOnlyBeAccessedByLayers("translate", "pg", "pg.connect", "plan",
-            "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("sqlite").mayOnlyBeAccessedByLayers("convert", "translate", "pg",
-            "pg.connect", "plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("sql").mayOnlyBeAccessedByLayers("sqlite", "convert", "translate", "pg",
-            "pg.connect", "plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("catalog").mayOnlyBeAccessedByLayers("sqlite", "convert", "translate", "pg",
-            "pg.connect", "plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInAnyPackage(root + "..")
+        .layer("api")
+        .definedBy(api(root))
+        .layer("entry")
+        .definedBy(entry(root))
+        .layer("catalog")
+        .definedBy(root + ".catalog..")
+        .layer("sql")
+        .definedBy(root + ".sql..")
+        .layer("sqlite")
+        .definedBy(root + ".sqlite..")
+        .layer("convert")
+        .definedBy(root + ".convert..")
+        .layer("translate")
+        .definedBy(root + ".translate..")
+        .layer("pg")
+        .definedBy(root + ".pg")
+        .layer("pg.connect")
+        .definedBy(root + ".pg.connect..")
+        .layer("plan")
+        .definedBy(root + ".plan..")
+        .layer("pg.ddl")
+        .definedBy(root + ".pg.ddl..")
+        .layer("pg.state")
+        .definedBy(root + ".pg.state..")
+        .layer("verify.jsonb")
+        .definedBy(root + ".verify.jsonb..")
+        .layer("copy")
+        .definedBy(root + ".copy..")
+        .layer("verify")
+        .definedBy(root + ".verify")
+        .layer("run")
+        .definedBy(root + ".run..")
+        .layer("cli")
+        .definedBy(root + ".cli..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("entry")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("run")
+        .mayOnlyBeAccessedByLayers("entry")
+        .whereLayer("copy")
+        .mayOnlyBeAccessedByLayers("run", "entry")
+        .whereLayer("verify")
+        .mayOnlyBeAccessedByLayers("run", "entry")
+        .whereLayer("verify.jsonb")
+        .mayOnlyBeAccessedByLayers("verify")
+        .whereLayer("pg.ddl")
+        .mayOnlyBeAccessedByLayers("copy", "verify", "run", "entry")
+        .whereLayer("pg.state")
+        .mayOnlyBeAccessedByLayers("copy", "verify", "run", "entry")
+        .whereLayer("plan")
+        .mayOnlyBeAccessedByLayers("pg.ddl", "pg.state", "copy", "verify", "run", "entry")
+        .whereLayer("pg")
+        .mayOnlyBeAccessedByLayers("plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
+        .whereLayer("pg.connect")
+        .mayOnlyBeAccessedByLayers("plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
+        .whereLayer("translate")
+        .mayOnlyBeAccessedByLayers(
+            "pg", "pg.connect", "plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
+        .whereLayer("convert")
+        .mayOnlyBeAccessedByLayers(
+            "translate",
+            "pg",
+            "pg.connect",
+            "plan",
+            "pg.ddl",
+            "pg.state",
+            "copy",
+            "verify",
+            "run",
+            "entry")
+        .whereLayer("sqlite")
+        .mayOnlyBeAccessedByLayers(
+            "convert",
+            "translate",
+            "pg",
+            "pg.connect",
+            "plan",
+            "pg.ddl",
+            "pg.state",
+            "copy",
+            "verify",
+            "run",
+            "entry")
+        .whereLayer("sql")
+        .mayOnlyBeAccessedByLayers(
+            "sqlite",
+            "convert",
+            "translate",
+            "pg",
+            "pg.connect",
+            "plan",
+            "pg.ddl",
+            "pg.state",
+            "copy",
+            "verify",
+            "run",
+            "entry")
+        .whereLayer("catalog")
+        .mayOnlyBeAccessedByLayers(
+            "sqlite",
+            "convert",
+            "translate",
+            "pg",
+            "pg.connect",
+            "plan",
+            "pg.ddl",
+            "pg.state",
+            "copy",
+            "verify",
+            "run",
+            "entry")
         .because("each package may use only those below it (ARCHITECTURE.md)");
   }
 
   /** No cycles between the internal packages, whatever the layers say. */
   static ArchRule noCycles(String root) {
-    return slices().matching(root + ".(**)").should().beFreeOfCycles()
+    return slices()
+        .matching(root + ".(**)")
+        .should()
+        .beFreeOfCycles()
         .because("a cycle makes two packages one (ARCHITECTURE.md)");
   }
 
@@ -97,8 +172,8 @@ final class Layers {
 
   /** Migrator (with its Builder) and Targets: the only root classes that use internals. */
   private static DescribedPredicate<JavaClass> entry(String root) {
-    return resideInAnyPackage(root).and(nameMatching(
-        java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets)(\\$.*)?"))
+    return resideInAnyPackage(root)
+        .and(nameMatching(java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets)(\\$.*)?"))
         .as("Migrator and Targets");
   }
 }

@@ -67,31 +67,42 @@ class CliTest {
     String url = "jdbc:postgresql://localhost:1/x";
     Run skip = run("migrate", db.toString(), url, "--if-exists=skip-existing", "--drop");
     assertThat(skip.code()).isEqualTo(2);
-    assertThat(skip.err().strip()).isEqualTo("sqlite2pg: error: --if-exists=skip-existing keeps"
-        + " the rows the target's tables hold and --drop replaces the tables: pass one or the"
-        + " other");
+    assertThat(skip.err().strip())
+        .isEqualTo(
+            "sqlite2pg: error: --if-exists=skip-existing keeps"
+                + " the rows the target's tables hold and --drop replaces the tables: pass one or the"
+                + " other");
     Run fail = run("migrate", db.toString(), url, "--if-exists", "FAIL", "--drop");
     assertThat(fail.code()).isEqualTo(2);
-    assertThat(fail.err().strip()).isEqualTo("sqlite2pg: error: --if-exists=fail has no effect"
-        + " with --drop, which replaces the tables whatever they hold: pass one or the other");
+    assertThat(fail.err().strip())
+        .isEqualTo(
+            "sqlite2pg: error: --if-exists=fail has no effect"
+                + " with --drop, which replaces the tables whatever they hold: pass one or the other");
     // --drop with a mode that keeps what the target holds: refused before connecting.
     Run dataOnly = run("migrate", db.toString(), url, "--data-only", "--drop");
     assertThat(dataOnly.code()).isEqualTo(2);
-    assertThat(dataOnly.err().strip()).isEqualTo("sqlite2pg: error: --data-only loads into the"
-        + " tables the application created and --drop replaces them with sqlite2pg's own: pass"
-        + " one or the other");
+    assertThat(dataOnly.err().strip())
+        .isEqualTo(
+            "sqlite2pg: error: --data-only loads into the"
+                + " tables the application created and --drop replaces them with sqlite2pg's own: pass"
+                + " one or the other");
     Run resume = run("migrate", db.toString(), url, "--resume", "--drop");
     assertThat(resume.code()).isEqualTo(2);
-    assertThat(resume.err().strip()).startsWith("sqlite2pg: error: --resume continues the"
-        + " interrupted run").contains("pass --resume alone").doesNotContain("\n");
+    assertThat(resume.err().strip())
+        .startsWith("sqlite2pg: error: --resume continues the" + " interrupted run")
+        .contains("pass --resume alone")
+        .doesNotContain("\n");
     Run bad = run("migrate", db.toString(), url, "--if-exists=skip");
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("Invalid value for option '--if-exists': expected fail or"
-        + " skip-existing, not 'skip'");
+    assertThat(bad.err())
+        .contains(
+            "Invalid value for option '--if-exists': expected fail or"
+                + " skip-existing, not 'skip'");
     Run runbook = run("migrate", db.toString(), url, "--skip-existing");
     assertThat(runbook.code()).isEqualTo(2);
-    assertThat(runbook.err().strip()).startsWith("sqlite2pg: error: --skip-existing is spelled"
-        + " --if-exists=skip-existing").doesNotContain("\n");
+    assertThat(runbook.err().strip())
+        .startsWith("sqlite2pg: error: --skip-existing is spelled" + " --if-exists=skip-existing")
+        .doesNotContain("\n");
   }
 
   @Test
@@ -105,16 +116,34 @@ class CliTest {
   void migrateWritesTheJsonReportScriptsRead() throws Exception {
     Path db = Fixtures.build("shop", dir);
     Path report = dir.resolve("report.json");
-    Run r = run("migrate", "-q", db.toString(), TestPostgres.jdbcUrl(
-        TestPostgres.newDatabase("cli").replaceAll(".*/([^/?]+)\\?.*", "$1")),
-        "--report", report.toString());
+    Run r =
+        run(
+            "migrate",
+            "-q",
+            db.toString(),
+            TestPostgres.jdbcUrl(
+                TestPostgres.newDatabase("cli").replaceAll(".*/([^/?]+)\\?.*", "$1")),
+            "--report",
+            report.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("OK: all 13 rows of 4 tables arrived and verified equal.");
     String json = Files.readString(report);
-    for (String field : new String[] {"\"source_table\"", "\"target_table\"", "\"source_rows\"",
-        "\"copied_rows\"", "\"rejected_rows\"", "\"bytes\"", "\"seconds\"", "\"warnings\"",
-        "\"not_migrated\"", "\"totals\"", "\"verification\"", "\"target_column\"",
-        "\"exit_code\" : 0"}) {
+    for (String field :
+        new String[] {
+          "\"source_table\"",
+          "\"target_table\"",
+          "\"source_rows\"",
+          "\"copied_rows\"",
+          "\"rejected_rows\"",
+          "\"bytes\"",
+          "\"seconds\"",
+          "\"warnings\"",
+          "\"not_migrated\"",
+          "\"totals\"",
+          "\"verification\"",
+          "\"target_column\"",
+          "\"exit_code\" : 0"
+        }) {
       assertThat(json).contains(field);
     }
   }

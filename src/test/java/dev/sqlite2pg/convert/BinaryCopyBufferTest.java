@@ -28,10 +28,18 @@ class BinaryCopyBufferTest {
     buf.writeNull();
     buf.writeBytes(new byte[] {'h', 'i'}, 0, 2);
     buf.writeTrailer();
-    assertThat(HexFormat.of().formatHex(buf.toByteArray())).isEqualTo(
-        "5047434f50590aff0d0a00" + "00000000" + "00000000"
-            + "0003" + "00000004" + "00000007" + "ffffffff" + "00000002" + "6869"
-            + "ffff");
+    assertThat(HexFormat.of().formatHex(buf.toByteArray()))
+        .isEqualTo(
+            "5047434f50590aff0d0a00"
+                + "00000000"
+                + "00000000"
+                + "0003"
+                + "00000004"
+                + "00000007"
+                + "ffffffff"
+                + "00000002"
+                + "6869"
+                + "ffff");
     assertThat(buf.rowCount()).isEqualTo(1);
   }
 
@@ -88,8 +96,8 @@ class BinaryCopyBufferTest {
         s.execute("CREATE TABLE t (id int, v text)");
       }
       BinaryCopyBuffer buf = new BinaryCopyBuffer();
-      CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn("COPY t FROM STDIN (FORMAT binary)");
+      CopyIn in =
+          c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY t FROM STDIN (FORMAT binary)");
       try {
         buf.writeHeader();
         for (int i = 0; i < values.size(); i++) {
@@ -119,8 +127,9 @@ class BinaryCopyBufferTest {
         assertThat(rs.getString(1)).isEqualTo("a,d,f");
       }
     }
-    assertThat(rejected).containsExactly(
-        "1: text 'b\\x00c' contains a NUL character at byte 1, which PostgreSQL text cannot hold",
-        "3: text 'e\\x00' contains a NUL character at byte 1, which PostgreSQL text cannot hold");
+    assertThat(rejected)
+        .containsExactly(
+            "1: text 'b\\x00c' contains a NUL character at byte 1, which PostgreSQL text cannot hold",
+            "3: text 'e\\x00' contains a NUL character at byte 1, which PostgreSQL text cannot hold");
   }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The oracle must see the small corruptions a lossy migration makes: each case stores a
- * slightly wrong value in PostgreSQL and checks that the canonicals differ, while the right
- * value gives equal canonicals.
+ * The oracle must see the small corruptions a lossy migration makes: each case stores a slightly
+ * wrong value in PostgreSQL and checks that the canonicals differ, while the right value gives
+ * equal canonicals.
  */
 @NeedsServer
 class CanonicalTest {
@@ -53,8 +53,7 @@ class CanonicalTest {
         .isNotEqualTo(source(0.1, PgType.DOUBLE));
     assertThat(target("'-0'::float8", PgType.DOUBLE)).isEqualTo(source(-0.0, PgType.DOUBLE));
     assertThat(target("'0'::float8", PgType.DOUBLE)).isNotEqualTo(source(-0.0, PgType.DOUBLE));
-    assertThat(target("'NaN'::float8", PgType.DOUBLE))
-        .isEqualTo(source(Double.NaN, PgType.DOUBLE));
+    assertThat(target("'NaN'::float8", PgType.DOUBLE)).isEqualTo(source(Double.NaN, PgType.DOUBLE));
   }
 
   @Test
@@ -120,6 +119,7 @@ class CanonicalTest {
     PgType uuid = new PgType(PgType.Kind.UUID, "uuid");
     String u = "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11";
     assertThat(target("'" + u + "'", uuid)).isEqualTo(source(u, uuid));
-    assertThat(target("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12'", uuid)).isNotEqualTo(source(u, uuid));
+    assertThat(target("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12'", uuid))
+        .isNotEqualTo(source(u, uuid));
   }
 }

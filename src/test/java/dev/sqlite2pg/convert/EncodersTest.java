@@ -1,7 +1,6 @@
 package dev.sqlite2pg.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.testing.ValuesRow;
 import java.nio.ByteBuffer;
@@ -23,8 +22,7 @@ class EncodersTest {
     return field(type, EncoderOptions.DEFAULT, value);
   }
 
-  static byte[] field(PgType type, EncoderOptions opts, Object value)
-      throws ConversionException {
+  static byte[] field(PgType type, EncoderOptions opts, Object value) throws ConversionException {
     BinaryCopyBuffer buf = new BinaryCopyBuffer();
     buf.startRow(1);
     Encoders.forType(type, opts).encode(ValuesRow.of(value), 0, buf);
@@ -60,7 +58,8 @@ class EncodersTest {
   @Test
   void nullIsNullInEveryType() throws Exception {
     for (PgType.Kind kind : PgType.Kind.values()) {
-      String sql = kind == PgType.Kind.NUMERIC ? "numeric" : kind.name().toLowerCase(java.util.Locale.ROOT);
+      String sql =
+          kind == PgType.Kind.NUMERIC ? "numeric" : kind.name().toLowerCase(java.util.Locale.ROOT);
       assertThat(field(new PgType(kind, sql), null)).as(kind.name()).isNull();
     }
   }
@@ -80,8 +79,21 @@ class EncodersTest {
   @Test
   void bigintRefusesWhatWouldNotReadBackTheSame() {
     assertThat(reason(PgType.BIGINT, "abc")).isEqualTo("text 'abc' is not a bigint");
-    for (String s : new String[] {"042", " 1", "1 ", "+1", "-0", "", "-", "1.0", "1e3",
-        "9223372036854775808", "-9223372036854775809", "99999999999999999999"}) {
+    for (String s :
+        new String[] {
+          "042",
+          " 1",
+          "1 ",
+          "+1",
+          "-0",
+          "",
+          "-",
+          "1.0",
+          "1e3",
+          "9223372036854775808",
+          "-9223372036854775809",
+          "99999999999999999999"
+        }) {
       assertThat(reason(PgType.BIGINT, s)).as(s).contains("is not a bigint");
     }
     assertThat(reason(PgType.BIGINT, 0.5)).isEqualTo("real 0.5 is not exactly a bigint");
@@ -105,8 +117,7 @@ class EncodersTest {
     assertThat(ByteBuffer.wrap(field(PgType.DOUBLE, -0.0)).getLong())
         .isEqualTo(Double.doubleToRawLongBits(-0.0));
     assertThat(ByteBuffer.wrap(field(PgType.DOUBLE, 1L << 53)).getDouble()).isEqualTo(0x1p53);
-    assertThat(ByteBuffer.wrap(field(PgType.DOUBLE, -(1L << 62))).getDouble())
-        .isEqualTo(-0x1p62);
+    assertThat(ByteBuffer.wrap(field(PgType.DOUBLE, -(1L << 62))).getDouble()).isEqualTo(-0x1p62);
     assertThat(reason(PgType.DOUBLE, (1L << 53) + 1))
         .isEqualTo("integer 9007199254740993 has no exact double precision value");
     assertThat(reason(PgType.DOUBLE, Long.MAX_VALUE)).contains("no exact double");
@@ -123,8 +134,8 @@ class EncodersTest {
     // 0.1 and 0.87 read the same as 4-byte floats; 0.1 + 0.2 would read as 0.3: refused.
     assertThat(ByteBuffer.wrap(field(REAL, 0.1)).getFloat()).isEqualTo(0.1f);
     assertThat(ByteBuffer.wrap(field(REAL, 0.87)).getFloat()).isEqualTo(0.87f);
-    assertThat(reason(REAL, 0.1 + 0.2)).contains("real 0.30000000000000004 has no real (4-byte)"
-        + " value that reads the same");
+    assertThat(reason(REAL, 0.1 + 0.2))
+        .contains("real 0.30000000000000004 has no real (4-byte)" + " value that reads the same");
     assertThat(reason(REAL, 1e-50)).contains("no real (4-byte) value");
     assertThat(reason(REAL, 16777217L)).contains("integer 16777217");
     assertThat(ByteBuffer.wrap(field(REAL, 16777216L)).getFloat()).isEqualTo(16777216f);
@@ -136,8 +147,9 @@ class EncodersTest {
     assertThat(field(PgType.TEXT, "héllo ")).isEqualTo("héllo ".getBytes(StandardCharsets.UTF_8));
     assertThat(field(PgType.TEXT, "")).isEmpty();
     assertThat(reason(PgType.TEXT, "abcde\0x"))
-        .isEqualTo("text 'abcde\\x00x' contains a NUL character at byte 5,"
-            + " which PostgreSQL text cannot hold");
+        .isEqualTo(
+            "text 'abcde\\x00x' contains a NUL character at byte 5,"
+                + " which PostgreSQL text cannot hold");
     assertThat(reason(PgType.TEXT, ValuesRow.text(new byte[] {'a', 'b', 'c', (byte) 0xC3})))
         .contains("invalid UTF-8 at byte 3");
     assertThat(reason(PgType.TEXT, new byte[] {(byte) 0xFF, 0})).contains("blob x'ff00'");

@@ -28,11 +28,19 @@ class JsonRoundTripTest {
     pg.close();
   }
 
-  static final List<Object> DOCS = List.of(
-      "{\"b\": [1, 2.50, -0, 1e2, 12345678901234567890123456789], \"a\": {\"z\": null, \"y\": true}}",
-      "  \"caf\\u00e9 \\ud83d\\ude00 \\\\ \\\"q\\\"\"  ",
-      "[]", "{}", "false", "1E-400", "\"\"",
-      "{\"n\": 0.000000000000000000000000000001}", 42L, 0.1, 1e300);
+  static final List<Object> DOCS =
+      List.of(
+          "{\"b\": [1, 2.50, -0, 1e2, 12345678901234567890123456789], \"a\": {\"z\": null, \"y\": true}}",
+          "  \"caf\\u00e9 \\ud83d\\ude00 \\\\ \\\"q\\\"\"  ",
+          "[]",
+          "{}",
+          "false",
+          "1E-400",
+          "\"\"",
+          "{\"n\": 0.000000000000000000000000000001}",
+          42L,
+          0.1,
+          1e300);
 
   @Test
   void jsonbHoldsTheSameValue() throws Exception {
@@ -70,8 +78,8 @@ class JsonRoundTripTest {
   /** What PostgreSQL itself says about text the jsonb encoder refuses. */
   @Test
   void postgresAgreesWithTheRefusals() throws Exception {
-    for (String refused : List.of("[\"\\u0000\"]", "[\"\\ud800\"]", "[\"\\udc00x\"]",
-        "\uFEFF[1]")) {
+    for (String refused :
+        List.of("[\"\\u0000\"]", "[\"\\ud800\"]", "[\"\\udc00x\"]", "\uFEFF[1]")) {
       assertThat(EncodersTest.reason(PgType.JSONB, refused)).contains("not valid jsonb");
       boolean pgRefuses;
       try (var ps = pg.connection().prepareStatement("SELECT ?::jsonb")) {
@@ -94,9 +102,25 @@ class JsonRoundTripTest {
   }
 
   private static void acceptsWhatPostgresAccepts(PgType type) throws Exception {
-    for (String doc : List.of("[\"\\u0000\"]", "[\"\\ud800\"]", "[\"\\udc00x\"]",
-        "\uFEFF[1]", "[1,]", "{\"a\":1,\"a\":2}", "01", "[1e999999]", "[1e-16383]", "[1e-16384]", "[0e-99999]", "[0e-16383]", "[1.5e-16382]", "[1.5e-16383]", "[1e131071]",
-        "[1e131072]", " 1 ")) {
+    for (String doc :
+        List.of(
+            "[\"\\u0000\"]",
+            "[\"\\ud800\"]",
+            "[\"\\udc00x\"]",
+            "\uFEFF[1]",
+            "[1,]",
+            "{\"a\":1,\"a\":2}",
+            "01",
+            "[1e999999]",
+            "[1e-16383]",
+            "[1e-16384]",
+            "[0e-99999]",
+            "[0e-16383]",
+            "[1.5e-16382]",
+            "[1.5e-16383]",
+            "[1e131071]",
+            "[1e131072]",
+            " 1 ")) {
       if (type == PgType.JSONB && doc.contains("\"a\":1,\"a\"")) {
         continue; // jsonb takes it and drops a key; refusing it is deliberate, tested above
       }

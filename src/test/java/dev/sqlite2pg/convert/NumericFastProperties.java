@@ -34,7 +34,10 @@ class NumericFastProperties {
   void fastAgreesWithGeneral() {
     Gen<Double> values = moneyLike();
     Gen<Integer> scales = ints(0, 8);
-    forAll("fastAgreesWithGeneral", 3000, r -> new Money(values.next(r), scales.next(r)),
+    forAll(
+        "fastAgreesWithGeneral",
+        3000,
+        r -> new Money(values.next(r), scales.next(r)),
         NumericFastProperties::agree);
   }
 
@@ -50,11 +53,16 @@ class NumericFastProperties {
     BinaryCopyBuffer general = new BinaryCopyBuffer(64);
     general.startRow(1);
     try {
-      NumericValues.write(NumericValues.of(ValuesRow.of(d), 0,
-          new int[] {precision, scale}), general);
+      NumericValues.write(
+          NumericValues.of(ValuesRow.of(d), 0, new int[] {precision, scale}), general);
     } catch (ConversionException e) {
-      throw new AssertionError("fast path accepted " + d + " at scale " + scale
-          + " but the general path refuses: " + e.getMessage());
+      throw new AssertionError(
+          "fast path accepted "
+              + d
+              + " at scale "
+              + scale
+              + " but the general path refuses: "
+              + e.getMessage());
     }
     assertThat(decode(fast.toByteArray())).isEqualTo(decode(general.toByteArray()));
   }

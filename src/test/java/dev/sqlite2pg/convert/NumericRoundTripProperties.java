@@ -48,8 +48,8 @@ class NumericRoundTripProperties {
     Random r = new Random(seed);
     List<BigDecimal> out = new ArrayList<>();
     for (int digits : digitCounts) {
-      BigInteger unscaled = new BigInteger(digits * 4, r).multiply(BigInteger.valueOf(
-          r.nextBoolean() ? 1 : -1));
+      BigInteger unscaled =
+          new BigInteger(digits * 4, r).multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1));
       int scale = r.nextInt(digits + 40) - 20;
       out.add(new BigDecimal(unscaled, scale));
     }
@@ -60,15 +60,24 @@ class NumericRoundTripProperties {
   void decimalTextIsExactNumeric() {
     Gen<Long> seeds = longs();
     Gen<List<Integer>> digitCounts = listOf(ints(1, 150), 100);
-    forAll("decimalTextIsExactNumeric", 30, r -> new Digits(seeds.next(r), digitCounts.next(r)),
+    forAll(
+        "decimalTextIsExactNumeric",
+        30,
+        r -> new Digits(seeds.next(r), digitCounts.next(r)),
         NumericRoundTripProperties::decimalTextIsExact);
   }
 
   private static void decimalTextIsExact(Digits in) throws Exception {
     List<BigDecimal> decimals = decimals(in.seed(), in.digitCounts());
-    decimals.addAll(List.of(BigDecimal.ZERO, new BigDecimal("0.000"), new BigDecimal("-0.0001"),
-        new BigDecimal("1E+30"), new BigDecimal("12345678.9"), new BigDecimal("1E-400"),
-        new BigDecimal("99999999.99999999")));
+    decimals.addAll(
+        List.of(
+            BigDecimal.ZERO,
+            new BigDecimal("0.000"),
+            new BigDecimal("-0.0001"),
+            new BigDecimal("1E+30"),
+            new BigDecimal("12345678.9"),
+            new BigDecimal("1E-400"),
+            new BigDecimal("99999999.99999999")));
     List<Object> text = new ArrayList<>();
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < decimals.size(); i++) {
@@ -77,8 +86,8 @@ class NumericRoundTripProperties {
       text.add(i % 2 == 0 ? d.toString() : d.toPlainString());
       expected.add((d.scale() < 0 ? d.setScale(0) : d).toPlainString());
     }
-    List<String> back = pg.roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, text,
-        rs -> rs.getString(1));
+    List<String> back =
+        pg.roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, text, rs -> rs.getString(1));
     assertThat(back).isEqualTo(expected);
     assertThat(pg.canonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, text))
         .isEqualTo(CopyRoundTrip.sourceCanonicals(PgType.NUMERIC, EncoderOptions.DEFAULT, text));
@@ -87,7 +96,10 @@ class NumericRoundTripProperties {
   @Test
   void everyDoubleAndLongIsExactNumeric() {
     Gen<List<Long>> longs = listOf(longs(), 100);
-    forAll("everyDoubleAndLongIsExactNumeric", 20, r -> new Bits(longs.next(r), longs.next(r)),
+    forAll(
+        "everyDoubleAndLongIsExactNumeric",
+        20,
+        r -> new Bits(longs.next(r), longs.next(r)),
         NumericRoundTripProperties::doublesAndLongsAreExact);
   }
 
@@ -99,18 +111,26 @@ class NumericRoundTripProperties {
         values.add(d);
       }
     }
-    values.addAll(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.MIN_VALUE, Double.MAX_VALUE, 0.1, Long.MIN_VALUE, Long.MAX_VALUE));
-    List<String> back = pg.roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, values,
-        rs -> rs.getString(1));
+    values.addAll(
+        List.of(
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE,
+            0.1,
+            Long.MIN_VALUE,
+            Long.MAX_VALUE));
+    List<String> back =
+        pg.roundTrip(PgType.NUMERIC, EncoderOptions.DEFAULT, values, rs -> rs.getString(1));
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) instanceof Double d) {
         String s = back.get(i);
-        double read = s.equals("Infinity") || s.equals("-Infinity") || s.equals("NaN")
-            ? Double.parseDouble(s)
-            : new BigDecimal(s).doubleValue();
-        assertThat(Double.doubleToLongBits(read)).as("%s", d)
-            .isEqualTo(Double.doubleToLongBits(d));
+        double read =
+            s.equals("Infinity") || s.equals("-Infinity") || s.equals("NaN")
+                ? Double.parseDouble(s)
+                : new BigDecimal(s).doubleValue();
+        assertThat(Double.doubleToLongBits(read)).as("%s", d).isEqualTo(Double.doubleToLongBits(d));
       } else {
         assertThat(back.get(i)).isEqualTo(values.get(i).toString());
       }
@@ -125,8 +145,10 @@ class NumericRoundTripProperties {
     Gen<List<Integer>> digitCounts = listOf(ints(1, 20), 60);
     Gen<Integer> precisions = ints(1, 30);
     Gen<Integer> scales = ints(0, 30);
-    forAll("numericWithTypmodTakesExactlyWhatFits", 30, r -> new Typmod(seeds.next(r),
-        digitCounts.next(r), precisions.next(r), scales.next(r)),
+    forAll(
+        "numericWithTypmodTakesExactlyWhatFits",
+        30,
+        r -> new Typmod(seeds.next(r), digitCounts.next(r), precisions.next(r), scales.next(r)),
         NumericRoundTripProperties::typmodTakesExactlyWhatFits);
   }
 
@@ -138,17 +160,17 @@ class NumericRoundTripProperties {
     List<String> expected = new ArrayList<>();
     for (BigDecimal d : decimals(in.seed(), in.digitCounts())) {
       BigDecimal stripped = d.stripTrailingZeros();
-      boolean fitsExactly = stripped.scale() <= scale
-          && (stripped.signum() == 0
-              || stripped.precision() - stripped.scale() <= precision - scale);
+      boolean fitsExactly =
+          stripped.scale() <= scale
+              && (stripped.signum() == 0
+                  || stripped.precision() - stripped.scale() <= precision - scale);
       try {
         EncodersTest.field(type, d.toPlainString());
         assertThat(fitsExactly).as("%s accepted by %s", d, type.sql()).isTrue();
         fits.add(d.toPlainString());
         expected.add(d.setScale(scale, RoundingMode.UNNECESSARY).toPlainString());
       } catch (ConversionException e) {
-        assertThat(fitsExactly).as("%s refused by %s: %s", d, type.sql(), e.getMessage())
-            .isFalse();
+        assertThat(fitsExactly).as("%s refused by %s: %s", d, type.sql(), e.getMessage()).isFalse();
         assertThat(e.getMessage()).contains(type.sql());
       }
     }

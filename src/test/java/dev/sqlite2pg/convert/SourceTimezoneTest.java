@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class SourceTimezoneTest {
 
-  private static final EncoderOptions PARIS = EncoderOptions.DEFAULT.withZone(ZoneId.of("Europe/Paris"));
+  private static final EncoderOptions PARIS =
+      EncoderOptions.DEFAULT.withZone(ZoneId.of("Europe/Paris"));
 
   private static long micros(byte[] field) {
     return ByteBuffer.wrap(field).getLong() + TimeValues.PG_EPOCH_MICROS;
@@ -26,8 +27,8 @@ class SourceTimezoneTest {
     assertThat(micros(field(PgType.TIMESTAMPTZ, PARIS, "2024-07-01 12:00:00")))
         .isEqualTo(Instant.parse("2024-07-01T10:00:00Z").getEpochSecond() * 1_000_000L);
     assertThat(micros(field(PgType.TIMESTAMPTZ, PARIS, "2024-01-15 12:00:00.5")))
-        .isEqualTo(Instant.parse("2024-01-15T11:00:00.5Z").getEpochSecond() * 1_000_000L
-            + 500_000L);
+        .isEqualTo(
+            Instant.parse("2024-01-15T11:00:00.5Z").getEpochSecond() * 1_000_000L + 500_000L);
   }
 
   @Test

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 class Utf8Properties {
 
   static boolean jdkAccepts(byte[] b) {
-    CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       d.decode(ByteBuffer.wrap(b));
       return true;
@@ -54,10 +56,14 @@ class Utf8Properties {
 
   @Test
   void acceptsEveryEncodedString() {
-    forAll("acceptsEveryEncodedString", 1000, strings(255), s -> {
-      byte[] b = s.replace('\0', 'x').getBytes(StandardCharsets.UTF_8);
-      assertThat(Utf8.firstInvalid(b)).isEqualTo(-1);
-    });
+    forAll(
+        "acceptsEveryEncodedString",
+        1000,
+        strings(255),
+        s -> {
+          byte[] b = s.replace('\0', 'x').getBytes(StandardCharsets.UTF_8);
+          assertThat(Utf8.firstInvalid(b)).isEqualTo(-1);
+        });
   }
 
   @Test
@@ -72,17 +78,21 @@ class Utf8Properties {
 
   @Test
   void sqliteTextOfEveryDoubleReadsBackExactly() {
-    forAll("sqliteTextOfEveryDoubleReadsBackExactly", 3000, doubles(),
+    forAll(
+        "sqliteTextOfEveryDoubleReadsBackExactly",
+        3000,
+        doubles(),
         Utf8Properties::sqliteTextReadsBackExactly);
   }
 
   private static void sqliteTextReadsBackExactly(double d) {
     String s = SqliteText.ofDouble(d);
-    double back = switch (s) {
-      case "Inf" -> Double.POSITIVE_INFINITY;
-      case "-Inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(s);
-    };
+    double back =
+        switch (s) {
+          case "Inf" -> Double.POSITIVE_INFINITY;
+          case "-Inf" -> Double.NEGATIVE_INFINITY;
+          default -> Double.parseDouble(s);
+        };
     assertThat(Double.doubleToLongBits(back)).as(s).isEqualTo(Double.doubleToLongBits(d));
   }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every value of the four everyday pairs survives a real binary COPY unchanged: each try sends
- * its whole list through one COPY into PostgreSQL and compares what comes back, both as the
- * Java value and through {@link Canonical}.
+ * Every value of the four everyday pairs survives a real binary COPY unchanged: each try sends its
+ * whole list through one COPY into PostgreSQL and compares what comes back, both as the Java value
+ * and through {@link Canonical}.
  */
 @NeedsServer
 class ValueRoundTripProperties {
@@ -44,15 +44,15 @@ class ValueRoundTripProperties {
 
   @Test
   void everyLongIsABigint() {
-    forAll("everyLongIsABigint", 40, listOf(longs(), 200),
-        ValueRoundTripProperties::longsAreBigints);
+    forAll(
+        "everyLongIsABigint", 40, listOf(longs(), 200), ValueRoundTripProperties::longsAreBigints);
   }
 
   private static void longsAreBigints(List<Long> generated) throws Exception {
     List<Long> values = new ArrayList<>(generated);
     values.addAll(List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L));
-    List<Long> back = pg.roundTrip(PgType.BIGINT, EncoderOptions.DEFAULT, values,
-        rs -> rs.getLong(1));
+    List<Long> back =
+        pg.roundTrip(PgType.BIGINT, EncoderOptions.DEFAULT, values, rs -> rs.getLong(1));
     assertThat(back).isEqualTo(values);
     assertCanonicalsAgree(PgType.BIGINT, values);
   }
@@ -61,18 +61,33 @@ class ValueRoundTripProperties {
   void everyDoubleBitPatternIsADouble() {
     Gen<List<Long>> bits = listOf(longs(), 200);
     Gen<List<Double>> usual = listOf(doubles(), 50);
-    forAll("everyDoubleBitPatternIsADouble", 40, r -> new Doubles(bits.next(r), usual.next(r)),
+    forAll(
+        "everyDoubleBitPatternIsADouble",
+        40,
+        r -> new Doubles(bits.next(r), usual.next(r)),
         ValueRoundTripProperties::doublesAreDoubles);
   }
 
   private static void doublesAreDoubles(Doubles generated) throws Exception {
     List<Double> values = new ArrayList<>(generated.usual());
     generated.bits().forEach(b -> values.add(Double.longBitsToDouble(b)));
-    values.addAll(List.of(-0.0, 0.0, Double.NaN, Double.longBitsToDouble(0x7ff0000000000001L),
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE,
-        Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, 0.1, 1e-310));
-    List<Double> back = pg.roundTrip(PgType.DOUBLE, EncoderOptions.DEFAULT, values,
-        rs -> rs.getDouble(1));
+    values.addAll(
+        List.of(
+            -0.0,
+            0.0,
+            Double.NaN,
+            Double.longBitsToDouble(0x7ff0000000000001L),
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            Double.MIN_NORMAL,
+            Math.nextDown(Double.MIN_NORMAL),
+            Double.MAX_VALUE,
+            0.1,
+            1e-310));
+    List<Double> back =
+        pg.roundTrip(PgType.DOUBLE, EncoderOptions.DEFAULT, values, rs -> rs.getDouble(1));
     for (int i = 0; i < values.size(); i++) {
       // doubleToLongBits: NaN payloads are not kept by PostgreSQL's text output; all else is.
       assertThat(Double.doubleToLongBits(back.get(i)))
@@ -84,7 +99,10 @@ class ValueRoundTripProperties {
 
   @Test
   void arbitraryStringsAreText() {
-    forAll("arbitraryStringsAreText", 30, listOf(strings(40), 100),
+    forAll(
+        "arbitraryStringsAreText",
+        30,
+        listOf(strings(40), 100),
         ValueRoundTripProperties::stringsAreText);
   }
 
@@ -97,15 +115,18 @@ class ValueRoundTripProperties {
       values.add(new String(clean.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
     values.addAll(List.of("", " ", "a ", "\\N", "\\", "NULL"));
-    List<String> back = pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
-        rs -> rs.getString(1));
+    List<String> back =
+        pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values, rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
     assertCanonicalsAgree(PgType.TEXT, values);
   }
 
   @Test
   void unicodeScalarValuesAreText() {
-    forAll("unicodeScalarValuesAreText", 20, listOf(codePoints(), 200),
+    forAll(
+        "unicodeScalarValuesAreText",
+        20,
+        listOf(codePoints(), 200),
         ValueRoundTripProperties::scalarValuesAreText);
   }
 
@@ -116,8 +137,8 @@ class ValueRoundTripProperties {
         values.add(new String(Character.toChars(cp)));
       }
     }
-    List<String> back = pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
-        rs -> rs.getString(1));
+    List<String> back =
+        pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values, rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
   }
 
@@ -136,21 +157,24 @@ class ValueRoundTripProperties {
       }
     }
     values.add(chunk.toString());
-    List<String> back = pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values,
-        rs -> rs.getString(1));
+    List<String> back =
+        pg.roundTrip(PgType.TEXT, EncoderOptions.DEFAULT, values, rs -> rs.getString(1));
     assertThat(back).isEqualTo(values);
   }
 
   @Test
   void arbitraryBytesAreBytea() {
-    forAll("arbitraryBytesAreBytea", 30, listOf(bytes(64), 100),
+    forAll(
+        "arbitraryBytesAreBytea",
+        30,
+        listOf(bytes(64), 100),
         ValueRoundTripProperties::bytesAreBytea);
   }
 
   private static void bytesAreBytea(List<byte[]> values) throws Exception {
     List<Object> rows = new ArrayList<>(values);
-    List<byte[]> back = pg.roundTrip(PgType.BYTEA, EncoderOptions.DEFAULT, rows,
-        rs -> rs.getBytes(1));
+    List<byte[]> back =
+        pg.roundTrip(PgType.BYTEA, EncoderOptions.DEFAULT, rows, rs -> rs.getBytes(1));
     assertThat(back).containsExactlyElementsOf(values);
     assertCanonicalsAgree(PgType.BYTEA, rows);
   }
@@ -159,5 +183,4 @@ class ValueRoundTripProperties {
     assertThat(pg.canonicals(type, EncoderOptions.DEFAULT, values))
         .isEqualTo(CopyRoundTrip.sourceCanonicals(type, EncoderOptions.DEFAULT, values));
   }
-
 }

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A CHECK constraint of an existing schema refusing 3 rows of a million must cost those 3 rows,
- * not the table: the refused COPY is split in halves until exactly the refused rows are left
- * out, and every other row arrives once. A server that fails for another reason (a cancelled
- * statement, a missing privilege, a lost connection) fails the batch at once, untouched.
+ * A CHECK constraint of an existing schema refusing 3 rows of a million must cost those 3 rows, not
+ * the table: the refused COPY is split in halves until exactly the refused rows are left out, and
+ * every other row arrives once. A server that fails for another reason (a cancelled statement, a
+ * missing privilege, a lost connection) fails the batch at once, untouched.
  */
 class BatchSenderTest {
 
@@ -36,10 +36,13 @@ class BatchSenderTest {
   }
 
   private int send(Batch b, FakeSink sink, OnError onError) throws SQLException {
-    return new BatchSender(sink, onError).send(b, (i, e) -> {
-      refused.add(b.rowid(i));
-      reasons.add(e);
-    });
+    return new BatchSender(sink, onError)
+        .send(
+            b,
+            (i, e) -> {
+              refused.add(b.rowid(i));
+              reasons.add(e);
+            });
   }
 
   private static List<Long> values(long from, long to) {

@@ -19,9 +19,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whatever rows of a batch an existing schema refuses (none, one, a few scattered, a dense run,
- * all of them), the bisection loses no good row, keeps no bad one, reports each bad row once,
- * and costs O(bad * log n) COPYs rather than one COPY per row.
+ * Whatever rows of a batch an existing schema refuses (none, one, a few scattered, a dense run, all
+ * of them), the bisection loses no good row, keeps no bad one, reports each bad row once, and costs
+ * O(bad * log n) COPYs rather than one COPY per row.
  */
 class BisectionPropertyTest {
 
@@ -46,8 +46,8 @@ class BisectionPropertyTest {
     FakeSink sink = new FakeSink(values(c.bad()), "23514");
     List<Integer> refused = new ArrayList<>();
     int sent = new BatchSender(sink, OnError.SKIP).send(fill(c.rows()), (i, e) -> refused.add(i));
-    List<Integer> good = IntStream.range(0, c.rows()).filter(i -> !c.bad().contains(i))
-        .boxed().toList();
+    List<Integer> good =
+        IntStream.range(0, c.rows()).filter(i -> !c.bad().contains(i)).boxed().toList();
     assertThat(sent).isEqualTo(good.size());
     assertThat(sent + refused.size()).isEqualTo(c.rows());
     assertThat(refused).containsExactlyElementsOf(c.bad());
@@ -58,8 +58,11 @@ class BisectionPropertyTest {
   private void abortHolds(Case c) {
     FakeSink sink = new FakeSink(values(c.bad()), "23514");
     List<Integer> refused = new ArrayList<>();
-    Throwable thrown = catchThrowable(() -> new BatchSender(sink, OnError.ABORT)
-        .send(fill(c.rows()), (i, e) -> refused.add(i)));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                new BatchSender(sink, OnError.ABORT)
+                    .send(fill(c.rows()), (i, e) -> refused.add(i)));
     if (c.bad().isEmpty()) {
       assertThat(thrown).isNull();
       assertThat(sink.kept()).hasSize(c.rows());
@@ -69,13 +72,13 @@ class BisectionPropertyTest {
     assertThat(thrown).isInstanceOf(BatchSender.AbortTable.class);
     assertThat(refused).containsExactly(first);
     // Halves are sent left first: every row before the first bad one was sent, none after.
-    assertThat(sink.kept()).containsExactlyElementsOf(values(IntStream.range(0, first)
-        .boxed().toList()));
+    assertThat(sink.kept())
+        .containsExactlyElementsOf(values(IntStream.range(0, first).boxed().toList()));
   }
 
   /**
-   * Only halves holding a bad row fail, at most {@code bad} of them on each of the
-   * ceil(log2 n) levels above the single rows, and each failure costs two COPYs.
+   * Only halves holding a bad row fail, at most {@code bad} of them on each of the ceil(log2 n)
+   * levels above the single rows, and each failure costs two COPYs.
    */
   private static long maxCalls(Case c) {
     if (c.rows() == 0) {

@@ -13,11 +13,13 @@ class ChunkTest {
 
   @Test
   void denseRowidsSplitEvenly() {
-    assertThat(Chunk.split(1, 2_000_000, 4)).extracting(Chunk::lo, Chunk::hi).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(Long.MIN_VALUE, 500_000L),
-        org.assertj.core.groups.Tuple.tuple(500_001L, 1_000_000L),
-        org.assertj.core.groups.Tuple.tuple(1_000_001L, 1_500_000L),
-        org.assertj.core.groups.Tuple.tuple(1_500_001L, Long.MAX_VALUE));
+    assertThat(Chunk.split(1, 2_000_000, 4))
+        .extracting(Chunk::lo, Chunk::hi)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Long.MIN_VALUE, 500_000L),
+            org.assertj.core.groups.Tuple.tuple(500_001L, 1_000_000L),
+            org.assertj.core.groups.Tuple.tuple(1_000_001L, 1_500_000L),
+            org.assertj.core.groups.Tuple.tuple(1_500_001L, Long.MAX_VALUE));
   }
 
   @Test
@@ -34,7 +36,9 @@ class ChunkTest {
   void chunksCoverEveryRowidOnce() {
     Gen<Long> rowids = longs();
     Gen<Integer> counts = ints(1, 64);
-    forAll("chunksCoverEveryRowidOnce", 1000,
+    forAll(
+        "chunksCoverEveryRowidOnce",
+        1000,
         r -> new Split(rowids.next(r), rowids.next(r), counts.next(r)),
         ChunkTest::coversEveryRowidOnce);
   }

@@ -11,18 +11,18 @@ import org.postgresql.util.PSQLState;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * What a failed COPY costs depends on its SQLSTATE alone: a value the column refuses or a
- * violated constraint (classes 22 and 23) costs the row, a lost connection (class 08) is worth
- * copying the table again, anything else (a cancelled statement, a missing privilege, a full
- * disk) fails the table. A refused row's report names the column or constraint the server
- * named, as pgjdbc hands it over in a {@link ServerErrorMessage}.
+ * What a failed COPY costs depends on its SQLSTATE alone: a value the column refuses or a violated
+ * constraint (classes 22 and 23) costs the row, a lost connection (class 08) is worth copying the
+ * table again, anything else (a cancelled statement, a missing privilege, a full disk) fails the
+ * table. A refused row's report names the column or constraint the server named, as pgjdbc hands it
+ * over in a {@link ServerErrorMessage}.
  */
 class ErrorClassesTest {
 
   /** What PostgreSQL sends: fields of one letter each, NUL-terminated. */
   private static PSQLException server(String state, String where, String constraint) {
-    StringBuilder fields = new StringBuilder("SERROR\0VERROR\0C").append(state)
-        .append("\0Mrefused\0");
+    StringBuilder fields =
+        new StringBuilder("SERROR\0VERROR\0C").append(state).append("\0Mrefused\0");
     if (where != null) {
       fields.append('W').append(where).append('\0');
     }
@@ -33,8 +33,11 @@ class ErrorClassesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"22000", "22001", "22003", "22007", "22008", "22021", "22P02",
-      "22P05", "23000", "23502", "23503", "23505", "23514", "23P01"})
+  @ValueSource(
+      strings = {
+        "22000", "22001", "22003", "22007", "22008", "22021", "22P02", "22P05", "23000", "23502",
+        "23503", "23505", "23514", "23P01"
+      })
   void dataExceptionsAndIntegrityViolationsAreRowErrors(String state) {
     assertThat(BatchSender.isRowError(new SQLException("x", state))).isTrue();
     assertThat(BatchSender.isRowError(server(state, null, null))).isTrue();
@@ -42,8 +45,11 @@ class ErrorClassesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"57014", "42501", "42P01", "53100", "53200", "25P02", "40001",
-      "40P01", "57P01", "XX000", "2", "", "02000", "24000", "32000"})
+  @ValueSource(
+      strings = {
+        "57014", "42501", "42P01", "53100", "53200", "25P02", "40001", "40P01", "57P01", "XX000",
+        "2", "", "02000", "24000", "32000"
+      })
   void otherStatesAreNotRowErrors(String state) {
     assertThat(BatchSender.isRowError(new SQLException("x", state))).isFalse();
   }
@@ -58,8 +64,9 @@ class ErrorClassesTest {
   /** pgjdbc's own I/O failure, with no server message: what a network cut looks like. */
   @Test
   void pgjdbcsConnectionFailureIsALostConnection() {
-    SQLException lost = new PSQLException("An I/O error occurred while sending to the backend.",
-        PSQLState.CONNECTION_FAILURE);
+    SQLException lost =
+        new PSQLException(
+            "An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE);
     assertThat(BatchSender.isConnectionError(lost)).isTrue();
     assertThat(BatchSender.isConnectionError(server("08006", null, null))).isTrue();
   }
@@ -84,8 +91,10 @@ class ErrorClassesTest {
   void aValueTheColumnRefusesNamesTheColumn() {
     assertThat(BatchSender.column(server("22003", "COPY orders, line 3, column qty", null)))
         .isEqualTo("qty");
-    assertThat(BatchSender.column(server("22P02",
-        "COPY orders, line 3, column created_at: \"yesterday\"", null))).isEqualTo("created_at");
+    assertThat(
+            BatchSender.column(
+                server("22P02", "COPY orders, line 3, column created_at: \"yesterday\"", null)))
+        .isEqualTo("created_at");
   }
 
   /** A CHECK, foreign key or unique violation names its constraint, not a column. */
@@ -100,8 +109,10 @@ class ErrorClassesTest {
   /** A constraint and a column both named (a domain's CHECK on one value): the column wins. */
   @Test
   void aColumnInTheContextWinsOverTheConstraint() {
-    assertThat(BatchSender.column(server("23514", "COPY orders, line 2, column qty: \"-1\"",
-        "qty_domain_check"))).isEqualTo("qty");
+    assertThat(
+            BatchSender.column(
+                server("23514", "COPY orders, line 2, column qty: \"-1\"", "qty_domain_check")))
+        .isEqualTo("qty");
   }
 
   @Test
@@ -109,8 +120,8 @@ class ErrorClassesTest {
     assertThat(BatchSender.column(server("22P02", "COPY orders, line 2", null))).isEmpty();
     assertThat(BatchSender.column(server("22P02", null, null))).isEmpty();
     assertThat(BatchSender.column(new SQLException("plain", "23514"))).isEmpty();
-    assertThat(BatchSender.column(new PSQLException("no server message",
-        PSQLState.DATA_ERROR))).isEmpty();
+    assertThat(BatchSender.column(new PSQLException("no server message", PSQLState.DATA_ERROR)))
+        .isEmpty();
   }
 
   /** --on-error=abort keeps the refusal's state and message, and the refusal as cause. */

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A COPY target without a server: a table with a CHECK constraint that refuses some values. A
- * COPY holding one of them fails whole with {@code sqlState} and keeps nothing, as a COPY in a
- * savepoint rolled back to does; any other COPY keeps all its rows. The rows are read back from
- * the batch's bytes, as PostgreSQL would read them: each holds one int8 field, its value.
+ * A COPY target without a server: a table with a CHECK constraint that refuses some values. A COPY
+ * holding one of them fails whole with {@code sqlState} and keeps nothing, as a COPY in a savepoint
+ * rolled back to does; any other COPY keeps all its rows. The rows are read back from the batch's
+ * bytes, as PostgreSQL would read them: each holds one int8 field, its value.
  */
 final class FakeSink implements BatchSender.CopySink {
 
@@ -42,8 +42,9 @@ final class FakeSink implements BatchSender.CopySink {
     List<Long> values = values(b, from, to);
     for (long v : values) {
       if (bad.contains(v)) {
-        throw new SQLException("new row for relation \"t\" violates check constraint \"ok\""
-            + " (value " + v + ")", sqlState);
+        throw new SQLException(
+            "new row for relation \"t\" violates check constraint \"ok\"" + " (value " + v + ")",
+            sqlState);
       }
     }
     kept.addAll(values);

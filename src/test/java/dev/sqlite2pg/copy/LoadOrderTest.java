@@ -21,42 +21,49 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Loading into an application's schema whose foreign keys are already in place: an order line
- * copied before its order would be refused, so customers and products load before orders and
- * orders before order lines, while tables that wait for nothing all start at once, the largest
- * first so it does not finish last alone.
+ * copied before its order would be refused, so customers and products load before orders and orders
+ * before order lines, while tables that wait for nothing all start at once, the largest first so it
+ * does not finish last alone.
  */
 class LoadOrderTest {
 
   private static List<List<String>> waves(List<TablePlan> tables, Map<String, Set<String>> waits) {
     return CopyScheduler.waves(tables, waits).stream()
-        .map(w -> w.stream().map(TablePlan::target).toList()).toList();
+        .map(w -> w.stream().map(TablePlan::target).toList())
+        .toList();
   }
 
   @Test
   void tablesThatWaitForNothingAreOneWaveLargestFirst() {
-    List<TablePlan> tables = List.of(plan("tags", 10), plan("events", 9_000), plan("users", 500),
-        plan("notes", 500));
+    List<TablePlan> tables =
+        List.of(plan("tags", 10), plan("events", 9_000), plan("users", 500), plan("notes", 500));
     assertThat(waves(tables, Map.of()))
         .containsExactly(List.of("events", "users", "notes", "tags"));
   }
 
   @Test
   void parentsLoadBeforeTheirChildren() {
-    List<TablePlan> tables = List.of(plan("order_lines", 50_000), plan("orders", 9_000),
-        plan("customers", 800), plan("products", 1_200), plan("logs", 70_000));
-    Map<String, Set<String>> waits = Map.of("orders", Set.of("customers"),
-        "order_lines", Set.of("orders", "products"));
-    assertThat(waves(tables, waits)).containsExactly(List.of("logs", "products", "customers"),
-        List.of("orders"), List.of("order_lines"));
+    List<TablePlan> tables =
+        List.of(
+            plan("order_lines", 50_000),
+            plan("orders", 9_000),
+            plan("customers", 800),
+            plan("products", 1_200),
+            plan("logs", 70_000));
+    Map<String, Set<String>> waits =
+        Map.of("orders", Set.of("customers"), "order_lines", Set.of("orders", "products"));
+    assertThat(waves(tables, waits))
+        .containsExactly(
+            List.of("logs", "products", "customers"), List.of("orders"), List.of("order_lines"));
   }
 
   /** Waits are by target name: a renamed table is waited for under its new name. */
   @Test
   void waitsNameTargetTables() {
-    List<TablePlan> tables = List.of(plan("Orders", "orders", 10),
-        plan("Customers", "customers", 5));
-    List<List<TablePlan>> waves = CopyScheduler.waves(tables,
-        Map.of("orders", Set.of("customers")));
+    List<TablePlan> tables =
+        List.of(plan("Orders", "orders", 10), plan("Customers", "customers", 5));
+    List<List<TablePlan>> waves =
+        CopyScheduler.waves(tables, Map.of("orders", Set.of("customers")));
     assertThat(waves).hasSize(2);
     assertThat(waves.get(0)).extracting(t -> t.source().name()).containsExactly("Customers");
     assertThat(waves.get(1)).extracting(t -> t.source().name()).containsExactly("Orders");
@@ -74,24 +81,31 @@ class LoadOrderTest {
   @Test
   void aTableReferencingItselfIsNotHeldBack() {
     List<TablePlan> tables = List.of(plan("categories", 10), plan("items", 100));
-    Map<String, Set<String>> waits = Map.of("categories", Set.of("categories"),
-        "items", Set.of("categories"));
+    Map<String, Set<String>> waits =
+        Map.of("categories", Set.of("categories"), "items", Set.of("categories"));
     assertThat(waves(tables, waits)).containsExactly(List.of("categories"), List.of("items"));
   }
 
   /**
    * A cycle (DEFERRABLE foreign keys both ways) cannot be ordered: once only waiting tables are
-   * left, all of them load together in one wave, the cycle's members and whatever waits for
-   * them (here {@code invoices}, which waits only for {@code accounts}).
+   * left, all of them load together in one wave, the cycle's members and whatever waits for them
+   * (here {@code invoices}, which waits only for {@code accounts}).
    */
   @Test
   void aCycleLoadsEverythingLeftInOneWave() {
-    List<TablePlan> tables = List.of(plan("accounts", 30), plan("owners", 20),
-        plan("invoices", 40), plan("settings", 1));
-    Map<String, Set<String>> waits = Map.of("accounts", Set.of("owners"),
-        "owners", Set.of("accounts"), "invoices", Set.of("accounts"));
-    assertThat(waves(tables, waits)).containsExactly(List.of("settings"),
-        List.of("invoices", "accounts", "owners"));
+    List<TablePlan> tables =
+        List.of(
+            plan("accounts", 30), plan("owners", 20), plan("invoices", 40), plan("settings", 1));
+    Map<String, Set<String>> waits =
+        Map.of(
+            "accounts",
+            Set.of("owners"),
+            "owners",
+            Set.of("accounts"),
+            "invoices",
+            Set.of("accounts"));
+    assertThat(waves(tables, waits))
+        .containsExactly(List.of("settings"), List.of("invoices", "accounts", "owners"));
   }
 
   @Test
@@ -110,18 +124,20 @@ class LoadOrderTest {
   private static void holds(Dag d) {
     Map<String, Integer> waveOf = waveOfEachTable(waves(d.tables(), d.waits()));
     assertThat(waveOf).hasSize(d.tables().size());
-    d.waits().forEach((child, parents) -> {
-      int wave = waveOf.get(child);
-      for (String p : parents) {
-        if (waveOf.containsKey(p) && !p.equals(child)) {
-          assertThat(waveOf.get(p)).as("%s before %s", p, child).isLessThan(wave);
-        }
-      }
-      // As early as possible: a table in wave i > 0 waits for one in wave i - 1.
-      if (wave > 0) {
-        assertThat(parents).anyMatch(p -> waveOf.getOrDefault(p, -1) == wave - 1);
-      }
-    });
+    d.waits()
+        .forEach(
+            (child, parents) -> {
+              int wave = waveOf.get(child);
+              for (String p : parents) {
+                if (waveOf.containsKey(p) && !p.equals(child)) {
+                  assertThat(waveOf.get(p)).as("%s before %s", p, child).isLessThan(wave);
+                }
+              }
+              // As early as possible: a table in wave i > 0 waits for one in wave i - 1.
+              if (wave > 0) {
+                assertThat(parents).anyMatch(p -> waveOf.getOrDefault(p, -1) == wave - 1);
+              }
+            });
   }
 
   /** Each table's wave; fails on an empty wave or a table in two. */

@@ -16,9 +16,19 @@ final class Plans {
   }
 
   static TablePlan plan(String source, String target, long rows) {
-    Table t = new Table(source, "CREATE TABLE " + source + " (id INTEGER PRIMARY KEY)", false,
-        false, List.of(), List.of(), List.of(), List.of(), Optional.empty(), false,
-        Optional.empty());
+    Table t =
+        new Table(
+            source,
+            "CREATE TABLE " + source + " (id INTEGER PRIMARY KEY)",
+            false,
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            false,
+            Optional.empty());
     return new TablePlan(t, target, rows, List.of());
   }
 }

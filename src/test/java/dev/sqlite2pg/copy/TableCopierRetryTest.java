@@ -21,18 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A PostgreSQL that restarts or a network that drops during a long night's copy must cost a
- * retry of the table, not the table; a refusal that will not go away by itself (a bad
- * password, no free connection slot) must fail the table at once rather than three times. The
- * target here is a connector whose connections fail with the SQLSTATEs given, so no server is
- * needed; the source is an empty SQLite file, which never gets read.
+ * A PostgreSQL that restarts or a network that drops during a long night's copy must cost a retry
+ * of the table, not the table; a refusal that will not go away by itself (a bad password, no free
+ * connection slot) must fail the table at once rather than three times. The target here is a
+ * connector whose connections fail with the SQLSTATEs given, so no server is needed; the source is
+ * an empty SQLite file, which never gets read.
  */
 class TableCopierRetryTest {
 
   private static final TablePlan ORDERS = Plans.plan("orders", 10);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private SqliteSource source;
 
@@ -65,13 +64,21 @@ class TableCopierRetryTest {
 
   /** A run without a record (the role may not create the sqlite2pg schema): no server. */
   private static RunState noRecord() {
-    return RunState.start(new FailingTarget("42501"), "public", RunFingerprint.of("test"),
-        List.of(ORDERS));
+    return RunState.start(
+        new FailingTarget("42501"), "public", RunFingerprint.of("test"), List.of(ORDERS));
   }
 
   private TableCopier copier(TargetConnector target) {
-    return new TableCopier(source, target, "public", true, 1000, OnError.SKIP, noRecord(),
-        t -> true, ExistingRows.none("public", noRecord()));
+    return new TableCopier(
+        source,
+        target,
+        "public",
+        true,
+        1000,
+        OnError.SKIP,
+        noRecord(),
+        t -> true,
+        ExistingRows.none("public", noRecord()));
   }
 
   /** Class 08 every time: tried {@code ATTEMPTS} times (pausing 1 s, then 2 s), then failed. */
@@ -81,9 +88,13 @@ class TableCopierRetryTest {
     TableCopyResult r = copier(target).copy(ORDERS);
     assertThat(target.opens).isEqualTo(TableCopier.ATTEMPTS);
     assertThat(r.copiedRows()).isZero();
-    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
-        .startsWith("copy failed after 0 rows: refused by the fake target (SQLSTATE 08006)")
-        .contains("connection to PostgreSQL failed or was lost"));
+    assertThat(r.error())
+        .hasValueSatisfying(
+            e ->
+                assertThat(e)
+                    .startsWith(
+                        "copy failed after 0 rows: refused by the fake target (SQLSTATE 08006)")
+                    .contains("connection to PostgreSQL failed or was lost"));
   }
 
   /** A retry that meets a different error stops there: only class 08 is retried. */
@@ -101,8 +112,9 @@ class TableCopierRetryTest {
       FailingTarget target = new FailingTarget(state);
       TableCopyResult r = copier(target).copy(ORDERS);
       assertThat(target.opens).as(state).isEqualTo(1);
-      assertThat(r.error()).as(state).hasValueSatisfying(e -> assertThat(e)
-          .contains("(SQLSTATE " + state + ")"));
+      assertThat(r.error())
+          .as(state)
+          .hasValueSatisfying(e -> assertThat(e).contains("(SQLSTATE " + state + ")"));
     }
   }
 
@@ -111,8 +123,9 @@ class TableCopierRetryTest {
   void aFailedChunkIsNamed() {
     Chunk chunk = new Chunk(Long.MIN_VALUE, 500, 1, 2);
     TableCopyResult r = copier(new FailingTarget("28P01")).copy(ORDERS, chunk);
-    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
-        .startsWith("copy of " + chunk.describe() + " failed after 0 rows:"));
+    assertThat(r.error())
+        .hasValueSatisfying(
+            e -> assertThat(e).startsWith("copy of " + chunk.describe() + " failed after 0 rows:"));
     assertThat(r.sourceTable()).isEqualTo("orders");
   }
 }

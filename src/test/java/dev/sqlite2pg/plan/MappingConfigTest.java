@@ -1,5 +1,8 @@
 package dev.sqlite2pg.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.convert.PgType;
 import java.nio.file.Files;
@@ -8,16 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MappingConfigTest {
 
   @TempDir Path dir;
 
-  private static final Map<String, List<String>> SOURCE = Map.of(
-      "critiques", List.of("id", "severity", "legacy_flag"),
-      "debates", List.of("id", "task"));
+  private static final Map<String, List<String>> SOURCE =
+      Map.of(
+          "critiques", List.of("id", "severity", "legacy_flag"),
+          "debates", List.of("id", "task"));
 
   private MappingConfig load(String yaml) throws Exception {
     Path f = dir.resolve("sqlite2pg.yaml");
@@ -31,7 +33,9 @@ class MappingConfigTest {
 
   @Test
   void groupsRenamesCastsAndExclusionsAreRead() throws Exception {
-    MappingConfig c = load("""
+    MappingConfig c =
+        load(
+            """
         groups:
           critique: [debates, Critiques]
         tables:
@@ -43,7 +47,8 @@ class MappingConfigTest {
         exclude: [tmp_*]
         """);
     assertThat(check(c, List.of("critique"))).containsExactly("debates", "critiques");
-    assertThat(c.rule("CRITIQUES").flatMap(MappingConfig.TableRule::target)).hasValue("critique_log");
+    assertThat(c.rule("CRITIQUES").flatMap(MappingConfig.TableRule::target))
+        .hasValue("critique_log");
     assertThat(c.column("critiques", "severity").flatMap(MappingConfig.ColumnRule::target))
         .hasValue("severity_score");
     assertThat(c.column("critiques", "severity").flatMap(MappingConfig.ColumnRule::cast))
@@ -54,7 +59,9 @@ class MappingConfigTest {
 
   @Test
   void unknownNamesAreErrorsThatSuggestTheClosest() throws Exception {
-    MappingConfig c = load("""
+    MappingConfig c =
+        load(
+            """
         groups:
           critique: [debate]
         tables:
@@ -64,7 +71,8 @@ class MappingConfigTest {
         """);
     assertThatThrownBy(() -> check(c, List.of("critiqe")))
         .isInstanceOf(MigrationException.class)
-        .hasMessageContaining("table debate in group critique does not exist (did you mean debates?)")
+        .hasMessageContaining(
+            "table debate in group critique does not exist (did you mean debates?)")
         .hasMessageContaining("column critiques.severty does not exist (did you mean severity?)")
         .hasMessageContaining("--only critiqe: no such group (did you mean critique?)");
   }
@@ -78,8 +86,7 @@ class MappingConfigTest {
         .hasMessageContaining("unknown key of column debates.task 'rename'");
     assertThatThrownBy(() -> load("groups:\n  g: debates\n"))
         .hasMessageContaining("group g must be a list of names");
-    assertThatThrownBy(() -> load("groups: [\n"))
-        .hasMessageContaining("is not valid YAML");
+    assertThatThrownBy(() -> load("groups: [\n")).hasMessageContaining("is not valid YAML");
     assertThatThrownBy(() -> load("tables:\n  debates:\n    columns:\n      task: {cast: money}\n"))
         .hasMessageContaining("unknown PostgreSQL type 'money'");
   }

@@ -71,21 +71,27 @@ class LoadModeTest {
   @Test
   void dropGoesWithNoOtherMode() {
     assertRefused(true, IfExists.FAIL, false, false, "--if-exists=fail has no effect with --drop");
-    assertRefused(true, IfExists.SKIP_EXISTING, false, false,
-        "--if-exists=skip-existing keeps the rows");
-    assertRefused(true, null, true, false, "--data-only loads into the tables the application"
-        + " created and --drop replaces");
+    assertRefused(
+        true, IfExists.SKIP_EXISTING, false, false, "--if-exists=skip-existing keeps the rows");
+    assertRefused(
+        true,
+        null,
+        true,
+        false,
+        "--data-only loads into the tables the application" + " created and --drop replaces");
     assertRefused(true, null, false, true, "--resume continues the interrupted run");
   }
 
-  private static void assertRefused(boolean drop, IfExists ifExists, boolean dataOnly,
-      boolean resume, String words) {
+  private static void assertRefused(
+      boolean drop, IfExists ifExists, boolean dataOnly, boolean resume, String words) {
     assertThatThrownBy(() -> LoadMode.of(drop, ifExists, dataOnly, resume))
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining(words)
         .hasMessageContaining("pass ")
-        .satisfies(e -> assertThat(((MigrationException) e).code())
-            .isEqualTo(MigrationException.Code.BAD_ARGUMENTS))
+        .satisfies(
+            e ->
+                assertThat(((MigrationException) e).code())
+                    .isEqualTo(MigrationException.Code.BAD_ARGUMENTS))
         .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
   }
 }

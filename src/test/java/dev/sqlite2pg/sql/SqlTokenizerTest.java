@@ -14,7 +14,8 @@ class SqlTokenizerTest {
     // Northwind's [Order Details], PocketBase's `_logs`, Django's "when".
     List<SqlToken> tokens = SqlTokenizer.tokenize("[Order Details] `_logs` \"when\" \"a\"\"b\"");
     assertThat(tokens).extracting(SqlToken::kind).containsOnly(Kind.QUOTED_IDENTIFIER);
-    assertThat(tokens).extracting(SqlToken::value)
+    assertThat(tokens)
+        .extracting(SqlToken::value)
         .containsExactly("Order Details", "_logs", "when", "a\"b");
   }
 
@@ -40,7 +41,8 @@ class SqlTokenizerTest {
   void commentsAreSkippedAndOperatorsAreWhole() {
     // datasette_fixtures.db keeps a /* comment */ after CREATE VIRTUAL TABLE.
     List<SqlToken> tokens = SqlTokenizer.tokenize("a -- line\n||b /* x ) */ == c != d <> e ->> f");
-    assertThat(tokens).extracting(SqlToken::text)
+    assertThat(tokens)
+        .extracting(SqlToken::text)
         .containsExactly("a", "||", "b", "==", "c", "!=", "d", "<>", "e", "->>", "f");
   }
 
@@ -54,6 +56,7 @@ class SqlTokenizerTest {
   @Test
   void unterminatedStringIsAnError() {
     assertThatThrownBy(() -> SqlTokenizer.tokenize("DEFAULT 'abc"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset 8");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offset 8");
   }
 }

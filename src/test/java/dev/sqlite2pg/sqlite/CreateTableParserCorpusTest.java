@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Conformance against ../shared/corpus when it is there: every CREATE TABLE and CREATE INDEX in
- * every file parses, and agrees with the PRAGMAs on columns and foreign keys. Skipped on a
- * machine without the corpus.
+ * every file parses, and agrees with the PRAGMAs on columns and foreign keys. Skipped on a machine
+ * without the corpus.
  */
 class CreateTableParserCorpusTest {
 
@@ -33,9 +33,10 @@ class CreateTableParserCorpusTest {
     int tables = 0;
     for (Path db : databases()) {
       try (Connection c = DriverManager.getConnection(url(db));
-          PreparedStatement s = c.prepareStatement(
-              "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
-                  + "AND type IN ('table', 'index') AND sql NOT LIKE 'CREATE VIRTUAL%'");
+          PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                      + "AND type IN ('table', 'index') AND sql NOT LIKE 'CREATE VIRTUAL%'");
           ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String sql = rs.getString("sql");
@@ -69,18 +70,20 @@ class CreateTableParserCorpusTest {
         }
       }
     }
-    List<String> parsed = t.columns().stream().map(col -> (col.name() + " " + col.declaredType()).toLowerCase(Locale.ROOT))
-        .toList();
+    List<String> parsed =
+        t.columns().stream()
+            .map(col -> (col.name() + " " + col.declaredType()).toLowerCase(Locale.ROOT))
+            .toList();
     if (!parsed.equals(pragmaColumns)) {
       mismatches.add(where + " columns " + parsed + " vs " + pragmaColumns);
     }
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT id, \"from\" FROM pragma_foreign_key_list(?) WHERE seq = 0")) {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT id, \"from\" FROM pragma_foreign_key_list(?) WHERE seq = 0")) {
       p.setString(1, t.name());
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          String from = t.foreignKeyByPragmaId(rs.getInt(1))
-              .map(fk -> fk.fromColumns().get(0)).orElse("?");
+          String from =
+              t.foreignKeyByPragmaId(rs.getInt(1)).map(fk -> fk.fromColumns().get(0)).orElse("?");
           if (!from.equalsIgnoreCase(rs.getString(2))) {
             mismatches.add(where + " fk " + rs.getInt(1) + " " + from + " vs " + rs.getString(2));
           }
@@ -91,7 +94,8 @@ class CreateTableParserCorpusTest {
 
   /** Immutable: the corpus is read-only and some files carry a WAL-mode header. */
   private static String url(Path db) {
-    return "jdbc:sqlite:file:" + db.toAbsolutePath().normalize().toUri().getRawPath()
+    return "jdbc:sqlite:file:"
+        + db.toAbsolutePath().normalize().toUri().getRawPath()
         + "?immutable=1";
   }
 

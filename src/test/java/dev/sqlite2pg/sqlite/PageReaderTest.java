@@ -17,16 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The page reader against SQLite itself: for every readable table of every hazard fixture and
- * of every corpus database, both readers must give the same rows, storage classes and bytes,
- * over the whole table and over rowid ranges.
+ * The page reader against SQLite itself: for every readable table of every hazard fixture and of
+ * every corpus database, both readers must give the same rows, storage classes and bytes, over the
+ * whole table and over rowid ranges.
  */
 class PageReaderTest {
 
   private static final Path CORPUS = Path.of("..", "shared", "corpus");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void pageLayoutsReadAsSqliteReadsThem() throws Exception {
@@ -55,8 +54,11 @@ class PageReaderTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not present");
     long rows = 0;
     try (Stream<Path> files = Files.list(CORPUS)) {
-      for (Path db : files.filter(f -> !f.toString().matches(".*\\.(md|db-wal|db-shm|sql)$"))
-          .sorted().toList()) {
+      for (Path db :
+          files
+              .filter(f -> !f.toString().matches(".*\\.(md|db-wal|db-shm|sql)$"))
+              .sorted()
+              .toList()) {
         for (String t : compareAll(db)) {
           rows += Long.parseLong(t.replaceAll(".*: (\\d+) rows", "$1"));
         }
@@ -75,15 +77,18 @@ class PageReaderTest {
     Files.write(db, bytes);
     try (Connection c = DriverManager.getConnection(url(db))) {
       Table docs = new CatalogReader(c).read().table("docs").orElseThrow();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
-        try (RowCursor scan = pages(db, c, docs, Long.MIN_VALUE, Long.MAX_VALUE)) {
-          while (scan.next()) {
-            for (int i = 0; i <= docs.columns().size(); i++) {
-              scan.type(i);
-            }
-          }
-        }
-      }).isInstanceOf(org.sqlite.SQLiteException.class).hasMessageContaining("malformed");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> {
+                try (RowCursor scan = pages(db, c, docs, Long.MIN_VALUE, Long.MAX_VALUE)) {
+                  while (scan.next()) {
+                    for (int i = 0; i <= docs.columns().size(); i++) {
+                      scan.type(i);
+                    }
+                  }
+                }
+              })
+          .isInstanceOf(org.sqlite.SQLiteException.class)
+          .hasMessageContaining("malformed");
     }
   }
 
@@ -117,7 +122,8 @@ class PageReaderTest {
     String where = db.getFileName() + " " + t.name() + " [" + lo + ", " + hi + "]";
     int width = t.columns().size() + 1;
     long n = 0;
-    try (RowCursor expected = jdbc(c, t, lo, hi); RowCursor actual = pages(db, c, t, lo, hi)) {
+    try (RowCursor expected = jdbc(c, t, lo, hi);
+        RowCursor actual = pages(db, c, t, lo, hi)) {
       while (expected.next()) {
         assertThat(actual.next()).as(where + " row " + n + " missing").isTrue();
         for (int i = 0; i < width; i++) {
@@ -125,13 +131,15 @@ class PageReaderTest {
           int type = expected.type(i);
           assertThat(actual.type(i)).as(at).isEqualTo(type);
           switch (type) {
-            case SourceRow.INTEGER -> assertThat(actual.getLong(i)).as(at)
-                .isEqualTo(expected.getLong(i));
-            case SourceRow.FLOAT -> assertThat(Double.doubleToRawLongBits(actual.getDouble(i)))
-                .as(at).isEqualTo(Double.doubleToRawLongBits(expected.getDouble(i)));
-            case SourceRow.TEXT, SourceRow.BLOB -> assertThat(actual.getBytes(i)).as(at)
-                .isEqualTo(expected.getBytes(i));
-            default -> { }
+            case SourceRow.INTEGER ->
+                assertThat(actual.getLong(i)).as(at).isEqualTo(expected.getLong(i));
+            case SourceRow.FLOAT ->
+                assertThat(Double.doubleToRawLongBits(actual.getDouble(i)))
+                    .as(at)
+                    .isEqualTo(Double.doubleToRawLongBits(expected.getDouble(i)));
+            case SourceRow.TEXT, SourceRow.BLOB ->
+                assertThat(actual.getBytes(i)).as(at).isEqualTo(expected.getBytes(i));
+            default -> {}
           }
         }
         n++;
@@ -148,8 +156,9 @@ class PageReaderTest {
   private static RowCursor pages(Path db, Connection c, Table t, long lo, long hi)
       throws SQLException {
     PageFile f = PageFile.open(db);
-    try (java.sql.PreparedStatement ps = c.prepareStatement(
-        "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
       ps.setString(1, t.name());
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -159,7 +168,8 @@ class PageReaderTest {
   }
 
   private static String url(Path db) {
-    return "jdbc:sqlite:file:" + db.toAbsolutePath().normalize().toUri().getRawPath()
+    return "jdbc:sqlite:file:"
+        + db.toAbsolutePath().normalize().toUri().getRawPath()
         + "?immutable=1";
   }
 }

@@ -18,8 +18,8 @@ public final class BadInputs {
   private BadInputs() {}
 
   /**
-   * A fresh database on the shared test server, as a libpq URI carrying {@link #SECRET} (the
-   * server trusts local logins, so the password is sent but not needed).
+   * A fresh database on the shared test server, as a libpq URI carrying {@link #SECRET} (the server
+   * trusts local logins, so the password is sent but not needed).
    */
   public static String targetWithPassword(String hint) {
     String jdbc = TestPostgres.newDatabase(hint);
@@ -27,8 +27,13 @@ public final class BadInputs {
   }
 
   public static String uriFor(String database) {
-    return "postgresql://postgres:" + SECRET + "@localhost:" + TestPostgres.port() + "/"
-        + database + "?sslmode=disable";
+    return "postgresql://postgres:"
+        + SECRET
+        + "@localhost:"
+        + TestPostgres.port()
+        + "/"
+        + database
+        + "?sslmode=disable";
   }
 
   public static String databaseOf(String jdbcUrl) {
@@ -36,8 +41,8 @@ public final class BadInputs {
   }
 
   /**
-   * Asserts the run failed with {@code exitCode} and exactly one line on stderr, {@code
-   * sqlite2pg: error: ...}, holding every one of {@code words}; no stack trace, no password.
+   * Asserts the run failed with {@code exitCode} and exactly one line on stderr, {@code sqlite2pg:
+   * error: ...}, holding every one of {@code words}; no stack trace, no password.
    *
    * @return the message after "sqlite2pg: error: "
    */
@@ -56,17 +61,25 @@ public final class BadInputs {
   /** No stack trace, no exception class names, no password anywhere in the output. */
   public static void assertNothingLeaks(CliRun run) {
     for (String text : List.of(run.out(), run.err())) {
-      assertThat(text).doesNotContain(SECRET).doesNotContain("Exception")
-          .doesNotContain("\tat ").doesNotContain("Caused by");
+      assertThat(text)
+          .doesNotContain(SECRET)
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ")
+          .doesNotContain("Caused by");
     }
   }
 
   /** The tables in schema {@code schema} of the database at {@code jdbcUrl}. */
   public static List<String> tables(String jdbcUrl, String schema) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = TestPostgres.connect(jdbcUrl); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables"
-            + " WHERE table_schema = '" + schema + "' ORDER BY 1")) {
+    try (Connection c = TestPostgres.connect(jdbcUrl);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = '"
+                    + schema
+                    + "' ORDER BY 1")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Runs the command line in this JVM through {@link Main#run(String...)} and captures what it
- * prints. picocli creates its writers on first use, so redirecting System.out and System.err
- * around the call captures the error line as well as the report.
+ * prints. picocli creates its writers on first use, so redirecting System.out and System.err around
+ * the call captures the error line as well as the report.
  *
  * @param exitCode what the process would have exited with
  * @param out stdout (the report)
@@ -32,8 +32,9 @@ public record CliRun(int exitCode, String out, String err) {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
-    CliRun r = new CliRun(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    CliRun r =
+        new CliRun(
+            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     oldErr.println("[CliRun] exit " + code + "\n[stdout] " + r.out + "\n[stderr] " + r.err);
     return r;
   }
@@ -43,7 +44,9 @@ public record CliRun(int exitCode, String out, String err) {
    * level once per JVM, so a test that ran earlier without -q leaves INFO lines on.
    */
   public List<String> errLines() {
-    return err.lines().filter(l -> !l.isBlank())
-        .filter(l -> !l.matches("^(\\d+ )?(TRACE|DEBUG|INFO) .*")).toList();
+    return err.lines()
+        .filter(l -> !l.isBlank())
+        .filter(l -> !l.matches("^(\\d+ )?(TRACE|DEBUG|INFO) .*"))
+        .toList();
   }
 }

@@ -18,8 +18,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Puts source values through the real path: encode into a BinaryCopyBuffer, binary COPY into
- * a fresh one-column table of a real PostgreSQL, then read the rows back in order.
+ * Puts source values through the real path: encode into a BinaryCopyBuffer, binary COPY into a
+ * fresh one-column table of a real PostgreSQL, then read the rows back in order.
  */
 public final class CopyRoundTrip implements AutoCloseable {
 
@@ -95,8 +95,10 @@ public final class CopyRoundTrip implements AutoCloseable {
       encoder.encode(ValuesRow.of(v), 0, buf);
     }
     buf.writeTrailer();
-    CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("COPY " + table + " (id, v) FROM STDIN (FORMAT binary)");
+    CopyIn in =
+        conn.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("COPY " + table + " (id, v) FROM STDIN (FORMAT binary)");
     try {
       buf.flushTo(in);
       in.endCopy();

@@ -26,43 +26,60 @@ import java.util.Locale;
 
 /**
  * A second check, written without the tool's {@code Canonical}: reads one table from SQLite and
- * from PostgreSQL with plain JDBC, in an order the caller gives for each side, and compares
- * value by value with simple rules chosen by the PostgreSQL column type.
+ * from PostgreSQL with plain JDBC, in an order the caller gives for each side, and compares value
+ * by value with simple rules chosen by the PostgreSQL column type.
  *
  * <p>Columns are matched by position: the tool keeps the source's column order.
  */
 public final class IndependentCompare {
 
   /** ISO-8601 as SQLite apps write it: space or T, optional seconds fraction, optional zone. */
-  private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-      .appendPattern("uuuu-MM-dd")
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .appendPattern("HH:mm")
-      .optionalStart().appendPattern(":ss").optionalEnd()
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .toFormatter(Locale.ROOT)
-      .withResolverStyle(java.time.format.ResolverStyle.STRICT)
-      .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+  private static final DateTimeFormatter ISO =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd")
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .appendPattern("HH:mm")
+          .optionalStart()
+          .appendPattern(":ss")
+          .optionalEnd()
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT)
+          .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
   private static final double UNIX_EPOCH_JULIAN_DAY = 2440587.5;
 
   private IndependentCompare() {}
 
   /**
-   * Every difference between the two sides, as "row n, column c: sqlite X, postgres Y"; empty
-   * when the tables hold the same rows. {@code sqliteTable} may end in " WHERE ..." to leave
-   * out source rows the tool rejected. {@code sqliteOrder} and {@code pgOrder} are ORDER BY
-   * clauses (without the keywords) that put both sides in the same row order.
+   * Every difference between the two sides, as "row n, column c: sqlite X, postgres Y"; empty when
+   * the tables hold the same rows. {@code sqliteTable} may end in " WHERE ..." to leave out source
+   * rows the tool rejected. {@code sqliteOrder} and {@code pgOrder} are ORDER BY clauses (without
+   * the keywords) that put both sides in the same row order.
    */
-  public static List<String> differences(Path sqlite, String sqliteTable, String sqliteOrder,
-      String pgUrl, String pgTable, String pgOrder) throws SQLException {
+  public static List<String> differences(
+      Path sqlite,
+      String sqliteTable,
+      String sqliteOrder,
+      String pgUrl,
+      String pgTable,
+      String pgOrder)
+      throws SQLException {
     List<Object[]> src = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT * FROM " + from(sqliteTable)
-            + " ORDER BY " + sqliteOrder)) {
+        ResultSet rs =
+            s.executeQuery("SELECT * FROM " + from(sqliteTable) + " ORDER BY " + sqliteOrder)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         Object[] row = new Object[n];
@@ -86,8 +103,8 @@ public final class IndependentCompare {
         }
         Object[] expected = src.get(row);
         if (expected.length != md.getColumnCount()) {
-          diffs.add("column count: sqlite " + expected.length + ", postgres "
-              + md.getColumnCount());
+          diffs.add(
+              "column count: sqlite " + expected.length + ", postgres " + md.getColumnCount());
           return diffs;
         }
         for (int i = 0; i < expected.length; i++) {
@@ -112,23 +129,29 @@ public final class IndependentCompare {
     if (src == null || raw == null) {
       return src == raw ? null : mismatch(src, raw);
     }
-    boolean same = switch (type) {
-      case "int2", "int4", "int8", "serial", "bigserial" -> isInteger(src) && ((Number) src).longValue() == rs.getLong(col);
-      case "float4", "float8" -> src instanceof Number n
-          && Double.doubleToRawLongBits(n.doubleValue())
-              == Double.doubleToRawLongBits(rs.getDouble(col));
-      case "numeric" -> src instanceof Number n && decimal(n).compareTo(rs.getBigDecimal(col)) == 0;
-      case "bool" -> isInteger(src) && ((Number) src).longValue() == (rs.getBoolean(col) ? 1 : 0);
-      case "text", "varchar", "bpchar" -> sameText(src, rs.getString(col));
-      case "bytea" -> Arrays.equals(bytesOf(src), rs.getBytes(col));
-      case "date" -> src instanceof String t
-          && LocalDate.parse(t).equals(rs.getObject(col, LocalDate.class));
-      case "timestamp" -> localTime(src).equals(rs.getObject(col, LocalDateTime.class));
-      case "timestamptz" -> instant(src).equals(rs.getObject(col, OffsetDateTime.class)
-          .toInstant());
-      case "json", "jsonb" -> src instanceof String t && sameJson(pg, t, rs.getString(col));
-      default -> throw new IllegalArgumentException("No comparison rule for type " + type);
-    };
+    boolean same =
+        switch (type) {
+          case "int2", "int4", "int8", "serial", "bigserial" ->
+              isInteger(src) && ((Number) src).longValue() == rs.getLong(col);
+          case "float4", "float8" ->
+              src instanceof Number n
+                  && Double.doubleToRawLongBits(n.doubleValue())
+                      == Double.doubleToRawLongBits(rs.getDouble(col));
+          case "numeric" ->
+              src instanceof Number n && decimal(n).compareTo(rs.getBigDecimal(col)) == 0;
+          case "bool" ->
+              isInteger(src) && ((Number) src).longValue() == (rs.getBoolean(col) ? 1 : 0);
+          case "text", "varchar", "bpchar" -> sameText(src, rs.getString(col));
+          case "bytea" -> Arrays.equals(bytesOf(src), rs.getBytes(col));
+          case "date" ->
+              src instanceof String t
+                  && LocalDate.parse(t).equals(rs.getObject(col, LocalDate.class));
+          case "timestamp" -> localTime(src).equals(rs.getObject(col, LocalDateTime.class));
+          case "timestamptz" ->
+              instant(src).equals(rs.getObject(col, OffsetDateTime.class).toInstant());
+          case "json", "jsonb" -> src instanceof String t && sameJson(pg, t, rs.getString(col));
+          default -> throw new IllegalArgumentException("No comparison rule for type " + type);
+        };
     return same ? null : mismatch(src, raw);
   }
 
@@ -172,8 +195,10 @@ public final class IndependentCompare {
     }
     if (src instanceof Double jd) {
       long micros = Math.round((jd - UNIX_EPOCH_JULIAN_DAY) * 86_400_000_000.0);
-      return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-          (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+      return LocalDateTime.ofEpochSecond(
+          Math.floorDiv(micros, 1_000_000L),
+          (int) Math.floorMod(micros, 1_000_000L) * 1000,
+          ZoneOffset.UTC);
     }
     throw new IllegalArgumentException("Not a local time: " + src);
   }
@@ -183,8 +208,8 @@ public final class IndependentCompare {
     if (src instanceof String t) {
       var parsed = ISO.parse(t);
       LocalDateTime local = LocalDateTime.from(parsed);
-      ZoneOffset zone = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-          ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+      ZoneOffset zone =
+          parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
       return local.toInstant(zone);
     }
     long v = ((Number) src).longValue();

@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A second embedded PostgreSQL that asks for passwords over TCP (SCRAM), as real servers do;
- * the shared test server trusts every local login. postgres itself stays trusted for setup.
+ * A second embedded PostgreSQL that asks for passwords over TCP (SCRAM), as real servers do; the
+ * shared test server trusts every local login. postgres itself stays trusted for setup.
  */
 public final class PasswordServer {
 
@@ -19,9 +19,10 @@ public final class PasswordServer {
 
   /** Starts the server and runs {@code setupSql} (e.g. CREATE ROLE ... PASSWORD ...) on it. */
   public static EmbeddedPostgres start(String setupSql) throws IOException, SQLException {
-    EmbeddedPostgres server = EmbeddedPostgres.builder()
-        .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
-        .start();
+    EmbeddedPostgres server =
+        EmbeddedPostgres.builder()
+            .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
+            .start();
     try (Connection c = server.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute(setupSql);
@@ -31,7 +32,9 @@ public final class PasswordServer {
 
   private static void writeHba(Path dataDir) {
     try {
-      Files.writeString(dataDir.resolve("pg_hba.conf"), """
+      Files.writeString(
+          dataDir.resolve("pg_hba.conf"),
+          """
           local all all trust
           host all postgres 127.0.0.1/32 trust
           host all postgres ::1/128 trust

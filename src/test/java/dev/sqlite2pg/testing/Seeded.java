@@ -16,11 +16,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Property tests in plain JUnit 5. {@link #forAll} checks a property on inputs drawn by a
- * {@link SplittableRandom} whose seed is pinned per property (a hash of its name), so every build
- * tries the same inputs and a failure can be replayed; {@code -Dsqlite2pg.seed=N} replaces the
- * pinned seeds, to replay the seed a failure printed or to try other inputs. The generators draw
- * the values where conversions break (extremes, zero, powers of two, NaN payloads, subnormals,
+ * Property tests in plain JUnit 5. {@link #forAll} checks a property on inputs drawn by a {@link
+ * SplittableRandom} whose seed is pinned per property (a hash of its name), so every build tries
+ * the same inputs and a failure can be replayed; {@code -Dsqlite2pg.seed=N} replaces the pinned
+ * seeds, to replay the seed a failure printed or to try other inputs. The generators draw the
+ * values where conversions break (extremes, zero, powers of two, NaN payloads, subnormals,
  * Unicode's boundaries, empty and full sizes) about as often as uniform ones.
  */
 public final class Seeded {
@@ -31,31 +31,74 @@ public final class Seeded {
   /** Longest input description in a failure message; the seed replays the whole input. */
   private static final int MAX_DESCRIPTION = 20_000;
 
-  private static final long[] LONG_EDGES = {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE,
-      Long.MAX_VALUE - 1, 0, 1, -1, 2, -2, Integer.MIN_VALUE, Integer.MAX_VALUE,
-      Integer.MIN_VALUE - 1L, Integer.MAX_VALUE + 1L, 9_007_199_254_740_993L};
+  private static final long[] LONG_EDGES = {
+    Long.MIN_VALUE,
+    Long.MIN_VALUE + 1,
+    Long.MAX_VALUE,
+    Long.MAX_VALUE - 1,
+    0,
+    1,
+    -1,
+    2,
+    -2,
+    Integer.MIN_VALUE,
+    Integer.MAX_VALUE,
+    Integer.MIN_VALUE - 1L,
+    Integer.MAX_VALUE + 1L,
+    9_007_199_254_740_993L
+  };
 
   /** NaNs with several payloads and signs, the infinities, zeros, and the ends of each range. */
-  private static final long[] DOUBLE_EDGE_BITS = {0x7ff8000000000000L, 0x7ff0000000000001L,
-      0x7ff4000000000000L, 0x7fffffffffffffffL, 0xfff8000000000000L, 0xfff0000000000001L,
-      0xffffffffffffffffL, bits(Double.POSITIVE_INFINITY), bits(Double.NEGATIVE_INFINITY),
-      bits(0.0), bits(-0.0), bits(Double.MIN_VALUE), bits(-Double.MIN_VALUE),
-      bits(Math.nextDown(Double.MIN_NORMAL)), bits(-Math.nextDown(Double.MIN_NORMAL)),
-      bits(Double.MIN_NORMAL), bits(-Double.MIN_NORMAL), bits(Double.MAX_VALUE),
-      bits(-Double.MAX_VALUE), bits(1.0), bits(-1.0), bits(0.1), bits(0x1p53), bits(1e15)};
+  private static final long[] DOUBLE_EDGE_BITS = {
+    0x7ff8000000000000L,
+    0x7ff0000000000001L,
+    0x7ff4000000000000L,
+    0x7fffffffffffffffL,
+    0xfff8000000000000L,
+    0xfff0000000000001L,
+    0xffffffffffffffffL,
+    bits(Double.POSITIVE_INFINITY),
+    bits(Double.NEGATIVE_INFINITY),
+    bits(0.0),
+    bits(-0.0),
+    bits(Double.MIN_VALUE),
+    bits(-Double.MIN_VALUE),
+    bits(Math.nextDown(Double.MIN_NORMAL)),
+    bits(-Math.nextDown(Double.MIN_NORMAL)),
+    bits(Double.MIN_NORMAL),
+    bits(-Double.MIN_NORMAL),
+    bits(Double.MAX_VALUE),
+    bits(-Double.MAX_VALUE),
+    bits(1.0),
+    bits(-1.0),
+    bits(0.1),
+    bits(0x1p53),
+    bits(1e15)
+  };
 
   /** Where UTF-8's lengths change, the surrogates' neighbours, noncharacters, the last one. */
-  private static final int[] SCALAR_EDGES = {0, 1, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF, 0x7FF,
-      0x800, 0xD7FF, 0xE000, 0xFDD0, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
+  private static final int[] SCALAR_EDGES = {
+    0, 1, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFDD0, 0xFFFD, 0xFFFE,
+    0xFFFF, 0x10000, 0x1F600, 0x10FFFF
+  };
 
   /** Bytes that UTF-8 decoders treat specially: overlong, surrogate and out-of-range leads. */
-  private static final int[] BYTE_EDGES = {0x00, 0x01, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
-      0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  private static final int[] BYTE_EDGES = {
+    0x00, 0x01, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF
+  };
 
-  private static final BigDecimal[] DECIMAL_EDGES = {BigDecimal.ZERO, new BigDecimal("0.00"),
-      new BigDecimal("0.01"), new BigDecimal("-0.01"), BigDecimal.ONE, BigDecimal.ONE.negate(),
-      new BigDecimal("1E+30"), new BigDecimal("1E-30"), new BigDecimal(Double.MAX_VALUE),
-      new BigDecimal(-Double.MAX_VALUE).setScale(2)};
+  private static final BigDecimal[] DECIMAL_EDGES = {
+    BigDecimal.ZERO,
+    new BigDecimal("0.00"),
+    new BigDecimal("0.01"),
+    new BigDecimal("-0.01"),
+    BigDecimal.ONE,
+    BigDecimal.ONE.negate(),
+    new BigDecimal("1E+30"),
+    new BigDecimal("1E-30"),
+    new BigDecimal(Double.MAX_VALUE),
+    new BigDecimal(-Double.MAX_VALUE).setScale(2)
+  };
 
   private static final double[] DECIMAL_DIVISORS = {1, 10, 100, 1000, 10_000, 1_000_000};
 
@@ -91,9 +134,9 @@ public final class Seeded {
   }
 
   /**
-   * Checks {@code check} on {@code tries} inputs from {@code gen}. The first failure stops the
-   * run with an AssertionError naming the seed, the try and the whole input (there is no
-   * shrinking, so the input is shown as drawn); the original failure is its cause.
+   * Checks {@code check} on {@code tries} inputs from {@code gen}. The first failure stops the run
+   * with an AssertionError naming the seed, the try and the whole input (there is no shrinking, so
+   * the input is shown as drawn); the original failure is its cause.
    */
   public static <T> void forAll(String name, int tries, Gen<T> gen, Check<? super T> check) {
     long seed = seedFor(name);
@@ -123,11 +166,20 @@ public final class Seeded {
     return h;
   }
 
-  private static AssertionError failure(String name, long seed, int attempt, int tries,
-      Object input, Throwable cause) {
-    String message = String.format(Locale.ROOT,
-        "Property %s failed on try %d of %d with seed %d (replay: -D%s=%d)%ninput: %s%ncause: %s",
-        name, attempt, tries, seed, SEED_PROPERTY, seed, describe(input), cause);
+  private static AssertionError failure(
+      String name, long seed, int attempt, int tries, Object input, Throwable cause) {
+    String message =
+        String.format(
+            Locale.ROOT,
+            "Property %s failed on try %d of %d with seed %d (replay: -D%s=%d)%ninput: %s%ncause: %s",
+            name,
+            attempt,
+            tries,
+            seed,
+            SEED_PROPERTY,
+            seed,
+            describe(input),
+            cause);
     return new AssertionError(message, cause);
   }
 
@@ -135,23 +187,31 @@ public final class Seeded {
 
   /** Any long: a quarter edge cases and powers of two ±1, a quarter uniform, half any size. */
   public static Gen<Long> longs() {
-    return r -> switch (r.nextInt(4)) {
-      case 0 -> r.nextBoolean() ? pick(r, LONG_EDGES) : nearPowerOfTwo(r);
-      case 1 -> r.nextLong();
-      default -> r.nextLong() >> r.nextInt(64);
-    };
+    return r ->
+        switch (r.nextInt(4)) {
+          case 0 -> r.nextBoolean() ? pick(r, LONG_EDGES) : nearPowerOfTwo(r);
+          case 1 -> r.nextLong();
+          default -> r.nextLong() >> r.nextInt(64);
+        };
   }
 
   /** Longs in {@code [min, max]}: the ends and values near zero are common. */
   public static Gen<Long> longs(long min, long max) {
-    long[] edges = {min, max, Math.min(min + 1, max), Math.max(max - 1, min),
-        Math.max(min, Math.min(0, max)), Math.max(min, Math.min(1, max)),
-        Math.max(min, Math.min(-1, max))};
-    return r -> switch (r.nextInt(4)) {
-      case 0 -> pick(r, edges);
-      case 1 -> inRangeOrUniform(r, r.nextLong() >> r.nextInt(64), min, max);
-      default -> uniform(r, min, max);
+    long[] edges = {
+      min,
+      max,
+      Math.min(min + 1, max),
+      Math.max(max - 1, min),
+      Math.max(min, Math.min(0, max)),
+      Math.max(min, Math.min(1, max)),
+      Math.max(min, Math.min(-1, max))
     };
+    return r ->
+        switch (r.nextInt(4)) {
+          case 0 -> pick(r, edges);
+          case 1 -> inRangeOrUniform(r, r.nextLong() >> r.nextInt(64), min, max);
+          default -> uniform(r, min, max);
+        };
   }
 
   /** Ints in {@code [min, max]}, drawn as {@link #longs(long, long)}. */
@@ -166,43 +226,47 @@ public final class Seeded {
    */
   public static Gen<Double> doubles() {
     Gen<Long> longs = longs();
-    return r -> switch (r.nextInt(6)) {
-      case 0 -> Double.longBitsToDouble(pick(r, DOUBLE_EDGE_BITS));
-      case 1 -> Double.longBitsToDouble(r.nextLong());
-      case 2 -> Double.longBitsToDouble(longs.next(r));
-      case 3 -> subnormal(r);
-      default -> r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L)
-          / DECIMAL_DIVISORS[r.nextInt(DECIMAL_DIVISORS.length)];
-    };
+    return r ->
+        switch (r.nextInt(6)) {
+          case 0 -> Double.longBitsToDouble(pick(r, DOUBLE_EDGE_BITS));
+          case 1 -> Double.longBitsToDouble(r.nextLong());
+          case 2 -> Double.longBitsToDouble(longs.next(r));
+          case 3 -> subnormal(r);
+          default ->
+              r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L)
+                  / DECIMAL_DIVISORS[r.nextInt(DECIMAL_DIVISORS.length)];
+        };
   }
 
   /**
-   * Decimals of up to ~330 digits: half with scale 2 (like money), half with a scale in
-   * [-30, 60] (exponent notation both ways), and some edge cases.
+   * Decimals of up to ~330 digits: half with scale 2 (like money), half with a scale in [-30, 60]
+   * (exponent notation both ways), and some edge cases.
    */
   public static Gen<BigDecimal> decimals() {
-    return r -> r.nextInt(8) == 0
-        ? DECIMAL_EDGES[r.nextInt(DECIMAL_EDGES.length)]
-        : new BigDecimal(bigInteger(r), r.nextBoolean() ? 2 : r.nextInt(-30, 61));
+    return r ->
+        r.nextInt(8) == 0
+            ? DECIMAL_EDGES[r.nextInt(DECIMAL_EDGES.length)]
+            : new BigDecimal(bigInteger(r), r.nextBoolean() ? 2 : r.nextInt(-30, 61));
   }
 
   /**
-   * Unicode scalar values (0..0x10FFFF without the surrogates): boundaries, ASCII, the BMP and
-   * the whole range, a quarter each.
+   * Unicode scalar values (0..0x10FFFF without the surrogates): boundaries, ASCII, the BMP and the
+   * whole range, a quarter each.
    */
   public static Gen<Integer> scalarValues() {
-    return r -> switch (r.nextInt(4)) {
-      case 0 -> pick(r, SCALAR_EDGES);
-      case 1 -> r.nextInt(0x80);
-      case 2 -> scalarBelow(r, 0x10000);
-      default -> scalarBelow(r, Character.MAX_CODE_POINT + 1);
-    };
+    return r ->
+        switch (r.nextInt(4)) {
+          case 0 -> pick(r, SCALAR_EDGES);
+          case 1 -> r.nextInt(0x80);
+          case 2 -> scalarBelow(r, 0x10000);
+          default -> scalarBelow(r, Character.MAX_CODE_POINT + 1);
+        };
   }
 
   /**
-   * Code points 1..0x10FFFF, surrogates included (for properties that skip them): any int in
-   * that range or a {@link #scalarValues() scalar value}, half each. U+0000 is left out, as no
-   * text holds it.
+   * Code points 1..0x10FFFF, surrogates included (for properties that skip them): any int in that
+   * range or a {@link #scalarValues() scalar value}, half each. U+0000 is left out, as no text
+   * holds it.
    */
   public static Gen<Integer> codePoints() {
     return oneOf(ints(1, Character.MAX_CODE_POINT), scalarValues().filter(c -> c != 0));
@@ -219,9 +283,10 @@ public final class Seeded {
       boolean lone = r.nextInt(8) == 0;
       StringBuilder s = new StringBuilder(n);
       while (s.length() < n) {
-        int c = lone && r.nextInt(4) == 0
-            ? r.nextInt(Character.MIN_SURROGATE, Character.MAX_SURROGATE + 1)
-            : scalars.next(r);
+        int c =
+            lone && r.nextInt(4) == 0
+                ? r.nextInt(Character.MIN_SURROGATE, Character.MAX_SURROGATE + 1)
+                : scalars.next(r);
         s.appendCodePoint(s.length() + Character.charCount(c) > n ? r.nextInt(0x80) : c);
       }
       return s.toString();
@@ -329,16 +394,15 @@ public final class Seeded {
     return r.nextBoolean() ? v : v.negate();
   }
 
-  private static void bytePiece(SplittableRandom r, int kind, Gen<Integer> scalars,
-      ByteArrayOutputStream out) {
+  private static void bytePiece(
+      SplittableRandom r, int kind, Gen<Integer> scalars, ByteArrayOutputStream out) {
     switch (kind) {
       case 0 -> out.write(0x80 + r.nextInt(0x80));
       case 1 -> out.write(r.nextInt(0x100));
       case 2 -> out.write(pick(r, BYTE_EDGES));
       case 3 -> out.write(r.nextInt(0x80));
       default -> {
-        byte[] b = new String(Character.toChars(scalars.next(r)))
-            .getBytes(StandardCharsets.UTF_8);
+        byte[] b = new String(Character.toChars(scalars.next(r))).getBytes(StandardCharsets.UTF_8);
         out.write(b, 0, r.nextInt(4) == 0 ? r.nextInt(b.length) : b.length);
       }
     }
@@ -368,8 +432,8 @@ public final class Seeded {
     } else if (v instanceof String s) {
       codePoints(s, out);
     } else if (v instanceof Double d) {
-      out.append(d).append(String.format(Locale.ROOT, " (raw bits 0x%016X)",
-          Double.doubleToRawLongBits(d)));
+      out.append(d)
+          .append(String.format(Locale.ROOT, " (raw bits 0x%016X)", Double.doubleToRawLongBits(d)));
     } else if (v instanceof Collection<?> c) {
       elements(c, out);
     } else if (v instanceof Record rec) {
@@ -389,13 +453,15 @@ public final class Seeded {
 
   private static void codePoints(String s, StringBuilder out) {
     out.append('"');
-    s.codePoints().forEach(c -> {
-      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-        out.append((char) c);
-      } else {
-        out.append(String.format(Locale.ROOT, "\\u{%04X}", c));
-      }
-    });
+    s.codePoints()
+        .forEach(
+            c -> {
+              if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+                out.append((char) c);
+              } else {
+                out.append(String.format(Locale.ROOT, "\\u{%04X}", c));
+              }
+            });
     out.append('"');
   }
 

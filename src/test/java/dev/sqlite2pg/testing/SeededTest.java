@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The property runner: a failure must say how to replay it (seed, try, input), and the
- * generators must reach the edge cases the properties rely on.
+ * The property runner: a failure must say how to replay it (seed, try, input), and the generators
+ * must reach the edge cases the properties rely on.
  */
 class SeededTest {
 
@@ -33,18 +33,25 @@ class SeededTest {
   @Test
   void aFailureNamesTheSeedTheTryAndTheInput() {
     List<byte[]> seen = new ArrayList<>();
-    AssertionError e = assertThrows(AssertionError.class, () -> forAll("shortBytes", 100,
-        bytes(8), b -> {
-          seen.add(b);
-          assertThat(b).hasSizeLessThan(3);
-        }));
+    AssertionError e =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                forAll(
+                    "shortBytes",
+                    100,
+                    bytes(8),
+                    b -> {
+                      seen.add(b);
+                      assertThat(b).hasSizeLessThan(3);
+                    }));
     long seed = Seeded.pinnedSeed("shortBytes");
     byte[] failed = seen.get(seen.size() - 1);
     assertThat(e.getMessage())
         .contains("Property shortBytes failed on try " + seen.size() + " of 100 with seed " + seed)
         .contains("-Dsqlite2pg.seed=" + seed)
-        .contains("input: hex[" + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(failed)
-            + "]");
+        .contains(
+            "input: hex[" + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(failed) + "]");
     assertThat(e.getCause()).isInstanceOf(AssertionError.class);
   }
 
@@ -86,11 +93,17 @@ class SeededTest {
   @Test
   void doublesReachEveryKindOfBitPattern() {
     List<Long> bits = draw(doubles().map(Double::doubleToRawLongBits));
-    assertThat(bits).contains(0x7ff8000000000000L, 0x7ff0000000000001L,
-        Double.doubleToRawLongBits(-0.0), 0L, Double.doubleToRawLongBits(Double.MIN_VALUE),
-        Double.doubleToRawLongBits(Double.MAX_VALUE), Double.doubleToRawLongBits(Double.MIN_NORMAL),
-        Double.doubleToRawLongBits(Double.POSITIVE_INFINITY),
-        Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY));
+    assertThat(bits)
+        .contains(
+            0x7ff8000000000000L,
+            0x7ff0000000000001L,
+            Double.doubleToRawLongBits(-0.0),
+            0L,
+            Double.doubleToRawLongBits(Double.MIN_VALUE),
+            Double.doubleToRawLongBits(Double.MAX_VALUE),
+            Double.doubleToRawLongBits(Double.MIN_NORMAL),
+            Double.doubleToRawLongBits(Double.POSITIVE_INFINITY),
+            Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY));
     assertSome(bits, b -> b < 0 && Double.isNaN(Double.longBitsToDouble(b)));
     assertSome(bits, b -> (b & 0x7ff0000000000000L) == 0 && (b & 0x000fffffffffffffL) > 1000);
   }
@@ -98,8 +111,12 @@ class SeededTest {
   @Test
   void scalarValuesAreEveryScalarValueAndNothingElse() {
     List<Integer> drawn = draw(scalarValues());
-    assertThat(drawn).allMatch(c -> c >= 0 && c <= Character.MAX_CODE_POINT
-        && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE));
+    assertThat(drawn)
+        .allMatch(
+            c ->
+                c >= 0
+                    && c <= Character.MAX_CODE_POINT
+                    && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE));
     assertThat(drawn).contains(0, 0x7F, 0x80, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF);
     assertSome(drawn, c -> c > 0x10000 && c < 0x10FFFF && c != 0x1F600);
   }
@@ -110,8 +127,9 @@ class SeededTest {
     assertThat(drawn).allMatch(s -> s.length() <= 40).contains("");
     assertSome(drawn, s -> s.length() == 40);
     assertSome(drawn, s -> s.codePoints().anyMatch(c -> c > 0xFFFF));
-    assertSome(drawn, s -> !s.equals(new String(s.getBytes(StandardCharsets.UTF_8),
-        StandardCharsets.UTF_8)));
+    assertSome(
+        drawn,
+        s -> !s.equals(new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -120,8 +138,13 @@ class SeededTest {
     assertThat(drawn).allMatch(b -> b.length <= 12);
     assertSome(drawn, b -> b.length == 0);
     assertSome(drawn, b -> b.length == 12 && allHigh(b));
-    assertSome(drawn, b -> b.length > 3 && new String(b, StandardCharsets.UTF_8)
-        .codePoints().anyMatch(c -> c > 0x7FF && c != 0xFFFD));
+    assertSome(
+        drawn,
+        b ->
+            b.length > 3
+                && new String(b, StandardCharsets.UTF_8)
+                    .codePoints()
+                    .anyMatch(c -> c > 0x7FF && c != 0xFFFD));
   }
 
   @Test
@@ -136,8 +159,10 @@ class SeededTest {
 
   /** The message of a property that fails when it first draws Long.MAX_VALUE. */
   private static String failureOf(String name) {
-    return assertThrows(AssertionError.class, () -> forAll(name, 10_000, longs(),
-        v -> assertThat(v).isNotEqualTo(Long.MAX_VALUE))).getMessage();
+    return assertThrows(
+            AssertionError.class,
+            () -> forAll(name, 10_000, longs(), v -> assertThat(v).isNotEqualTo(Long.MAX_VALUE)))
+        .getMessage();
   }
 
   private static <T> List<T> draw(Gen<T> gen) {

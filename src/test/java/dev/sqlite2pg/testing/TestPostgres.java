@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real PostgreSQL per test JVM (embedded, started on first use), and a fresh database for
- * each caller. No mocks: tests that need PostgreSQL talk to this server.
+ * One real PostgreSQL per test JVM (embedded, started on first use), and a fresh database for each
+ * caller. No mocks: tests that need PostgreSQL talk to this server.
  */
 public final class TestPostgres {
 
@@ -23,35 +23,42 @@ public final class TestPostgres {
 
   private static synchronized EmbeddedPostgres server() {
     if (Boolean.getBoolean("sqlite2pg.test.fast")) {
-      throw new IllegalStateException("this test starts PostgreSQL, which -Pfast leaves out:"
-          + " annotate its class with @NeedsServer");
+      throw new IllegalStateException(
+          "this test starts PostgreSQL, which -Pfast leaves out:"
+              + " annotate its class with @NeedsServer");
     }
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .setServerConfig("full_page_writes", "off")
-            .setServerConfig("max_connections", "200")
-            .start();
+        server =
+            EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "200")
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // The JVM is exiting; the temporary cluster goes with it.
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // The JVM is exiting; the temporary cluster goes with it.
+                    }
+                  }));
     }
     return server;
   }
 
   /** Creates an empty database and returns its JDBC URL (user postgres, no password). */
   public static String newDatabase(String hint) {
-    String name = (hint.replaceAll("[^A-Za-z0-9]", "_") + "_" + COUNTER.incrementAndGet())
-        .toLowerCase(Locale.ROOT);
+    String name =
+        (hint.replaceAll("[^A-Za-z0-9]", "_") + "_" + COUNTER.incrementAndGet())
+            .toLowerCase(Locale.ROOT);
     if (name.length() > 60) {
       name = name.substring(name.length() - 60);
     }

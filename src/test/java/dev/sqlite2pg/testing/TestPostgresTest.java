@@ -14,8 +14,9 @@ class TestPostgresTest {
     String b = TestPostgres.newDatabase("b");
     assertThat(a).isNotEqualTo(b);
     try (Connection c = TestPostgres.connect(a);
-        ResultSet rs = c.createStatement().executeQuery(
-            "select count(*) from pg_tables where schemaname = 'public'")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("select count(*) from pg_tables where schemaname = 'public'")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every view, CHECK, DEFAULT and index of the corpus, translated and created in a real PostgreSQL
- * over empty tables made from the SQLite columns (a rough affinity mapping: enough for the
- * views to be checked by PostgreSQL's parser and type checker). Skipped without the corpus.
+ * over empty tables made from the SQLite columns (a rough affinity mapping: enough for the views to
+ * be checked by PostgreSQL's parser and type checker). Skipped without the corpus.
  */
 @NeedsServer
 class SqlTranslatorCorpusTest {
@@ -37,20 +37,32 @@ class SqlTranslatorCorpusTest {
       n -> "\"" + n.toLowerCase(Locale.ROOT).replace("\"", "\"\"") + "\"";
 
   /** Views the translator must refuse, with a word its reason has to contain. */
-  private static final Map<String, String> REFUSED = Map.of(
-      "northwind.sqlite:Invoices", "string literal",
-      "duckdb_unsupported_view.db:ts", "unixepoch()");
+  private static final Map<String, String> REFUSED =
+      Map.of(
+          "northwind.sqlite:Invoices", "string literal",
+          "duckdb_unsupported_view.db:ts", "unixepoch()");
 
   @ParameterizedTest
-  @ValueSource(strings = {"northwind.sqlite", "sakila.sqlite", "pgloader_matviews.sqlite",
-      "datasette_fixtures.db", "datasette_spatialite.db", "pocketbase_data.db",
-      "sqlx_tests_sqlite.db", "duckdb_unsupported_view.db"})
+  @ValueSource(
+      strings = {
+        "northwind.sqlite",
+        "sakila.sqlite",
+        "pgloader_matviews.sqlite",
+        "datasette_fixtures.db",
+        "datasette_spatialite.db",
+        "pocketbase_data.db",
+        "sqlx_tests_sqlite.db",
+        "duckdb_unsupported_view.db"
+      })
   void viewsTranslateAndPostgresAcceptsThem(String file) throws Exception {
     Path db = CORPUS.resolve(file);
     assumeTrue(Files.isRegularFile(db), "corpus not present");
     Map<String, String> outcomes = new LinkedHashMap<>();
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:file:"
-            + db.toAbsolutePath().normalize().toUri().getRawPath() + "?immutable=1");
+    try (Connection sqlite =
+            DriverManager.getConnection(
+                "jdbc:sqlite:file:"
+                    + db.toAbsolutePath().normalize().toUri().getRawPath()
+                    + "?immutable=1");
         Connection pg = TestPostgres.connect(TestPostgres.newDatabase("views_" + file))) {
       Set<String> booleans = new HashSet<>();
       Set<String> texts = new HashSet<>();
@@ -65,8 +77,10 @@ class SqlTranslatorCorpusTest {
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, String> e : outcomes.entrySet()) {
       String expectedWord = REFUSED.get(e.getKey());
-      boolean right = expectedWord == null ? e.getValue().equals("created")
-          : e.getValue().startsWith("untranslatable") && e.getValue().contains(expectedWord);
+      boolean right =
+          expectedWord == null
+              ? e.getValue().equals("created")
+              : e.getValue().startsWith("untranslatable") && e.getValue().contains(expectedWord);
       if (!right) {
         wrong.add(e.getKey() + " -> " + e.getValue());
       }
@@ -76,56 +90,75 @@ class SqlTranslatorCorpusTest {
   }
 
   /**
-   * Every CHECK, DEFAULT, index expression and partial-index predicate of every corpus file,
-   * parsed from sqlite_master, translated, and applied to the empty PostgreSQL tables.
+   * Every CHECK, DEFAULT, index expression and partial-index predicate of every corpus file, parsed
+   * from sqlite_master, translated, and applied to the empty PostgreSQL tables.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"northwind.sqlite", "sakila.sqlite", "datasette_fixtures.db",
-      "datasette_spatialite.db", "pocketbase_data.db", "pocketbase_auxiliary.db",
-      "django_djangoproject_com.sqlite3", "pgloader_sqlite.db", "duckdb_issue44.db",
-      "sqlx_tests_sqlite.db", "rails_18f_event_tracker_development.sqlite3",
-      "duckdb_accounts_sample.db", "chinook_autoincrement.sqlite"})
+  @ValueSource(
+      strings = {
+        "northwind.sqlite",
+        "sakila.sqlite",
+        "datasette_fixtures.db",
+        "datasette_spatialite.db",
+        "pocketbase_data.db",
+        "pocketbase_auxiliary.db",
+        "django_djangoproject_com.sqlite3",
+        "pgloader_sqlite.db",
+        "duckdb_issue44.db",
+        "sqlx_tests_sqlite.db",
+        "rails_18f_event_tracker_development.sqlite3",
+        "duckdb_accounts_sample.db",
+        "chinook_autoincrement.sqlite"
+      })
   void constraintsDefaultsAndIndexesTranslate(String file) throws Exception {
     Path db = CORPUS.resolve(file);
     assumeTrue(Files.isRegularFile(db), "corpus not present");
     List<String> outcomes = new ArrayList<>();
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:file:"
-            + db.toAbsolutePath().normalize().toUri().getRawPath() + "?immutable=1");
+    try (Connection sqlite =
+            DriverManager.getConnection(
+                "jdbc:sqlite:file:"
+                    + db.toAbsolutePath().normalize().toUri().getRawPath()
+                    + "?immutable=1");
         Connection pg = TestPostgres.connect(TestPostgres.newDatabase("ddl_" + file))) {
       Set<String> booleans = new HashSet<>();
       Set<String> texts = new HashSet<>();
       Map<String, String> types = createTables(sqlite, pg, booleans, texts);
-      SchemaStatements statements = new SchemaStatements(
-          new SqlTranslator(booleans, texts, false), FOLD, types);
+      SchemaStatements statements =
+          new SchemaStatements(new SqlTranslator(booleans, texts, false), FOLD, types);
       for (String[] object : objects(sqlite)) {
         for (Map.Entry<String, Translation> e : statements.of(object[0], object[1]).entrySet()) {
           outcomes.add(file + ":" + e.getKey() + " -> " + create(pg, e.getValue()));
         }
       }
     }
-    List<String> wrong = outcomes.stream()
-        .filter(o -> !o.endsWith("-> created") && KNOWN_REFUSALS.stream().noneMatch(o::contains))
-        .toList();
+    List<String> wrong =
+        outcomes.stream()
+            .filter(
+                o -> !o.endsWith("-> created") && KNOWN_REFUSALS.stream().noneMatch(o::contains))
+            .toList();
     assertThat(wrong).isEmpty();
     assertThat(outcomes).isNotEmpty();
   }
 
   /** Refusals the corpus must produce; each names the object and the reason's key words. */
-  private static final List<String> KNOWN_REFUSALS = List.of(
-      // pgloader_sqlite.db: foo datetime default(DATETIME('now', 'localtime'))
-      "DEFAULT (DATETIME('now', 'localtime')) -> untranslatable",
-      // pocketbase_auxiliary.db: (strftime('%Y-%m-%d %H:00:00', `created`)) needs a stable cast
-      "-> untranslatable: strftime() over a value (the text-to-timestamp cast)",
-      // pgloader_sqlite.db: is_public integer default '"0"' stores text in an integer column
-      "typenames.is_public DEFAULT '\"0\"' -> untranslatable",
-      // pocketbase_data.db ids, without pgcrypto
-      "DEFAULT ('r'||lower(hex(randomblob(7)))) -> untranslatable: randomblob() needs pgcrypto");
+  private static final List<String> KNOWN_REFUSALS =
+      List.of(
+          // pgloader_sqlite.db: foo datetime default(DATETIME('now', 'localtime'))
+          "DEFAULT (DATETIME('now', 'localtime')) -> untranslatable",
+          // pocketbase_auxiliary.db: (strftime('%Y-%m-%d %H:00:00', `created`)) needs a stable cast
+          "-> untranslatable: strftime() over a value (the text-to-timestamp cast)",
+          // pgloader_sqlite.db: is_public integer default '"0"' stores text in an integer column
+          "typenames.is_public DEFAULT '\"0\"' -> untranslatable",
+          // pocketbase_data.db ids, without pgcrypto
+          "DEFAULT ('r'||lower(hex(randomblob(7)))) -> untranslatable: randomblob() needs pgcrypto");
 
   private static List<String[]> objects(Connection sqlite) throws SQLException {
     List<String[]> objects = new ArrayList<>();
     try (Statement s = sqlite.createStatement();
-        ResultSet rs = s.executeQuery("SELECT type, sql FROM sqlite_master WHERE sql IS NOT NULL "
-            + "AND type IN ('table', 'index') AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rowid")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT type, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                    + "AND type IN ('table', 'index') AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rowid")) {
       while (rs.next()) {
         objects.add(new String[] {rs.getString(1), rs.getString(2)});
       }
@@ -148,8 +181,9 @@ class SqlTranslatorCorpusTest {
   private static List<String[]> views(Connection sqlite) throws SQLException {
     List<String[]> views = new ArrayList<>();
     try (Statement s = sqlite.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY rowid")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY rowid")) {
       while (rs.next()) {
         views.add(new String[] {rs.getString(1), rs.getString(2)});
       }
@@ -176,13 +210,16 @@ class SqlTranslatorCorpusTest {
    * Creates each ordinary table, empty, notes its boolean and text columns, and returns the
    * PostgreSQL type of every column under "table.column" (lower case).
    */
-  private static Map<String, String> createTables(Connection sqlite, Connection pg,
-      Set<String> booleans, Set<String> texts) throws SQLException {
+  private static Map<String, String> createTables(
+      Connection sqlite, Connection pg, Set<String> booleans, Set<String> texts)
+      throws SQLException {
     Map<String, String> types = new HashMap<>();
     List<String> tables = new ArrayList<>();
     try (Statement s = sqlite.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
-            + "AND sql NOT LIKE 'CREATE VIRTUAL%'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    + "AND sql NOT LIKE 'CREATE VIRTUAL%'")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
@@ -205,8 +242,12 @@ class SqlTranslatorCorpusTest {
         }
       }
       try (Statement s = pg.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS " + FOLD.apply(table) + " ("
-            + String.join(", ", columns) + ")");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS "
+                + FOLD.apply(table)
+                + " ("
+                + String.join(", ", columns)
+                + ")");
       }
     }
     return types;
@@ -228,8 +269,12 @@ class SqlTranslatorCorpusTest {
     if (t.contains("INT")) {
       return "bigint";
     }
-    if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") || t.isEmpty()
-        || t.contains("DATE") || t.contains("TIME")) {
+    if (t.contains("CHAR")
+        || t.contains("CLOB")
+        || t.contains("TEXT")
+        || t.isEmpty()
+        || t.contains("DATE")
+        || t.contains("TIME")) {
       return "text";
     }
     if (t.contains("BLOB")) {

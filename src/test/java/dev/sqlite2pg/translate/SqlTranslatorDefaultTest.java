@@ -124,7 +124,8 @@ class SqlTranslatorDefaultTest {
     // pocketbase_data.db: `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL
     String pocketBase = "('r'||lower(hex(randomblob(7))))";
     assertThat(refused(pocketBase, "text")).contains("pgcrypto");
-    Translation withPgcrypto = new SqlTranslator(Set.of(), true).translateDefault(pocketBase, "text");
+    Translation withPgcrypto =
+        new SqlTranslator(Set.of(), true).translateDefault(pocketBase, "text");
     assertThat(withPgcrypto.sql()).contains("('r' || encode(gen_random_bytes(7), 'hex'))");
     assertThat(refused("(random())", "bigint")).contains("random()");
   }

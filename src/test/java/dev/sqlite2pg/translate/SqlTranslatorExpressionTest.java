@@ -32,17 +32,21 @@ class SqlTranslatorExpressionTest {
 
   @Test
   void djangoPositiveIntegerCheck() {
-    // django_djangoproject_com.sqlite3: "action_flag" smallint unsigned NOT NULL CHECK ("action_flag" >= 0)
+    // django_djangoproject_com.sqlite3: "action_flag" smallint unsigned NOT NULL CHECK
+    // ("action_flag" >= 0)
     assertThat(ok("\"action_flag\" >= 0")).isEqualTo("\"action_flag\" >= 0");
   }
 
   @Test
   void djangoNamedCheckWithIsNull() {
     // django_djangoproject_com.sqlite3: aggregator_localdjangocommunity
-    assertThat(ok("((\"event_site_url\" IS NOT NULL AND \"website_url\" IS NOT NULL) OR "
-        + "(\"event_site_url\" IS NOT NULL AND \"website_url\" IS NULL))"))
-        .isEqualTo("((\"event_site_url\" IS NOT NULL AND \"website_url\" IS NOT NULL) OR "
-            + "(\"event_site_url\" IS NOT NULL AND \"website_url\" IS NULL))");
+    assertThat(
+            ok(
+                "((\"event_site_url\" IS NOT NULL AND \"website_url\" IS NOT NULL) OR "
+                    + "(\"event_site_url\" IS NOT NULL AND \"website_url\" IS NULL))"))
+        .isEqualTo(
+            "((\"event_site_url\" IS NOT NULL AND \"website_url\" IS NOT NULL) OR "
+                + "(\"event_site_url\" IS NOT NULL AND \"website_url\" IS NULL))");
   }
 
   @Test
@@ -68,7 +72,8 @@ class SqlTranslatorExpressionTest {
 
   @Test
   void pocketBaseJsonExtractIndex() {
-    // pocketbase_auxiliary.db: CREATE INDEX _logs_data_auth_idx on `_logs` (JSON_EXTRACT(`data`, '$.auth'))
+    // pocketbase_auxiliary.db: CREATE INDEX _logs_data_auth_idx on `_logs` (JSON_EXTRACT(`data`,
+    // '$.auth'))
     assertThat(ok("JSON_EXTRACT(`data`, '$.auth')")).isEqualTo("((\"data\")::jsonb #>> '{auth}')");
     assertThat(ok("json_extract(x, '$.a[2].b')")).isEqualTo("((\"x\")::jsonb #>> '{a,2,b}')");
     assertThat(refused("json_extract(x, '$.\"a.b\"')")).contains("path");
@@ -76,7 +81,8 @@ class SqlTranslatorExpressionTest {
 
   @Test
   void pocketBaseStrftimeIndexIsNotImmutable() {
-    // pocketbase_auxiliary.db: CREATE INDEX idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d %H:00:00', `created`))
+    // pocketbase_auxiliary.db: CREATE INDEX idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d
+    // %H:00:00', `created`))
     assertThat(refused("strftime('%Y-%m-%d %H:00:00', `created`)")).contains("immutable");
     assertThat(refused("created > datetime('now')")).contains("immutable");
   }

@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 
 /**
  * Where and how to connect to the target PostgreSQL, fully resolved: every default has been
- * applied, so what is here is what the driver gets. The password is held but never shown:
- * {@link #toString()}, {@link #displayUrl()} and {@link #jdbcUrl()} leave it out.
+ * applied, so what is here is what the driver gets. The password is held but never shown: {@link
+ * #toString()}, {@link #displayUrl()} and {@link #jdbcUrl()} leave it out.
  *
- * <p>Connect with {@code DriverManager.getConnection(spec.jdbcUrl(), spec.jdbcProperties())},
- * or better {@link Connections#open(ConnectionSpec)}, which explains failures.
+ * <p>Connect with {@code DriverManager.getConnection(spec.jdbcUrl(), spec.jdbcProperties())}, or
+ * better {@link Connections#open(ConnectionSpec)}, which explains failures.
  *
  * @param hosts the servers to try, in order (pgjdbc moves to the next when one fails)
  * @param database the database name
@@ -79,8 +79,9 @@ public record ConnectionSpec(
     if (!SSL_MODES.contains(sslMode)) {
       throw new IllegalArgumentException("sslmode \"" + sslMode + "\" is not one of " + SSL_MODES);
     }
-    properties = Collections.unmodifiableMap(
-        new TreeMap<>(Objects.requireNonNull(properties, "No properties provided")));
+    properties =
+        Collections.unmodifiableMap(
+            new TreeMap<>(Objects.requireNonNull(properties, "No properties provided")));
     warnings = List.copyOf(Objects.requireNonNull(warnings, "No warnings provided"));
   }
 
@@ -88,25 +89,25 @@ public record ConnectionSpec(
    * Resolves a target the way psql would, in this order of precedence:
    *
    * <ol>
-   *   <li>{@code target}, when given: a libpq URI ({@code postgresql://} or {@code
-   *       postgres://}), a libpq key=value string, or a {@code jdbc:postgresql:} URL;
+   *   <li>{@code target}, when given: a libpq URI ({@code postgresql://} or {@code postgres://}), a
+   *       libpq key=value string, or a {@code jdbc:postgresql:} URL;
    *   <li>else the {@code DATABASE_URL} environment variable, when set (any of those forms);
    *   <li>else, when PGHOST or PGDATABASE is set, the PG* environment variables alone;
    *   <li>else nothing: {@code null}, meaning the caller should start an embedded server.
    * </ol>
    *
    * <p>What the target leaves out comes from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE,
-   * PGSSLMODE (and PGCONNECT_TIMEOUT, PGAPPNAME, PGSSLROOTCERT, ...), then from the defaults:
-   * host localhost (libpq would use a Unix socket, which pgjdbc cannot), port 5432, user the
-   * OS user, database the user name, sslmode prefer. With no password so far, the password
-   * file (PGPASSFILE, else {@code home/.pgpass}) is searched for each host in order.
+   * PGSSLMODE (and PGCONNECT_TIMEOUT, PGAPPNAME, PGSSLROOTCERT, ...), then from the defaults: host
+   * localhost (libpq would use a Unix socket, which pgjdbc cannot), port 5432, user the OS user,
+   * database the user name, sslmode prefer. With no password so far, the password file (PGPASSFILE,
+   * else {@code home/.pgpass}) is searched for each host in order.
    *
    * @param target what the user typed, or null
    * @param env the environment (System.getenv() in production); empty values count as unset
    * @param home the user's home directory, where .pgpass lives
    * @return the resolved target, or null when none was given anywhere
-   * @throws IllegalArgumentException when the target is malformed; the one-line message names
-   *     the problem and the expected form and never contains the password
+   * @throws IllegalArgumentException when the target is malformed; the one-line message names the
+   *     problem and the expected form and never contains the password
    */
   public static ConnectionSpec resolve(String target, Map<String, String> env, Path home) {
     Objects.requireNonNull(env, "No environment provided");
@@ -125,25 +126,35 @@ public record ConnectionSpec(
       try {
         return TargetResolver.resolve(TargetSyntax.empty(), env, home, osUser);
       } catch (TargetSyntax.Invalid e) {
-        throw new IllegalArgumentException("connection settings from the PG* environment"
-            + " variables are not valid: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "connection settings from the PG* environment"
+                + " variables are not valid: "
+                + e.getMessage(),
+            e);
       }
     }
     try {
       return TargetResolver.resolve(TargetSyntax.parse(text), env, home, osUser);
     } catch (TargetSyntax.Invalid e) {
-      String form = text.contains("://") || text.strip().startsWith("jdbc:")
-          ? " URL" : " connection string";
-      throw new IllegalArgumentException(label + (label.equals("target") ? form : "") + " \""
-          + Masking.maskInput(text) + "\" is not valid: " + e.getMessage() + " (expected "
-          + TargetSyntax.exampleFor(text) + ")", e);
+      String form =
+          text.contains("://") || text.strip().startsWith("jdbc:") ? " URL" : " connection string";
+      throw new IllegalArgumentException(
+          label
+              + (label.equals("target") ? form : "")
+              + " \""
+              + Masking.maskInput(text)
+              + "\" is not valid: "
+              + e.getMessage()
+              + " (expected "
+              + TargetSyntax.exampleFor(text)
+              + ")",
+          e);
     }
   }
 
   /** The same server and credentials, another database. */
   public ConnectionSpec withDatabase(String otherDatabase) {
-    return new ConnectionSpec(hosts, otherDatabase, user, password, sslMode, properties,
-        warnings);
+    return new ConnectionSpec(hosts, otherDatabase, user, password, sslMode, properties, warnings);
   }
 
   /** {@code jdbc:postgresql://host:port,.../database}: no user, no password, no options. */
@@ -153,8 +164,8 @@ public record ConnectionSpec(
 
   /**
    * Everything pgjdbc needs besides the URL: user, password (when known), sslmode,
-   * ApplicationName=sqlite2pg and connectTimeout=10 unless the target set them, and the
-   * target's other properties.
+   * ApplicationName=sqlite2pg and connectTimeout=10 unless the target set them, and the target's
+   * other properties.
    */
   public Properties jdbcProperties() {
     Properties jdbc = new Properties();
@@ -170,17 +181,29 @@ public record ConnectionSpec(
   }
 
   /**
-   * {@code postgresql://user@host:port/db?sslmode=prefer}, safe to print and log: a password
-   * shows as {@code ****}, as does any other secret property.
+   * {@code postgresql://user@host:port/db?sslmode=prefer}, safe to print and log: a password shows
+   * as {@code ****}, as does any other secret property.
    */
   public String displayUrl() {
-    String extra = properties.entrySet().stream()
-        .map(e -> "&" + e.getKey() + "="
-            + (isSecret(e.getKey()) ? Masking.MASK : PercentCodec.encode(e.getValue())))
-        .collect(Collectors.joining());
-    return "postgresql://" + PercentCodec.encode(user)
-        + (password == null ? "" : ":" + Masking.MASK) + "@" + hostList() + "/"
-        + PercentCodec.encode(database) + "?sslmode=" + sslMode + extra;
+    String extra =
+        properties.entrySet().stream()
+            .map(
+                e ->
+                    "&"
+                        + e.getKey()
+                        + "="
+                        + (isSecret(e.getKey()) ? Masking.MASK : PercentCodec.encode(e.getValue())))
+            .collect(Collectors.joining());
+    return "postgresql://"
+        + PercentCodec.encode(user)
+        + (password == null ? "" : ":" + Masking.MASK)
+        + "@"
+        + hostList()
+        + "/"
+        + PercentCodec.encode(database)
+        + "?sslmode="
+        + sslMode
+        + extra;
   }
 
   /** The masked {@link #displayUrl()}: records would otherwise print the password. */

@@ -28,8 +28,8 @@ public final class Connections {
   /**
    * Opens a connection described by {@code spec}.
    *
-   * @throws TargetConnectException when the server cannot be reached or refuses the login;
-   *     the message shows the target as {@link ConnectionSpec#displayUrl()}
+   * @throws TargetConnectException when the server cannot be reached or refuses the login; the
+   *     message shows the target as {@link ConnectionSpec#displayUrl()}
    */
   public static Connection open(ConnectionSpec spec) throws TargetConnectException {
     Objects.requireNonNull(spec, "No connection spec provided");
@@ -53,27 +53,55 @@ public final class Connections {
     switch (state) {
       case "28P01", "28000" -> {
         if (said.toLowerCase(Locale.ROOT).contains("no encryption")) {
-          return failure(Kind.SSL, target + ": the server requires SSL for this connection ("
-              + said + "); use sslmode=require or stricter", e);
+          return failure(
+              Kind.SSL,
+              target
+                  + ": the server requires SSL for this connection ("
+                  + said
+                  + "); use sslmode=require or stricter",
+              e);
         }
-        return failure(Kind.AUTHENTICATION_FAILED, target + ": authentication failed (" + said
-            + "); check the user name and password (in the URL, PGPASSWORD or ~/.pgpass) and"
-            + " the server's pg_hba.conf", e);
+        return failure(
+            Kind.AUTHENTICATION_FAILED,
+            target
+                + ": authentication failed ("
+                + said
+                + "); check the user name and password (in the URL, PGPASSWORD or ~/.pgpass) and"
+                + " the server's pg_hba.conf",
+            e);
       }
       case "3D000" -> {
-        return failure(Kind.DATABASE_DOES_NOT_EXIST, target + ": database \"" + spec.database()
-            + "\" does not exist; create it with `createdb " + spec.database()
-            + "` or name an existing one", e);
+        return failure(
+            Kind.DATABASE_DOES_NOT_EXIST,
+            target
+                + ": database \""
+                + spec.database()
+                + "\" does not exist; create it with `createdb "
+                + spec.database()
+                + "` or name an existing one",
+            e);
       }
       case "53300" -> {
-        return failure(Kind.TOO_MANY_CONNECTIONS, target + ": the server has no free"
-            + " connection slots (" + said + "); sqlite2pg opens one connection per --jobs"
-            + " worker, so pass a lower --jobs, or raise the role's CONNECTION LIMIT or the"
-            + " server's max_connections", e);
+        return failure(
+            Kind.TOO_MANY_CONNECTIONS,
+            target
+                + ": the server has no free"
+                + " connection slots ("
+                + said
+                + "); sqlite2pg opens one connection per --jobs"
+                + " worker, so pass a lower --jobs, or raise the role's CONNECTION LIMIT or the"
+                + " server's max_connections",
+            e);
       }
       case "57P03" -> {
-        return failure(Kind.SERVER_NOT_READY, target + ": the server is not accepting"
-            + " connections yet (" + said + "); wait until it has started and try again", e);
+        return failure(
+            Kind.SERVER_NOT_READY,
+            target
+                + ": the server is not accepting"
+                + " connections yet ("
+                + said
+                + "); wait until it has started and try again",
+            e);
       }
       default -> {
         return byCause(spec, target, hosts, e);
@@ -81,32 +109,66 @@ public final class Connections {
     }
   }
 
-  private static TargetConnectException byCause(ConnectionSpec spec, String target,
-      String hosts, SQLException e) {
-    Throwable cause = rootOf(e, UnknownHostException.class, ConnectException.class,
-        NoRouteToHostException.class, SocketTimeoutException.class, SSLException.class);
+  private static TargetConnectException byCause(
+      ConnectionSpec spec, String target, String hosts, SQLException e) {
+    Throwable cause =
+        rootOf(
+            e,
+            UnknownHostException.class,
+            ConnectException.class,
+            NoRouteToHostException.class,
+            SocketTimeoutException.class,
+            SSLException.class);
     String said = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (cause instanceof UnknownHostException) {
-      return failure(Kind.UNKNOWN_HOST, target + ": unknown host " + cause.getMessage()
-          + "; check the host name for typos and that DNS resolves it", e);
+      return failure(
+          Kind.UNKNOWN_HOST,
+          target
+              + ": unknown host "
+              + cause.getMessage()
+              + "; check the host name for typos and that DNS resolves it",
+          e);
     }
     if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-      return failure(Kind.CONNECTION_REFUSED, target + ": connection refused; is PostgreSQL"
-          + " running on " + hosts + " and accepting TCP connections (listen_addresses)?", e);
+      return failure(
+          Kind.CONNECTION_REFUSED,
+          target
+              + ": connection refused; is PostgreSQL"
+              + " running on "
+              + hosts
+              + " and accepting TCP connections (listen_addresses)?",
+          e);
     }
     if (cause instanceof SocketTimeoutException) {
-      return failure(Kind.TIMEOUT, target + ": no answer from " + hosts + " within "
-          + spec.jdbcProperties().getProperty("connectTimeout") + " s; check the host, port"
-          + " and firewall, or raise connect_timeout", e);
+      return failure(
+          Kind.TIMEOUT,
+          target
+              + ": no answer from "
+              + hosts
+              + " within "
+              + spec.jdbcProperties().getProperty("connectTimeout")
+              + " s; check the host, port"
+              + " and firewall, or raise connect_timeout",
+          e);
     }
     String lower = said.toLowerCase(Locale.ROOT);
     if (cause instanceof SSLException || lower.contains("ssl")) {
-      return failure(Kind.SSL, target + ": SSL failed (" + said + "); check sslmode (the"
-          + " server may not support SSL; use sslmode=prefer or disable) and sslrootcert", e);
+      return failure(
+          Kind.SSL,
+          target
+              + ": SSL failed ("
+              + said
+              + "); check sslmode (the"
+              + " server may not support SSL; use sslmode=prefer or disable) and sslrootcert",
+          e);
     }
     if (lower.contains("password") && "08004".equals(e.getSQLState())) {
-      return failure(Kind.AUTHENTICATION_FAILED, target + ": the server asks for a password and"
-          + " none was given; put it in PGPASSWORD or ~/.pgpass, or in the URL", e);
+      return failure(
+          Kind.AUTHENTICATION_FAILED,
+          target
+              + ": the server asks for a password and"
+              + " none was given; put it in PGPASSWORD or ~/.pgpass, or in the URL",
+          e);
     }
     return failure(Kind.OTHER, target + ": " + said, e);
   }

@@ -21,17 +21,17 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server that sqlite2pg runs itself when no target is given. Its data outlives
- * the run: the cluster lives in {@code <dataDirectory>/pgdata} and is started again, without
- * initdb, the next time the same directory is used. The server's own output goes to
- * {@code <dataDirectory>/server.log}.
+ * A PostgreSQL server that sqlite2pg runs itself when no target is given. Its data outlives the
+ * run: the cluster lives in {@code <dataDirectory>/pgdata} and is started again, without initdb,
+ * the next time the same directory is used. The server's own output goes to {@code
+ * <dataDirectory>/server.log}.
  *
- * <p>It listens on localhost only and trusts local logins as {@code postgres} (zonky runs
- * initdb with {@code -A trust}). Settings favour bulk loads without risking the data: fsync
- * stays on, since this cluster may hold the only copy of the user's migrated data.
+ * <p>It listens on localhost only and trusts local logins as {@code postgres} (zonky runs initdb
+ * with {@code -A trust}). Settings favour bulk loads without risking the data: fsync stays on,
+ * since this cluster may hold the only copy of the user's migrated data.
  *
- * <p>zonky logs each start and stop at INFO through slf4j (logger
- * {@code io.zonky.test.db.postgres}); the CLI's logging configuration should quiet it.
+ * <p>zonky logs each start and stop at INFO through slf4j (logger {@code
+ * io.zonky.test.db.postgres}); the CLI's logging configuration should quiet it.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -43,19 +43,20 @@ public final class EmbeddedServer implements AutoCloseable {
   private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
   private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(2);
 
-  private static final Map<String, String> SETTINGS = Map.of(
-      // zonky always passes -F (fsync off), fine for tests but not for the only copy of the
-      // user's data; -c options come after it on the command line, so this one wins.
-      "fsync", "on",
-      "listen_addresses", "localhost",
-      // Fewer checkpoints during a load of many gigabytes; recovery time grows, data is safe.
-      "max_wal_size", "4GB",
-      "checkpoint_timeout", "15min",
-      "maintenance_work_mem", "256MB",
-      // Nothing replicates from this server; minimal WAL lets COPY into a table created in
-      // the same transaction skip WAL altogether.
-      "wal_level", "minimal",
-      "max_wal_senders", "0");
+  private static final Map<String, String> SETTINGS =
+      Map.of(
+          // zonky always passes -F (fsync off), fine for tests but not for the only copy of the
+          // user's data; -c options come after it on the command line, so this one wins.
+          "fsync", "on",
+          "listen_addresses", "localhost",
+          // Fewer checkpoints during a load of many gigabytes; recovery time grows, data is safe.
+          "max_wal_size", "4GB",
+          "checkpoint_timeout", "15min",
+          "maintenance_work_mem", "256MB",
+          // Nothing replicates from this server; minimal WAL lets COPY into a table created in
+          // the same transaction skip WAL altogether.
+          "wal_level", "minimal",
+          "max_wal_senders", "0");
 
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
@@ -73,17 +74,16 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server whose data lives in {@code dataDirectory}, creating the cluster the
-   * first time.
+   * Starts the server whose data lives in {@code dataDirectory}, creating the cluster the first
+   * time.
    *
-   * @param port the TCP port, or 0 for a free one chosen now. A free port is the default
-   *     because a fixed one (5432, 5433) is often taken by a PostgreSQL the user already
-   *     runs, and the CLI prints the URL of the server it started anyway.
-   * @throws TargetConnectException with kind DATA_DIRECTORY_IN_USE when a server is still
-   *     running on that directory, EMBEDDED_SERVER_FAILED when it cannot be started
+   * @param port the TCP port, or 0 for a free one chosen now. A free port is the default because a
+   *     fixed one (5432, 5433) is often taken by a PostgreSQL the user already runs, and the CLI
+   *     prints the URL of the server it started anyway.
+   * @throws TargetConnectException with kind DATA_DIRECTORY_IN_USE when a server is still running
+   *     on that directory, EMBEDDED_SERVER_FAILED when it cannot be started
    */
-  public static EmbeddedServer start(Path dataDirectory, int port)
-      throws TargetConnectException {
+  public static EmbeddedServer start(Path dataDirectory, int port) throws TargetConnectException {
     Objects.requireNonNull(dataDirectory, "No data directory provided");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
@@ -96,27 +96,42 @@ public final class EmbeddedServer implements AutoCloseable {
     }
     try {
       Files.createDirectories(data);
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-          .setDataDirectory(cluster)
-          .setCleanDataDirectory(false)
-          .setPort(port)
-          .setPGStartupWait(STARTUP_WAIT)
-          .setLocaleConfig("locale", "C")
-          .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
-              data.resolve("server.log").toFile()));
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(cluster)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .setPGStartupWait(STARTUP_WAIT)
+              .setLocaleConfig("locale", "C")
+              .setOutputRedirector(
+                  ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
       SETTINGS.forEach(builder::setServerConfig);
       return new EmbeddedServer(builder.start(), data);
     } catch (IOException | RuntimeException e) {
-      throw new TargetConnectException(Kind.EMBEDDED_SERVER_FAILED, "cannot start the embedded"
-          + " PostgreSQL in " + data + ": " + describe(e) + ClusterCheck.versionHint(cluster)
-          + "; see " + data.resolve("server.log"), e);
+      throw new TargetConnectException(
+          Kind.EMBEDDED_SERVER_FAILED,
+          "cannot start the embedded"
+              + " PostgreSQL in "
+              + data
+              + ": "
+              + describe(e)
+              + ClusterCheck.versionHint(cluster)
+              + "; see "
+              + data.resolve("server.log"),
+          e);
     }
   }
 
   /** Where to connect: user postgres, database postgres, no password, no SSL. */
   public ConnectionSpec spec() {
-    return new ConnectionSpec(List.of(new ConnectionSpec.Host("localhost", port())),
-        "postgres", SUPERUSER, null, "disable", Map.of(), List.of());
+    return new ConnectionSpec(
+        List.of(new ConnectionSpec.Host("localhost", port())),
+        "postgres",
+        SUPERUSER,
+        null,
+        "disable",
+        Map.of(),
+        List.of());
   }
 
   /** Creates database {@code name} unless it exists, and returns where to connect to it. */
@@ -135,8 +150,15 @@ public final class EmbeddedServer implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new TargetConnectException(Kind.OTHER, "cannot create database \"" + name
-          + "\" on the embedded PostgreSQL at " + admin.displayUrl() + ": " + e.getMessage(), e);
+      throw new TargetConnectException(
+          Kind.OTHER,
+          "cannot create database \""
+              + name
+              + "\" on the embedded PostgreSQL at "
+              + admin.displayUrl()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     return admin.withDatabase(name);
   }
@@ -151,9 +173,9 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server and waits until it has let go of its data directory, so that the next
-   * run can start on it at once. zonky's own stop gives up after 5 s, which a checkpoint
-   * after a large load can exceed.
+   * Stops the server and waits until it has let go of its data directory, so that the next run can
+   * start on it at once. zonky's own stop gives up after 5 s, which a checkpoint after a large load
+   * can exceed.
    */
   @Override
   public void close() throws IOException {
@@ -164,7 +186,8 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /** Writes dirty buffers now, so that the shutdown checkpoint has little left to do. */
   private void checkpoint() {
-    try (Connection c = Connections.open(spec()); Statement s = c.createStatement()) {
+    try (Connection c = Connections.open(spec());
+        Statement s = c.createStatement()) {
       s.execute("CHECKPOINT");
     } catch (SQLException | TargetConnectException e) {
       // Only a speed-up: the shutdown checkpoint writes the same pages.
@@ -192,9 +215,14 @@ public final class EmbeddedServer implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       probe.setReuseAddress(true);
     } catch (IOException e) {
-      throw new TargetConnectException(Kind.EMBEDDED_SERVER_FAILED, "cannot start the embedded"
-          + " PostgreSQL on port " + port + ": the port is in use; choose another port, or 0"
-          + " for a free one", e);
+      throw new TargetConnectException(
+          Kind.EMBEDDED_SERVER_FAILED,
+          "cannot start the embedded"
+              + " PostgreSQL on port "
+              + port
+              + ": the port is in use; choose another port, or 0"
+              + " for a free one",
+          e);
     }
   }
 
@@ -213,9 +241,9 @@ public final class EmbeddedServer implements AutoCloseable {
     private ClusterCheck() {}
 
     /**
-     * Refuses a directory in use by a running server (zonky would wait for its own server
-     * until the timeout, then fail without saying why) and one that holds something other
-     * than a cluster (initdb would fail on the non-empty directory).
+     * Refuses a directory in use by a running server (zonky would wait for its own server until the
+     * timeout, then fail without saying why) and one that holds something other than a cluster
+     * (initdb would fail on the non-empty directory).
      */
     static void refuseUnusable(Path cluster) throws TargetConnectException {
       if (!Files.isDirectory(cluster)) {
@@ -223,25 +251,41 @@ public final class EmbeddedServer implements AutoCloseable {
       }
       RunningServer running = RunningServer.of(cluster);
       if (running != null) {
-        throw new TargetConnectException(Kind.DATA_DIRECTORY_IN_USE, "the embedded PostgreSQL"
-            + " data directory " + cluster + " is in use by a running server (pid "
-            + running.pid() + ", port " + running.port() + "); stop the other sqlite2pg run,"
-            + " or stop that server with `pg_ctl -D " + cluster + " stop`, or use another"
-            + " data directory", null);
+        throw new TargetConnectException(
+            Kind.DATA_DIRECTORY_IN_USE,
+            "the embedded PostgreSQL"
+                + " data directory "
+                + cluster
+                + " is in use by a running server (pid "
+                + running.pid()
+                + ", port "
+                + running.port()
+                + "); stop the other sqlite2pg run,"
+                + " or stop that server with `pg_ctl -D "
+                + cluster
+                + " stop`, or use another"
+                + " data directory",
+            null);
       }
       if (!Files.exists(cluster.resolve("PG_VERSION")) && !isEmpty(cluster)) {
-        throw new TargetConnectException(Kind.EMBEDDED_SERVER_FAILED, "the embedded PostgreSQL"
-            + " data directory " + cluster + " is not empty and holds no PostgreSQL cluster"
-            + " (no PG_VERSION); move its contents away or use another data directory", null);
+        throw new TargetConnectException(
+            Kind.EMBEDDED_SERVER_FAILED,
+            "the embedded PostgreSQL"
+                + " data directory "
+                + cluster
+                + " is not empty and holds no PostgreSQL cluster"
+                + " (no PG_VERSION); move its contents away or use another data directory",
+            null);
       }
     }
 
     /** "; the cluster was created by PostgreSQL 17" when a version mismatch may be why. */
     static String versionHint(Path cluster) {
       try {
-        String version = Files.readString(cluster.resolve("PG_VERSION"),
-            StandardCharsets.US_ASCII).strip();
-        return "; the cluster was created by PostgreSQL " + version
+        String version =
+            Files.readString(cluster.resolve("PG_VERSION"), StandardCharsets.US_ASCII).strip();
+        return "; the cluster was created by PostgreSQL "
+            + version
             + ", which must match the bundled server's major version";
       } catch (IOException e) {
         return "";
@@ -252,8 +296,14 @@ public final class EmbeddedServer implements AutoCloseable {
       long deadline = System.nanoTime() + wait.toNanos();
       while (RunningServer.of(cluster) != null) {
         if (System.nanoTime() > deadline) {
-          throw new IOException("the embedded PostgreSQL in " + cluster + " did not stop within "
-              + wait.toSeconds() + " s; stop it with `pg_ctl -D " + cluster + " stop`");
+          throw new IOException(
+              "the embedded PostgreSQL in "
+                  + cluster
+                  + " did not stop within "
+                  + wait.toSeconds()
+                  + " s; stop it with `pg_ctl -D "
+                  + cluster
+                  + " stop`");
         }
         try {
           Thread.sleep(100);
@@ -274,9 +324,9 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /**
-   * The server named in postmaster.pid, if that process is still alive. Line 1 is the pid,
-   * line 4 the port. A stale file left by a crash names a dead process; PostgreSQL itself
-   * removes it on the next start, so it does not count.
+   * The server named in postmaster.pid, if that process is still alive. Line 1 is the pid, line 4
+   * the port. A stale file left by a crash names a dead process; PostgreSQL itself removes it on
+   * the next start, so it does not count.
    */
   record RunningServer(long pid, String port) {
 
@@ -297,10 +347,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return null;
       }
       // A pid reused by an unrelated process after a crash is not a server.
-      boolean alive = ProcessHandle.of(pid)
-          .filter(ProcessHandle::isAlive)
-          .map(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true))
-          .orElse(false);
+      boolean alive =
+          ProcessHandle.of(pid)
+              .filter(ProcessHandle::isAlive)
+              .map(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true))
+              .orElse(false);
       return alive ? new RunningServer(pid, lines.size() > 3 ? lines.get(3).strip() : "?") : null;
     }
   }

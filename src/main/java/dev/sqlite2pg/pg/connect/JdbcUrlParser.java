@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Parses pgjdbc URLs: {@code jdbc:postgresql://host:port,host2:port2/dbname?prop=value} and the
- * short {@code jdbc:postgresql:dbname}. User, password and sslmode are taken out so they can
- * be defaulted and masked like any other target's; every other property passes through to
- * pgjdbc unchanged. Decoding follows pgjdbc (URLDecoder, so '+' means a space).
+ * short {@code jdbc:postgresql:dbname}. User, password and sslmode are taken out so they can be
+ * defaulted and masked like any other target's; every other property passes through to pgjdbc
+ * unchanged. Decoding follows pgjdbc (URLDecoder, so '+' means a space).
  */
 final class JdbcUrlParser {
 

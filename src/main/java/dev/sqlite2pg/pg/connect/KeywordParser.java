@@ -1,9 +1,9 @@
 package dev.sqlite2pg.pg.connect;
 
 /**
- * Parses libpq key=value connection strings as libpq does: {@code host=db port=5432
- * dbname='my app'}. Spaces around '=' are allowed; a value in single quotes may hold spaces;
- * a backslash escapes the next character (quoted or not). A repeated key keeps its last value.
+ * Parses libpq key=value connection strings as libpq does: {@code host=db port=5432 dbname='my
+ * app'}. Spaces around '=' are allowed; a value in single quotes may hold spaces; a backslash
+ * escapes the next character (quoted or not). A repeated key keeps its last value.
  */
 final class KeywordParser {
 
@@ -14,15 +14,18 @@ final class KeywordParser {
     int i = skipSpaces(text, 0);
     while (i < text.length()) {
       int keyStart = i;
-      while (i < text.length() && text.charAt(i) != '='
+      while (i < text.length()
+          && text.charAt(i) != '='
           && !Character.isWhitespace(text.charAt(i))) {
         i++;
       }
       String key = text.substring(keyStart, i);
       i = skipSpaces(text, i);
       if (i >= text.length() || text.charAt(i) != '=' || key.isEmpty()) {
-        throw new TargetSyntax.Invalid(key.isEmpty() ? "'=' without a keyword before it"
-            : "missing '=' after \"" + key + "\"");
+        throw new TargetSyntax.Invalid(
+            key.isEmpty()
+                ? "'=' without a keyword before it"
+                : "missing '=' after \"" + key + "\"");
       }
       i = skipSpaces(text, i + 1);
       StringBuilder value = new StringBuilder();
@@ -47,8 +50,8 @@ final class KeywordParser {
         i++;
       }
     }
-    throw new TargetSyntax.Invalid("a quoted value has no closing quote (write 'value'"
-        + " and escape quotes inside as \\')");
+    throw new TargetSyntax.Invalid(
+        "a quoted value has no closing quote (write 'value'" + " and escape quotes inside as \\')");
   }
 
   private static int bare(String text, int from, StringBuilder value) {

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides passwords in text that echoes what a user typed. Used only for error messages about
- * input that could not be parsed, so it errs on the side of hiding too much.
+ * Hides passwords in text that echoes what a user typed. Used only for error messages about input
+ * that could not be parsed, so it errs on the side of hiding too much.
  */
 final class Masking {
 
@@ -23,16 +23,17 @@ final class Masking {
   /** The input with every password-shaped part replaced by {@value #MASK}. */
   static String maskInput(String input) {
     if (input.contains("://")) {
-      return QUERY_PASSWORD.matcher(maskUserInfo(input))
+      return QUERY_PASSWORD
+          .matcher(maskUserInfo(input))
           .replaceAll("$1" + Matcher.quoteReplacement(MASK));
     }
     return KEYWORD_PASSWORD.matcher(input).replaceAll("$1" + Matcher.quoteReplacement(MASK));
   }
 
   /**
-   * Masks from the first ':' after "://" to the last '@'. A password may hold unencoded '/',
-   * '?' or '@' that a parser would split on ("postgresql://me:pa/ss@db"), so this does not
-   * parse; it hides everything that could be part of one.
+   * Masks from the first ':' after "://" to the last '@'. A password may hold unencoded '/', '?' or
+   * '@' that a parser would split on ("postgresql://me:pa/ss@db"), so this does not parse; it hides
+   * everything that could be part of one.
    */
   private static String maskUserInfo(String uri) {
     int start = uri.indexOf("://") + 3;

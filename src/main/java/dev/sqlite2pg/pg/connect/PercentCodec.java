@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding as libpq reads URIs: only %XX is special; '+' stays a plus sign (unlike
- * HTML form decoding, which pgjdbc uses for jdbc: URLs and which turns '+' into a space).
+ * Percent-encoding as libpq reads URIs: only %XX is special; '+' stays a plus sign (unlike HTML
+ * form decoding, which pgjdbc uses for jdbc: URLs and which turns '+' into a space).
  */
 final class PercentCodec {
 
@@ -16,8 +16,8 @@ final class PercentCodec {
   /**
    * Decodes %XX sequences as UTF-8 bytes; anything else is kept as is.
    *
-   * @param part what the text is ("the password"), named in the error instead of the text so
-   *     that a password never appears in a message
+   * @param part what the text is ("the password"), named in the error instead of the text so that a
+   *     password never appears in a message
    */
   static String decode(String text, String part) {
     if (text.indexOf('%') < 0) {
@@ -34,8 +34,10 @@ final class PercentCodec {
       int value = i + 2 < text.length() ? hexValue(text.charAt(i + 1), text.charAt(i + 2)) : -1;
       if (value <= 0) {
         // %00 is refused like libpq does: a NUL cannot be part of a C string.
-        throw new TargetSyntax.Invalid(part + " has an invalid percent-encoding"
-            + " (write %XX with two hex digits, and not %00)");
+        throw new TargetSyntax.Invalid(
+            part
+                + " has an invalid percent-encoding"
+                + " (write %XX with two hex digits, and not %00)");
       }
       bytes.write(value);
       i += 2;
@@ -48,8 +50,13 @@ final class PercentCodec {
     StringBuilder out = new StringBuilder(text.length());
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append((char) c);
       } else {
         out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);

@@ -11,18 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Looks up a password in a libpq password file (~/.pgpass) exactly as libpq does: lines of
- * {@code host:port:database:username:password}, '#' starts a comment, a field that is just
- * {@code *} matches anything, {@code \:} and {@code \\} stand for ':' and '\', and the first
- * matching line wins. Like libpq, a file that group or others may access is ignored with a
- * warning, because a password readable by others is not a secret.
+ * Looks up a password in a libpq password file (~/.pgpass) exactly as libpq does: lines of {@code
+ * host:port:database:username:password}, '#' starts a comment, a field that is just {@code *}
+ * matches anything, {@code \:} and {@code \\} stand for ':' and '\', and the first matching line
+ * wins. Like libpq, a file that group or others may access is ignored with a warning, because a
+ * password readable by others is not a secret.
  */
 final class PgPassFile {
 
-  private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
   /**
    * What the lookup found.
@@ -46,8 +47,11 @@ final class PgPassFile {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-        return warn("password file \"" + file + "\" has group or world access; permissions"
-            + " should be u=rw (0600) or less");
+        return warn(
+            "password file \""
+                + file
+                + "\" has group or world access; permissions"
+                + " should be u=rw (0600) or less");
       }
     } catch (UnsupportedOperationException notPosix) {
       // No POSIX permissions on this file system: libpq skips the check on Windows too.

@@ -1,7 +1,7 @@
 package dev.sqlite2pg.pg.connect;
 
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.TargetConnector;
 import java.sql.Connection;
 

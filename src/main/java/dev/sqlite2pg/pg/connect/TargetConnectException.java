@@ -3,10 +3,9 @@ package dev.sqlite2pg.pg.connect;
 import java.util.Objects;
 
 /**
- * The target PostgreSQL cannot be reached or used. The message is one line that names the
- * cause and what to do, with the target shown as {@link ConnectionSpec#displayUrl()} (never
- * the password). {@link #kind()} lets callers choose an exit code or a retry without parsing
- * the message.
+ * The target PostgreSQL cannot be reached or used. The message is one line that names the cause and
+ * what to do, with the target shown as {@link ConnectionSpec#displayUrl()} (never the password).
+ * {@link #kind()} lets callers choose an exit code or a retry without parsing the message.
  */
 public final class TargetConnectException extends Exception {
 

@@ -12,48 +12,61 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns what a target said into a {@link ConnectionSpec}: fills gaps from PG* variables and
- * psql's defaults, finds the password in ~/.pgpass, and translates libpq keywords to pgjdbc
- * properties. libpq refuses keywords it does not know, and so does this.
+ * Turns what a target said into a {@link ConnectionSpec}: fills gaps from PG* variables and psql's
+ * defaults, finds the password in ~/.pgpass, and translates libpq keywords to pgjdbc properties.
+ * libpq refuses keywords it does not know, and so does this.
  */
 final class TargetResolver {
 
   private static final int DEFAULT_PORT = 5432;
 
   /** libpq keyword to the environment variable libpq reads when the keyword is absent. */
-  private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
-      Map.entry("host", "PGHOST"),
-      Map.entry("port", "PGPORT"),
-      Map.entry("dbname", "PGDATABASE"),
-      Map.entry("user", "PGUSER"),
-      Map.entry("password", "PGPASSWORD"),
-      Map.entry("passfile", "PGPASSFILE"),
-      Map.entry("sslmode", "PGSSLMODE"),
-      Map.entry("connect_timeout", "PGCONNECT_TIMEOUT"),
-      Map.entry("application_name", "PGAPPNAME"),
-      Map.entry("options", "PGOPTIONS"),
-      Map.entry("sslrootcert", "PGSSLROOTCERT"),
-      Map.entry("sslcert", "PGSSLCERT"),
-      Map.entry("sslkey", "PGSSLKEY"),
-      Map.entry("target_session_attrs", "PGTARGETSESSIONATTRS"),
-      Map.entry("gssencmode", "PGGSSENCMODE"),
-      Map.entry("load_balance_hosts", "PGLOADBALANCEHOSTS"),
-      Map.entry("client_encoding", "PGCLIENTENCODING"));
+  private static final Map<String, String> ENVIRONMENT =
+      Map.ofEntries(
+          Map.entry("host", "PGHOST"),
+          Map.entry("port", "PGPORT"),
+          Map.entry("dbname", "PGDATABASE"),
+          Map.entry("user", "PGUSER"),
+          Map.entry("password", "PGPASSWORD"),
+          Map.entry("passfile", "PGPASSFILE"),
+          Map.entry("sslmode", "PGSSLMODE"),
+          Map.entry("connect_timeout", "PGCONNECT_TIMEOUT"),
+          Map.entry("application_name", "PGAPPNAME"),
+          Map.entry("options", "PGOPTIONS"),
+          Map.entry("sslrootcert", "PGSSLROOTCERT"),
+          Map.entry("sslcert", "PGSSLCERT"),
+          Map.entry("sslkey", "PGSSLKEY"),
+          Map.entry("target_session_attrs", "PGTARGETSESSIONATTRS"),
+          Map.entry("gssencmode", "PGGSSENCMODE"),
+          Map.entry("load_balance_hosts", "PGLOADBALANCEHOSTS"),
+          Map.entry("client_encoding", "PGCLIENTENCODING"));
 
   /** libpq keywords that map one to one onto a pgjdbc property. */
-  private static final Map<String, String> SAME_MEANING = Map.of(
-      "connect_timeout", "connectTimeout",
-      "application_name", "ApplicationName",
-      "options", "options",
-      "sslrootcert", "sslrootcert",
-      "sslcert", "sslcert",
-      "sslkey", "sslkey",
-      "sslpassword", "sslpassword",
-      "gssencmode", "gssEncMode");
+  private static final Map<String, String> SAME_MEANING =
+      Map.of(
+          "connect_timeout", "connectTimeout",
+          "application_name", "ApplicationName",
+          "options", "options",
+          "sslrootcert", "sslrootcert",
+          "sslcert", "sslcert",
+          "sslkey", "sslkey",
+          "sslpassword", "sslpassword",
+          "gssencmode", "gssEncMode");
 
-  private static final Map<String, String> TARGET_SERVER_TYPE = Map.of(
-      "any", "any", "read-write", "primary", "primary", "primary",
-      "read-only", "secondary", "standby", "secondary", "prefer-standby", "preferSecondary");
+  private static final Map<String, String> TARGET_SERVER_TYPE =
+      Map.of(
+          "any",
+          "any",
+          "read-write",
+          "primary",
+          "primary",
+          "primary",
+          "read-only",
+          "secondary",
+          "standby",
+          "secondary",
+          "prefer-standby",
+          "preferSecondary");
 
   private static final Set<String> SUPPORTED = supported();
 
@@ -62,8 +75,8 @@ final class TargetResolver {
 
   private TargetResolver() {}
 
-  static ConnectionSpec resolve(TargetSyntax syntax, Map<String, String> env, Path home,
-      String osUser) {
+  static ConnectionSpec resolve(
+      TargetSyntax syntax, Map<String, String> env, Path home, String osUser) {
     TargetResolver resolver = new TargetResolver();
     resolver.collect(syntax.keywords(), env);
     return resolver.build(syntax.driverProperties(), env, home, osUser);
@@ -72,23 +85,29 @@ final class TargetResolver {
   private void collect(Map<String, String> keywords, Map<String, String> env) {
     for (Map.Entry<String, String> given : keywords.entrySet()) {
       if (!SUPPORTED.contains(given.getKey())) {
-        throw new TargetSyntax.Invalid("parameter \"" + given.getKey() + "\" is not supported"
-            + " (supported: " + String.join(", ", SUPPORTED) + ")");
+        throw new TargetSyntax.Invalid(
+            "parameter \""
+                + given.getKey()
+                + "\" is not supported"
+                + " (supported: "
+                + String.join(", ", SUPPORTED)
+                + ")");
       }
       if (ConnectionSpec.isSet(given.getValue())) {
         values.put(given.getKey(), given.getValue());
       }
     }
-    ENVIRONMENT.forEach((keyword, variable) -> {
-      if (!values.containsKey(keyword) && ConnectionSpec.isSet(env.get(variable))) {
-        values.put(keyword, env.get(variable));
-        origins.put(keyword, variable);
-      }
-    });
+    ENVIRONMENT.forEach(
+        (keyword, variable) -> {
+          if (!values.containsKey(keyword) && ConnectionSpec.isSet(env.get(variable))) {
+            values.put(keyword, env.get(variable));
+            origins.put(keyword, variable);
+          }
+        });
   }
 
-  private ConnectionSpec build(Map<String, String> driverProperties, Map<String, String> env,
-      Path home, String osUser) {
+  private ConnectionSpec build(
+      Map<String, String> driverProperties, Map<String, String> env, Path home, String osUser) {
     List<Host> hosts = hosts();
     String user = values.getOrDefault("user", osUser);
     String database = values.getOrDefault("dbname", user);
@@ -107,16 +126,26 @@ final class TargetResolver {
     String[] names = values.getOrDefault("host", "localhost").split(",", -1);
     String[] ports = values.getOrDefault("port", "").split(",", -1);
     if (ports.length != 1 && ports.length != names.length) {
-      throw new TargetSyntax.Invalid("could not match " + ports.length + " port numbers to "
-          + names.length + " hosts" + from("port"));
+      throw new TargetSyntax.Invalid(
+          "could not match "
+              + ports.length
+              + " port numbers to "
+              + names.length
+              + " hosts"
+              + from("port"));
     }
     List<Host> hosts = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       String name = names[i].isEmpty() ? "localhost" : names[i];
       if (name.startsWith("/") || name.startsWith("@")) {
-        throw new TargetSyntax.Invalid("host \"" + name + "\"" + from("host") + " is a Unix-domain"
-            + " socket, which pgjdbc cannot use without extra libraries; connect over TCP"
-            + " instead, e.g. host=localhost port=5432");
+        throw new TargetSyntax.Invalid(
+            "host \""
+                + name
+                + "\""
+                + from("host")
+                + " is a Unix-domain"
+                + " socket, which pgjdbc cannot use without extra libraries; connect over TCP"
+                + " instead, e.g. host=localhost port=5432");
       }
       hosts.add(new Host(name, port(ports.length == 1 ? ports[0] : ports[i])));
     }
@@ -134,8 +163,7 @@ final class TargetResolver {
       throw new TargetSyntax.Invalid("port \"" + text + "\"" + from("port") + " is not a number");
     }
     if (port < 1 || port > 65535) {
-      throw new TargetSyntax.Invalid("port " + port + from("port")
-          + " is not between 1 and 65535");
+      throw new TargetSyntax.Invalid("port " + port + from("port") + " is not between 1 and 65535");
     }
     return port;
   }
@@ -148,8 +176,13 @@ final class TargetResolver {
       mode = ssl != null && !ssl.equalsIgnoreCase("false") ? "verify-full" : "prefer";
     }
     if (!ConnectionSpec.SSL_MODES.contains(mode)) {
-      throw new TargetSyntax.Invalid("sslmode \"" + mode + "\"" + from("sslmode")
-          + " is not one of " + String.join(", ", ConnectionSpec.SSL_MODES));
+      throw new TargetSyntax.Invalid(
+          "sslmode \""
+              + mode
+              + "\""
+              + from("sslmode")
+              + " is not one of "
+              + String.join(", ", ConnectionSpec.SSL_MODES));
     }
     return mode;
   }
@@ -157,11 +190,12 @@ final class TargetResolver {
   /** libpq keywords other than host, port, dbname, user, password, passfile and sslmode. */
   private Map<String, String> translate() {
     Map<String, String> properties = new LinkedHashMap<>();
-    SAME_MEANING.forEach((keyword, property) -> {
-      if (values.containsKey(keyword)) {
-        properties.put(property, values.get(keyword));
-      }
-    });
+    SAME_MEANING.forEach(
+        (keyword, property) -> {
+          if (values.containsKey(keyword)) {
+            properties.put(property, values.get(keyword));
+          }
+        });
     if (properties.containsKey("connectTimeout")) {
       nonNegative("connect_timeout", properties.get("connectTimeout"));
     }
@@ -171,27 +205,37 @@ final class TargetResolver {
     }
     String keepalives = values.get("keepalives");
     if (keepalives != null) {
-      properties.put("tcpKeepAlive",
-          oneOf("keepalives", keepalives, Map.of("1", "true", "0", "false")));
+      properties.put(
+          "tcpKeepAlive", oneOf("keepalives", keepalives, Map.of("1", "true", "0", "false")));
     }
     String balance = values.get("load_balance_hosts");
     if (balance != null) {
-      properties.put("loadBalanceHosts",
+      properties.put(
+          "loadBalanceHosts",
           oneOf("load_balance_hosts", balance, Map.of("random", "true", "disable", "false")));
     }
     String encoding = values.get("client_encoding");
     if (encoding != null && !encoding.replace("-", "").equalsIgnoreCase("UTF8")) {
       // pgjdbc always talks UTF8 and converts in Java; another encoding would not be honoured.
-      throw new TargetSyntax.Invalid("client_encoding \"" + encoding + "\""
-          + from("client_encoding") + " is not supported; remove it (the driver always uses UTF8)");
+      throw new TargetSyntax.Invalid(
+          "client_encoding \""
+              + encoding
+              + "\""
+              + from("client_encoding")
+              + " is not supported; remove it (the driver always uses UTF8)");
     }
     return properties;
   }
 
-  private String fromPasswordFile(List<Host> hosts, String database, String user,
-      Map<String, String> env, Path home, List<String> warnings) {
-    Path file = values.containsKey("passfile")
-        ? Path.of(values.get("passfile")) : home.resolve(".pgpass");
+  private String fromPasswordFile(
+      List<Host> hosts,
+      String database,
+      String user,
+      Map<String, String> env,
+      Path home,
+      List<String> warnings) {
+    Path file =
+        values.containsKey("passfile") ? Path.of(values.get("passfile")) : home.resolve(".pgpass");
     for (Host host : hosts) {
       PgPassFile.Result found = PgPassFile.lookup(file, host.name(), host.port(), database, user);
       if (found.warning().isPresent()) {
@@ -213,15 +257,21 @@ final class TargetResolver {
     } catch (NumberFormatException e) {
       // Reported below with the expected form.
     }
-    throw new TargetSyntax.Invalid(keyword + " \"" + text + "\"" + from(keyword)
-        + " is not a number of seconds");
+    throw new TargetSyntax.Invalid(
+        keyword + " \"" + text + "\"" + from(keyword) + " is not a number of seconds");
   }
 
   private String oneOf(String keyword, String value, Map<String, String> meanings) {
     String meaning = meanings.get(value.toLowerCase(Locale.ROOT));
     if (meaning == null) {
-      throw new TargetSyntax.Invalid(keyword + " \"" + value + "\"" + from(keyword)
-          + " is not one of " + String.join(", ", new TreeSet<>(meanings.keySet())));
+      throw new TargetSyntax.Invalid(
+          keyword
+              + " \""
+              + value
+              + "\""
+              + from(keyword)
+              + " is not one of "
+              + String.join(", ", new TreeSet<>(meanings.keySet())));
     }
     return meaning;
   }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a target string said, before defaults: libpq keywords (host, port, dbname, user, ...)
- * and, for jdbc: URLs, pgjdbc properties to pass through untouched.
+ * What a target string said, before defaults: libpq keywords (host, port, dbname, user, ...) and,
+ * for jdbc: URLs, pgjdbc properties to pass through untouched.
  *
  * @param keywords libpq connection keywords; host and port may be comma-separated lists
  * @param driverProperties pgjdbc property names and values (jdbc: URLs only)

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses libpq connection URIs the way libpq does:
- * {@code postgresql://[user[:password]@][host][:port][,host2[:port2]...][/dbname][?k=v&...]}.
- * Every part is percent-decoded; IPv6 hosts are written in brackets ({@code [::1]:5432}).
+ * Parses libpq connection URIs the way libpq does: {@code
+ * postgresql://[user[:password]@][host][:port][,host2[:port2]...][/dbname][?k=v&...]}. Every part
+ * is percent-decoded; IPv6 hosts are written in brackets ({@code [::1]:5432}).
  */
 final class UriParser {
 
@@ -26,15 +26,15 @@ final class UriParser {
     } else if (atAfterSlash(rest, slash)) {
       // "postgresql://me:pa/ss@db/app": libpq would read host "me" and port "pa", and the
       // error would show part of the password. Say what is wrong instead.
-      throw new TargetSyntax.Invalid("'@' appears after '/'; percent-encode special characters"
-          + " in the user name and password ('/' as %2F, '@' as %40, ':' as %3A)");
+      throw new TargetSyntax.Invalid(
+          "'@' appears after '/'; percent-encode special characters"
+              + " in the user name and password ('/' as %2F, '@' as %40, ':' as %3A)");
     }
 
     int pos = hosts(rest, keywords);
     if (pos < rest.length() && rest.charAt(pos) == '/') {
       int query = indexOf(rest, '?', pos);
-      String dbname =
-          PercentCodec.decode(rest.substring(pos + 1, query), "the database name");
+      String dbname = PercentCodec.decode(rest.substring(pos + 1, query), "the database name");
       if (!dbname.isEmpty()) {
         keywords.put("dbname", dbname);
       }
@@ -48,15 +48,17 @@ final class UriParser {
   }
 
   /**
-   * Where user[:password] ends: the last '@' before the first '/'. libpq takes the first, but
-   * hosts and ports never hold '@', and taking the last one lets an unencoded '@' or '?' in a
-   * password work. When the text before that '@' looks like a query ("db?user=me@corp"), the
-   * '@' belongs to the query instead.
+   * Where user[:password] ends: the last '@' before the first '/'. libpq takes the first, but hosts
+   * and ports never hold '@', and taking the last one lets an unencoded '@' or '?' in a password
+   * work. When the text before that '@' looks like a query ("db?user=me@corp"), the '@' belongs to
+   * the query instead.
    */
   private static int userInfoEnd(String rest, int slash) {
     int at = rest.lastIndexOf('@', slash - 1);
     int question = rest.indexOf('?');
-    if (at >= 0 && question >= 0 && question < at
+    if (at >= 0
+        && question >= 0
+        && question < at
         && rest.substring(question, at).indexOf('=') >= 0) {
       at = rest.lastIndexOf('@', question - 1);
     }
@@ -65,14 +67,13 @@ final class UriParser {
 
   private static void userInfo(String userInfo, Map<String, String> keywords) {
     int colon = userInfo.indexOf(':');
-    String user = PercentCodec.decode(colon < 0 ? userInfo : userInfo.substring(0, colon),
-        "the user name");
+    String user =
+        PercentCodec.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "the user name");
     if (!user.isEmpty()) {
       keywords.put("user", user);
     }
     if (colon >= 0) {
-      keywords.put("password",
-          PercentCodec.decode(userInfo.substring(colon + 1), "the password"));
+      keywords.put("password", PercentCodec.decode(userInfo.substring(colon + 1), "the password"));
     }
   }
 
@@ -91,8 +92,8 @@ final class UriParser {
       if (i < text.length() && text.charAt(i) == '[') {
         int close = text.indexOf(']', i);
         if (close < 0) {
-          throw new TargetSyntax.Invalid("IPv6 host \"" + text.substring(i)
-              + "\" has no closing ']'");
+          throw new TargetSyntax.Invalid(
+              "IPv6 host \"" + text.substring(i) + "\" has no closing ']'");
         }
         host = text.substring(i + 1, close);
         if (host.isEmpty()) {
@@ -111,8 +112,8 @@ final class UriParser {
         i = end;
       }
       if (i < text.length() && "/?,".indexOf(text.charAt(i)) < 0) {
-        throw new TargetSyntax.Invalid("unexpected \"" + text.charAt(i) + "\" after host \""
-            + host + "\"");
+        throw new TargetSyntax.Invalid(
+            "unexpected \"" + text.charAt(i) + "\" after host \"" + host + "\"");
       }
       hosts.add(host);
       ports.add(port);
@@ -139,8 +140,8 @@ final class UriParser {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         // Not echoed: a stray fragment here may be the tail of a password.
-        throw new TargetSyntax.Invalid("a query parameter has no name or no '='"
-            + " (write name=value, separated by '&')");
+        throw new TargetSyntax.Invalid(
+            "a query parameter has no name or no '='" + " (write name=value, separated by '&')");
       }
       String name = PercentCodec.decode(pair.substring(0, eq), "a parameter name");
       keywords.put(name, PercentCodec.decode(pair.substring(eq + 1), "parameter " + name));

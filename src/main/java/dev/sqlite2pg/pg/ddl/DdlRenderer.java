@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Renders the pre-data DDL of a plan: schema and tables with columns, types, NOT NULL, identity
- * and defaults. Keys, indexes and constraints come after the data ({@link PostDataBuilder}).
+ * Renders the pre-data DDL of a plan: schema and tables with columns, types, NOT NULL, identity and
+ * defaults. Keys, indexes and constraints come after the data ({@link PostDataBuilder}).
  */
 public final class DdlRenderer {
 
@@ -19,10 +19,10 @@ public final class DdlRenderer {
   private final java.util.function.BiFunction<TablePlan, ColumnPlan, Optional<String>> defaults;
 
   /**
-   * @param defaults the PostgreSQL DEFAULT expression for a column, when it has one that
-   *     translates
+   * @param defaults the PostgreSQL DEFAULT expression for a column, when it has one that translates
    */
-  public DdlRenderer(String schema,
+  public DdlRenderer(
+      String schema,
       java.util.function.BiFunction<TablePlan, ColumnPlan, Optional<String>> defaults) {
     this.schema = schema;
     this.defaults = defaults;
@@ -41,8 +41,11 @@ public final class DdlRenderer {
     for (ColumnPlan c : t.columns()) {
       cols.add(column(c));
     }
-    return "CREATE TABLE " + qualified(schema, t.target()) + " (\n  "
-        + String.join(",\n  ", cols) + "\n)";
+    return "CREATE TABLE "
+        + qualified(schema, t.target())
+        + " (\n  "
+        + String.join(",\n  ", cols)
+        + "\n)";
   }
 
   /**
@@ -53,8 +56,17 @@ public final class DdlRenderer {
     List<String> out = new ArrayList<>();
     for (ColumnPlan c : t.columns()) {
       if (c.generatedSql().isEmpty() && !c.identity()) {
-        defaults.apply(t, c).ifPresent(d -> out.add("ALTER TABLE " + qualified(schema, t.target())
-            + " ALTER COLUMN " + quote(c.target()) + " SET DEFAULT " + d));
+        defaults
+            .apply(t, c)
+            .ifPresent(
+                d ->
+                    out.add(
+                        "ALTER TABLE "
+                            + qualified(schema, t.target())
+                            + " ALTER COLUMN "
+                            + quote(c.target())
+                            + " SET DEFAULT "
+                            + d));
       }
     }
     return out;

@@ -3,7 +3,6 @@ package dev.sqlite2pg.pg.ddl;
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.plan.TargetNames;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.catalog.Check;
 import dev.sqlite2pg.catalog.Column;
@@ -12,9 +11,9 @@ import dev.sqlite2pg.catalog.Index;
 import dev.sqlite2pg.catalog.IndexColumn;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TargetNames;
 import dev.sqlite2pg.plan.Translator;
 import dev.sqlite2pg.translate.Translation;
-import dev.sqlite2pg.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +23,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * STEP 5's statements: primary keys, unique constraints, indexes, CHECKs and foreign keys,
- * created after the data (faster, and a violation can then be reported with the rows).
+ * STEP 5's statements: primary keys, unique constraints, indexes, CHECKs and foreign keys, created
+ * after the data (faster, and a violation can then be reported with the rows).
  */
 public final class PostDataBuilder {
 
@@ -85,10 +84,17 @@ public final class PostDataBuilder {
       return Optional.empty();
     }
     String name = uniqueName(t.target() + "_pkey");
-    String sql = "ALTER TABLE " + qualified(schema, t.target()) + " ADD CONSTRAINT " + quote(name)
-        + " PRIMARY KEY (" + columnList(t, pk.stream().map(Column::name).toList()) + ")";
-    return Optional.of(new PostDataItem("primary key", name, t.source().name(), sql,
-        Optional.empty(), Optional.empty()));
+    String sql =
+        "ALTER TABLE "
+            + qualified(schema, t.target())
+            + " ADD CONSTRAINT "
+            + quote(name)
+            + " PRIMARY KEY ("
+            + columnList(t, pk.stream().map(Column::name).toList())
+            + ")";
+    return Optional.of(
+        new PostDataItem(
+            "primary key", name, t.source().name(), sql, Optional.empty(), Optional.empty()));
   }
 
   private Optional<PostDataItem> index(TablePlan t, Index ix) {
@@ -104,21 +110,44 @@ public final class PostDataBuilder {
     if (ix.whereSql().isPresent()) {
       Translation r = translator.expression(ix.whereSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
-        notMigrated.add(new NotMigrated("index", ix.name(), "partial-index WHERE does not"
-            + " translate: " + r.reason(), ix.sql().orElse("")));
+        notMigrated.add(
+            new NotMigrated(
+                "index",
+                ix.name(),
+                "partial-index WHERE does not" + " translate: " + r.reason(),
+                ix.sql().orElse("")));
         return Optional.empty();
       }
       where = " WHERE " + r.sql().get();
     }
-    String wanted = ix.name().toLowerCase(Locale.ROOT).startsWith("sqlite_autoindex")
-        ? t.target() + "_" + String.join("_", ix.columns().stream()
-            .map(c -> c.column().orElse("expr")).toList()) + "_key"
-        : ix.name();
+    String wanted =
+        ix.name().toLowerCase(Locale.ROOT).startsWith("sqlite_autoindex")
+            ? t.target()
+                + "_"
+                + String.join(
+                    "_", ix.columns().stream().map(c -> c.column().orElse("expr")).toList())
+                + "_key"
+            : ix.name();
     String name = uniqueName(TargetNames.of(List.of(wanted), false).get(wanted));
-    String sql = "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + quote(name) + " ON "
-        + qualified(schema, t.target()) + " (" + String.join(", ", parts) + ")" + where;
-    return Optional.of(new PostDataItem(ix.unique() ? "unique index" : "index", name,
-        t.source().name(), sql, Optional.empty(), Optional.empty()));
+    String sql =
+        "CREATE "
+            + (ix.unique() ? "UNIQUE " : "")
+            + "INDEX "
+            + quote(name)
+            + " ON "
+            + qualified(schema, t.target())
+            + " ("
+            + String.join(", ", parts)
+            + ")"
+            + where;
+    return Optional.of(
+        new PostDataItem(
+            ix.unique() ? "unique index" : "index",
+            name,
+            t.source().name(),
+            sql,
+            Optional.empty(),
+            Optional.empty()));
   }
 
   private Optional<String> indexPart(TablePlan t, Index ix, IndexColumn ic) {
@@ -126,22 +155,34 @@ public final class PostDataBuilder {
     if (ic.column().isPresent()) {
       Optional<ColumnPlan> col = t.column(ic.column().get());
       if (col.isEmpty()) {
-        notMigrated.add(new NotMigrated("index", ix.name(), "indexes the rowid, which has no"
-            + " PostgreSQL column", ix.sql().orElse("")));
+        notMigrated.add(
+            new NotMigrated(
+                "index",
+                ix.name(),
+                "indexes the rowid, which has no" + " PostgreSQL column",
+                ix.sql().orElse("")));
         return Optional.empty();
       }
       expr = quote(col.get().target());
     } else if (ic.expressionSql().isPresent()) {
       Translation r = translator.expression(ic.expressionSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
-        notMigrated.add(new NotMigrated("index", ix.name(), "expression does not translate: "
-            + r.reason(), ix.sql().orElse("")));
+        notMigrated.add(
+            new NotMigrated(
+                "index",
+                ix.name(),
+                "expression does not translate: " + r.reason(),
+                ix.sql().orElse("")));
         return Optional.empty();
       }
       expr = "(" + r.sql().get() + ")";
     } else {
-      notMigrated.add(new NotMigrated("index", ix.name(), "expression index whose expression"
-          + " could not be read", ix.sql().orElse("")));
+      notMigrated.add(
+          new NotMigrated(
+              "index",
+              ix.name(),
+              "expression index whose expression" + " could not be read",
+              ix.sql().orElse("")));
       return Optional.empty();
     }
     String coll = ic.collation().map(s -> s.toUpperCase(Locale.ROOT)).orElse("BINARY");
@@ -151,8 +192,12 @@ public final class PostDataBuilder {
     } else if (coll.equals("RTRIM")) {
       expr = "rtrim(" + expr + ")";
     } else if (!coll.equals("BINARY")) {
-      notMigrated.add(new NotMigrated("index", ix.name(), "uses collation " + coll
-          + " that only the application defines", ix.sql().orElse("")));
+      notMigrated.add(
+          new NotMigrated(
+              "index",
+              ix.name(),
+              "uses collation " + coll + " that only the application defines",
+              ix.sql().orElse("")));
       return Optional.empty();
     }
     return Optional.of(expr + (ic.descending() ? " DESC" : ""));
@@ -162,47 +207,90 @@ public final class PostDataBuilder {
     Translation r = translator.expression(ck.expressionSql(), columnQuoter(t));
     String label = ck.name().orElse("CHECK (" + ck.expressionSql() + ")");
     if (r.sql().isEmpty()) {
-      notMigrated.add(new NotMigrated("check", t.source().name() + ": " + label,
-          "does not translate: " + r.reason(), "CHECK (" + ck.expressionSql() + ")"));
+      notMigrated.add(
+          new NotMigrated(
+              "check",
+              t.source().name() + ": " + label,
+              "does not translate: " + r.reason(),
+              "CHECK (" + ck.expressionSql() + ")"));
       return Optional.empty();
     }
     String name = uniqueName(ck.name().orElse(t.target() + "_check"));
-    String base = "ALTER TABLE " + qualified(schema, t.target()) + " ADD CONSTRAINT "
-        + quote(name) + " CHECK (" + r.sql().get() + ")";
-    String violations = "SELECT count(*), (array_agg(ctid::text))[1:5] FROM "
-        + qualified(schema, t.target()) + " WHERE NOT (" + r.sql().get() + ")";
-    return Optional.of(new PostDataItem("check", name, t.source().name(), base,
-        Optional.of(base + " NOT VALID"), Optional.of(violations)));
+    String base =
+        "ALTER TABLE "
+            + qualified(schema, t.target())
+            + " ADD CONSTRAINT "
+            + quote(name)
+            + " CHECK ("
+            + r.sql().get()
+            + ")";
+    String violations =
+        "SELECT count(*), (array_agg(ctid::text))[1:5] FROM "
+            + qualified(schema, t.target())
+            + " WHERE NOT ("
+            + r.sql().get()
+            + ")";
+    return Optional.of(
+        new PostDataItem(
+            "check",
+            name,
+            t.source().name(),
+            base,
+            Optional.of(base + " NOT VALID"),
+            Optional.of(violations)));
   }
 
   private Optional<PostDataItem> foreignKey(TablePlan t, ForeignKey fk) {
-    Optional<TablePlan> parent = tables.stream()
-        .filter(p -> p.source().name().equalsIgnoreCase(fk.toTable())).findFirst();
-    String label = t.source().name() + "(" + String.join(", ", fk.fromColumns()) + ") -> "
-        + fk.toTable();
+    Optional<TablePlan> parent =
+        tables.stream().filter(p -> p.source().name().equalsIgnoreCase(fk.toTable())).findFirst();
+    String label =
+        t.source().name() + "(" + String.join(", ", fk.fromColumns()) + ") -> " + fk.toTable();
     if (parent.isEmpty()) {
-      notMigrated.add(new NotMigrated("foreign key", label, "references table " + fk.toTable()
-          + ", which is not migrated", ""));
+      notMigrated.add(
+          new NotMigrated(
+              "foreign key",
+              label,
+              "references table " + fk.toTable() + ", which is not migrated",
+              ""));
       return Optional.empty();
     }
-    List<String> to = fk.toColumns().isEmpty()
-        ? parent.get().source().primaryKey().stream().map(Column::name).toList()
-        : fk.toColumns();
+    List<String> to =
+        fk.toColumns().isEmpty()
+            ? parent.get().source().primaryKey().stream().map(Column::name).toList()
+            : fk.toColumns();
     if (to.size() != fk.fromColumns().size()) {
-      notMigrated.add(new NotMigrated("foreign key", label, "the referenced table has no"
-          + " primary key to match", ""));
+      notMigrated.add(
+          new NotMigrated(
+              "foreign key", label, "the referenced table has no" + " primary key to match", ""));
       return Optional.empty();
     }
     String name = uniqueName(t.target() + "_" + String.join("_", fk.fromColumns()) + "_fkey");
-    String base = "ALTER TABLE " + qualified(schema, t.target()) + " ADD CONSTRAINT "
-        + quote(name) + " FOREIGN KEY (" + columnList(t, fk.fromColumns()) + ") REFERENCES "
-        + qualified(schema, parent.get().target()) + " (" + columnList(parent.get(), to) + ")"
-        + action(" ON UPDATE ", fk.onUpdate()) + action(" ON DELETE ", fk.onDelete())
-        + (fk.deferrable() ? " DEFERRABLE" + (fk.initiallyDeferred()
-            ? " INITIALLY DEFERRED" : "") : "");
-    return Optional.of(new PostDataItem("foreign key", name, t.source().name(), base,
-        Optional.of(base + " NOT VALID"), Optional.of(orphans(t, parent.get(), fk, to)),
-        Optional.of(parent.get().source().name())));
+    String base =
+        "ALTER TABLE "
+            + qualified(schema, t.target())
+            + " ADD CONSTRAINT "
+            + quote(name)
+            + " FOREIGN KEY ("
+            + columnList(t, fk.fromColumns())
+            + ") REFERENCES "
+            + qualified(schema, parent.get().target())
+            + " ("
+            + columnList(parent.get(), to)
+            + ")"
+            + action(" ON UPDATE ", fk.onUpdate())
+            + action(" ON DELETE ", fk.onDelete())
+            + (fk.deferrable()
+                ? " DEFERRABLE" + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "")
+                : "");
+    return Optional.of(
+        new PostDataItem(
+            "foreign key",
+            name,
+            t.source().name(),
+            base,
+            Optional.of(base + " NOT VALID"),
+            Optional.of(orphans(t, parent.get(), fk, to)),
+            Optional.of(parent.get().source().name())));
   }
 
   private String orphans(TablePlan child, TablePlan parent, ForeignKey fk, List<String> to) {
@@ -215,10 +303,17 @@ public final class PostDataBuilder {
       match.add("p." + quote(target(parent, to.get(i))) + " = " + c);
       keys.add(c + "::text");
     }
-    return "SELECT count(*), (array_agg(concat_ws(',', " + String.join(", ", keys)
-        + ")))[1:5] FROM " + qualified(schema, child.target()) + " c WHERE "
-        + String.join(" AND ", notNull) + " AND NOT EXISTS (SELECT 1 FROM "
-        + qualified(schema, parent.target()) + " p WHERE " + String.join(" AND ", match) + ")";
+    return "SELECT count(*), (array_agg(concat_ws(',', "
+        + String.join(", ", keys)
+        + ")))[1:5] FROM "
+        + qualified(schema, child.target())
+        + " c WHERE "
+        + String.join(" AND ", notNull)
+        + " AND NOT EXISTS (SELECT 1 FROM "
+        + qualified(schema, parent.target())
+        + " p WHERE "
+        + String.join(" AND ", match)
+        + ")";
   }
 
   private static String action(String clause, String action) {

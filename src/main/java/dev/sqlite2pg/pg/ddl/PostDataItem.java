@@ -6,16 +6,27 @@ import java.util.Optional;
  * One statement of STEP 5, with what to do when existing data violates it.
  *
  * @param kind "primary key", "unique", "index", "check", "foreign key"
- * @param notValidSql the same constraint created NOT VALID, for rules SQLite did not enforce on
- *     old rows (orphaned foreign keys, CHECKs added later)
+ * @param notValidSql the same constraint created NOT VALID, for rules SQLite did not enforce on old
+ *     rows (orphaned foreign keys, CHECKs added later)
  * @param violationsSql counts the rows that violate the rule, with up to 5 sample keys
  * @param references the source table a foreign key refers to
  */
-public record PostDataItem(String kind, String name, String table, String sql,
-    Optional<String> notValidSql, Optional<String> violationsSql, Optional<String> references) {
+public record PostDataItem(
+    String kind,
+    String name,
+    String table,
+    String sql,
+    Optional<String> notValidSql,
+    Optional<String> violationsSql,
+    Optional<String> references) {
 
-  public PostDataItem(String kind, String name, String table, String sql,
-      Optional<String> notValidSql, Optional<String> violationsSql) {
+  public PostDataItem(
+      String kind,
+      String name,
+      String table,
+      String sql,
+      Optional<String> notValidSql,
+      Optional<String> violationsSql) {
     this(kind, name, table, sql, notValidSql, violationsSql, Optional.empty());
   }
 }

@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs STEP 5's statements one by one, each in its own transaction, so that one that fails
- * costs only itself. A constraint that existing rows violate (SQLite does not check foreign keys
- * unless the application turned them on) is created NOT VALID and reported with the count and
- * sample keys of the offending rows: never silently dropped.
+ * Runs STEP 5's statements one by one, each in its own transaction, so that one that fails costs
+ * only itself. A constraint that existing rows violate (SQLite does not check foreign keys unless
+ * the application turned them on) is created NOT VALID and reported with the count and sample keys
+ * of the offending rows: never silently dropped.
  */
 public final class PostDataRunner {
 
@@ -29,7 +29,9 @@ public final class PostDataRunner {
   private final List<Warning> warnings = new ArrayList<>();
   private final List<NotMigrated> notMigrated = new ArrayList<>();
 
-  /** @param resume an interrupted run may have created some of the statements already */
+  /**
+   * @param resume an interrupted run may have created some of the statements already
+   */
   public PostDataRunner(boolean resume) {
     this.resume = resume;
   }
@@ -85,19 +87,27 @@ public final class PostDataRunner {
       }
     }
     String msg = e.getMessage() == null ? state : e.getMessage().lines().findFirst().orElse("");
-    warnings.add(Warning.table(item.table(), item.kind() + " " + item.name()
-        + " not created: " + msg));
+    warnings.add(
+        Warning.table(item.table(), item.kind() + " " + item.name() + " not created: " + msg));
     notMigrated.add(new NotMigrated(item.kind(), item.name(), msg, item.sql()));
   }
 
   private static Warning notValidWarning(PostDataItem item, String counted) {
-    return Warning.table(item.table(), item.kind() + " " + item.name() + " created NOT VALID: "
-        + counted + " violate it (SQLite did not enforce it); fix them, then ALTER TABLE ..."
-        + " VALIDATE CONSTRAINT " + item.name());
+    return Warning.table(
+        item.table(),
+        item.kind()
+            + " "
+            + item.name()
+            + " created NOT VALID: "
+            + counted
+            + " violate it (SQLite did not enforce it); fix them, then ALTER TABLE ..."
+            + " VALIDATE CONSTRAINT "
+            + item.name());
   }
 
   private static String violations(Connection c, String query) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
       rs.next();
       long n = rs.getLong(1);
       Array samples = rs.getArray(2);

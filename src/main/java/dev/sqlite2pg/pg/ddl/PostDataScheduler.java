@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * STEP 5 on several connections: each table's keys, indexes and CHECKs, then its ANALYZE, run
- * one after the other on a connection of their own, as soon as that table's rows are all in
- * ({@link #tableReady}), while other tables still copy; several tables at once (each statement
- * locks only its table, so they cannot deadlock). Then the foreign keys (see {@link #finish}).
- * Warnings come out in the statements' order, whatever finished first. On the 5M-row
- * benchmark: 3.9 s on one connection after the copy, 3.1 s on two, about 2.5 s overlapped.
+ * STEP 5 on several connections: each table's keys, indexes and CHECKs, then its ANALYZE, run one
+ * after the other on a connection of their own, as soon as that table's rows are all in ({@link
+ * #tableReady}), while other tables still copy; several tables at once (each statement locks only
+ * its table, so they cannot deadlock). Then the foreign keys (see {@link #finish}). Warnings come
+ * out in the statements' order, whatever finished first. On the 5M-row benchmark: 3.9 s on one
+ * connection after the copy, 3.1 s on two, about 2.5 s overlapped.
  */
 final class PostDataScheduler {
 
@@ -37,10 +37,14 @@ final class PostDataScheduler {
   private final List<NotMigrated> notMigrated = new ArrayList<>();
 
   /**
-   * @param analyze source table name to the qualified target table to ANALYZE, largest
-   *     first: each is analyzed right after its own statements
+   * @param analyze source table name to the qualified target table to ANALYZE, largest first: each
+   *     is analyzed right after its own statements
    */
-  PostDataScheduler(TargetConnector target, boolean resume, int jobs, List<PostDataItem> items,
+  PostDataScheduler(
+      TargetConnector target,
+      boolean resume,
+      int jobs,
+      List<PostDataItem> items,
       Map<String, String> analyze) {
     this.target = target;
     this.resume = resume;
@@ -53,12 +57,14 @@ final class PostDataScheduler {
         byTable.computeIfAbsent(item.table(), k -> new ArrayList<>()).add(item);
       }
     }
-    this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, byTable.size() + 1)),
-        r -> {
-          Thread th = new Thread(r, "sqlite2pg-post-data");
-          th.setDaemon(true);
-          return th;
-        });
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(jobs, byTable.size() + 1)),
+            r -> {
+              Thread th = new Thread(r, "sqlite2pg-post-data");
+              th.setDaemon(true);
+              return th;
+            });
   }
 
   List<Warning> warnings() {
@@ -76,18 +82,20 @@ final class PostDataScheduler {
 
   /** Starts the statements of a table whose rows are all copied (once; later calls do nothing). */
   void tableReady(String sourceTable) {
-    chains.computeIfAbsent(sourceTable, table -> CompletableFuture.supplyAsync(
-        () -> runOrFail(byTable.getOrDefault(table, List.of()), analyze.get(table)), pool));
+    chains.computeIfAbsent(
+        sourceTable,
+        table ->
+            CompletableFuture.supplyAsync(
+                () -> runOrFail(byTable.getOrDefault(table, List.of()), analyze.get(table)), pool));
   }
 
   /**
-   * Waits for every table's statements (starting those not started yet), then creates the
-   * foreign keys, unless {@code withForeignKeys} is false (a table did not copy completely).
-   * A foreign key starts once both its tables are done. It goes in two steps. ADD ... NOT
-   * VALID, one at a time: it locks both tables (SHARE ROW EXCLUSIVE), so two at once could wait
-   * for each other, but it reads no rows. Then VALIDATE CONSTRAINT, several at once: it locks
-   * only the child table against other schema changes and the parent not at all, and it reads
-   * the rows.
+   * Waits for every table's statements (starting those not started yet), then creates the foreign
+   * keys, unless {@code withForeignKeys} is false (a table did not copy completely). A foreign key
+   * starts once both its tables are done. It goes in two steps. ADD ... NOT VALID, one at a time:
+   * it locks both tables (SHARE ROW EXCLUSIVE), so two at once could wait for each other, but it
+   * reads no rows. Then VALIDATE CONSTRAINT, several at once: it locks only the child table against
+   * other schema changes and the parent not at all, and it reads the rows.
    */
   void finish(boolean withForeignKeys) throws SQLException {
     try {
@@ -98,18 +106,22 @@ final class PostDataScheduler {
       List<CompletableFuture<PostDataRunner>> keys = new ArrayList<>();
       for (PostDataItem fk : withForeignKeys ? foreignKeys : List.<PostDataItem>of()) {
         CompletableFuture<PostDataRunner> child = chains.get(fk.table());
-        CompletableFuture<PostDataRunner> parent = fk.references().map(chains::get)
-            .orElse(child);
-        keys.add(CompletableFuture.allOf(child, parent).thenApplyAsync(ignored -> {
-          PostDataRunner runner;
-          synchronized (adding) {
-            runner = runOrFail(List.of(notValid(fk)), null);
-          }
-          if (runner.notMigrated().isEmpty()) {
-            return runner.and(runOrFail(List.of(validate(fk, analyze.get(fk.table()))), null));
-          }
-          return runner;
-        }, pool));
+        CompletableFuture<PostDataRunner> parent = fk.references().map(chains::get).orElse(child);
+        keys.add(
+            CompletableFuture.allOf(child, parent)
+                .thenApplyAsync(
+                    ignored -> {
+                      PostDataRunner runner;
+                      synchronized (adding) {
+                        runner = runOrFail(List.of(notValid(fk)), null);
+                      }
+                      if (runner.notMigrated().isEmpty()) {
+                        return runner.and(
+                            runOrFail(List.of(validate(fk, analyze.get(fk.table()))), null));
+                      }
+                      return runner;
+                    },
+                    pool));
       }
       List<PostDataRunner> done = new ArrayList<>();
       for (String table : byTable.keySet()) {
@@ -129,8 +141,11 @@ final class PostDataScheduler {
       Thread.currentThread().interrupt();
       throw new SQLException("STEP 5 was interrupted", "57014", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException ce
-          && ce.getCause() != null ? ce.getCause() : e.getCause();
+      Throwable cause =
+          e.getCause() instanceof java.util.concurrent.CompletionException ce
+                  && ce.getCause() != null
+              ? ce.getCause()
+              : e.getCause();
       if (cause instanceof Failed f) {
         throw f.sql;
       }
@@ -147,8 +162,8 @@ final class PostDataScheduler {
   }
 
   /**
-   * Runs {@code items} on a connection of their own, then ANALYZE {@code analyze} when given;
-   * a failure to connect or to analyze is carried out of the pool as {@link Failed}.
+   * Runs {@code items} on a connection of their own, then ANALYZE {@code analyze} when given; a
+   * failure to connect or to analyze is carried out of the pool as {@link Failed}.
    */
   private PostDataRunner runOrFail(List<PostDataItem> items, String analyze) {
     PostDataRunner runner = new PostDataRunner(resume);
@@ -177,15 +192,27 @@ final class PostDataScheduler {
 
   /** The foreign key created without checking the rows. */
   private static PostDataItem notValid(PostDataItem fk) {
-    return new PostDataItem(fk.kind(), fk.name(), fk.table(), fk.notValidSql().orElse(fk.sql()),
-        java.util.Optional.empty(), java.util.Optional.empty());
+    return new PostDataItem(
+        fk.kind(),
+        fk.name(),
+        fk.table(),
+        fk.notValidSql().orElse(fk.sql()),
+        java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 
   /** Checking the rows of a foreign key created NOT VALID; orphans leave it NOT VALID. */
   private static PostDataItem validate(PostDataItem fk, String qualifiedTable) {
-    return new PostDataItem(fk.kind(), fk.name(), fk.table(), "ALTER TABLE " + qualifiedTable
-        + " VALIDATE CONSTRAINT " + dev.sqlite2pg.sql.Identifiers.quote(fk.name()),
-        java.util.Optional.empty(), fk.violationsSql());
+    return new PostDataItem(
+        fk.kind(),
+        fk.name(),
+        fk.table(),
+        "ALTER TABLE "
+            + qualifiedTable
+            + " VALIDATE CONSTRAINT "
+            + dev.sqlite2pg.sql.Identifiers.quote(fk.name()),
+        java.util.Optional.empty(),
+        fk.violationsSql());
   }
 
   /** A connection with room to sort an index in memory: builds that spill to disk take longer. */

@@ -3,11 +3,11 @@ package dev.sqlite2pg.pg.ddl;
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.SchemaSection;
 import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.Translator;
@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * The DDL of a plan as a SQL file a DBA can review and apply with {@code psql -f}: a pre-data
- * section (schema, tables, defaults) and a post-data section (keys, indexes, constraints,
- * identity values, views), like {@code pg_dump --section}. What does not translate is listed in
- * comments with its SQLite text.
+ * section (schema, tables, defaults) and a post-data section (keys, indexes, constraints, identity
+ * values, views), like {@code pg_dump --section}. What does not translate is listed in comments
+ * with its SQLite text.
  */
 public final class SchemaScript {
 
@@ -44,8 +44,13 @@ public final class SchemaScript {
     if (!skipped.isEmpty()) {
       sb.append("\n-- Not migrated:\n");
       for (NotMigrated n : skipped) {
-        sb.append("--   ").append(n.kind()).append(' ').append(n.name()).append(": ")
-            .append(n.reason().replace('\n', ' ')).append('\n');
+        sb.append("--   ")
+            .append(n.kind())
+            .append(' ')
+            .append(n.name())
+            .append(": ")
+            .append(n.reason().replace('\n', ' '))
+            .append('\n');
       }
     }
     return sb.toString();
@@ -69,8 +74,12 @@ public final class SchemaScript {
     }
     Translation r = translator.defaultValue(c.source().defaultSql().get(), c.type());
     if (r.sql().isEmpty()) {
-      skipped.add(new NotMigrated("default", t.source().name() + "." + c.source().name(),
-          r.reason(), "DEFAULT " + c.source().defaultSql().get()));
+      skipped.add(
+          new NotMigrated(
+              "default",
+              t.source().name() + "." + c.source().name(),
+              r.reason(),
+              "DEFAULT " + c.source().defaultSql().get()));
     }
     return r.sql();
   }
@@ -87,11 +96,22 @@ public final class SchemaScript {
         if (c.identity()) {
           // As migrate does: past the larger of max(id) and SQLite's AUTOINCREMENT mark.
           String table = qualified(plan.schema(), t.target());
-          String next = "greatest(coalesce(max(" + quote(c.target()) + "), 0), "
-              + t.source().sequence().orElse(0L) + ")";
-          sb.append("SELECT setval(pg_get_serial_sequence('").append(table.replace("'", "''"))
-              .append("', '").append(c.target().replace("'", "''")).append("'), greatest(")
-              .append(next).append(", 1), ").append(next).append(" >= 1) FROM ").append(table)
+          String next =
+              "greatest(coalesce(max("
+                  + quote(c.target())
+                  + "), 0), "
+                  + t.source().sequence().orElse(0L)
+                  + ")";
+          sb.append("SELECT setval(pg_get_serial_sequence('")
+              .append(table.replace("'", "''"))
+              .append("', '")
+              .append(c.target().replace("'", "''"))
+              .append("'), greatest(")
+              .append(next)
+              .append(", 1), ")
+              .append(next)
+              .append(" >= 1) FROM ")
+              .append(table)
               .append(";\n");
         }
       }

@@ -1,14 +1,16 @@
 package dev.sqlite2pg.pg.ddl;
 
-import dev.sqlite2pg.MigrationException.Code;
+import static dev.sqlite2pg.sql.Identifiers.qualified;
+
 import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.plan.Plan;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.Warning;
-import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.Translator;
 import dev.sqlite2pg.translate.Translation;
@@ -20,7 +22,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import static dev.sqlite2pg.sql.Identifiers.qualified;
 
 /**
  * STEP 3 (schema and tables, in one transaction: all or nothing) and STEP 5 (keys, indexes,
@@ -35,9 +36,11 @@ public final class SchemaWriter {
   private final List<Warning> warnings = new ArrayList<>();
   private final List<NotMigrated> notMigrated = new ArrayList<>();
 
-  /** @param resume continuing an interrupted run: objects that already exist were its own */
-  public SchemaWriter(TargetConnector target, String schema, Translator translator,
-      boolean resume) {
+  /**
+   * @param resume continuing an interrupted run: objects that already exist were its own
+   */
+  public SchemaWriter(
+      TargetConnector target, String schema, Translator translator, boolean resume) {
     this.target = target;
     this.schema = schema;
     this.translator = translator;
@@ -56,13 +59,23 @@ public final class SchemaWriter {
     DdlRenderer ddl = new DdlRenderer(schema, this::defaultFor);
     try (Connection c = target.open()) {
       c.setAutoCommit(false);
-      List<String> existing = List.copyOf(TargetTables.named(c, schema,
-          tables.stream().map(TablePlan::target).toList(), TargetTables.TABLES_AND_VIEWS));
+      List<String> existing =
+          List.copyOf(
+              TargetTables.named(
+                  c,
+                  schema,
+                  tables.stream().map(TablePlan::target).toList(),
+                  TargetTables.TABLES_AND_VIEWS));
       if (!existing.isEmpty() && !drop) {
-        throw new MigrationException(Code.TARGET, "target already has table"
-            + (existing.size() == 1 ? " " : "s ") + String.join(", ", existing) + " in schema "
-            + schema + ": pass --drop to replace them, --if-exists=skip-existing to load into"
-            + " them only the rows they lack, or --schema to load elsewhere");
+        throw new MigrationException(
+            Code.TARGET,
+            "target already has table"
+                + (existing.size() == 1 ? " " : "s ")
+                + String.join(", ", existing)
+                + " in schema "
+                + schema
+                + ": pass --drop to replace them, --if-exists=skip-existing to load into"
+                + " them only the rows they lack, or --schema to load elsewhere");
       }
       try (Statement s = c.createStatement()) {
         if (!schemaExists(c)) {
@@ -81,13 +94,17 @@ public final class SchemaWriter {
       }
       c.commit();
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "STEP 3: creating the tables in schema " + schema
-          + " failed: " + TargetErrors.explain(e, target), e);
+      throw new MigrationException(
+          Code.TARGET,
+          "STEP 3: creating the tables in schema "
+              + schema
+              + " failed: "
+              + TargetErrors.explain(e, target),
+          e);
     }
   }
 
-  private void setDefaults(Connection c, TablePlan t, List<String> statements)
-      throws SQLException {
+  private void setDefaults(Connection c, TablePlan t, List<String> statements) throws SQLException {
     for (String sql : statements) {
       java.sql.Savepoint sp = c.setSavepoint();
       try (Statement s = c.createStatement()) {
@@ -109,18 +126,25 @@ public final class SchemaWriter {
     }
     Translation r = translator.defaultValue(sqlite.get(), c.type());
     if (r.sql().isEmpty()) {
-      notMigrated.add(new NotMigrated("default", t.source().name() + "." + c.source().name(),
-          r.reason(), "DEFAULT " + sqlite.get()));
-      warnings.add(Warning.column(t.source().name(), c.source().name(),
-          "DEFAULT " + sqlite.get() + " not migrated: " + r.reason()));
+      notMigrated.add(
+          new NotMigrated(
+              "default",
+              t.source().name() + "." + c.source().name(),
+              r.reason(),
+              "DEFAULT " + sqlite.get()));
+      warnings.add(
+          Warning.column(
+              t.source().name(),
+              c.source().name(),
+              "DEFAULT " + sqlite.get() + " not migrated: " + r.reason()));
     }
     return r.sql();
   }
 
   /**
-   * STEP 5 begun before STEP 4: each table gets its keys, indexes and ANALYZE as soon as
-   * {@link PostData#tableReady} says its rows are in, {@code jobs} tables at a time (see
-   * {@link PostDataScheduler}); {@link #finishPostData} does the rest.
+   * STEP 5 begun before STEP 4: each table gets its keys, indexes and ANALYZE as soon as {@link
+   * PostData#tableReady} says its rows are in, {@code jobs} tables at a time (see {@link
+   * PostDataScheduler}); {@link #finishPostData} does the rest.
    */
   public PostData startPostData(Plan plan, int jobs) {
     List<TablePlan> loaded = plan.tables();
@@ -154,10 +178,10 @@ public final class SchemaWriter {
   }
 
   /**
-   * The rest of STEP 5: waits for the tables' statements; then, when every table copied
-   * completely, the foreign keys, sequences and views (otherwise keys would be checked against
-   * part of the data, and a foreign key in place would refuse the child rows that --resume
-   * copies before their parents).
+   * The rest of STEP 5: waits for the tables' statements; then, when every table copied completely,
+   * the foreign keys, sequences and views (otherwise keys would be checked against part of the
+   * data, and a foreign key in place would refuse the child rows that --resume copies before their
+   * parents).
    */
   public void finishPostData(PostData post, Plan plan, boolean complete) {
     try {
@@ -170,24 +194,31 @@ public final class SchemaWriter {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(Code.TARGET, "STEP 5: creating keys, indexes and views in"
-          + " schema " + schema + " failed: " + TargetErrors.explain(e, target), e);
+      throw new MigrationException(
+          Code.TARGET,
+          "STEP 5: creating keys, indexes and views in"
+              + " schema "
+              + schema
+              + " failed: "
+              + TargetErrors.explain(e, target),
+          e);
     }
     warnings.addAll(post.scheduler.warnings());
     notMigrated.addAll(post.scheduler.notMigrated());
   }
 
   /**
-   * {@code --data-only}: the tables exist and must be empty, since rows already there would
-   * collide with the copy's keys (or be doubled, in a table without keys). Rows that share keys
-   * with the source were named before this ({@code KeyConflicts}); this refuses the others.
+   * {@code --data-only}: the tables exist and must be empty, since rows already there would collide
+   * with the copy's keys (or be doubled, in a table without keys). Rows that share keys with the
+   * source were named before this ({@code KeyConflicts}); this refuses the others.
    */
   public void requireEmpty(List<TablePlan> tables) {
     List<String> filled = new ArrayList<>();
-    try (Connection c = target.open(); Statement s = c.createStatement()) {
+    try (Connection c = target.open();
+        Statement s = c.createStatement()) {
       for (TablePlan t : tables) {
-        try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM "
-            + qualified(schema, t.target()) + ")")) {
+        try (ResultSet rs =
+            s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + qualified(schema, t.target()) + ")")) {
           rs.next();
           if (rs.getBoolean(1)) {
             filled.add(t.target());
@@ -198,10 +229,16 @@ public final class SchemaWriter {
       throw TargetErrors.translate("Reading the target tables", e, target);
     }
     if (!filled.isEmpty()) {
-      throw new MigrationException(Code.TARGET, "--data-only loads into empty tables, and "
-          + String.join(", ", filled) + " already " + (filled.size() == 1 ? "has" : "have")
-          + " rows in schema " + schema + ": pass --if-exists=skip-existing to add only the rows"
-          + " they lack, empty them (TRUNCATE), or choose other tables");
+      throw new MigrationException(
+          Code.TARGET,
+          "--data-only loads into empty tables, and "
+              + String.join(", ", filled)
+              + " already "
+              + (filled.size() == 1 ? "has" : "have")
+              + " rows in schema "
+              + schema
+              + ": pass --if-exists=skip-existing to add only the rows"
+              + " they lack, empty them (TRUNCATE), or choose other tables");
     }
   }
 
@@ -221,8 +258,8 @@ public final class SchemaWriter {
   }
 
   private boolean schemaExists(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -14,9 +14,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Moves each identity column's sequence past the loaded keys: to the larger of the column's
- * maximum and SQLite's AUTOINCREMENT high-water mark, so that the application's next insert gets
- * the id SQLite would have given (AUTOINCREMENT never reuses an id, even of a deleted row).
+ * Moves each identity column's sequence past the loaded keys: to the larger of the column's maximum
+ * and SQLite's AUTOINCREMENT high-water mark, so that the application's next insert gets the id
+ * SQLite would have given (AUTOINCREMENT never reuses an id, even of a deleted row).
  */
 final class Sequences {
 
@@ -39,19 +39,25 @@ final class Sequences {
   }
 
   private long max(Connection c, TablePlan t, ColumnPlan col) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max("
-        + quote(col.target()) + "), 0) FROM " + qualified(schema, t.target()))) {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT coalesce(max("
+                    + quote(col.target())
+                    + "), 0) FROM "
+                    + qualified(schema, t.target()))) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  private void setval(Connection c, TablePlan t, ColumnPlan col, long last,
-      List<Warning> warnings) throws SQLException {
+  private void setval(Connection c, TablePlan t, ColumnPlan col, long last, List<Warning> warnings)
+      throws SQLException {
     // Identity sequences start at 1: with no positive key yet, the next id is 1.
-    String sql = last >= 1
-        ? "SELECT setval(pg_get_serial_sequence(?, ?), ?, true)"
-        : "SELECT setval(pg_get_serial_sequence(?, ?), 1, false)";
+    String sql =
+        last >= 1
+            ? "SELECT setval(pg_get_serial_sequence(?, ?), ?, true)"
+            : "SELECT setval(pg_get_serial_sequence(?, ?), 1, false)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, qualified(schema, t.target()));
       ps.setString(2, col.target());
@@ -60,8 +66,11 @@ final class Sequences {
       }
       ps.executeQuery().close();
     } catch (SQLException e) {
-      warnings.add(Warning.column(t.source().name(), col.source().name(),
-          "identity sequence not set: " + e.getMessage()));
+      warnings.add(
+          Warning.column(
+              t.source().name(),
+              col.source().name(),
+              "identity sequence not set: " + e.getMessage()));
     }
   }
 }

@@ -2,16 +2,15 @@ package dev.sqlite2pg.pg.ddl;
 
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.plan.TargetNames;
-import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TargetNames;
 import dev.sqlite2pg.plan.Translator;
 import dev.sqlite2pg.translate.Translation;
-import dev.sqlite2pg.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,16 +47,17 @@ final class Views {
         columnNames.putIfAbsent(col.source().name().toLowerCase(Locale.ROOT), col.target());
       }
     }
-    Map<String, String> viewNames = TargetNames.of(
-        plan.catalog().views().stream().map(SchemaObject::name).toList(), false);
+    Map<String, String> viewNames =
+        TargetNames.of(plan.catalog().views().stream().map(SchemaObject::name).toList(), false);
     viewNames.forEach((k, name) -> tableNames.putIfAbsent(k.toLowerCase(Locale.ROOT), name));
-    return translator.view(v.sql(), v.columns(),
+    return translator.view(
+        v.sql(),
+        v.columns(),
         n -> quote(tableNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)),
         n -> quote(columnNames.getOrDefault(n.toLowerCase(Locale.ROOT), n)));
   }
 
-  void create(Connection c, Plan plan, List<Warning> warnings,
-      List<NotMigrated> notMigrated) {
+  void create(Connection c, Plan plan, List<Warning> warnings, List<NotMigrated> notMigrated) {
     try (Statement s = c.createStatement()) {
       // The translated views name tables unqualified: resolve them in the target schema.
       s.execute("SET search_path TO " + quote(schema) + ", public");
@@ -88,10 +88,14 @@ final class Views {
       pending = failed;
     }
     for (SchemaObject v : pending) {
-      notMigrated.add(new NotMigrated("view", v.name(), "PostgreSQL refused the translated view: "
-          + lastError.get(v.name()), v.sql()));
-      warnings.add(Warning.general("view " + v.name() + " not created: "
-          + lastError.get(v.name())));
+      notMigrated.add(
+          new NotMigrated(
+              "view",
+              v.name(),
+              "PostgreSQL refused the translated view: " + lastError.get(v.name()),
+              v.sql()));
+      warnings.add(
+          Warning.general("view " + v.name() + " not created: " + lastError.get(v.name())));
     }
   }
 }

@@ -1,18 +1,18 @@
 package dev.sqlite2pg.pg.state;
 
-import dev.sqlite2pg.pg.TargetErrors;
-import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.pg.TargetErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Keeps two runs off one target schema: a session-level advisory lock, keyed on the schema's
- * name, held on a connection of its own for the whole run (as Flyway does). It goes away with
- * the connection, so a run killed with kill -9 does not leave it behind.
+ * Keeps two runs off one target schema: a session-level advisory lock, keyed on the schema's name,
+ * held on a connection of its own for the whole run (as Flyway does). It goes away with the
+ * connection, so a run killed with kill -9 does not leave it behind.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -47,9 +47,16 @@ public final class RunLock implements AutoCloseable {
           if (!rs.getBoolean(1)) {
             String holder = holder(c, key);
             c.close();
-            throw new MigrationException(Code.TARGET, "another sqlite2pg run is loading schema "
-                + schema + " of " + target.display() + " (" + holder + "): wait for it to"
-                + " finish, or stop it, then run again");
+            throw new MigrationException(
+                Code.TARGET,
+                "another sqlite2pg run is loading schema "
+                    + schema
+                    + " of "
+                    + target.display()
+                    + " ("
+                    + holder
+                    + "): wait for it to"
+                    + " finish, or stop it, then run again");
           }
         }
       }
@@ -66,15 +73,23 @@ public final class RunLock implements AutoCloseable {
 
   /** "pid 4242, started 2026-11-22 05:31:34+00, from 10.0.0.7" for the run holding the lock. */
   private static String holder(Connection c, long key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.pid, date_trunc('second',"
-        + " a.backend_start)::text, coalesce(host(a.client_addr), 'a local socket')"
-        + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-        + " WHERE l.locktype = 'advisory' AND l.granted"
-        + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.pid, date_trunc('second',"
+                + " a.backend_start)::text, coalesce(host(a.client_addr), 'a local socket')"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted"
+                + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
       ps.setLong(1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? "server process " + rs.getInt(1) + ", connected " + rs.getString(2)
-            + " from " + rs.getString(3) : "holder unknown";
+        return rs.next()
+            ? "server process "
+                + rs.getInt(1)
+                + ", connected "
+                + rs.getString(2)
+                + " from "
+                + rs.getString(3)
+            : "holder unknown";
       }
     }
   }

@@ -2,8 +2,8 @@ package dev.sqlite2pg.verify.jsonb;
 
 /**
  * An object key in jsonb's order: shorter keys first, counting UTF-8 bytes, then bytewise
- * (lengthCompareJsonbString). The order is not String.compareTo: "é" (2 bytes) sorts after
- * "bb" and before "abc", and "😀" sorts after "\uE000" although its first UTF-16 unit is lower.
+ * (lengthCompareJsonbString). The order is not String.compareTo: "é" (2 bytes) sorts after "bb" and
+ * before "abc", and "😀" sorts after "\uE000" although its first UTF-16 unit is lower.
  */
 record JsonbKey(String text, int utf8Length, String quoted) implements Comparable<JsonbKey> {
 
@@ -20,10 +20,10 @@ record JsonbKey(String text, int utf8Length, String quoted) implements Comparabl
   }
 
   /**
-   * UTF-8 byte order is code point order. UTF-16 order differs only where a surrogate meets a
-   * unit at or above U+E000, and the surrogate (a code point above U+FFFF) is the larger one.
-   * Both strings are well-formed (JsonbStrings.quote checked them), and equal up to index i, so
-   * at the first difference both units are high surrogates, both low ones, or neither.
+   * UTF-8 byte order is code point order. UTF-16 order differs only where a surrogate meets a unit
+   * at or above U+E000, and the surrogate (a code point above U+FFFF) is the larger one. Both
+   * strings are well-formed (JsonbStrings.quote checked them), and equal up to index i, so at the
+   * first difference both units are high surrogates, both low ones, or neither.
    */
   static int compareCodePoints(String a, String b) {
     int n = Math.min(a.length(), b.length());

@@ -1,17 +1,19 @@
 package dev.sqlite2pg.verify.jsonb;
 
 /**
- * A JSON number as jsonb prints it: jsonb stores numbers as numeric, so this is numeric_in
- * followed by numeric_out. The display scale is the number of digits after the point minus
- * the exponent, never below zero, and the value is written out in full without an exponent:
- * "1.50e1" is 15.0, "100e-2" is 1.00, "1E-7" is 0.0000001, "-0.0" is 0.0.
+ * A JSON number as jsonb prints it: jsonb stores numbers as numeric, so this is numeric_in followed
+ * by numeric_out. The display scale is the number of digits after the point minus the exponent,
+ * never below zero, and the value is written out in full without an exponent: "1.50e1" is 15.0,
+ * "100e-2" is 1.00, "1E-7" is 0.0000001, "-0.0" is 0.0.
  */
 final class JsonbNumber {
 
   /** numeric_in refuses larger exponents before it looks at the digits: "0e1073741824". */
   private static final long MAX_EXPONENT = Integer.MAX_VALUE / 2;
+
   /** NUMERIC_DSCALE_MAX: "0e-16384" is refused, although it is zero. */
   private static final long MAX_SCALE = 0x3FFF;
+
   /** NUMERIC_WEIGHT_MAX base-10000 digits before the point: up to 131072 decimal ones. */
   private static final long MAX_WEIGHT = Short.MAX_VALUE;
 

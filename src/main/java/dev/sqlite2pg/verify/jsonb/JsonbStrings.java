@@ -8,10 +8,10 @@ final class JsonbStrings {
   private JsonbStrings() {}
 
   /**
-   * The quoted output form of a decoded string: only {@code " \ \b \f \n \r \t} get short
-   * escapes, other controls below 0x20 become {@code \u001f} (lower-case hex), and everything
-   * else, "/" and non-ASCII included, is written as itself ("\u00e9" in the input prints é).
-   * Refuses what jsonb refuses: U+0000 and unpaired surrogates ("\ud800" alone).
+   * The quoted output form of a decoded string: only {@code " \ \b \f \n \r \t} get short escapes,
+   * other controls below 0x20 become {@code \u001f} (lower-case hex), and everything else, "/" and
+   * non-ASCII included, is written as itself ("\u00e9" in the input prints é). Refuses what jsonb
+   * refuses: U+0000 and unpaired surrogates ("\ud800" alone).
    */
   static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
@@ -43,7 +43,8 @@ final class JsonbStrings {
   }
 
   private static void requirePair(String s, int i) {
-    if (!Character.isHighSurrogate(s.charAt(i)) || i + 1 == s.length()
+    if (!Character.isHighSurrogate(s.charAt(i))
+        || i + 1 == s.length()
         || !Character.isLowSurrogate(s.charAt(i + 1))) {
       throw JsonbText.invalid("an unpaired surrogate");
     }

@@ -15,10 +15,10 @@ import java.util.ArrayDeque;
 
 /**
  * The exact text PostgreSQL prints for {@code '<json>'::jsonb::text}, computed in Java, so the
- * verifier can hash a jsonb column inside the database and compare it with the source row
- * without fetching it. jsonb does not keep the text: it drops whitespace and duplicate keys
- * (the last one wins), sorts keys by their length in UTF-8 bytes and then bytewise, re-escapes
- * strings its own way and prints numbers as numeric does ({@code 1.5e1} becomes {@code 15}).
+ * verifier can hash a jsonb column inside the database and compare it with the source row without
+ * fetching it. jsonb does not keep the text: it drops whitespace and duplicate keys (the last one
+ * wins), sorts keys by their length in UTF-8 bytes and then bytewise, re-escapes strings its own
+ * way and prints numbers as numeric does ({@code 1.5e1} becomes {@code 15}).
  *
  * <p>Text that PostgreSQL refuses is refused here too, with an {@link IllegalArgumentException}:
  * syntax errors, {@code \u0000}, unpaired surrogates, numbers beyond numeric, a byte order mark.
@@ -26,21 +26,23 @@ import java.util.ArrayDeque;
 public final class JsonbText {
 
   /**
-   * PostgreSQL's limits, not Jackson's defaults (numbers of 1000 characters, depth 500):
-   * "1e-16383" written out has 16385 characters and jsonb nests thousands deep.
+   * PostgreSQL's limits, not Jackson's defaults (numbers of 1000 characters, depth 500): "1e-16383"
+   * written out has 16385 characters and jsonb nests thousands deep.
    */
-  private static final StreamReadConstraints UNLIMITED = StreamReadConstraints.builder()
-      .maxNumberLength(Integer.MAX_VALUE)
-      .maxStringLength(Integer.MAX_VALUE)
-      .maxNameLength(Integer.MAX_VALUE)
-      .maxNestingDepth(Integer.MAX_VALUE)
-      .build();
+  private static final StreamReadConstraints UNLIMITED =
+      StreamReadConstraints.builder()
+          .maxNumberLength(Integer.MAX_VALUE)
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNameLength(Integer.MAX_VALUE)
+          .maxNestingDepth(Integer.MAX_VALUE)
+          .build();
 
   // Keys come from user data: interning them would fill the JVM's string table.
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(UNLIMITED)
-      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(UNLIMITED)
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .build();
 
   private JsonbText() {}
 
@@ -66,11 +68,13 @@ public final class JsonbText {
   public static String render(byte[] utf8Json) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8Json))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(utf8Json))
+              .toString();
     } catch (CharacterCodingException e) {
       throw invalid("it is not valid UTF-8");
     }
@@ -78,9 +82,9 @@ public final class JsonbText {
   }
 
   /**
-   * Reads one document into a tree of rendered scalars, {@link JsonbTree.Array} and
-   * {@link JsonbTree.Obj}. A loop with an explicit stack, not recursion: PostgreSQL accepts
-   * documents nested ten thousand deep ("[[[[...]]]]"), which would overflow a Java stack.
+   * Reads one document into a tree of rendered scalars, {@link JsonbTree.Array} and {@link
+   * JsonbTree.Obj}. A loop with an explicit stack, not recursion: PostgreSQL accepts documents
+   * nested ten thousand deep ("[[[[...]]]]"), which would overflow a Java stack.
    */
   private static Object read(JsonParser p) throws IOException {
     ArrayDeque<JsonbTree.Container> open = new ArrayDeque<>();

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A parsed jsonb document: scalars are already their output text, containers hold them in
- * jsonb's order, and {@link #write} prints the tree the way PostgreSQL's JsonbToCString does:
- * {@code {"a": 1, "bb": [true, null]}} with ", " and ": ", {@code {}} and {@code []} when empty.
+ * A parsed jsonb document: scalars are already their output text, containers hold them in jsonb's
+ * order, and {@link #write} prints the tree the way PostgreSQL's JsonbToCString does: {@code {"a":
+ * 1, "bb": [true, null]}} with ", " and ": ", {@code {}} and {@code []} when empty.
  */
 final class JsonbTree {
 

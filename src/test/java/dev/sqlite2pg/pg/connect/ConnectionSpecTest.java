@@ -27,8 +27,7 @@ class ConnectionSpecTest {
 
   @Test
   void readsAFullUri() {
-    ConnectionSpec spec =
-        resolve("postgresql://me:secret@db.example.com:6543/app?sslmode=require");
+    ConnectionSpec spec = resolve("postgresql://me:secret@db.example.com:6543/app?sslmode=require");
     assertThat(spec.hosts()).containsExactly(new Host("db.example.com", 6543));
     assertThat(spec.user()).isEqualTo("me");
     assertThat(spec.password()).isEqualTo("secret");
@@ -70,30 +69,38 @@ class ConnectionSpecTest {
   @Test
   void readsIpv6AndSeveralHosts() {
     ConnectionSpec spec = resolve("postgresql://u@[::1]:5433,[fe80::1%25eth0],other:7000/d");
-    assertThat(spec.hosts()).containsExactly(
-        new Host("::1", 5433), new Host("fe80::1%25eth0", 5432), new Host("other", 7000));
+    assertThat(spec.hosts())
+        .containsExactly(
+            new Host("::1", 5433), new Host("fe80::1%25eth0", 5432), new Host("other", 7000));
     assertThat(spec.jdbcUrl())
         .isEqualTo("jdbc:postgresql://[::1]:5433,[fe80::1%25eth0]:5432,other:7000/d");
   }
 
   @Test
   void queryParametersOverrideAndMapToPgjdbc() {
-    ConnectionSpec spec = resolve("postgresql:///ignored?host=h1,h2&port=1,2&dbname=real"
-        + "&user=me&connect_timeout=3&target_session_attrs=read-write&keepalives=1"
-        + "&options=-c%20search_path%3Dx&sslrootcert=/ca.pem&load_balance_hosts=random");
+    ConnectionSpec spec =
+        resolve(
+            "postgresql:///ignored?host=h1,h2&port=1,2&dbname=real"
+                + "&user=me&connect_timeout=3&target_session_attrs=read-write&keepalives=1"
+                + "&options=-c%20search_path%3Dx&sslrootcert=/ca.pem&load_balance_hosts=random");
     assertThat(spec.hosts()).containsExactly(new Host("h1", 1), new Host("h2", 2));
     assertThat(spec.database()).isEqualTo("real");
-    assertThat(spec.properties()).containsEntry("connectTimeout", "3")
-        .containsEntry("targetServerType", "primary").containsEntry("tcpKeepAlive", "true")
-        .containsEntry("options", "-c search_path=x").containsEntry("sslrootcert", "/ca.pem")
+    assertThat(spec.properties())
+        .containsEntry("connectTimeout", "3")
+        .containsEntry("targetServerType", "primary")
+        .containsEntry("tcpKeepAlive", "true")
+        .containsEntry("options", "-c search_path=x")
+        .containsEntry("sslrootcert", "/ca.pem")
         .containsEntry("loadBalanceHosts", "true");
     assertThat(spec.jdbcProperties().getProperty("connectTimeout")).isEqualTo("3");
   }
 
   @Test
   void readsKeywordStrings() {
-    ConnectionSpec spec = resolve("host=localhost port = 5434 dbname='my app' user=me"
-        + " password='it\\'s a secret' sslmode=disable");
+    ConnectionSpec spec =
+        resolve(
+            "host=localhost port = 5434 dbname='my app' user=me"
+                + " password='it\\'s a secret' sslmode=disable");
     assertThat(spec.hosts()).containsExactly(new Host("localhost", 5434));
     assertThat(spec.database()).isEqualTo("my app");
     assertThat(spec.password()).isEqualTo("it's a secret");
@@ -112,8 +119,9 @@ class ConnectionSpecTest {
 
   @Test
   void readsJdbcUrlsAndKeepsTheirProperties() {
-    ConnectionSpec spec = resolve(
-        "jdbc:postgresql://h:5555,h2/app?user=me&password=s%2Bcret&ssl=true&prepareThreshold=0");
+    ConnectionSpec spec =
+        resolve(
+            "jdbc:postgresql://h:5555,h2/app?user=me&password=s%2Bcret&ssl=true&prepareThreshold=0");
     assertThat(spec.hosts()).containsExactly(new Host("h", 5555), new Host("h2", 5432));
     assertThat(spec.user()).isEqualTo("me");
     assertThat(spec.password()).isEqualTo("s+cret");
@@ -135,8 +143,10 @@ class ConnectionSpecTest {
     assertThat(spec.database()).isEqualTo(osUser);
     assertThat(spec.password()).isNull();
     assertThat(spec.sslMode()).isEqualTo("prefer");
-    assertThat(spec.jdbcProperties()).containsEntry("ApplicationName", "sqlite2pg")
-        .containsEntry("connectTimeout", "10").containsEntry("sslmode", "prefer")
+    assertThat(spec.jdbcProperties())
+        .containsEntry("ApplicationName", "sqlite2pg")
+        .containsEntry("connectTimeout", "10")
+        .containsEntry("sslmode", "prefer")
         .doesNotContainKey("password");
     // database defaults to the user given, not the OS user
     assertThat(resolve("postgresql://alice@h").database()).isEqualTo("alice");
@@ -144,8 +154,20 @@ class ConnectionSpecTest {
 
   @Test
   void environmentFillsWhatTheTargetLeavesOut() {
-    Map<String, String> env = Map.of("PGHOST", "envhost", "PGPORT", "6000", "PGUSER", "envuser",
-        "PGPASSWORD", "envpw", "PGDATABASE", "envdb", "PGSSLMODE", "require");
+    Map<String, String> env =
+        Map.of(
+            "PGHOST",
+            "envhost",
+            "PGPORT",
+            "6000",
+            "PGUSER",
+            "envuser",
+            "PGPASSWORD",
+            "envpw",
+            "PGDATABASE",
+            "envdb",
+            "PGSSLMODE",
+            "require");
     ConnectionSpec fromEnv = resolve("postgresql://", env);
     assertThat(fromEnv.hosts()).containsExactly(new Host("envhost", 6000));
     assertThat(fromEnv.user()).isEqualTo("envuser");
@@ -154,15 +176,19 @@ class ConnectionSpecTest {
     assertThat(fromEnv.sslMode()).isEqualTo("require");
     ConnectionSpec explicit = resolve("postgresql://me:pw@h:1/db?sslmode=disable", env);
     assertThat(explicit.hosts()).containsExactly(new Host("h", 1));
-    assertThat(explicit).extracting(ConnectionSpec::user, ConnectionSpec::password,
-        ConnectionSpec::database, ConnectionSpec::sslMode)
+    assertThat(explicit)
+        .extracting(
+            ConnectionSpec::user,
+            ConnectionSpec::password,
+            ConnectionSpec::database,
+            ConnectionSpec::sslMode)
         .containsExactly("me", "pw", "db", "disable");
   }
 
   @Test
   void precedenceIsTargetThenDatabaseUrlThenPgVariablesThenEmbedded() {
-    Map<String, String> all = Map.of("DATABASE_URL", "postgres://dburl@dbhost/x",
-        "PGHOST", "pghost", "PGUSER", "pguser");
+    Map<String, String> all =
+        Map.of("DATABASE_URL", "postgres://dburl@dbhost/x", "PGHOST", "pghost", "PGUSER", "pguser");
     assertThat(resolve("postgresql://t@target/x", all).hosts().get(0).name()).isEqualTo("target");
     assertThat(resolve(null, all).hosts().get(0).name()).isEqualTo("dbhost");
     assertThat(resolve(null, Map.of("PGHOST", "pghost", "PGUSER", "u")).hosts().get(0).name())
@@ -176,21 +202,28 @@ class ConnectionSpecTest {
 
   @Test
   void refusesUnixSocketsWithATcpSuggestion() {
-    for (String target : List.of("postgresql:///db?host=/var/run/postgresql",
-        "postgresql://%2Fvar%2Frun%2Fpostgresql/db", "host=/tmp dbname=x")) {
-      assertThatThrownBy(() -> resolve(target)).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("Unix-domain socket").hasMessageContaining("host=localhost");
+    for (String target :
+        List.of(
+            "postgresql:///db?host=/var/run/postgresql",
+            "postgresql://%2Fvar%2Frun%2Fpostgresql/db",
+            "host=/tmp dbname=x")) {
+      assertThatThrownBy(() -> resolve(target))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Unix-domain socket")
+          .hasMessageContaining("host=localhost");
     }
     assertThatThrownBy(() -> resolve(null, Map.of("PGHOST", "/var/run/postgresql")))
-        .hasMessageContaining("(from PGHOST)").hasMessageContaining("Unix-domain socket");
+        .hasMessageContaining("(from PGHOST)")
+        .hasMessageContaining("Unix-domain socket");
   }
 
   @Test
   void explainsMalformedTargetsInOneLine() {
     assertThatThrownBy(() -> resolve("postgresql://x:y:z"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("target URL \"postgresql://x:y:z\" is not valid: port \"y:z\" is not a"
-            + " number (expected postgresql://user@host:5432/dbname)");
+        .hasMessage(
+            "target URL \"postgresql://x:y:z\" is not valid: port \"y:z\" is not a"
+                + " number (expected postgresql://user@host:5432/dbname)");
     assertThatThrownBy(() -> resolve("postgresql://h:70000/d"))
         .hasMessageContaining("port 70000 is not between 1 and 65535");
     assertThatThrownBy(() -> resolve("postgresql://[::1/d"))
@@ -205,8 +238,7 @@ class ConnectionSpecTest {
         .hasMessageContaining("(expected host=localhost port=5432 dbname=app user=me)");
     assertThatThrownBy(() -> resolve("mysql://h/d"))
         .hasMessageContaining("is not a PostgreSQL connection string");
-    assertThatThrownBy(() -> resolve(""))
-        .hasMessageContaining("is empty");
+    assertThatThrownBy(() -> resolve("")).hasMessageContaining("is empty");
     assertThatThrownBy(() -> resolve(null, Map.of("PGHOST", "h", "PGPORT", "abc")))
         .hasMessageContaining("port \"abc\" (from PGPORT) is not a number");
     assertThatThrownBy(() -> resolve(null, Map.of("DATABASE_URL", "postgres://h:x/d")))
@@ -218,13 +250,14 @@ class ConnectionSpecTest {
   @Test
   void neverShowsThePassword() {
     String secret = "Sup3rS3cret";
-    List<String> targets = List.of(
-        "postgresql://me:" + secret + "@h/d",
-        "postgresql://me@h/d?password=" + secret,
-        "postgresql://me@h/d?sslpassword=" + secret,
-        "host=h user=me password=" + secret,
-        "host=h user=me password='" + secret + " x'",
-        "jdbc:postgresql://h/d?user=me&password=" + secret);
+    List<String> targets =
+        List.of(
+            "postgresql://me:" + secret + "@h/d",
+            "postgresql://me@h/d?password=" + secret,
+            "postgresql://me@h/d?sslpassword=" + secret,
+            "host=h user=me password=" + secret,
+            "host=h user=me password='" + secret + " x'",
+            "jdbc:postgresql://h/d?user=me&password=" + secret);
     for (String target : targets) {
       ConnectionSpec spec = resolve(target);
       assertThat(spec.toString()).doesNotContain(secret).contains("****");
@@ -239,18 +272,19 @@ class ConnectionSpecTest {
   @Test
   void neverShowsThePasswordInErrors() {
     String secret = "Sup3rS3cret";
-    List<String> broken = List.of(
-        "postgresql://me:" + secret + "@h:notaport/d",
-        "postgresql://me:" + secret + "@[::1/d",
-        "postgresql://me:" + secret + "/x@h/d",         // unencoded '/' in the password
-        "postgresql://me:" + secret + "%zz@h/d",        // bad percent-encoding in it
-        "postgresql://me@h:bad/d?password=" + secret,
-        "postgresql://me@h/d?password=" + secret + "&&",
-        "host=h port=x password=" + secret,
-        "host=h port=x password='" + secret + " and more'",
-        "host=h password='" + secret,                   // unterminated quote
-        "jdbc:postgresql://h/d?password=" + secret + "%zz",
-        "jdbc:postgresql://[::1/d?password=" + secret);
+    List<String> broken =
+        List.of(
+            "postgresql://me:" + secret + "@h:notaport/d",
+            "postgresql://me:" + secret + "@[::1/d",
+            "postgresql://me:" + secret + "/x@h/d", // unencoded '/' in the password
+            "postgresql://me:" + secret + "%zz@h/d", // bad percent-encoding in it
+            "postgresql://me@h:bad/d?password=" + secret,
+            "postgresql://me@h/d?password=" + secret + "&&",
+            "host=h port=x password=" + secret,
+            "host=h port=x password='" + secret + " and more'",
+            "host=h password='" + secret, // unterminated quote
+            "jdbc:postgresql://h/d?password=" + secret + "%zz",
+            "jdbc:postgresql://[::1/d?password=" + secret);
     for (String target : broken) {
       assertThatThrownBy(() -> resolve(target), target)
           .isInstanceOf(IllegalArgumentException.class)

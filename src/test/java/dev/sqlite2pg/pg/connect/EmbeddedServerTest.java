@@ -27,7 +27,8 @@ class EmbeddedServerTest {
     try (EmbeddedServer server = EmbeddedServer.start(dir, 0)) {
       app = server.createDatabase("app");
       assertThat(server.createDatabase("app")).isEqualTo(app); // already there: no error
-      try (Connection c = Connections.open(app); Statement s = c.createStatement()) {
+      try (Connection c = Connections.open(app);
+          Statement s = c.createStatement()) {
         s.execute("CREATE TABLE kept (id int PRIMARY KEY, name text)");
         s.execute("INSERT INTO kept VALUES (1, 'survives')");
       }
@@ -48,11 +49,14 @@ class EmbeddedServerTest {
   void specPointsAtThePostgresDatabase() throws Exception {
     try (EmbeddedServer server = EmbeddedServer.start(dir, 0)) {
       ConnectionSpec spec = server.spec();
-      assertThat(spec.displayUrl()).isEqualTo(
-          "postgresql://postgres@localhost:" + server.port() + "/postgres?sslmode=disable");
+      assertThat(spec.displayUrl())
+          .isEqualTo(
+              "postgresql://postgres@localhost:" + server.port() + "/postgres?sslmode=disable");
       try (Connection c = Connections.open(spec);
-          ResultSet rs = c.createStatement().executeQuery(
-              "SELECT current_setting('fsync'), current_setting('maintenance_work_mem')")) {
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT current_setting('fsync'), current_setting('maintenance_work_mem')")) {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("on");
         assertThat(rs.getString(2)).isEqualTo("256MB");
@@ -65,11 +69,16 @@ class EmbeddedServerTest {
     try (EmbeddedServer first = EmbeddedServer.start(dir, 0)) {
       assertThatThrownBy(() -> EmbeddedServer.start(dir, 0))
           .isInstanceOf(TargetConnectException.class)
-          .satisfies(e -> {
-            assertThat(((TargetConnectException) e).kind()).isEqualTo(Kind.DATA_DIRECTORY_IN_USE);
-            assertThat(e.getMessage()).contains("is in use by a running server")
-                .contains("port " + first.port()).contains("pg_ctl -D").doesNotContain("\n");
-          });
+          .satisfies(
+              e -> {
+                assertThat(((TargetConnectException) e).kind())
+                    .isEqualTo(Kind.DATA_DIRECTORY_IN_USE);
+                assertThat(e.getMessage())
+                    .contains("is in use by a running server")
+                    .contains("port " + first.port())
+                    .contains("pg_ctl -D")
+                    .doesNotContain("\n");
+              });
     }
   }
 

@@ -28,12 +28,14 @@ class PgPassFileTest {
 
   @Test
   void firstMatchingLineWinsAndStarMatchesAnything() throws IOException {
-    pgpass("""
+    pgpass(
+        """
         # comment:lines:are:skipped:x
         other:5432:app:me:wrong-host
         db:5432:app:me:exact
         *:*:*:me:fallback
-        """, "rw-------");
+        """,
+        "rw-------");
     assertThat(resolve("postgresql://me@db/app").password()).isEqualTo("exact");
     assertThat(resolve("postgresql://me@db:6000/app").password()).isEqualTo("fallback");
     assertThat(resolve("postgresql://you@db/app").password()).isNull();
@@ -41,8 +43,8 @@ class PgPassFileTest {
 
   @Test
   void backslashEscapesColonsAndBackslashes() throws IOException {
-    pgpass("fe80\\:\\:1:5432:we\\\\ird\\:db:me:pa\\:ss\\\\word:ignored-after-colon\r\n",
-        "rw-------");
+    pgpass(
+        "fe80\\:\\:1:5432:we\\\\ird\\:db:me:pa\\:ss\\\\word:ignored-after-colon\r\n", "rw-------");
     ConnectionSpec spec = resolve("postgresql://me@[fe80::1]/we%5Cird%3Adb");
     assertThat(spec.password()).isEqualTo("pa:ss\\word");
   }
@@ -63,8 +65,10 @@ class PgPassFileTest {
   void aGivenPasswordWinsOverTheFileAndPgpasswordToo() throws IOException {
     pgpass("*:*:*:*:fromfile\n", "rw-------");
     assertThat(resolve("postgresql://me:given@h/d").password()).isEqualTo("given");
-    assertThat(ConnectionSpec.resolve("postgresql://me@h/d", Map.of("PGPASSWORD", "env"), home)
-        .password()).isEqualTo("env");
+    assertThat(
+            ConnectionSpec.resolve("postgresql://me@h/d", Map.of("PGPASSWORD", "env"), home)
+                .password())
+        .isEqualTo("env");
     assertThat(resolve("postgresql://me@h/d").password()).isEqualTo("fromfile");
   }
 
@@ -73,7 +77,9 @@ class PgPassFileTest {
     pgpass("*:*:*:*:exposed\n", "rw-r-----");
     ConnectionSpec spec = resolve("postgresql://me@h/d");
     assertThat(spec.password()).isNull();
-    assertThat(spec.warnings()).singleElement().asString()
+    assertThat(spec.warnings())
+        .singleElement()
+        .asString()
         .startsWith("WARNING: password file \"" + home.resolve(".pgpass") + "\"")
         .contains("has group or world access; permissions should be u=rw (0600) or less")
         .doesNotContain("exposed");
@@ -84,8 +90,11 @@ class PgPassFileTest {
     Path elsewhere = home.resolve("elsewhere");
     Files.writeString(elsewhere, "*:*:*:*:fromelsewhere\n");
     Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("r--------"));
-    assertThat(ConnectionSpec.resolve("postgresql://me@h/d",
-        Map.of("PGPASSFILE", elsewhere.toString()), home).password()).isEqualTo("fromelsewhere");
+    assertThat(
+            ConnectionSpec.resolve(
+                    "postgresql://me@h/d", Map.of("PGPASSFILE", elsewhere.toString()), home)
+                .password())
+        .isEqualTo("fromelsewhere");
     assertThat(resolve("host=h user=me passfile=" + elsewhere).password())
         .isEqualTo("fromelsewhere");
   }

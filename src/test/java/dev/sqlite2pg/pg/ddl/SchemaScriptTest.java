@@ -3,8 +3,8 @@ package dev.sqlite2pg.pg.ddl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.MigrationPlan;
-import dev.sqlite2pg.SchemaSection;
 import dev.sqlite2pg.Migrator;
+import dev.sqlite2pg.SchemaSection;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.NeedsServer;
@@ -31,13 +31,16 @@ class SchemaScriptTest {
     String post = plan.script(SchemaSection.POST_DATA);
     assertThat(pre).contains("CREATE TABLE \"public\".\"customers\"").doesNotContain("FOREIGN KEY");
     assertThat(post).contains("FOREIGN KEY").doesNotContain("CREATE TABLE");
-    try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
       s.execute(pre);
-      s.execute("INSERT INTO customers (id, email, name, active, created_at)"
-          + " VALUES (7, 'a@b', 'A', true, now())");
+      s.execute(
+          "INSERT INTO customers (id, email, name, active, created_at)"
+              + " VALUES (7, 'a@b', 'A', true, now())");
       s.execute(post);
-      ResultSet rs = s.executeQuery("INSERT INTO customers (email, name) VALUES ('c@d', 'C')"
-          + " RETURNING id");
+      ResultSet rs =
+          s.executeQuery(
+              "INSERT INTO customers (email, name) VALUES ('c@d', 'C')" + " RETURNING id");
       rs.next();
       assertThat(rs.getLong(1)).as("sequence moved past the rows already there").isEqualTo(8);
       rs = s.executeQuery("SELECT count(*) FROM pg_constraint WHERE contype = 'f'");

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The oracle for JsonbText: a real PostgreSQL asked for {@code ?::jsonb::text}, each document
- * bound as a string parameter, many per query so that property tests stay fast.
+ * The oracle for JsonbText: a real PostgreSQL asked for {@code ?::jsonb::text}, each document bound
+ * as a string parameter, many per query so that property tests stay fast.
  */
 final class JsonbServer implements AutoCloseable {
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * JsonbText against the server on random documents, every code point and random numbers. Each
- * try sends all its documents in one query, so the whole class takes seconds, not minutes.
+ * JsonbText against the server on random documents, every code point and random numbers. Each try
+ * sends all its documents in one query, so the whole class takes seconds, not minutes.
  */
 @NeedsServer
 class JsonbTextProperties {
@@ -42,8 +42,7 @@ class JsonbTextProperties {
 
   @Test
   void randomDocumentsMatchPostgres() {
-    forAll("randomDocumentsMatchPostgres", 40, longs(),
-        JsonbTextProperties::randomDocumentsMatch);
+    forAll("randomDocumentsMatchPostgres", 40, longs(), JsonbTextProperties::randomDocumentsMatch);
   }
 
   private static void randomDocumentsMatch(long seed) throws Exception {
@@ -60,7 +59,10 @@ class JsonbTextProperties {
   void everyCodePointMatchesPostgres() {
     Gen<Long> seeds = longs();
     Gen<List<Integer>> points = listOf(codePoints(), 200);
-    forAll("everyCodePointMatchesPostgres", 30, r -> new CodePoints(seeds.next(r), points.next(r)),
+    forAll(
+        "everyCodePointMatchesPostgres",
+        30,
+        r -> new CodePoints(seeds.next(r), points.next(r)),
         JsonbTextProperties::codePointsMatch);
   }
 
@@ -98,17 +100,24 @@ class JsonbTextProperties {
   /** The byte[] overload is the String one after strict decoding. */
   @Test
   void bytesAndTextAgree() {
-    forAll("bytesAndTextAgree", 200, longs(), seed -> {
-      String doc = new RandomJson(seed).document();
-      assertThat(JsonbText.render(doc.getBytes(StandardCharsets.UTF_8)))
-          .isEqualTo(JsonbText.render(doc));
-    });
+    forAll(
+        "bytesAndTextAgree",
+        200,
+        longs(),
+        seed -> {
+          String doc = new RandomJson(seed).document();
+          assertThat(JsonbText.render(doc.getBytes(StandardCharsets.UTF_8)))
+              .isEqualTo(JsonbText.render(doc));
+        });
   }
 
   /** Reordering an object's members changes nothing unless a key repeats. */
   @Test
   void memberOrderDoesNotMatterWithoutDuplicates() {
-    forAll("memberOrderDoesNotMatterWithoutDuplicates", 200, longs(),
+    forAll(
+        "memberOrderDoesNotMatterWithoutDuplicates",
+        200,
+        longs(),
         JsonbTextProperties::memberOrderDoesNotMatter);
   }
 

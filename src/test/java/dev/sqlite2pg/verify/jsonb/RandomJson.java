@@ -4,17 +4,38 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Random JSON documents that jsonb accepts, spelled in the many ways that mean the same value:
- * any whitespace, escapes in upper or lower hex, "\/" for "/", emoji as raw text or as a
- * surrogate pair escape, numbers with exponents, trailing zeros and negative zero, and keys
- * from a small pool so that duplicates and keys of equal length are common.
+ * Random JSON documents that jsonb accepts, spelled in the many ways that mean the same value: any
+ * whitespace, escapes in upper or lower hex, "\/" for "/", emoji as raw text or as a surrogate pair
+ * escape, numbers with exponents, trailing zeros and negative zero, and keys from a small pool so
+ * that duplicates and keys of equal length are common.
  */
 final class RandomJson {
 
   /** Same byte length, different order in UTF-16 and in UTF-8, escapes, the empty key. */
-  private static final String[] KEYS = {"", "a", "b", "B", "ab", "ba", "aa", "é", "\\u00e9",
-      "€", "😀", "\\ud83d\\ude00", "\uE000", "\uFFFF", "ü", "a\\nb", "a\\\"b", "\\\\", "\\/",
-      "\\u001f", "abc", "é€"};
+  private static final String[] KEYS = {
+    "",
+    "a",
+    "b",
+    "B",
+    "ab",
+    "ba",
+    "aa",
+    "é",
+    "\\u00e9",
+    "€",
+    "😀",
+    "\\ud83d\\ude00",
+    "\uE000",
+    "\uFFFF",
+    "ü",
+    "a\\nb",
+    "a\\\"b",
+    "\\\\",
+    "\\/",
+    "\\u001f",
+    "abc",
+    "é€"
+  };
 
   private final Random r;
 
@@ -85,7 +106,7 @@ final class RandomJson {
       case 0 -> out.append(' ');
       case 1 -> out.append("\n\t");
       case 2 -> out.append("\r\n  ");
-      default -> { }
+      default -> {}
     }
   }
 
@@ -161,7 +182,8 @@ final class RandomJson {
       int sign = r.nextInt(3);
       out.append(sign == 0 ? "" : sign == 1 ? "+" : "-");
       out.append("0".repeat(r.nextInt(10) == 0 ? r.nextInt(4) : 0));
-      out.append(r.nextInt(20) == 0 ? 1000 + r.nextInt(14000) : r.nextInt(r.nextBoolean() ? 10 : 80));
+      out.append(
+          r.nextInt(20) == 0 ? 1000 + r.nextInt(14000) : r.nextInt(r.nextBoolean() ? 10 : 80));
     }
     return out.toString();
   }
