@@ -230,6 +230,16 @@ class BadInputSourceTest {
     assertThat(msg).doesNotContain("SQLSTATE");
   }
 
+  @Test
+  void corruptPagesFoundWhilePlanningNameTheFile() throws Exception {
+    // `plan` reads every value to choose the types (the probes), through SQLite itself.
+    Path db = bigDatabase("planned.db");
+    corrupt(db, 5, 12);
+    CliRun plan = CliRun.run("plan", db.toString());
+    String msg = assertOneLine(plan, SOURCE_ERROR, "planned.db", "corrupt", ".recover");
+    assertThat(msg).contains("sqlite3 " + db + " .recover");
+  }
+
   private static void corrupt(Path db, int fromPage, int toPage) throws Exception {
     try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
       byte[] garbage = new byte[4096];

@@ -28,11 +28,16 @@ import java.util.Optional;
 public final class SqliteValueProbe implements ValueProbe {
 
   private final Connection c;
+  private final java.nio.file.Path file;
   private final Table table;
   private final boolean utf8;
 
-  public SqliteValueProbe(Connection c, Table table, boolean utf8) {
+  /**
+   * @param file the user's SQLite file, which a failure names (its advice is for that file)
+   */
+  public SqliteValueProbe(Connection c, java.nio.file.Path file, Table table, boolean utf8) {
     this.c = c;
+    this.file = file;
     this.table = table;
     this.utf8 = utf8;
   }
@@ -65,7 +70,7 @@ public final class SqliteValueProbe implements ValueProbe {
       }
       return Optional.empty();
     } catch (SQLException e) {
-      throw SqliteErrors.translate(java.nio.file.Path.of(table.name()), e);
+      throw SqliteErrors.translate(file, e);
     }
   }
 

@@ -279,7 +279,7 @@ public final class PlanStep {
             Warning.table(
                 t.name(), "renamed to " + target + " (PostgreSQL names are at most 63 bytes)"));
       }
-      SqliteValueProbe values = new SqliteValueProbe(c, t, utf8);
+      SqliteValueProbe values = new SqliteValueProbe(c, source.origin(), t, utf8);
       TablePlan plan =
           planner.plan(
               t,
