@@ -10,6 +10,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The package order of ARCHITECTURE.md as rules, for any root package (the project's, or a test
@@ -19,8 +22,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *   cli                 the root API only
  *   Migrator, Targets   everything
  *   run                 everything below
- *   copy, verify        plan, pg.*, translate, convert, sqlite, sql, catalog
- *   verify.jsonb        nothing of ours but the API
+ *   copy, verify        everything below
+ *   verify.jsonb        everything below (used by verify)
  *   pg.ddl, pg.state    plan, pg, pg.connect, translate, convert, sqlite, sql, catalog
  *   plan                pg, pg.connect, translate, convert, sqlite, sql, catalog
  *   pg, pg.connect      translate, convert, sqlite, sql, catalog
@@ -37,123 +40,54 @@ final class Layers {
 
   private Layers() {}
 
+  /**
+   * The internal packages, bottom to top; packages in one group are peers and do not use each
+   * other. Each may be used by the groups above it and by the entry points, never by the CLI.
+   */
+  private static final List<List<String>> ORDER =
+      List.of(
+          List.of("catalog", "sql"),
+          List.of("sqlite"),
+          List.of("convert"),
+          List.of("translate"),
+          List.of("pg", "pg.connect"),
+          List.of("plan"),
+          List.of("pg.ddl", "pg.state"),
+          List.of("verify.jsonb"),
+          List.of("copy", "verify"),
+          List.of("run"));
+
   /** Layers of {@code root}, bottom to top, with what each may use. */
   static ArchRule order(String root) {
-    return layeredArchitecture()
-        .consideringOnlyDependenciesInAnyPackage(root + "..")
-        .layer("api")
-        .definedBy(api(root))
-        .layer("entry")
-        .definedBy(entry(root))
-        .layer("catalog")
-        .definedBy(root + ".catalog..")
-        .layer("sql")
-        .definedBy(root + ".sql..")
-        .layer("sqlite")
-        .definedBy(root + ".sqlite..")
-        .layer("convert")
-        .definedBy(root + ".convert..")
-        .layer("translate")
-        .definedBy(root + ".translate..")
-        .layer("pg")
-        .definedBy(root + ".pg")
-        .layer("pg.connect")
-        .definedBy(root + ".pg.connect..")
-        .layer("plan")
-        .definedBy(root + ".plan..")
-        .layer("pg.ddl")
-        .definedBy(root + ".pg.ddl..")
-        .layer("pg.state")
-        .definedBy(root + ".pg.state..")
-        .layer("verify.jsonb")
-        .definedBy(root + ".verify.jsonb..")
-        .layer("copy")
-        .definedBy(root + ".copy..")
-        .layer("verify")
-        .definedBy(root + ".verify")
-        .layer("run")
-        .definedBy(root + ".run..")
-        .layer("cli")
-        .definedBy(root + ".cli..")
-        .whereLayer("cli")
-        .mayNotBeAccessedByAnyLayer()
-        .whereLayer("entry")
-        .mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("run")
-        .mayOnlyBeAccessedByLayers("entry")
-        .whereLayer("copy")
-        .mayOnlyBeAccessedByLayers("run", "entry")
-        .whereLayer("verify")
-        .mayOnlyBeAccessedByLayers("run", "entry")
-        .whereLayer("verify.jsonb")
-        .mayOnlyBeAccessedByLayers("verify")
-        .whereLayer("pg.ddl")
-        .mayOnlyBeAccessedByLayers("copy", "verify", "run", "entry")
-        .whereLayer("pg.state")
-        .mayOnlyBeAccessedByLayers("copy", "verify", "run", "entry")
-        .whereLayer("plan")
-        .mayOnlyBeAccessedByLayers("pg.ddl", "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("pg")
-        .mayOnlyBeAccessedByLayers("plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("pg.connect")
-        .mayOnlyBeAccessedByLayers("plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("translate")
-        .mayOnlyBeAccessedByLayers(
-            "pg", "pg.connect", "plan", "pg.ddl", "pg.state", "copy", "verify", "run", "entry")
-        .whereLayer("convert")
-        .mayOnlyBeAccessedByLayers(
-            "translate",
-            "pg",
-            "pg.connect",
-            "plan",
-            "pg.ddl",
-            "pg.state",
-            "copy",
-            "verify",
-            "run",
-            "entry")
-        .whereLayer("sqlite")
-        .mayOnlyBeAccessedByLayers(
-            "convert",
-            "translate",
-            "pg",
-            "pg.connect",
-            "plan",
-            "pg.ddl",
-            "pg.state",
-            "copy",
-            "verify",
-            "run",
-            "entry")
-        .whereLayer("sql")
-        .mayOnlyBeAccessedByLayers(
-            "sqlite",
-            "convert",
-            "translate",
-            "pg",
-            "pg.connect",
-            "plan",
-            "pg.ddl",
-            "pg.state",
-            "copy",
-            "verify",
-            "run",
-            "entry")
-        .whereLayer("catalog")
-        .mayOnlyBeAccessedByLayers(
-            "sqlite",
-            "convert",
-            "translate",
-            "pg",
-            "pg.connect",
-            "plan",
-            "pg.ddl",
-            "pg.state",
-            "copy",
-            "verify",
-            "run",
-            "entry")
-        .because("each package may use only those below it (ARCHITECTURE.md)");
+    LayeredArchitecture layers =
+        layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage(root + "..")
+            .layer("api")
+            .definedBy(api(root))
+            .layer("entry")
+            .definedBy(entry(root))
+            .layer("cli")
+            .definedBy(root + ".cli..");
+    for (List<String> group : ORDER) {
+      for (String name : group) {
+        layers = layers.layer(name).definedBy(root + "." + name);
+      }
+    }
+    layers =
+        layers
+            .whereLayer("cli")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("entry")
+            .mayOnlyBeAccessedByLayers("cli");
+    for (int i = 0; i < ORDER.size(); i++) {
+      List<String> above = new ArrayList<>();
+      ORDER.subList(i + 1, ORDER.size()).forEach(above::addAll);
+      above.add("entry");
+      for (String name : ORDER.get(i)) {
+        layers = layers.whereLayer(name).mayOnlyBeAccessedByLayers(above.toArray(String[]::new));
+      }
+    }
+    return layers.because("each package may use only those below it (ARCHITECTURE.md)");
   }
 
   /** No cycles between the internal packages, whatever the layers say. */
