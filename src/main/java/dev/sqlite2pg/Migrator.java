@@ -53,11 +53,9 @@ public final class Migrator {
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
-  private final MigrateOptions options;
   private final RunContext run;
 
   private Migrator(RunContext run) {
-    this.options = run.options();
     this.run = run;
   }
 
@@ -66,20 +64,20 @@ public final class Migrator {
   }
 
   public MigrateOptions options() {
-    return options;
+    return run.options();
   }
 
   /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
   public MigrationPlan plan() {
-    SqliteSource source = SqliteSource.open(options.source());
+    SqliteSource source = SqliteSource.open(run.options().source());
     return PlanReport.of(PlanStep.run(run, source, CatalogStep.run(run, source), true), run.mode());
   }
 
   @SuppressWarnings("try") // the snapshot is deleted on close; it is read through its source
   public MigrationResult migrate() {
     long start = System.nanoTime();
-    SqliteSource opened = SqliteSource.open(options.source());
-    Optional<SqliteSource.Snapshot> snapshot = SnapshotStep.take(options.snapshot(), opened);
+    SqliteSource opened = SqliteSource.open(run.options().source());
+    Optional<SqliteSource.Snapshot> snapshot = SnapshotStep.take(run.options().snapshot(), opened);
     try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
       return migrate(
           snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
@@ -92,9 +90,9 @@ public final class Migrator {
   private MigrationResult migrate(SqliteSource source, Optional<Instant> snapshotAt, long start) {
     Catalog catalog = CatalogStep.run(run, source);
     Plan plan = PlanStep.run(run, source, catalog, false);
-    try (RunLock lock = RunLock.acquire(run.target(), options.schema())) {
+    try (RunLock lock = RunLock.acquire(run.target(), run.schema())) {
       RunFingerprint fingerprint =
-          RunFingerprint.of(options.source(), catalog, options, run.casts());
+          RunFingerprint.of(run.options().source(), catalog, run.options(), run.casts());
       TargetTables before = targetBefore(plan);
       SchemaWriter schema = SchemaStep.run(run, source, plan, before);
       RunState state = runState(fingerprint, plan);
@@ -115,15 +113,15 @@ public final class Migrator {
   private TargetTables targetBefore(Plan plan) {
     return run.mode().readsTargetFirst()
         ? TargetTables.read(
-            run.target(), options.schema(), plan.tables().stream().map(TablePlan::target).toList())
+            run.target(), run.schema(), plan.tables().stream().map(TablePlan::target).toList())
         : TargetTables.none();
   }
 
   private RunState runState(RunFingerprint fingerprint, Plan plan) {
     RunState state =
         run.mode().resumes()
-            ? RunState.resume(run.target(), options.schema(), fingerprint)
-            : RunState.start(run.target(), options.schema(), fingerprint, plan.tables());
+            ? RunState.resume(run.target(), run.schema(), fingerprint)
+            : RunState.start(run.target(), run.schema(), fingerprint, plan.tables());
     state.warning().ifPresent(w -> LOG.warn("{}", w));
     return state;
   }
@@ -135,12 +133,13 @@ public final class Migrator {
   @SuppressWarnings("try") // as in migrate()
   public VerifyResult verify() {
     long start = System.nanoTime();
-    SqliteSource opened = SqliteSource.open(options.source());
+    SqliteSource opened = SqliteSource.open(run.options().source());
     Catalog names = CatalogStep.read(opened);
     // The same snapshot rule as migrate: every table compared as of one moment, and read from
     // a file nobody writes, which is also the fastest to read.
     try (EarlyTargetSide targetSide = VerifyStep.startTargetSide(run, opened, names)) {
-      Optional<SqliteSource.Snapshot> snapshot = SnapshotStep.take(options.snapshot(), opened);
+      Optional<SqliteSource.Snapshot> snapshot =
+          SnapshotStep.take(run.options().snapshot(), opened);
       try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
         return VerifyStep.alone(
             run,

@@ -17,6 +17,11 @@ public record Catalog(
     return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
   }
 
+  /** Text is stored as UTF-8: the page reader and the copy's fast text path apply. */
+  public boolean utf8() {
+    return encoding.equalsIgnoreCase("UTF-8");
+  }
+
   public List<SchemaObject> views() {
     return others.stream().filter(o -> o.kind() == SchemaObject.Kind.VIEW).toList();
   }

@@ -47,12 +47,7 @@ public final class SqliteValueProbe implements ValueProbe {
     ValueEncoder enc = Encoders.forType(type, options);
     BinaryCopyBuffer scratch = new BinaryCopyBuffer(1024);
     String sql =
-        "SELECT "
-            + SourceQueries.rowidExpression(table)
-            + ", "
-            + quote(column.name())
-            + " FROM "
-            + quote(table.name())
+        SourceQueries.select(table, List.of(column))
             + " WHERE "
             + quote(column.name())
             + " IS NOT NULL";
@@ -77,16 +72,10 @@ public final class SqliteValueProbe implements ValueProbe {
   @Override
   public List<String> examples(Column column, String storageClass, int limit) {
     String sql =
-        "SELECT "
-            + SourceQueries.rowidExpression(table)
-            + ", "
-            + quote(column.name())
-            + " FROM "
-            + quote(table.name())
+        SourceQueries.select(table, List.of(column))
             + " WHERE typeof("
             + quote(column.name())
-            + ") = ?"
-            + " LIMIT ?";
+            + ") = ? LIMIT ?";
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, storageClass);

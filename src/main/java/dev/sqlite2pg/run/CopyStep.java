@@ -81,7 +81,7 @@ public final class CopyStep {
             source,
             run.target(),
             options.schema(),
-            utf8(plan),
+            plan.catalog().utf8(),
             options.batchSize(),
             options.onError(),
             state,
@@ -118,10 +118,6 @@ public final class CopyStep {
                 });
     options.rejectDir().ifPresent(dir -> RejectFiles.write(dir, results));
     return new Copied(PlanStep.withReplanned(plan, replanned), results, existing);
-  }
-
-  static boolean utf8(Plan plan) {
-    return plan.catalog().encoding().equalsIgnoreCase("UTF-8");
   }
 
   /**

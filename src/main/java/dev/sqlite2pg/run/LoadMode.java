@@ -109,9 +109,14 @@ public sealed interface LoadMode {
     return base() instanceof SkipExisting || base() instanceof DataOnly d && d.skipExisting();
   }
 
+  /** --drop: the tables are dropped and created again, whatever they hold. */
+  default boolean replaces() {
+    return this instanceof Replace;
+  }
+
   /** The target's tables are read before STEP 3; --drop replaces whatever they hold. */
   default boolean readsTargetFirst() {
-    return !(this instanceof Replace);
+    return !replaces();
   }
 
   /** How STEP 2 fits the plan to the tables the target already has. */

@@ -138,7 +138,7 @@ public final class PlanStep {
     MigrateOptions options = run.options();
     List<Warning> warnings = new ArrayList<>();
     List<NotMigrated> notMigrated = new ArrayList<>();
-    boolean utf8 = catalog.encoding().equalsIgnoreCase("UTF-8");
+    boolean utf8 = catalog.utf8();
     Map<String, String> names =
         new HashMap<>(
             TargetNames.of(chosen.stream().map(Table::name).toList(), options.keepCase()));
@@ -200,7 +200,7 @@ public final class PlanStep {
   /** One table planned again, this time reading every value (see {@link CopyStep}). */
   static PlannedTable replan(RunContext run, SqliteSource source, Plan plan, TablePlan t) {
     MigrateOptions options = run.options();
-    boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
+    boolean utf8 = plan.catalog().utf8();
     Planner planner = new Planner(run.casts(), options.keepCase(), run.config());
     try {
       PlannedTable p = planOne(run, source, t.source(), t.target(), planner, Depth.PROBE, utf8);

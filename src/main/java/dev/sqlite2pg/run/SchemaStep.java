@@ -37,8 +37,8 @@ public final class SchemaStep {
     } else if (mode.skipsExistingRows()) {
       keepRows(run, plan, before, writer);
     } else {
-      if (!(mode instanceof LoadMode.Replace)) {
-        new KeyConflicts(source, run.target(), run.schema(), CopyStep.utf8(plan))
+      if (!mode.replaces()) {
+        new KeyConflicts(source, run.target(), run.schema(), plan.catalog().utf8())
             .refuse(plan.tables(), before, mode.dataOnly());
       }
       createOrCheck(run, plan, writer);
@@ -56,7 +56,7 @@ public final class SchemaStep {
       return;
     }
     LOG.info("STEP 3: creating {} tables in schema {}", plan.tables().size(), run.schema());
-    writer.createTables(plan.tables(), run.mode() instanceof LoadMode.Replace);
+    writer.createTables(plan.tables(), run.mode().replaces());
   }
 
   /** --if-exists=skip-existing: tables that exist keep their rows; the others are created. */

@@ -58,7 +58,7 @@ public final class Verifier {
   /** As {@link #verifyAll()}, with the target's fingerprints that {@code early} started. */
   public List<TableCheck> verifyAll(EarlyTargetSide early) {
     checkServer();
-    boolean utf8 = plan.catalog().encoding().equalsIgnoreCase("UTF-8");
+    boolean utf8 = plan.catalog().utf8();
     TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected);
     List<TablePlan> tables = plan.tables();
     java.util.concurrent.ExecutorService pool =

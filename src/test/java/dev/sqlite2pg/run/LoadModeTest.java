@@ -14,6 +14,7 @@ class LoadModeTest {
   void plainRunCreatesChunksAndRefusesConflicts() {
     LoadMode m = LoadMode.of(false, null, false, false);
     assertThat(m).isEqualTo(new LoadMode.Create());
+    assertThat(m.replaces()).isFalse();
     assertThat(m.chunks()).isTrue();
     assertThat(m.parentsFirst()).isFalse();
     assertThat(m.fit()).isEqualTo(LoadMode.Fit.NONE);
@@ -27,6 +28,7 @@ class LoadModeTest {
   void dropReadsNothingFirst() {
     LoadMode m = LoadMode.of(true, null, false, false);
     assertThat(m).isEqualTo(new LoadMode.Replace());
+    assertThat(m.replaces()).isTrue();
     assertThat(m.readsTargetFirst()).isFalse();
     assertThat(m.mayRecreate(false)).isTrue();
   }

@@ -4,6 +4,7 @@ import dev.sqlite2pg.MigrateOptions;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.plan.Cast;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ public record RunFingerprint(String hash, String detail) {
    *
    * @param casts the --cast rules as parsed (their text is part of the fingerprint)
    */
-  public static RunFingerprint of(Path source, Catalog catalog, MigrateOptions o, List<?> casts) {
+  public static RunFingerprint of(
+      Path source, Catalog catalog, MigrateOptions o, List<Cast> casts) {
     Path p = source.toAbsolutePath().normalize();
     StringBuilder schemaSql = new StringBuilder();
     catalog.tables().forEach(t -> schemaSql.append(t.sql()).append('\n'));
