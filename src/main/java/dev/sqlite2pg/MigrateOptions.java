@@ -64,7 +64,12 @@ public record MigrateOptions(
     /** Refuse before writing anything, naming the tables and the keys the source also has. */
     FAIL("fail"),
     /** Load only the rows whose primary key the target does not hold yet; leave the rest. */
-    SKIP_EXISTING("skip-existing");
+    SKIP_EXISTING("skip-existing"),
+    /**
+     * Empty the tables the load writes into (one TRUNCATE, refused when it would cascade into a
+     * table outside the load), then load every row.
+     */
+    REPLACE("replace");
 
     private final String option;
 

@@ -19,7 +19,13 @@ public final class MigrationException extends RuntimeException {
     /** The run finished but not every row arrived (rejected rows, failed tables). */
     INCOMPLETE(3),
     /** Verification found differences. */
-    DIFFERENT(6);
+    DIFFERENT(6),
+    /**
+     * The target's schema does not fit the source (--data-only, --if-exists): a table, column or
+     * migration the source has is missing there, or a type cannot hold the source's values. Nothing
+     * was written.
+     */
+    SCHEMA(7);
 
     private final int exitCode;
 

@@ -2,6 +2,7 @@ package dev.sqlite2pg;
 
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.framework.Bookkeeping;
 import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
 import dev.sqlite2pg.pg.state.RunFingerprint;
@@ -13,6 +14,7 @@ import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.run.CatalogStep;
 import dev.sqlite2pg.run.CopyStep;
+import dev.sqlite2pg.run.FrameworkStep;
 import dev.sqlite2pg.run.LoadMode;
 import dev.sqlite2pg.run.PlanReport;
 import dev.sqlite2pg.run.PlanStep;
@@ -94,17 +96,19 @@ public final class Migrator {
       RunFingerprint fingerprint =
           RunFingerprint.of(run.options().source(), catalog, run.options(), run.casts());
       TargetTables before = targetBefore(plan);
-      SchemaWriter schema = SchemaStep.run(run, source, plan, before);
-      RunState state = runState(fingerprint, plan);
-      try (SchemaWriter.PostData post = PostDataStep.start(run, schema, plan)) {
-        CopyStep.Copied copied = CopyStep.run(run, source, plan, state, schema, before, post);
+      Bookkeeping books = FrameworkStep.run(run, source, plan, before);
+      Plan load = FrameworkStep.load(plan, books);
+      SchemaWriter schema = SchemaStep.run(run, source, load, before, books.seeded());
+      RunState state = runState(fingerprint, load);
+      try (SchemaWriter.PostData post = PostDataStep.start(run, schema, load)) {
+        CopyStep.Copied copied = CopyStep.run(run, source, load, state, schema, before, post);
         PostDataStep.finish(run, schema, copied, post);
         Map<String, TableCheck> checks = VerifyStep.run(run, source, copied.plan());
         // A table that failed leaves the run open: --resume copies what is missing.
         if (copied.results().stream().allMatch(r -> r.error().isEmpty())) {
           state.finish();
         }
-        return ReportStep.run(run, copied, schema, checks, start, snapshotAt);
+        return ReportStep.run(run, copied, schema, checks, start, snapshotAt, plan, books);
       }
     }
   }

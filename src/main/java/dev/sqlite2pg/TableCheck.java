@@ -14,6 +14,8 @@ import java.util.List;
  * @param changed rows present on both sides with different values
  * @param differences the first differing rows, in detail
  * @param problem why the table could not be compared (missing table or column), if so
+ * @param comparedBy "rows", or how a framework's migration history was compared instead ("migration
+ *     (app, name)"): its rows are each database's own record of applying the same migrations
  */
 public record TableCheck(
     String sourceTable,
@@ -27,15 +29,40 @@ public record TableCheck(
     long changed,
     List<RowDifference> differences,
     String problem,
-    double seconds) {
+    double seconds,
+    String comparedBy) {
+
+  public static final String ROWS = "rows";
+
+  /**
+   * The target holds every source row, value for value: {@link #equal} and no source row rejected.
+   * A table whose rows were rejected is never complete, though what arrived may be equal.
+   */
+  public boolean complete() {
+    return equal && problem == null && expectedRows == sourceRows;
+  }
+
+  /** Source rows that do not convert to the target's types, so are not there. */
+  public long rejected() {
+    return sourceRows - expectedRows;
+  }
 
   /** "OK", or what differs, for the one-line-per-table output. */
   public String verdict() {
     if (problem != null) {
       return problem;
     }
+    if (equal && rejected() > 0) {
+      return "INCOMPLETE: "
+          + rejected()
+          + " of "
+          + sourceRows
+          + " source rows rejected, not in the target (the "
+          + expectedRows
+          + " that arrived are equal)";
+    }
     if (equal) {
-      return "OK";
+      return ROWS.equals(comparedBy) ? "OK" : "OK, by " + comparedBy;
     }
     return missing + " missing, " + extra + " extra, " + changed + " changed";
   }

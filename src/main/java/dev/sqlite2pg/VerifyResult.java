@@ -7,10 +7,10 @@ public record VerifyResult(
     String source, String target, String schema, List<TableCheck> tables, double seconds) {
 
   public boolean equal() {
-    return tables.stream().allMatch(TableCheck::equal);
+    return tables.stream().allMatch(TableCheck::complete);
   }
 
-  /** 0 only when every table is equal; 6 otherwise. */
+  /** 0 only when every table is complete and equal; 6 otherwise (rejected rows are missing). */
   public int exitCode() {
     return equal() ? 0 : MigrationException.Code.DIFFERENT.exitCode();
   }

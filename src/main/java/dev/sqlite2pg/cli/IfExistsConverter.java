@@ -18,6 +18,7 @@ final class IfExistsConverter implements ITypeConverter<IfExists> {
         .findFirst()
         .orElseThrow(
             () ->
-                new TypeConversionException("expected fail or skip-existing, not '" + value + "'"));
+                new TypeConversionException(
+                    "expected fail, skip-existing or replace, not '" + value + "'"));
   }
 }

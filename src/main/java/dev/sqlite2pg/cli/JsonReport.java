@@ -113,7 +113,10 @@ final class JsonReport {
     g.writeStartObject();
     g.writeStringField("source_table", c.sourceTable());
     g.writeStringField("target_table", c.targetTable());
-    g.writeBooleanField("equal", c.equal());
+    // "equal" only when every source row is there: rejected rows are missing rows.
+    g.writeBooleanField("equal", c.complete());
+    g.writeBooleanField("equal_apart_from_rejected", c.equal());
+    g.writeStringField("compared_by", c.comparedBy());
     g.writeNumberField("source_rows", c.sourceRows());
     g.writeNumberField("expected_rows", c.expectedRows());
     g.writeNumberField("target_rows", c.targetRows());

@@ -62,12 +62,15 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Option(
       names = "--if-exists",
-      paramLabel = "fail|skip-existing",
+      paramLabel = "fail|skip-existing|replace",
       converter = IfExistsConverter.class,
       description =
           "Target tables that already hold rows (a re-run): fail refuses before"
               + " writing anything, naming the keys the source also has (default); skip-existing"
-              + " loads only the rows whose primary key is not there yet and leaves the others.")
+              + " loads only the rows whose primary key is not there yet and leaves the others;"
+              + " replace empties the tables the load writes into (TRUNCATE, in one transaction"
+              + " before the copy; refused when that would cascade into other tables) and loads"
+              + " every row.")
   dev.sqlite2pg.MigrateOptions.IfExists ifExists;
 
   /** The spelling of the runbooks this command replaces; answered with today's spelling. */

@@ -71,7 +71,7 @@ final class TextReport {
       t.error().ifPresent(e -> out.printf(Locale.ROOT, "%nFAILED %s: %s%n", t.sourceTable(), e));
       rejects(out, t, rejectDir);
       t.verification()
-          .filter(v -> !v.equal())
+          .filter(v -> !v.complete())
           .ifPresent(
               v -> {
                 out.printf(Locale.ROOT, "%nVERIFY %s: %s%n", t.sourceTable(), v.verdict());
@@ -163,7 +163,9 @@ final class TextReport {
     if (t.error().isPresent()) {
       return "FAILED";
     }
-    return t.verification().map(v -> v.equal() ? "OK" : "DIFFERENT").orElse("-");
+    return t.verification()
+        .map(v -> v.complete() ? "OK" : v.equal() ? "INCOMPLETE" : "DIFFERENT")
+        .orElse("-");
   }
 
   private static String mb(long bytes) {

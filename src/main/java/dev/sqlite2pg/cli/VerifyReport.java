@@ -28,14 +28,14 @@ final class VerifyReport {
           Locale.ROOT,
           "%-40s %10d %10d  %s%n",
           c.sourceTable(),
-          c.expectedRows(),
+          c.sourceRows(),
           c.targetRows(),
           c.verdict());
     }
     if (detailed) {
       r.tables().forEach(c -> differences(out, c));
     }
-    long different = r.tables().stream().filter(c -> !c.equal()).count();
+    long different = r.tables().stream().filter(c -> !c.complete()).count();
     out.printf(
         Locale.ROOT,
         "%n%s (%.2f s)%n",

@@ -122,7 +122,7 @@ public final class TargetFit {
     }
     if (!problems.isEmpty()) {
       throw new MigrationException(
-          Code.BAD_ARGUMENTS,
+          Code.SCHEMA,
           (all
                   ? "--data-only: the target schema"
                   : "--if-exists=skip-existing: the tables that exist")

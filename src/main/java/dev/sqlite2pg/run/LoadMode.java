@@ -15,10 +15,13 @@ import dev.sqlite2pg.MigrationException.Code;
  *   Create             -               all, refused     refused       yes     -        all
  *                                      if rows conflict
  *   Replace  (--drop)  -               all, dropped     dropped       yes     -        all
- *   DataOnly           target, all     none             refused or    no      first    sequences
- *                                                       skipped
+ *   DataOnly           target, all     none             refused,      no      first    sequences
+ *                                                       skipped or
+ *                                                       emptied
  *   SkipExisting       target, where   missing ones     skipped       no      first    all, kept
  *                      tables exist
+ *   Refill             target, where   missing ones     emptied       no      first    all, kept
+ *                      tables exist                     (TRUNCATE)
  *   Resume(m)          as m            none             as m          as m    as m     as m, kept
  * </pre>
  */
@@ -31,16 +34,30 @@ public sealed interface LoadMode {
   record Replace() implements LoadMode {}
 
   /**
-   * {@code --data-only}: into the tables the application created, converting to their types; with
-   * {@code skipExisting}, rows whose key the target holds are left as they are.
+   * {@code --data-only}: into the tables the application created, converting to their types; rows
+   * the tables hold already are refused, skipped by key, or emptied first, as {@code existing}
+   * says.
    */
-  record DataOnly(boolean skipExisting) implements LoadMode {}
+  record DataOnly(Existing existing) implements LoadMode {}
+
+  /** What {@code --if-exists} does with the rows a table already holds. */
+  enum Existing {
+    REFUSE,
+    SKIP,
+    EMPTY
+  }
 
   /**
    * {@code --if-exists=skip-existing}: tables that exist keep their rows and get the missing ones,
    * into their own types; tables that do not exist are created.
    */
   record SkipExisting() implements LoadMode {}
+
+  /**
+   * {@code --if-exists=replace}: tables that exist are emptied (one TRUNCATE) and loaded in their
+   * own types; tables that do not exist are created.
+   */
+  record Refill() implements LoadMode {}
 
   /** {@code --resume}: continues the interrupted run of mode {@code interrupted}. */
   record Resume(LoadMode interrupted) implements LoadMode {}
@@ -56,9 +73,22 @@ public sealed interface LoadMode {
       refuseWithDrop(ifExists, dataOnly, resume);
       return new Replace();
     }
-    boolean skip = ifExists == IfExists.SKIP_EXISTING;
-    LoadMode mode = dataOnly ? new DataOnly(skip) : skip ? new SkipExisting() : new Create();
+    LoadMode mode = dataOnly ? new DataOnly(existing(ifExists)) : intoExisting(existing(ifExists));
     return resume ? new Resume(mode) : mode;
+  }
+
+  private static Existing existing(IfExists ifExists) {
+    return ifExists == IfExists.SKIP_EXISTING
+        ? Existing.SKIP
+        : ifExists == IfExists.REPLACE ? Existing.EMPTY : Existing.REFUSE;
+  }
+
+  private static LoadMode intoExisting(Existing existing) {
+    return switch (existing) {
+      case REFUSE -> new Create();
+      case SKIP -> new SkipExisting();
+      case EMPTY -> new Refill();
+    };
   }
 
   private static void refuseWithDrop(IfExists ifExists, boolean dataOnly, boolean resume) {
@@ -71,6 +101,11 @@ public sealed interface LoadMode {
       throw bad(
           "--if-exists=skip-existing keeps the rows the target's tables hold and --drop"
               + " replaces the tables: pass one or the other");
+    }
+    if (ifExists == IfExists.REPLACE) {
+      throw bad(
+          "--if-exists=replace empties the tables and keeps them, --drop drops and creates"
+              + " them again: pass one or the other");
     }
     if (dataOnly) {
       throw bad(
@@ -106,7 +141,17 @@ public sealed interface LoadMode {
 
   /** Rows whose primary key the target holds are left as they are, not refused. */
   default boolean skipsExistingRows() {
-    return base() instanceof SkipExisting || base() instanceof DataOnly d && d.skipExisting();
+    return base() instanceof SkipExisting
+        || base() instanceof DataOnly d && d.existing() == Existing.SKIP;
+  }
+
+  /**
+   * --if-exists=replace: the tables the load writes into are emptied in STEP 3, so the rows they
+   * held neither conflict nor stay.
+   */
+  default boolean emptiesTables() {
+    return base() instanceof Refill
+        || base() instanceof DataOnly d && d.existing() == Existing.EMPTY;
   }
 
   /** --drop: the tables are dropped and created again, whatever they hold. */
@@ -124,7 +169,7 @@ public sealed interface LoadMode {
     LoadMode m = base();
     return m instanceof DataOnly
         ? Fit.ALL
-        : m instanceof SkipExisting ? Fit.WHERE_EXISTS : Fit.NONE;
+        : m instanceof SkipExisting || m instanceof Refill ? Fit.WHERE_EXISTS : Fit.NONE;
   }
 
   /** Plan fitting: none, every table (--data-only), or the tables that exist. */
@@ -139,7 +184,7 @@ public sealed interface LoadMode {
    * rows are kept), so STEP 5 keeps what it finds instead of failing on it.
    */
   default boolean objectsMayExist() {
-    return resumes() || skipsExistingRows();
+    return resumes() || skipsExistingRows() || base() instanceof Refill;
   }
 
   /**
@@ -156,7 +201,7 @@ public sealed interface LoadMode {
    * not depend on --jobs, so a resumed run finds the same chunks.
    */
   default boolean chunks() {
-    return !dataOnly() && !skipsExistingRows();
+    return fit() == Fit.NONE;
   }
 
   /**
@@ -164,6 +209,6 @@ public sealed interface LoadMode {
    * tables that exist; otherwise keys come after the data and tables load at once.
    */
   default boolean parentsFirst() {
-    return dataOnly() || skipsExistingRows();
+    return fit() != Fit.NONE;
   }
 }

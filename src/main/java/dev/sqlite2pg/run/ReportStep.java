@@ -6,6 +6,7 @@ import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.TableReport;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.copy.TableCopyResult;
+import dev.sqlite2pg.framework.Bookkeeping;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
@@ -30,10 +31,13 @@ public final class ReportStep {
       SchemaWriter schema,
       Map<String, TableCheck> checks,
       long start,
-      Optional<Instant> snapshotAt) {
+      Optional<Instant> snapshotAt,
+      Plan planned,
+      Bookkeeping books) {
     LOG.info("STEP 7: report");
     Plan plan = copy.plan();
-    List<Warning> warnings = new ArrayList<>(plan.warnings());
+    List<Warning> warnings = new ArrayList<>(books.notes());
+    warnings.addAll(plan.warnings());
     warnings.addAll(schema.warnings());
     List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
     notMigrated.addAll(schema.notMigrated());
@@ -41,6 +45,7 @@ public final class ReportStep {
     for (TableCopyResult r : copy.results()) {
       tables.add(table(r, copy, warnings, checks.get(r.sourceTable())));
     }
+    tables.addAll(FrameworkStep.keptTables(planned, books));
     return new MigrationResult(
         run.options().source().toString(),
         run.target().display(),

@@ -8,7 +8,9 @@ import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.SqliteSource;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ public final class SchemaStep {
    * @param before what the target held before this step wrote anything
    */
   public static SchemaWriter run(
-      RunContext run, SqliteSource source, Plan plan, TargetTables before) {
+      RunContext run, SqliteSource source, Plan plan, TargetTables before, Set<String> seeded) {
     LoadMode mode = run.mode();
     // Keys, indexes and views that exist are kept: the interrupted run's, or those of the
     // tables whose rows --if-exists=skip-existing keeps.
@@ -35,34 +37,75 @@ public final class SchemaStep {
     if (mode.resumes()) {
       LOG.info("STEP 3: --resume: the tables exist; continuing the interrupted run");
     } else if (mode.skipsExistingRows()) {
-      keepRows(run, plan, before, writer);
+      keepRows(run, plan, before, writer, seeded);
     } else {
+      Set<String> emptied = emptied(mode, plan, before, seeded);
+      List<TablePlan> kept =
+          plan.tables().stream().filter(t -> !emptied.contains(t.target())).toList();
       if (!mode.replaces()) {
         new KeyConflicts(source, run.target(), run.schema(), plan.catalog().utf8())
-            .refuse(plan.tables(), before, mode.dataOnly());
+            .refuse(kept, before, mode.dataOnly());
       }
-      createOrCheck(run, plan, writer);
+      createOrCheck(run, plan, writer, kept, emptied, before);
     }
     return writer;
   }
 
-  private static void createOrCheck(RunContext run, Plan plan, SchemaWriter writer) {
+  /**
+   * The tables STEP 3 empties: every loaded table that exists, with --if-exists=replace; otherwise
+   * the tables a framework's migrations seeded, with those that reference them.
+   */
+  private static Set<String> emptied(
+      LoadMode mode, Plan plan, TargetTables before, Set<String> seeded) {
+    if (!mode.emptiesTables()) {
+      return seeded;
+    }
+    Set<String> all = new LinkedHashSet<>(seeded);
+    plan.tables().stream().map(TablePlan::target).filter(before::filled).forEach(all::add);
+    return all;
+  }
+
+  private static void createOrCheck(
+      RunContext run,
+      Plan plan,
+      SchemaWriter writer,
+      List<TablePlan> kept,
+      Set<String> emptied,
+      TargetTables before) {
     if (run.mode().dataOnly()) {
       LOG.info(
-          "STEP 3: --data-only: {} existing tables in schema {}, checked empty",
+          "STEP 3: --data-only: {} existing tables in schema {}, checked empty{}",
           plan.tables().size(),
-          run.schema());
-      writer.requireEmpty(plan.tables());
+          run.schema(),
+          emptied.isEmpty() ? "" : "; emptying " + String.join(", ", emptied));
+      writer.requireEmpty(kept);
+      writer.empty(emptied);
       return;
     }
+    if (run.mode().emptiesTables()) {
+      List<TablePlan> missing =
+          plan.tables().stream().filter(t -> !before.exists(t.target())).toList();
+      LOG.info(
+          "STEP 3: --if-exists=replace: emptying {} ; creating {} tables",
+          emptied.isEmpty() ? "no tables" : String.join(", ", emptied),
+          missing.size());
+      writer.empty(emptied);
+      writer.createTables(missing, false);
+      return;
+    }
+    writer.empty(emptied);
     LOG.info("STEP 3: creating {} tables in schema {}", plan.tables().size(), run.schema());
     writer.createTables(plan.tables(), run.mode().replaces());
   }
 
   /** --if-exists=skip-existing: tables that exist keep their rows; the others are created. */
   private static void keepRows(
-      RunContext run, Plan plan, TargetTables before, SchemaWriter writer) {
-    ExistingRows.requireKeys(run.schema(), plan.tables(), before);
+      RunContext run, Plan plan, TargetTables before, SchemaWriter writer, Set<String> seeded) {
+    ExistingRows.requireKeys(
+        run.schema(),
+        plan.tables().stream().filter(t -> !seeded.contains(t.target())).toList(),
+        before);
+    writer.empty(seeded);
     List<TablePlan> missing =
         plan.tables().stream().filter(t -> !before.exists(t.target())).toList();
     LOG.info(

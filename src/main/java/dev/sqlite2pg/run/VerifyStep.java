@@ -9,6 +9,7 @@ import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.verify.EarlyTargetSide;
 import dev.sqlite2pg.verify.Verifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -72,17 +73,22 @@ public final class VerifyStep {
         PlanStep.withSourceZone(
             PlanStep.plan(run, source, catalog, chosen, PlanStep.Depth.TARGET_TYPES),
             options.sourceZone());
-    LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
+    List<TableCheck> histories = FrameworkStep.histories(run, source, plan);
+    Plan rows =
+        FrameworkStep.without(plan, histories.stream().map(TableCheck::sourceTable).toList());
+    LOG.info("STEP 6: verifying every row of {} tables", rows.tables().size());
     List<TableCheck> checks =
-        new Verifier(
-                source,
-                run.target(),
-                options.schema(),
-                plan,
-                options.detailRows(),
-                false,
-                options.jobs())
-            .verifyAll(early);
+        new ArrayList<>(
+            new Verifier(
+                    source,
+                    run.target(),
+                    options.schema(),
+                    rows,
+                    options.detailRows(),
+                    false,
+                    options.jobs())
+                .verifyAll(early));
+    checks.addAll(histories);
     return new VerifyResult(
         options.source().toString(),
         run.target().display(),

@@ -108,7 +108,8 @@ public final class TableVerifier {
         locator.changed,
         List.copyOf(locator.kept),
         null,
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9,
+        TableCheck.ROWS);
   }
 
   private static Fingerprint join(CompletableFuture<Fingerprint> f) throws SQLException {

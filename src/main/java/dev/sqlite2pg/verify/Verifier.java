@@ -113,7 +113,8 @@ public final class Verifier {
             0,
             List.of(),
             m.problem(),
-            0);
+            0,
+            TableCheck.ROWS);
       }
       return tv.check(
           source,

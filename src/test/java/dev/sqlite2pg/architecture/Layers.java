@@ -52,6 +52,7 @@ final class Layers {
           List.of("translate"),
           List.of("pg", "pg.connect"),
           List.of("plan"),
+          List.of("framework"),
           List.of("pg.ddl", "pg.state"),
           List.of("verify.jsonb"),
           List.of("copy", "verify"),

@@ -36,7 +36,7 @@ class LoadModeTest {
   @Test
   void dataOnlyFitsEveryTableAndLoadsParentsFirst() {
     LoadMode m = LoadMode.of(false, IfExists.FAIL, true, false);
-    assertThat(m).isEqualTo(new LoadMode.DataOnly(false));
+    assertThat(m).isEqualTo(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     assertThat(m.fit()).isEqualTo(LoadMode.Fit.ALL);
     assertThat(m.parentsFirst()).isTrue();
     assertThat(m.chunks()).isFalse();
@@ -53,14 +53,14 @@ class LoadModeTest {
     assertThat(m.skipsExistingRows()).isTrue();
     assertThat(m.dataOnly()).isFalse();
     assertThat(LoadMode.of(false, IfExists.SKIP_EXISTING, true, false))
-        .isEqualTo(new LoadMode.DataOnly(true))
+        .isEqualTo(new LoadMode.DataOnly(LoadMode.Existing.SKIP))
         .satisfies(d -> assertThat(d.skipsExistingRows()).isTrue());
   }
 
   @Test
   void resumeFollowsTheInterruptedModeButNeverRecreates() {
     LoadMode m = LoadMode.of(false, IfExists.FAIL, true, true);
-    assertThat(m).isEqualTo(new LoadMode.Resume(new LoadMode.DataOnly(false)));
+    assertThat(m).isEqualTo(new LoadMode.Resume(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)));
     assertThat(m.resumes()).isTrue();
     assertThat(m.dataOnly()).isTrue();
     assertThat(m.fit()).isEqualTo(LoadMode.Fit.ALL);

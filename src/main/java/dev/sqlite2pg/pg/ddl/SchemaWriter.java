@@ -242,6 +242,21 @@ public final class SchemaWriter {
     }
   }
 
+  /**
+   * Empties {@code tables} in one TRUNCATE ({@code --if-exists=replace}, seeded tables), refusing
+   * by name a table outside them that references one.
+   */
+  public void empty(java.util.Collection<String> tables) {
+    if (tables.isEmpty()) {
+      return;
+    }
+    try (Connection c = target.open()) {
+      new Truncation(schema).empty(c, tables);
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Emptying " + String.join(", ", tables), e, target);
+    }
+  }
+
   /** STEP 5 of {@code --data-only}: the schema is the application's; only sequences move. */
   public void postDataOnly(Plan plan) {
     try (Connection c = target.open()) {
