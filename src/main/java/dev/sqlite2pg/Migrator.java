@@ -102,7 +102,7 @@ public final class Migrator {
       RunState state = runState(fingerprint, load);
       try (SchemaWriter.PostData post = PostDataStep.start(run, schema, load)) {
         CopyStep.Copied copied = CopyStep.run(run, source, load, state, schema, before, post);
-        PostDataStep.finish(run, schema, copied, post);
+        PostDataStep.finish(run, source, schema, copied, post);
         Map<String, TableCheck> checks = VerifyStep.run(run, source, copied.plan());
         // A table that failed leaves the run open: --resume copies what is missing.
         if (copied.results().stream().allMatch(r -> r.error().isEmpty())) {

@@ -2,8 +2,18 @@ package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.copy.TableCopyResult;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
+import dev.sqlite2pg.pg.ddl.Sequences;
+import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.Plan;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.sqlite.SqliteErrors;
+import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.sqlite.TableProfiler;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +33,16 @@ public final class PostDataStep {
   }
 
   public static void finish(
-      RunContext run, SchemaWriter schema, CopyStep.Copied copied, SchemaWriter.PostData post) {
+      RunContext run,
+      SqliteSource source,
+      SchemaWriter schema,
+      CopyStep.Copied copied,
+      SchemaWriter.PostData post) {
     Plan plan = copied.plan();
+    Sequences.SourceKeys keys = highestKeys(source, plan);
     if (run.mode().dataOnly()) {
-      LOG.info("STEP 5: --data-only: sequences moved past the loaded keys");
-      schema.postDataOnly(plan);
+      LOG.info("STEP 5: --data-only: sequences moved past the source's keys");
+      schema.postDataOnly(plan, keys);
       return;
     }
     List<String> failed =
@@ -44,6 +59,28 @@ public final class PostDataStep {
     } else {
       LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
     }
-    schema.finishPostData(post, plan, failed.isEmpty());
+    schema.finishPostData(post, plan, failed.isEmpty(), keys);
+  }
+
+  /** The source's largest integer in every identity column, rejected rows included. */
+  private static Sequences.SourceKeys highestKeys(SqliteSource source, Plan plan) {
+    Map<String, Long> highest = new HashMap<>();
+    try (Connection c = source.connect()) {
+      for (TablePlan t : plan.tables()) {
+        for (ColumnPlan col : t.columns()) {
+          if (col.identity()) {
+            TableProfiler.highestInteger(c, t.source(), col.source().name())
+                .ifPresent(h -> highest.put(key(t, col), h));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(source.origin(), e);
+    }
+    return (t, col) -> highest.getOrDefault(key(t, col), 0L);
+  }
+
+  private static String key(TablePlan t, ColumnPlan col) {
+    return t.source().name() + "\u0000" + col.source().name();
   }
 }

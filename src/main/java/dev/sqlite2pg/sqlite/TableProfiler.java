@@ -221,6 +221,34 @@ public final class TableProfiler {
   }
 
   /**
+   * The largest integer a column holds in the source, rows the copy rejected included, if any: an
+   * identity sequence must move past it so that the application's next insert does not take the id
+   * of a row that is still to be repaired and loaded. The rowid alias is read from the b-tree's
+   * last entry; another column is scanned.
+   */
+  public static java.util.OptionalLong highestInteger(Connection c, Table t, String column)
+      throws SQLException {
+    boolean alias = t.rowidAlias().map(column::equalsIgnoreCase).orElse(false);
+    String q = Identifiers.quote(column);
+    String sql =
+        alias
+            ? "SELECT max(" + q + ") FROM " + Identifiers.quote(t.name())
+            : "SELECT max(CASE WHEN typeof("
+                + q
+                + ") = 'integer' THEN "
+                + q
+                + " END) FROM "
+                + Identifiers.quote(t.name());
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getObject(1) == null
+          ? java.util.OptionalLong.empty()
+          : java.util.OptionalLong.of(rs.getLong(1));
+    }
+  }
+
+  /**
    * The range of a column's integers (by absolute value) and reals, for a column loaded into an
    * existing date or timestamp column: the integers' size tells their epoch unit, reals in the
    * Julian-day range are Julian days. Empty bounds are null.

@@ -183,13 +183,14 @@ public final class SchemaWriter {
    * data, and a foreign key in place would refuse the child rows that --resume copies before their
    * parents).
    */
-  public void finishPostData(PostData post, Plan plan, boolean complete) {
+  public void finishPostData(
+      PostData post, Plan plan, boolean complete, Sequences.SourceKeys keys) {
     try {
       post.scheduler.finish(complete);
       if (complete) {
         try (Connection c = target.open()) {
           c.setAutoCommit(true);
-          new Sequences(schema).reset(c, plan.tables(), warnings);
+          new Sequences(schema, keys).reset(c, plan.tables(), warnings);
           new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
         }
       }
@@ -258,10 +259,10 @@ public final class SchemaWriter {
   }
 
   /** STEP 5 of {@code --data-only}: the schema is the application's; only sequences move. */
-  public void postDataOnly(Plan plan) {
+  public void postDataOnly(Plan plan, Sequences.SourceKeys keys) {
     try (Connection c = target.open()) {
       c.setAutoCommit(true);
-      new Sequences(schema).reset(c, plan.tables(), warnings);
+      new Sequences(schema, keys).reset(c, plan.tables(), warnings);
       try (Statement s = c.createStatement()) {
         for (TablePlan t : plan.tables()) {
           s.execute("ANALYZE " + qualified(schema, t.target()));

@@ -14,16 +14,27 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Moves each identity column's sequence past the loaded keys: to the larger of the column's maximum
- * and SQLite's AUTOINCREMENT high-water mark, so that the application's next insert gets the id
- * SQLite would have given (AUTOINCREMENT never reuses an id, even of a deleted row).
+ * Moves each identity column's sequence past the loaded keys: to the largest of the column's
+ * maximum, the source's (rows the copy rejected included, which are still to be repaired and loaded
+ * with their ids) and SQLite's AUTOINCREMENT high-water mark, so that the application's next insert
+ * gets the id SQLite would have given (AUTOINCREMENT never reuses an id, even of a deleted row).
  */
-final class Sequences {
+public final class Sequences {
 
   private final String schema;
+  private final SourceKeys source;
 
-  Sequences(String schema) {
+  Sequences(String schema, SourceKeys source) {
     this.schema = schema;
+    this.source = source;
+  }
+
+  /** The source's largest integer in a column, if any (rejected rows included). */
+  @FunctionalInterface
+  public interface SourceKeys {
+    SourceKeys NONE = (t, c) -> 0;
+
+    long highest(TablePlan table, ColumnPlan column);
   }
 
   void reset(Connection c, List<TablePlan> tables, List<Warning> warnings) throws SQLException {
@@ -31,7 +42,8 @@ final class Sequences {
       for (ColumnPlan col : t.columns()) {
         if (col.identity()) {
           long max = max(c, t, col);
-          long next = Math.max(max, t.source().sequence().orElse(0L));
+          long next =
+              Math.max(Math.max(max, t.source().sequence().orElse(0L)), source.highest(t, col));
           setval(c, t, col, next, warnings);
         }
       }
