@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A table whose rows did not convert to the target's types is never reported OK or equal, even
  * though the rows that arrived are equal (seen with a --data-only load where no row fit the
- * application's column: the report said VERIFY OK and "equal": true); and the identity sequence moves past the source's
- * highest id, the rejected rows' included, so the application's next insert cannot take the id of a
- * row still to be repaired and loaded.
+ * application's column: the report said VERIFY OK and "equal": true); and the identity sequence
+ * moves past the source's highest id, the rejected rows' included, so the application's next insert
+ * cannot take the id of a row still to be repaired and loaded.
  */
 @NeedsServer
 class RejectedRowsReportTest {

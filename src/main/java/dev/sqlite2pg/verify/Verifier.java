@@ -99,6 +99,7 @@ public final class Verifier {
   private TableCheck check(TableVerifier tv, TablePlan t, EarlyTargetSide early) {
     try (Connection src = source.connect();
         Connection dst = target.open()) {
+      utc(dst);
       TargetFit.Match m = new TargetFit(ExistingTables.read(dst, schema)).match(t);
       if (m.plan().isEmpty()) {
         return new TableCheck(
@@ -124,6 +125,17 @@ public final class Verifier {
           early.of(t.source().name()).filter(f -> !f.isCompletedExceptionally()));
     } catch (SQLException e) {
       throw failed("Verifying " + t.source().name(), e);
+    }
+  }
+
+  /**
+   * PostgreSQL prints a timestamptz in the session's zone, which pgjdbc sets to the JVM's: the
+   * differing rows show it in UTC with its offset, as SQLite's own times are (a difference read as
+   * 03:00+01 next to SQLite's 02:00 looked like a shift of an hour that was not there).
+   */
+  private static void utc(Connection dst) throws SQLException {
+    try (java.sql.Statement s = dst.createStatement()) {
+      s.execute("SET TimeZone TO 'UTC'");
     }
   }
 
