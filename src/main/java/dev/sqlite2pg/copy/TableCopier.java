@@ -102,6 +102,7 @@ public final class TableCopier {
       try (Connection src = source.connect();
           Connection dst = target.open()) {
         dst.setAutoCommit(false);
+        checkKeysPerRow(dst);
         // A table's rows and its "copied" mark commit together: a table not marked holds
         // none of this run's rows, whatever stopped the run, and is copied from the start.
         existing.prepare(dst, t);
@@ -316,5 +317,16 @@ public final class TableCopier {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /**
+   * The application's deferrable foreign keys (Django declares every one DEFERRABLE INITIALLY
+   * DEFERRED) are checked per row, not at COMMIT: an orphaned row is then refused by the COPY and
+   * isolated as a rejected row, instead of failing the whole table when the transaction commits.
+   */
+  private static void checkKeysPerRow(Connection dst) throws SQLException {
+    try (java.sql.Statement s = dst.createStatement()) {
+      s.execute("SET CONSTRAINTS ALL IMMEDIATE");
+    }
   }
 }
