@@ -98,10 +98,11 @@ public final class Migrator {
       TargetTables before = targetBefore(plan);
       Bookkeeping books = FrameworkStep.run(run, source, plan, before);
       Plan load = FrameworkStep.load(plan, books);
-      SchemaWriter schema = SchemaStep.run(run, source, load, before, books.seeded());
+      SchemaStep.Prepared prepared = SchemaStep.run(run, source, load, before, books.seeded());
+      SchemaWriter schema = prepared.writer();
       RunState state = runState(fingerprint, load);
       try (SchemaWriter.PostData post = PostDataStep.start(run, schema, load)) {
-        CopyStep.Copied copied = CopyStep.run(run, source, load, state, schema, before, post);
+        CopyStep.Copied copied = CopyStep.run(run, source, load, state, prepared, before, post);
         PostDataStep.finish(run, source, schema, copied, post);
         Map<String, TableCheck> checks = VerifyStep.run(run, source, copied.plan());
         // A table that failed leaves the run open: --resume copies what is missing.

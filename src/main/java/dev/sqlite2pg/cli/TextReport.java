@@ -64,8 +64,10 @@ final class TextReport {
     if (skipped) {
       out.printf(
           Locale.ROOT,
-          "%nSKIPPED: rows whose primary key the target already held"
-              + " (--if-exists=skip-existing), left as they were; VERIFY compares them too.%n");
+          "%nSKIPPED: rows the target already held, left as they were: with"
+              + " --if-exists=skip-existing those whose primary key it held, with --data-only rows"
+              + " identical to the source's, and a framework's migration history (compared by"
+              + " migration); VERIFY compares them too.%n");
     }
     for (TableReport t : r.tables()) {
       t.error().ifPresent(e -> out.printf(Locale.ROOT, "%nFAILED %s: %s%n", t.sourceTable(), e));

@@ -22,8 +22,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -52,8 +54,20 @@ public final class KeyConflicts {
     this.utf8 = utf8;
   }
 
-  /** One table's source keys that its target table already holds. */
-  public record Conflict(String table, long sourceKeys, long present, List<String> first) {
+  /**
+   * One table's source keys that its target table already holds.
+   *
+   * @param identical every row the target table holds is a source row, value for value (rows an
+   *     application's migrations wrote on both sides, such as a seeded "system" user): not a
+   *     conflict, with --data-only; those rows are left as they are
+   */
+  public record Conflict(
+      String table,
+      String sourceTable,
+      long sourceKeys,
+      long present,
+      List<String> first,
+      boolean identical) {
     String describe() {
       return table
           + ": "
@@ -69,18 +83,24 @@ public final class KeyConflicts {
     }
   }
 
-  /** The conflicts found, and how many tables holding rows were not looked at after them. */
-  public record Found(List<Conflict> conflicts, int unchecked) {}
+  /**
+   * The conflicts found, how many tables holding rows were not looked at after them, and the source
+   * tables whose target rows are all identical source rows.
+   */
+  public record Found(List<Conflict> conflicts, int unchecked, Set<String> identical) {}
 
   /**
    * Refuses in one line when a table holds rows with keys the source also has.
    *
-   * @param dataOnly the tables are the application's: emptying them is the alternative, not --drop
+   * @param dataOnly the tables are the application's: emptying them is the alternative, not --drop;
+   *     and a table whose rows are all identical source rows is not refused
+   * @return with {@code dataOnly}, the source tables whose target rows are all identical source
+   *     rows: their copy leaves those rows as they are
    */
-  public void refuse(List<TablePlan> tables, TargetTables before, boolean dataOnly) {
-    Found found = find(tables, before);
+  public Set<String> refuse(List<TablePlan> tables, TargetTables before, boolean dataOnly) {
+    Found found = find(tables, before, dataOnly);
     if (found.conflicts().isEmpty()) {
-      return;
+      return found.identical();
     }
     List<String> parts =
         new ArrayList<>(found.conflicts().stream().map(Conflict::describe).toList());
@@ -106,8 +126,9 @@ public final class KeyConflicts {
    * plan order. Reading every key of a large table costs time, so the search stops at the {@value
    * #TABLES_SHOWN} tables a message names.
    */
-  public Found find(List<TablePlan> tables, TargetTables before) {
+  public Found find(List<TablePlan> tables, TargetTables before, boolean dataOnly) {
     List<Conflict> out = new ArrayList<>();
+    Set<String> identical = new LinkedHashSet<>();
     int unchecked = 0;
     try (Connection src = source.connect();
         Connection dst = target.open()) {
@@ -120,15 +141,20 @@ public final class KeyConflicts {
           unchecked++;
           continue;
         }
-        Optional<LoadKey> key = LoadKey.of(t).flatMap(k -> asInTarget(existing, t, k));
+        Optional<LoadKey> key =
+            LoadKey.of(t).flatMap(k -> asInTarget(existing, t, k.columns())).map(LoadKey::new);
         if (key.isPresent()) {
-          Conflict c = count(src, dst, t, key.get());
-          if (c.present() > 0) {
+          Optional<List<ColumnPlan>> row =
+              dataOnly ? asInTarget(existing, t, t.copiedColumns()) : Optional.empty();
+          Conflict c = count(src, dst, t, key.get(), row);
+          if (c.identical()) {
+            identical.add(t.source().name());
+          } else if (c.present() > 0) {
             out.add(c);
           }
         }
       }
-      return new Found(List.copyOf(out), unchecked);
+      return new Found(List.copyOf(out), unchecked, Set.copyOf(identical));
     } catch (SQLException e) {
       throw new MigrationException(
           Code.TARGET,
@@ -140,14 +166,15 @@ public final class KeyConflicts {
   }
 
   /**
-   * The key with the target's own names and types for its columns: the keys are encoded for those
-   * types, as the copy would. Empty when a key column is missing or of a type sqlite2pg cannot
-   * write: that table is then not compared, and STEP 3 refuses it as a table that exists (or holds
-   * rows, with --data-only) instead.
+   * The columns with the target's own names and types: values are encoded for those types, as the
+   * copy would. Empty when a column is missing or of a type sqlite2pg cannot write: for the key,
+   * that table is then not compared, and STEP 3 refuses it as a table that exists (or holds rows,
+   * with --data-only) instead.
    */
-  private static Optional<LoadKey> asInTarget(ExistingTables existing, TablePlan t, LoadKey key) {
+  private static Optional<List<ColumnPlan>> asInTarget(
+      ExistingTables existing, TablePlan t, List<ColumnPlan> columns) {
     List<ColumnPlan> out = new ArrayList<>();
-    for (ColumnPlan c : key.columns()) {
+    for (ColumnPlan c : columns) {
       Optional<ExistingTables.Col> col = existing.column(t.target(), c.target(), c.source().name());
       if (col.isEmpty()) {
         return Optional.empty();
@@ -167,38 +194,54 @@ public final class KeyConflicts {
         return Optional.empty();
       }
     }
-    return Optional.of(new LoadKey(List.copyOf(out)));
+    return Optional.of(List.copyOf(out));
   }
 
-  private Conflict count(Connection src, Connection dst, TablePlan t, LoadKey key)
+  /**
+   * @param row every copied column, when the rows are compared whole (--data-only): the target's
+   *     rows are then told identical or not
+   */
+  private Conflict count(
+      Connection src, Connection dst, TablePlan t, LoadKey key, Optional<List<ColumnPlan>> row)
       throws SQLException {
     dst.setAutoCommit(false);
     try {
-      StagingTable staging = new StagingTable(schema, t.target(), key.targets(), key.targets());
+      List<ColumnPlan> staged = row.orElse(key.columns());
+      List<String> names = staged.stream().map(ColumnPlan::target).toList();
+      StagingTable staging = new StagingTable(schema, t.target(), names, key.targets());
       staging.create(dst);
-      sendKeys(src, dst, t, key, staging);
+      send(src, dst, t, staged, staging);
       long present = staging.present(dst);
       List<String> first =
           staging.presentKeys(dst, SHOWN).stream()
               .map(v -> key.label(v, ColumnPlan::target))
               .toList();
-      return new Conflict(t.target(), staging.count(dst), present, first);
+      boolean identical =
+          row.isPresent()
+              && present > 0
+              && staging.tableRows(dst) == present
+              && staging.differing(dst) == 0;
+      return new Conflict(
+          t.target(), t.source().name(), staging.count(dst), present, first, identical);
     } finally {
       dst.rollback();
     }
   }
 
-  /** Every source key that converts to the target's types; the others are the copy's rejects. */
-  private void sendKeys(
-      Connection src, Connection dst, TablePlan t, LoadKey key, StagingTable staging)
+  /**
+   * Every source row's {@code columns} that convert to the target's types; the others are the
+   * copy's rejects.
+   */
+  private void send(
+      Connection src, Connection dst, TablePlan t, List<ColumnPlan> columns, StagingTable staging)
       throws SQLException {
     ValueEncoder[] enc =
-        key.columns().stream()
+        columns.stream()
             .map(c -> Encoders.forType(c.type(), c.options()))
             .toArray(ValueEncoder[]::new);
     String select =
         "SELECT "
-            + String.join(", ", key.columns().stream().map(c -> quote(c.source().name())).toList())
+            + String.join(", ", columns.stream().map(c -> quote(c.source().name())).toList())
             + " FROM "
             + quote(t.source().name());
     CopyIn in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(staging.copySql());

@@ -125,6 +125,37 @@ public final class StagingTable {
     return single(c, "SELECT count(*) FROM " + NAME);
   }
 
+  /** How many rows the table holds. */
+  public long tableRows(Connection c) throws SQLException {
+    return single(c, "SELECT count(*) FROM " + table);
+  }
+
+  /**
+   * How many staged rows have a key the table holds with other values. Compared as text: every type
+   * has a text form, not every type an equality (json), and both sides are read in one session.
+   */
+  public long differing(Connection c) throws SQLException {
+    String t =
+        columns.stream().map(k -> "t." + quote(k) + "::text").collect(Collectors.joining(", "));
+    String st =
+        columns.stream().map(k -> "s." + quote(k) + "::text").collect(Collectors.joining(", "));
+    return single(
+        c,
+        "SELECT count(*) FROM "
+            + NAME
+            + " s JOIN "
+            + table
+            + " t ON "
+            + key.stream()
+                .map(k -> "t." + quote(k) + " = s." + quote(k))
+                .collect(Collectors.joining(" AND "))
+            + " WHERE ROW("
+            + t
+            + ") IS DISTINCT FROM ROW("
+            + st
+            + ")");
+  }
+
   /** How many staged rows have a key the table already holds. */
   public long present(Connection c) throws SQLException {
     return single(c, "SELECT count(*) FROM " + NAME + " s WHERE " + inTable());

@@ -57,9 +57,10 @@ public final class CopyStep {
       SqliteSource source,
       Plan plan,
       RunState state,
-      SchemaWriter schema,
+      SchemaStep.Prepared prepared,
       TargetTables before,
       SchemaWriter.PostData post) {
+    SchemaWriter schema = prepared.writer();
     MigrateOptions options = run.options();
     LoadMode mode = run.mode();
     LOG.info(
@@ -70,11 +71,19 @@ public final class CopyStep {
     plan.tables().stream()
         .filter(t -> !mode.mayRecreate(before.exists(t.target())))
         .forEach(t -> probed.add(t.source().name()));
-    ExistingRows existing =
+    // Rows the target holds are skipped by key: every row with --if-exists=skip-existing, and
+    // with --data-only those of the tables whose rows are all identical source rows.
+    List<TablePlan> skipping =
         mode.skipsExistingRows()
-            ? ExistingRows.skipExisting(
-                options.schema(), plan.tables(), before, state, options.onError())
-            : ExistingRows.none(options.schema(), state);
+            ? plan.tables()
+            : plan.tables().stream()
+                .filter(t -> prepared.identical().contains(t.source().name()))
+                .toList();
+    ExistingRows existing =
+        skipping.isEmpty()
+            ? ExistingRows.none(options.schema(), state)
+            : ExistingRows.skipExisting(
+                options.schema(), skipping, before, state, options.onError());
     Map<String, PlanStep.PlannedTable> replanned = new ConcurrentHashMap<>();
     TableCopier copier =
         new TableCopier(

@@ -26,7 +26,13 @@ public final class SchemaStep {
    *
    * @param before what the target held before this step wrote anything
    */
-  public static SchemaWriter run(
+  /**
+   * The writer for STEP 5, and the source tables whose target rows are all identical source rows
+   * (--data-only): their copy leaves those rows as they are.
+   */
+  public record Prepared(SchemaWriter writer, Set<String> identical) {}
+
+  public static Prepared run(
       RunContext run, SqliteSource source, Plan plan, TargetTables before, Set<String> seeded) {
     LoadMode mode = run.mode();
     // Keys, indexes and views that exist are kept: the interrupted run's, or those of the
@@ -42,13 +48,27 @@ public final class SchemaStep {
       Set<String> emptied = emptied(mode, plan, before, seeded);
       List<TablePlan> kept =
           plan.tables().stream().filter(t -> !emptied.contains(t.target())).toList();
-      if (!mode.replaces()) {
-        new KeyConflicts(source, run.target(), run.schema(), plan.catalog().utf8())
-            .refuse(kept, before, mode.dataOnly());
-      }
-      createOrCheck(run, plan, writer, kept, emptied, before);
+      Set<String> identical =
+          mode.replaces()
+              ? Set.of()
+              : new KeyConflicts(source, run.target(), run.schema(), plan.catalog().utf8())
+                  .refuse(kept, before, mode.dataOnly());
+      identical.forEach(
+          t ->
+              LOG.info(
+                  "STEP 3: {}: the rows the target holds are all identical source rows; they are"
+                      + " left as they are",
+                  t));
+      createOrCheck(
+          run,
+          plan,
+          writer,
+          kept.stream().filter(t -> !identical.contains(t.source().name())).toList(),
+          emptied,
+          before);
+      return new Prepared(writer, identical);
     }
-    return writer;
+    return new Prepared(writer, Set.of());
   }
 
   /**
