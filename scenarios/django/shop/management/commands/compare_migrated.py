@@ -7,6 +7,9 @@ import struct
 import sys
 
 from django.apps import apps
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), *[".."] * 4, "lib", "python"))
+from jsoncanon import canon  # noqa: E402
 from django.core.management.base import BaseCommand
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -68,7 +71,11 @@ class Command(BaseCommand):
             for field in model._meta.concrete_fields:
                 a = field.value_from_object(src[pk])
                 b = field.value_from_object(dst[pk])
-                if not same(a, b):
+                if field.get_internal_type() == "JSONField":
+                    equal = canon(a) == canon(b)
+                else:
+                    equal = same(a, b)
+                if not equal:
                     self.report(f"{label} pk={pk!r} {field.name}: sqlite={norm(a)!r} postgres={norm(b)!r}")
         return len(src)
 
