@@ -2,7 +2,7 @@
 
   scenario.py seed     SQLITE_URL           step 2: deterministic data with edge values
   scenario.py compare  SQLITE_URL PG_URL    step 5a: every object of every model, field by field
-  scenario.py create   PG_URL               step 5b: one new object of every model on PostgreSQL
+  scenario.py create   SQLITE_URL PG_URL              step 5b: one new object of every model on PostgreSQL
   scenario.py current  PG_URL               step 5c: alembic's current revision is the head
 """
 import datetime as dt
@@ -176,7 +176,7 @@ def compare(sqlite_url, pg_url):
     return 0
 
 
-def create(pg_url):
+def create(sqlite_url, pg_url):
     failures = []
     with Session(engine(pg_url)) as s:
         before = {m: s.query(m).count() for m in (Author, Document, Tagging, Event)}
@@ -188,10 +188,16 @@ def create(pg_url):
         ("Event", lambda s: Event(document_id=s.query(Document.id).filter_by(title="new").scalar(), kind="viewed",
                                   at=dt.datetime.now(UTC), duration=dt.timedelta(seconds=1), meta={"new": True})),
     ]
+    with Session(engine(sqlite_url)) as s:
+        highest = {"Author": s.query(sa.func.max(Author.id)).scalar(), "Event": s.query(sa.func.max(Event.id)).scalar()}
     for name, make in steps:
         try:
             with Session(engine(pg_url)) as s, s.begin():
-                s.add(make(s))
+                obj = make(s)
+                s.add(obj)
+                s.flush()
+                if name in highest and obj.id <= highest[name]:
+                    failures.append(f"{name}: the new object got id {obj.id}, not past the source's highest {highest[name]}")
         except Exception as e:  # noqa: BLE001 - each failure reported in one line
             failures.append(f"{name}: {type(e).__name__}: {str(e).splitlines()[0]}")
     with Session(engine(pg_url)) as s:

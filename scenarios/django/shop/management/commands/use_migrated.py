@@ -77,6 +77,13 @@ class Command(BaseCommand):
         attempt("shop.Order", lambda: Order.objects.create(customer=User.objects.get(username="admin"), placed_at=dt.datetime.now(UTC)))
         attempt("shop.OrderLine", lambda: OrderLine.objects.create(order=Order.objects.latest("pk"), product=Product.objects.get(sku="NEW"), quantity=1))
 
+        for name, obj in created:
+            model = type(obj) if hasattr(obj, "_meta") else None
+            if model is None or not isinstance(obj.pk, int):
+                continue
+            highest = model._base_manager.using("sqlite").order_by("-pk").values_list("pk", flat=True).first() or 0
+            if obj.pk <= highest:
+                failures.append(f"{name}: the new object got pk {obj.pk}, not past the source's highest {highest}")
         new = {m: 1 for m in before}
         new[Product] = 2  # the DigitalProduct's parent row too (multi-table inheritance)
         for m in apps.get_models(include_auto_created=True):
