@@ -56,7 +56,8 @@ def compare(spec, sqlite_path, dsn):
 
     for table, keys, columns in spec["TABLES"]:
         cols = list(columns)
-        sel = ", ".join(q(c) for c in cols)
+        # each column's SQL NULL-ness too: JSON null ('null' text on SQLite) must stay JSON null
+        sel = ", ".join(q(c) for c in cols) + ", " + ", ".join(f"{q(c)} IS NULL" for c in cols)
         srows = {tuple(r[cols.index(k)] for k in keys): r for r in src.execute(f"SELECT {sel} FROM {q(table)}")}
         cur = dst.cursor()
         cur.execute(f"SELECT {sel} FROM {q(table)}")
@@ -80,6 +81,9 @@ def compare(spec, sqlite_path, dsn):
                 got = drow[i]
                 if norm(want) != norm(got) or type(norm(want)) is not type(norm(got)):
                     report(f"{table} key={k} {c}: sqlite {srow[i]!r} should read as {want!r}; postgres has {got!r}")
+                elif bool(srow[len(cols) + i]) != bool(drow[len(cols) + i]):
+                    report(f"{table} key={k} {c}: SQL NULL on {'sqlite' if srow[len(cols) + i] else 'postgres'} only "
+                           f"(the other holds {srow[i] if drow[len(cols) + i] else 'a JSON null'!r})")
     if diffs:
         print(f"{diffs} differences over {total} rows")
         return 1
