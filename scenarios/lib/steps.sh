@@ -22,7 +22,8 @@ step() {
 sqlite2pg_data_only() {
   [ -n "${SCENARIO_EXTRA_ARGS:-}" ] && echo "SCENARIO_EXTRA_ARGS (experiment, not CI): $SCENARIO_EXTRA_ARGS"
   # shellcheck disable=SC2086
-  "$SQLITE2PG" migrate "$1" "$2" --data-only ${SCENARIO_EXTRA_ARGS:-}
+  # from the work dir: sqlite2pg writes its reject files to ./sqlite2pg-rejects
+  (cd "$W" && "$SQLITE2PG" migrate "$1" "$2" --data-only ${SCENARIO_EXTRA_ARGS:-})
   local rc=$?
   echo "sqlite2pg exit code: $rc"
   return $rc
