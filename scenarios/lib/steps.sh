@@ -7,7 +7,8 @@ step() {
   local log="$W/$name.log"
   "$@" >"$log" 2>&1
   local rc=$?
-  local reason; reason="$(grep -v '^\s*$' "$log" | tail -1 | cut -c1-300)"
+  # the reason: sqlite2pg's verdict line when the step ran it, else the last line printed
+  local reason; reason="$( (grep -E '^(sqlite2pg: error|NOT COMPLETE|OK:)' "$log" || grep -v '^\s*$' "$log") | tail -1 | cut -c1-300)"
   if [ $rc -eq 0 ]; then
     echo "PASS $SCENARIO $name: ${reason:-ok}"
   else
