@@ -44,6 +44,9 @@ class Category(models.Model):
 
 
 class Tag(models.Model):
+    """A SmallAutoField (smallint) key."""
+
+    id = models.SmallAutoField(primary_key=True)
     name = models.SlugField(unique=True)
 
 

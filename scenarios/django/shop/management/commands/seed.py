@@ -126,6 +126,13 @@ class Command(BaseCommand):
         session.save(must_create=True)
         ct = ContentType.objects.get_for_model(Group)
         LogEntry.objects.log_action(admin.pk, ct.pk, str(editors.pk), str(editors), ADDITION, '[{"added": {}}]')
+        # A model the application once had and removed: its content type, permission and log
+        # entries stay (Django never deletes them), so the SQLite side's django_content_type and
+        # auth_permission differ from the ones migrate writes on PostgreSQL.
+        stale = ContentType.objects.create(app_label="shop", model="legacyinvoice")
+        perm = Permission.objects.create(name="Can archive legacy invoice", content_type=stale, codename="archive_legacyinvoice")
+        editors.permissions.add(perm)
+        LogEntry.objects.log_action(admin.pk, stale.pk, "7", "Invoice 7", CHANGE, "archived")
         LogEntry.objects.log_action(admin.pk, ct.pk, str(viewers.pk), "viewers — read only", CHANGE, "changed ü")
 
     def everything(self, rng):
