@@ -38,13 +38,15 @@ public final class FrameworkStep {
     if (found.isEmpty()) {
       return Bookkeeping.NONE;
     }
+    List<Warning> recognised = Frameworks.recognised(found);
+    recognised.forEach(n -> LOG.info("STEP 2: {}", n.message()));
     if (run.mode().fit() == LoadMode.Fit.NONE) {
-      List<Warning> notes = Frameworks.recognised(found);
-      notes.forEach(n -> LOG.info("STEP 2: {}", n.message()));
-      return new Bookkeeping(found, List.of(), List.of(), java.util.Set.of(), notes);
+      return new Bookkeeping(found, List.of(), List.of(), java.util.Set.of(), recognised);
     }
     Bookkeeping books = examine(run, source, plan, before);
-    books.notes().forEach(n -> LOG.info("STEP 2: {}", n.describe()));
+    books.notes().stream()
+        .filter(n -> !recognised.contains(n))
+        .forEach(n -> LOG.info("STEP 2: {}", n.describe()));
     return books;
   }
 
