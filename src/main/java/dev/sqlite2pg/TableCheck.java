@@ -35,6 +35,12 @@ public record TableCheck(
   public static final String ROWS = "rows";
 
   /**
+   * Not compared: a framework's bookkeeping that describes the target itself (Rails'
+   * ar_internal_metadata environment), kept as the target has it.
+   */
+  public static final String KEPT = "nothing: the target's own bookkeeping, kept as it is";
+
+  /**
    * The target holds every source row, value for value: {@link #equal} and no source row rejected.
    * A table whose rows were rejected is never complete, though what arrived may be equal.
    */
@@ -60,6 +66,9 @@ public record TableCheck(
           + " source rows rejected, not in the target (the "
           + expectedRows
           + " that arrived are equal)";
+    }
+    if (KEPT.equals(comparedBy)) {
+      return "KEPT: the target's own bookkeeping, not compared";
     }
     if (equal) {
       return ROWS.equals(comparedBy) ? "OK" : "OK, by " + comparedBy;

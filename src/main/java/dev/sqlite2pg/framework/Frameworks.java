@@ -75,7 +75,9 @@ public final class Frameworks {
       h.ifPresent(histories::add);
       h.filter(c -> !c.missingOnTarget().isEmpty()).ifPresent(c -> missing.add(behind(c)));
       for (String k : f.kept()) {
-        loaded(k).filter(t -> before.filled(t.target())).ifPresent(t -> kept.add(k));
+        loaded(k)
+            .filter(t -> before.filled(t.target()))
+            .ifPresent(t -> kept.add(t.source().name()));
       }
       seeded.addAll(seeded(f, notes));
     }
@@ -100,6 +102,19 @@ public final class Frameworks {
         + " not applied on PostgreSQL ("
         + Migrations.shown(m)
         + "): run your migrations on PostgreSQL first";
+  }
+
+  /**
+   * The bookkeeping tables whose target rows are kept (source names), where the target has rows.
+   */
+  public List<String> kept() {
+    List<String> out = new ArrayList<>();
+    for (Framework f : Framework.recognise(plan.catalog())) {
+      for (String k : f.kept()) {
+        loaded(k).filter(t -> before.filled(t.target())).ifPresent(t -> out.add(t.source().name()));
+      }
+    }
+    return out;
   }
 
   /** Every recognised history whose table holds rows on both sides, compared by migration. */

@@ -16,6 +16,7 @@ import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -78,9 +79,15 @@ public final class FrameworkStep {
             run.target(), plan.schema(), plan.tables().stream().map(TablePlan::target).toList());
     try (Connection sqlite = source.connect()) {
       try (Connection pg = run.target().open()) {
-        ExistingTables existing = ExistingTables.read(pg, plan.schema());
-        return new Frameworks(plan, before, existing)
-            .histories(sqlite, pg).stream().map(FrameworkStep::check).toList();
+        Frameworks frameworks =
+            new Frameworks(plan, before, ExistingTables.read(pg, plan.schema()));
+        List<TableCheck> out =
+            new ArrayList<>(
+                frameworks.histories(sqlite, pg).stream().map(FrameworkStep::check).toList());
+        for (String k : frameworks.kept()) {
+          plan.table(k).ifPresent(t -> out.add(keptCheck(t)));
+        }
+        return out;
       } catch (SQLException e) {
         throw TargetErrors.translate(
             "Reading the migrations applied in schema " + plan.schema(), e, run.target());
@@ -144,6 +151,24 @@ public final class FrameworkStep {
         Optional.empty(),
         h.map(FrameworkStep::check),
         List.of());
+  }
+
+  /** A bookkeeping table that describes the target (Rails' environment): not compared. */
+  private static TableCheck keptCheck(TablePlan t) {
+    return new TableCheck(
+        t.source().name(),
+        t.target(),
+        t.sourceRows(),
+        t.sourceRows(),
+        t.sourceRows(),
+        true,
+        0,
+        0,
+        0,
+        List.of(),
+        null,
+        0,
+        TableCheck.KEPT);
   }
 
   /** A history compared by migration, as verify reports a table. */
