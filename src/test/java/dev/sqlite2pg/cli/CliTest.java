@@ -96,8 +96,8 @@ class CliTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err())
         .contains(
-            "Invalid value for option '--if-exists': expected fail or"
-                + " skip-existing, not 'skip'");
+            "Invalid value for option '--if-exists': expected fail, skip-existing or"
+                + " replace, not 'skip'");
     Run runbook = run("migrate", db.toString(), url, "--skip-existing");
     assertThat(runbook.code()).isEqualTo(2);
     assertThat(runbook.err().strip())
