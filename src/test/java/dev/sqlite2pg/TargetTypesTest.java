@@ -304,4 +304,37 @@ class TargetTypesTest {
         List.of(),
         "UPDATE logins SET at = at + interval '1 second' WHERE id = 1");
   }
+
+  @Test
+  void plainMigrateMakesDeclaredTimeATimeAndCastsCreateTheNewTypes() throws Exception {
+    String url = TestPostgres.newDatabase("time_rule");
+    List<String> casts =
+        List.of("shifts.length=interval:microseconds", "shifts.token=uuid", "shifts.ip=inet");
+    MigrationResult r =
+        Migrator.configure()
+            .source(Fixtures.build("django32_time_sqlite", dir))
+            .target(new JdbcTarget(url))
+            .casts(casts)
+            .build()
+            .migrate();
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(
+            rows(
+                url,
+                "SELECT column_name, data_type FROM information_schema.columns"
+                    + " WHERE table_name = 'shifts' ORDER BY ordinal_position"))
+        .containsExactly(
+            "id | bigint",
+            "starts | time without time zone",
+            "alarms | text",
+            "length | interval",
+            "token | uuid",
+            "ip | inet");
+    assertThat(rows(url, "SELECT starts::text, length::text, token::text FROM shifts ORDER BY id"))
+        .containsExactly(
+            "09:00:00 | 08:00:00 | 6e8bc430-956f-4a6b-9e3b-1c2d3e4f5a6b",
+            "22:00:00.5 | 08:30:00 | 6e8bc430-956f-4a6b-9e3b-1c2d3e4f5a6c",
+            "06:30:00 | 00:00:00.000001 | 6e8bc430-956f-4a6b-9e3b-1c2d3e4f5a6d");
+    assertThat(verify("django32_time_sqlite", url, casts).equal()).isTrue();
+  }
 }

@@ -52,7 +52,7 @@ public record PgType(Kind kind, String sql, List<String> labels, Optional<PgType
 
   private static final Pattern LENGTH = Pattern.compile("^[a-z ]+\\((\\d+)\\)$");
   private static final Pattern PRECISION =
-      Pattern.compile("^(time|timetz|timestamp|timestamptz|interval)\\((\\d)\\)$");
+      Pattern.compile("^(time|timestamp|interval)\\((\\d)\\)( with time zone)?$");
 
   public static final PgType BIGINT = new PgType(Kind.BIGINT, "bigint");
   public static final PgType DOUBLE = new PgType(Kind.DOUBLE, "double precision");

@@ -120,8 +120,9 @@ public final class PgTypes {
           timestamp
               ? (zoned ? PgType.Kind.TIMESTAMPTZ : PgType.Kind.TIMESTAMP)
               : (zoned ? PgType.Kind.TIMETZ : PgType.Kind.TIME);
-      String name = (timestamp ? "timestamp" : "time") + (zoned ? "tz" : "");
-      return Optional.of(new PgType(kind, name + "(" + p.group(2) + ")"));
+      // The long spelling: translate.TargetKind (DEFAULTs) reads "timestamptz(3)" as a timestamp.
+      String name = (timestamp ? "timestamp(" : "time(") + p.group(2) + ")";
+      return Optional.of(new PgType(kind, zoned ? name + " with time zone" : name));
     }
     return Optional.empty();
   }

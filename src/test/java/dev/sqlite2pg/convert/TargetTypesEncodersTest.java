@@ -51,7 +51,7 @@ class TargetTypesEncodersTest {
         .isEqualTo(new PgType(PgType.Kind.BPCHAR, "char(32)"));
     assertThat(PgTypes.parse("time without time zone").kind()).isEqualTo(PgType.Kind.TIME);
     assertThat(PgTypes.parse("time(6) with time zone"))
-        .isEqualTo(new PgType(PgType.Kind.TIMETZ, "timetz(6)"));
+        .isEqualTo(new PgType(PgType.Kind.TIMETZ, "time(6) with time zone"));
     assertThat(PgTypes.parse("timestamp(6) without time zone").kind())
         .isEqualTo(PgType.Kind.TIMESTAMP);
     assertThat(PgTypes.parse("timestamp(3) with time zone").precision()).isEqualTo(3);
