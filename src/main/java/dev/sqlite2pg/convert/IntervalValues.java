@@ -140,7 +140,7 @@ final class IntervalValues {
       String w = dot < 0 ? t.substring(i) : t.substring(i, dot);
       String f = dot < 0 ? "" : t.substring(dot + 1);
       if ((w.isEmpty() && f.isEmpty())
-          || !w.chars().allMatch(Character::isDigit)
+          || !w.chars().allMatch(c -> c >= '0' && c <= '9')
           || !f.chars().allMatch(c -> c >= '0' && c <= '9')
           || w.length() > 18
           || f.length() > 18
