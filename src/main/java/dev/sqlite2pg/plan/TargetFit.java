@@ -214,7 +214,7 @@ public final class TargetFit {
    * (never guessed from the name), a domain as its base type (its CHECK is PostgreSQL's to enforce:
    * a row that breaks it fails in COPY, and the copy's bisection rejects that row alone).
    */
-  static Optional<PgType> writable(ExistingTables.Col col) {
+  public static Optional<PgType> writable(ExistingTables.Col col) {
     if (!col.enumLabels().isEmpty()) {
       return Optional.of(PgType.enumType(col.typeSql(), col.enumLabels()));
     }
