@@ -28,7 +28,9 @@ final class SelectionOptions {
       names = "--cast",
       paramLabel = "RULE",
       description =
-          "Override the type rules: 'table.column=pgtype' or 'DECLTYPE=pgtype'." + " Repeatable.")
+          "Override the type rules: 'table.column=pgtype' or 'DECLTYPE=pgtype';"
+              + " 'interval:microseconds' (or milliseconds, seconds) states the unit of numbers"
+              + " in an interval column. Repeatable.")
   List<String> casts = new ArrayList<>();
 
   @Option(

@@ -67,4 +67,16 @@ public final class Describe {
     }
     return new String(out);
   }
+
+  /** An enum's labels for a message: quoted, the first ten, then how many more. */
+  static String labels(java.util.List<String> labels) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < labels.size() && i < 10; i++) {
+      sb.append(i > 0 ? ", " : "").append('\'').append(labels.get(i)).append('\'');
+    }
+    if (labels.size() > 10) {
+      sb.append(", and ").append(labels.size() - 10).append(" more");
+    }
+    return labels.isEmpty() ? "it has none" : sb.toString();
+  }
 }

@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param julianDay numbers in a time column are Julian day numbers (SQLite's julianday())
  * @param sourceZone the zone of text times without an offset, read into timestamptz ({@code
  *     --source-timezone}; SQLite's own datetime('now') writes UTC, the default)
+ * @param intervalUnit the unit of plain numbers in an interval column; empty refuses them, since a
+ *     number alone does not say whether it counts seconds or microseconds (Django's DurationField
+ *     on SQLite is bigint microseconds: set it with {@link #withIntervalUnit})
  */
 public record EncoderOptions(
-    Optional<EpochUnit> epochUnit, boolean julianDay, java.time.ZoneId sourceZone) {
+    Optional<EpochUnit> epochUnit,
+    boolean julianDay,
+    java.time.ZoneId sourceZone,
+    Optional<IntervalUnit> intervalUnit) {
 
   /** Numbers are Unix epoch seconds, as SQLite's strftime('%s') and unixepoch() give them. */
   public static final EncoderOptions DEFAULT =
@@ -22,14 +28,25 @@ public record EncoderOptions(
   public EncoderOptions {
     Objects.requireNonNull(epochUnit, "No epoch unit provided; use Optional.empty() for none");
     Objects.requireNonNull(sourceZone, "No source time zone provided");
+    Objects.requireNonNull(
+        intervalUnit, "No interval unit provided; use Optional.empty() for none");
   }
 
   public EncoderOptions(Optional<EpochUnit> epochUnit, boolean julianDay) {
-    this(epochUnit, julianDay, java.time.ZoneOffset.UTC);
+    this(epochUnit, julianDay, java.time.ZoneOffset.UTC, Optional.empty());
+  }
+
+  public EncoderOptions(Optional<EpochUnit> epochUnit, boolean julianDay, java.time.ZoneId zone) {
+    this(epochUnit, julianDay, zone, Optional.empty());
   }
 
   public EncoderOptions withZone(java.time.ZoneId zone) {
-    return new EncoderOptions(epochUnit, julianDay, zone);
+    return new EncoderOptions(epochUnit, julianDay, zone, intervalUnit);
+  }
+
+  /** These options, reading plain numbers in an interval column in {@code unit}. */
+  public EncoderOptions withIntervalUnit(IntervalUnit unit) {
+    return new EncoderOptions(epochUnit, julianDay, sourceZone, Optional.of(unit));
   }
 
   public static EncoderOptions epoch(EpochUnit unit) {

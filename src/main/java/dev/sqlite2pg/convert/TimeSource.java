@@ -43,7 +43,16 @@ final class TimeSource {
     String target = zoned ? "timestamptz" : "timestamp";
     return switch (row.type(col)) {
       case SourceRow.TEXT -> {
-        TimeValues.Parsed p = TimeValues.parseText(row.getBytes(col));
+        byte[] b = row.getBytes(col);
+        if (digitsOnly(b)) {
+          // '1655847091': int(time.time()) stored in a TEXT column (TEXT affinity keeps it as
+          // text). Read as the integer it spells, in the column's epoch unit, as an integer is.
+          long v = SourceValues.integerText(b, "an epoch number");
+          yield opts.julianDay()
+              ? TimeValues.julianDayToMicros(exactDouble(v, row, col))
+              : TimeValues.epochToMicros(v, unit(opts, row, col, target));
+        }
+        TimeValues.Parsed p = TimeValues.parseText(b);
         if (!zoned && p.offsetSeconds() != 0) {
           throw new ConversionException(
               Describe.value(row, col)
@@ -71,6 +80,19 @@ final class TimeSource {
       }
       default -> throw new ConversionException(Describe.value(row, col) + " is not a time");
     };
+  }
+
+  /** 1 to 18 ASCII digits, nothing else: an epoch number written as text. */
+  private static boolean digitsOnly(byte[] b) {
+    if (b.length == 0 || b.length > 18) {
+      return false;
+    }
+    for (byte x : b) {
+      if (x < '0' || x > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Days since 1970-01-01; only date-only text is a date, anything else would be cut. */

@@ -2,7 +2,7 @@ package dev.sqlite2pg.convert;
 
 import dev.sqlite2pg.sqlite.SourceRow;
 
-/** UUIDs stored as canonical text (any case) or as 16 raw bytes. */
+/** UUIDs stored as text in any form PostgreSQL reads, or as 16 raw bytes. */
 final class UuidValues {
 
   private UuidValues() {}
@@ -22,30 +22,44 @@ final class UuidValues {
       }
     }
     throw new ConversionException(
-        Describe.value(row, col) + " is not a UUID (8-4-4-4-12 hex digits, or a 16-byte blob)");
+        Describe.value(row, col)
+            + " is not a UUID (32 hex digits, hyphens after groups of 4, or a 16-byte blob)");
   }
 
+  /**
+   * The text forms PostgreSQL's uuid_in reads (string_to_uuid in uuid.c): 32 hex digits in either
+   * case, a hyphen allowed after any group of four (so the standard 8-4-4-4-12 form and Django's
+   * char(32) form without hyphens, its UUIDField on SQLite), the whole optionally in braces.
+   */
   private static byte[] parse(byte[] t) {
-    if (t.length != 36) {
-      return null;
+    int p = 0;
+    boolean braces = t.length > 0 && t[0] == '{';
+    if (braces) {
+      p++;
     }
     byte[] out = new byte[16];
-    int n = 0;
-    for (int i = 0; i < 36; i++) {
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        if (t[i] != '-') {
-          return null;
-        }
-        continue;
-      }
-      int v = Character.digit(t[i], 16);
-      if (v < 0) {
+    for (int i = 0; i < 16; i++) {
+      if (p + 2 > t.length) {
         return null;
       }
-      out[n / 2] |= (byte) ((n % 2 == 0) ? v << 4 : v);
-      n++;
+      int hi = Character.digit(t[p], 16);
+      int lo = Character.digit(t[p + 1], 16);
+      if (hi < 0 || lo < 0) {
+        return null;
+      }
+      out[i] = (byte) (hi << 4 | lo);
+      p += 2;
+      if (p < t.length && t[p] == '-' && i % 2 == 1 && i < 15) {
+        p++;
+      }
     }
-    return out;
+    if (braces) {
+      if (p >= t.length || t[p] != '}') {
+        return null;
+      }
+      p++;
+    }
+    return p == t.length ? out : null;
   }
 
   /** Lower-case 8-4-4-4-12 form. */

@@ -8,13 +8,13 @@ import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.convert.BinaryCopyBuffer;
 import dev.sqlite2pg.convert.ConversionException;
 import dev.sqlite2pg.convert.Encoders;
-import dev.sqlite2pg.convert.PgTypes;
 import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.sqlite.SqliteRow;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import java.sql.Connection;
@@ -179,20 +179,21 @@ public final class KeyConflicts {
       if (col.isEmpty()) {
         return Optional.empty();
       }
-      try {
-        out.add(
-            new ColumnPlan(
-                c.source(),
-                col.get().name(),
-                PgTypes.parse(col.get().typeSql()),
-                c.options(),
-                c.identity(),
-                c.generatedSql(),
-                c.rule(),
-                c.reason()));
-      } catch (MigrationException e) {
+      // As the copy writes it: a domain as its base type, an enum with its catalog labels.
+      Optional<dev.sqlite2pg.convert.PgType> type = TargetFit.writable(col.get());
+      if (type.isEmpty()) {
         return Optional.empty();
       }
+      out.add(
+          new ColumnPlan(
+              c.source(),
+              col.get().name(),
+              type.get(),
+              c.options(),
+              c.identity(),
+              c.generatedSql(),
+              c.rule(),
+              c.reason()));
     }
     return Optional.of(List.copyOf(out));
   }

@@ -20,14 +20,52 @@ import java.util.Set;
  */
 public final class ExistingTables {
 
-  /** One column as the target has it. */
+  /**
+   * One column as the target has it.
+   *
+   * @param typeSql the type as format_type() gives it: a domain's or an enum's own name
+   * @param domainBaseSql for a domain, its base type (format_type(), with the domain's typmod)
+   * @param enumLabels for an enum (or a domain over one), its labels in their order; else empty
+   * @param elementSql for an array (or a domain over one), its element type; else empty
+   */
   public record Col(
       String name,
       String typeSql,
       boolean nullable,
       Optional<String> defaultSql,
       boolean identity,
-      boolean generated) {
+      boolean generated,
+      Optional<String> domainBaseSql,
+      List<String> enumLabels,
+      Optional<String> elementSql) {
+
+    public Col {
+      enumLabels = List.copyOf(enumLabels);
+    }
+
+    public Col(
+        String name,
+        String typeSql,
+        boolean nullable,
+        Optional<String> defaultSql,
+        boolean identity,
+        boolean generated) {
+      this(
+          name,
+          typeSql,
+          nullable,
+          defaultSql,
+          identity,
+          generated,
+          Optional.empty(),
+          List.of(),
+          Optional.empty());
+    }
+
+    /** The type the values are written as: a domain's base type, else the column's own. */
+    public String baseSql() {
+      return domainBaseSql.orElse(typeSql);
+    }
 
     /** A serial column: its default draws from a sequence. */
     public boolean serial() {
@@ -58,7 +96,10 @@ public final class ExistingTables {
                       rs.getBoolean(4),
                       Optional.ofNullable(rs.getString(5)),
                       rs.getBoolean(6),
-                      rs.getBoolean(7)));
+                      rs.getBoolean(7),
+                      Optional.ofNullable(rs.getString(8)),
+                      labels(rs.getArray(9)),
+                      Optional.ofNullable(rs.getString(10))));
         }
       }
     }
@@ -71,6 +112,10 @@ public final class ExistingTables {
       }
     }
     return t;
+  }
+
+  private static List<String> labels(java.sql.Array a) throws SQLException {
+    return a == null ? List.of() : List.of((String[]) a.getArray());
   }
 
   public Set<String> names() {

@@ -3,7 +3,6 @@ package dev.sqlite2pg.plan;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.convert.PgType;
-import dev.sqlite2pg.convert.PgTypes;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +45,13 @@ public record MappingConfig(
   public record TableRule(
       Optional<String> target, Map<String, ColumnRule> columns, List<String> excludeColumns) {}
 
-  /** What the file says about one source column. */
-  public record ColumnRule(Optional<String> target, Optional<PgType> cast) {}
+  /** What the file says about one source column; a cast may be "interval:microseconds". */
+  public record ColumnRule(Optional<String> target, Optional<Cast.Target> castTarget) {
+
+    public Optional<PgType> cast() {
+      return castTarget.map(Cast.Target::type);
+    }
+  }
 
   public static final MappingConfig EMPTY = new MappingConfig(Map.of(), Map.of(), List.of());
 
@@ -94,7 +98,7 @@ public record MappingConfig(
                   new ColumnRule(
                       Optional.ofNullable(cm.get("target")).map(String::valueOf),
                       Optional.ofNullable(cm.get("cast"))
-                          .map(x -> PgTypes.parse(String.valueOf(x)))));
+                          .map(x -> Cast.Target.parse(String.valueOf(x)))));
             });
     return new TableRule(
         Optional.ofNullable(m.get("target")).map(String::valueOf),

@@ -127,21 +127,23 @@ public final class Planner {
   }
 
   private TypeChoice choose(Table table, Column col, ColumnProfile profile, ValueProbe probe) {
-    Optional<PgType> fileCast =
-        config.column(table.name(), col.name()).flatMap(MappingConfig.ColumnRule::cast);
+    Optional<Cast.Target> fileCast =
+        config.column(table.name(), col.name()).flatMap(MappingConfig.ColumnRule::castTarget);
     if (fileCast.isPresent()) {
       return new TypeChoice(
-          fileCast.get(),
-          TypeRules.choose(new TypeRules.Input(col, profile, probe)).options(),
+          fileCast.get().type(),
+          fileCast
+              .get()
+              .apply(TypeRules.choose(new TypeRules.Input(col, profile, probe)).options()),
           "cast",
-          "cast " + fileCast.get().sql() + " in the mapping file",
+          "cast " + fileCast.get().describe() + " in the mapping file",
           false);
     }
     for (Cast cast : casts) {
       if (cast.appliesTo(table.name(), col.name(), col.declaredType())) {
         return new TypeChoice(
             cast.type(),
-            TypeRules.choose(new TypeRules.Input(col, profile, probe)).options(),
+            cast.apply(TypeRules.choose(new TypeRules.Input(col, profile, probe)).options()),
             "cast",
             "--cast " + cast.describe(),
             false);

@@ -209,13 +209,16 @@ public final class TargetFit {
     return new TablePlan(t.source(), target, t.sourceRows(), List.copyOf(cols));
   }
 
-  /** The column's type as the copy writes it, if it can. */
-  private static Optional<PgType> writable(ExistingTables.Col col) {
-    try {
-      return Optional.of(PgTypes.parse(col.typeSql()));
-    } catch (MigrationException e) {
-      return Optional.empty();
+  /**
+   * The column's type as the copy writes it, if it can: an enum with its labels from the catalog
+   * (never guessed from the name), a domain as its base type (its CHECK is PostgreSQL's to enforce:
+   * a row that breaks it fails in COPY, and the copy's bisection rejects that row alone).
+   */
+  public static Optional<PgType> writable(ExistingTables.Col col) {
+    if (!col.enumLabels().isEmpty()) {
+      return Optional.of(PgType.enumType(col.typeSql(), col.enumLabels()));
     }
+    return PgTypes.known(col.baseSql());
   }
 
   /** How to read times for a time-typed column: the unit of its epoch numbers, or Julian days. */
@@ -225,18 +228,25 @@ public final class TargetFit {
     if (k != PgType.Kind.TIMESTAMP && k != PgType.Kind.TIMESTAMPTZ && k != PgType.Kind.DATE) {
       return c.options();
     }
+    EncoderOptions planned = c.options();
     TableProfiler.NumberRange r =
         TableProfiler.numberRange(source, t.source().name(), c.source().name());
     if (r.minReal() != null
         && r.minReal() >= TypeRules.JULIAN_MIN
         && r.maxReal() <= TypeRules.JULIAN_MAX
         && r.minAbsInt() == null) {
-      return EncoderOptions.julianDays();
+      return keep(EncoderOptions.julianDays(), planned);
     }
     if (r.minAbsInt() == null) {
-      return EncoderOptions.DEFAULT;
+      return keep(EncoderOptions.DEFAULT, planned);
     }
     Optional<EpochUnit> unit = EpochUnit.unitFor(r.minAbsInt(), r.maxAbsInt());
-    return new EncoderOptions(unit, false);
+    return keep(new EncoderOptions(unit, false), planned);
+  }
+
+  /** {@code o} with the planned source zone and interval unit, which the profile does not see. */
+  private static EncoderOptions keep(EncoderOptions o, EncoderOptions planned) {
+    return new EncoderOptions(
+        o.epochUnit(), o.julianDay(), planned.sourceZone(), planned.intervalUnit());
   }
 }

@@ -49,6 +49,7 @@ public final class TypeRules {
       List.of(
           new Rule("boolean", startsWith("BOOL"), TypeRules::booleanIfZeroOne),
           new Rule("date", t -> t.equals("DATE"), TypeRules::dateIfAllDates),
+          new Rule("time", t -> t.equals("TIME"), TypeRules::timeIfAllTimesOfDay),
           new Rule("timestamp", contains("DATETIME", "TIMESTAMP"), TypeRules::timestampIfAllTimes),
           new Rule("json", startsWith("JSON"), TypeRules::jsonbIfAllJson),
           new Rule("integer", t -> Affinity.of(t) == Affinity.INTEGER, TypeRules::bigintIfIntegers),
@@ -104,6 +105,20 @@ public final class TypeRules {
     if (p.onlyTexts() && fits(in, PgType.DATE, EncoderOptions.DEFAULT)) {
       return Optional.of(
           TypeChoice.of(PgType.DATE, "date", "declared DATE, every value is a date"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Django 3.2's TimeField is declared "time" on SQLite and holds time.isoformat() text
+   * ("14:30:00", "14:30:00.250000"); on PostgreSQL Django makes it time. A value with an offset, or
+   * anything else, keeps the column text.
+   */
+  private static Optional<TypeChoice> timeIfAllTimesOfDay(Input in) {
+    ColumnProfile p = in.profile();
+    if (p.onlyTexts() && fits(in, PgType.TIME, EncoderOptions.DEFAULT)) {
+      return Optional.of(
+          TypeChoice.of(PgType.TIME, "time", "declared TIME, every value is a time of day"));
     }
     return Optional.empty();
   }

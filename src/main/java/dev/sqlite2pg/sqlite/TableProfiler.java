@@ -258,19 +258,33 @@ public final class TableProfiler {
   public static NumberRange numberRange(Connection c, String table, String column)
       throws SQLException {
     String q = Identifiers.quote(column);
+    // Digits stored as text count as integers: int(time.time()) written into a TEXT column
+    // becomes '1655847091' under TEXT affinity, and the encoders read it as the number it is.
+    String integer =
+        "CASE WHEN typeof("
+            + q
+            + ") = 'integer' THEN "
+            + q
+            + " WHEN typeof("
+            + q
+            + ") = 'text' AND "
+            + q
+            + " GLOB '[0-9]*' AND "
+            + q
+            + " NOT GLOB '*[^0-9]*' AND length("
+            + q
+            + ") <= 18 THEN CAST("
+            + q
+            + " AS INTEGER) END";
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT min(abs(CASE WHEN typeof("
-                    + q
-                    + ") = 'integer' THEN "
-                    + q
-                    + " END)),"
-                    + " max(abs(CASE WHEN typeof("
-                    + q
-                    + ") = 'integer' THEN "
-                    + q
-                    + " END)),"
+                "SELECT min(abs("
+                    + integer
+                    + ")),"
+                    + " max(abs("
+                    + integer
+                    + ")),"
                     + " min(CASE WHEN typeof("
                     + q
                     + ") = 'real' THEN "

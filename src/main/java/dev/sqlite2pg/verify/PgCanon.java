@@ -46,6 +46,15 @@ final class PgCanon {
           case TIMESTAMP -> "timestamp_send(" + x + ")";
           case TIMESTAMPTZ -> "timestamptz_send(" + x + ")";
           case UUID -> "uuid_send(" + x + ")";
+          case BPCHAR -> "bpcharsend(" + x + ")";
+          case TIME -> "time_send(" + x + ")";
+          case TIMETZ -> "timetz_send(" + x + ")";
+          case INTERVAL -> "interval_send(" + x + ")";
+          case INET -> "inet_send(" + x + ")";
+          case CIDR -> "cidr_send(" + x + ")";
+          case MACADDR -> "macaddr_send(" + x + ")";
+          case ENUM -> "enum_send(" + x + ")";
+          case ARRAY -> "array_send(" + x + ")";
         };
     return send;
   }

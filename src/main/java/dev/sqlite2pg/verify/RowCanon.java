@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * The canonical bytes of a source row: the binary COPY fields the encoders produced, as {@link
- * PgCanon} reads them back from PostgreSQL. Two kinds of field change on the way in, so they are
- * brought to PostgreSQL's form first: numeric (the server strips zero digit groups) and jsonb (the
- * server stores a normalised document). Then the row is hashed as hash_record_extended() hashes the
- * row of its fields' send outputs ({@link PgHash}), and that hash twice more, as {@link
- * PgCanon#hashes} does. One instance per thread: it reuses its buffers.
+ * PgCanon} reads them back from PostgreSQL. Some kinds of field change on the way in, so they are
+ * brought to PostgreSQL's form first: numeric (the server strips zero digit groups, also in a
+ * numeric[]), jsonb (the server stores a normalised document) and char(n) (the server pads it with
+ * spaces to n characters, and bpcharsend sends the padding). Then the row is hashed as
+ * hash_record_extended() hashes the row of its fields' send outputs ({@link PgHash}), and that hash
+ * twice more, as {@link PgCanon#hashes} does. One instance per thread: it reuses its buffers.
  */
 final class RowCanon {
 
@@ -49,10 +50,10 @@ final class RowCanon {
         p += 4;
         continue;
       }
-      switch (types[i].kind()) {
-        case NUMERIC -> numeric(buf, p + 4);
-        case JSONB -> jsonb(buf, p + 4, n);
-        default -> copy(buf, p, 4 + n);
+      if (changesOnInput(types[i])) {
+        normalise(types[i], buf, p + 4, n);
+      } else {
+        copy(buf, p, 4 + n);
       }
       p += 4 + n;
     }
@@ -80,14 +81,9 @@ final class RowCanon {
     for (int i = 0; i < types.length; i++) {
       int n = readInt(b, p);
       long field = 0; // NULL
-      PgType.Kind kind = types[i].kind();
-      if (n >= 0 && normalize && (kind == PgType.Kind.NUMERIC || kind == PgType.Kind.JSONB)) {
+      if (n >= 0 && normalize && changesOnInput(types[i])) {
         len = 0;
-        if (kind == PgType.Kind.NUMERIC) {
-          numeric(b, p + 4);
-        } else {
-          jsonb(b, p + 4, n);
-        }
+        normalise(types[i], b, p + 4, n);
         field = fields.bytes(out, 4, len - 4);
       } else if (n >= 0) {
         field = fields.bytes(b, p + 4, n);
@@ -118,6 +114,64 @@ final class RowCanon {
       sb.append(HEX[(out[k] >> 4) & 0xF]).append(HEX[out[k] & 0xF]);
     }
     return sb.toString();
+  }
+
+  /** Whether the server stores a field of this type differently from how the copy sent it. */
+  private static boolean changesOnInput(PgType t) {
+    return switch (t.kind()) {
+      case NUMERIC, JSONB -> true;
+      case BPCHAR -> t.length().isPresent();
+      case ARRAY -> t.element().orElseThrow().kind() == PgType.Kind.NUMERIC;
+      default -> false;
+    };
+  }
+
+  /** The field of {@code n} bytes at {@code p} as the server sends it back, length first. */
+  private void normalise(PgType t, byte[] b, int p, int n) {
+    switch (t.kind()) {
+      case NUMERIC -> numeric(b, p);
+      case JSONB -> jsonb(b, p, n);
+      case BPCHAR -> padded(b, p, n, t.length().getAsInt());
+      default -> numericArray(b, p, n);
+    }
+  }
+
+  /** char(n): the value, then spaces up to n characters. */
+  private void padded(byte[] b, int p, int n, int chars) {
+    int have = 0;
+    for (int k = p; k < p + n; k++) {
+      have += (b[k] & 0xC0) != 0x80 ? 1 : 0;
+    }
+    int pad = Math.max(0, chars - have);
+    putInt(n + pad);
+    copy(b, p, n);
+    ensure(pad);
+    Arrays.fill(out, len, len + pad, (byte) ' ');
+    len += pad;
+  }
+
+  /** numeric[]: the header as sent, each element as the server stores it. */
+  private void numericArray(byte[] b, int p, int n) {
+    int lengthAt = len;
+    putInt(0);
+    int ndim = readInt(b, p);
+    int header = 12 + 8 * ndim;
+    copy(b, p, header);
+    for (int q = p + header; q < p + n; ) {
+      int m = readInt(b, q);
+      if (m < 0) {
+        copy(b, q, 4);
+        q += 4;
+      } else {
+        numeric(b, q + 4);
+        q += 4 + m;
+      }
+    }
+    int total = len - lengthAt - 4;
+    out[lengthAt] = (byte) (total >>> 24);
+    out[lengthAt + 1] = (byte) (total >>> 16);
+    out[lengthAt + 2] = (byte) (total >>> 8);
+    out[lengthAt + 3] = (byte) total;
   }
 
   /**

@@ -19,7 +19,9 @@ final class Rows {
     boolean text =
         type.kind() == dev.sqlite2pg.convert.PgType.Kind.TEXT
             || type.kind() == dev.sqlite2pg.convert.PgType.Kind.JSON
-            || type.kind() == dev.sqlite2pg.convert.PgType.Kind.JSONB;
+            || type.kind() == dev.sqlite2pg.convert.PgType.Kind.JSONB
+            || type.kind() == dev.sqlite2pg.convert.PgType.Kind.BPCHAR
+            || type.kind() == dev.sqlite2pg.convert.PgType.Kind.ENUM;
     return text && !isNull ? "'" + v + "'" : v;
   }
 

@@ -30,7 +30,8 @@ record TableKey(List<ColumnPlan> columns, List<Integer> positions, List<Boolean>
       PgType.Kind k = c.type().kind();
       boolean isInt =
           k == PgType.Kind.BIGINT || k == PgType.Kind.INTEGER || k == PgType.Kind.SMALLINT;
-      if (!isInt && k != PgType.Kind.TEXT) {
+      // citext orders by lower-cased text even under COLLATE "C": not bytewise, not a range key.
+      if (!isInt && (k != PgType.Kind.TEXT || c.type().sql().equals("citext"))) {
         return Optional.empty();
       }
       cols.add(c);

@@ -90,4 +90,36 @@ class MappingConfigTest {
     assertThatThrownBy(() -> load("tables:\n  debates:\n    columns:\n      task: {cast: money}\n"))
         .hasMessageContaining("unknown PostgreSQL type 'money'");
   }
+
+  @Test
+  void anIntervalCastStatesTheUnitOfItsNumbers() throws Exception {
+    // Django 3.2's DurationField on SQLite: bigint microseconds.
+    MappingConfig c =
+        load(
+            """
+        tables:
+          debates:
+            columns:
+              task: {cast: "interval:microseconds"}
+        """);
+    Cast.Target t = c.column("debates", "task").flatMap(MappingConfig.ColumnRule::castTarget).get();
+    assertThat(t.type().kind()).isEqualTo(PgType.Kind.INTERVAL);
+    assertThat(t.apply(dev.sqlite2pg.convert.EncoderOptions.DEFAULT).intervalUnit())
+        .hasValue(dev.sqlite2pg.convert.IntervalUnit.MICROSECONDS);
+    assertThat(t.describe()).isEqualTo("interval:microseconds");
+
+    Cast cli = Cast.parse("sessions.idle=interval:seconds");
+    assertThat(cli.intervalUnit()).hasValue(dev.sqlite2pg.convert.IntervalUnit.SECONDS);
+    assertThat(cli.describe()).isEqualTo("sessions.idle=interval:seconds");
+    assertThat(Cast.parse("TIME=time").type()).isEqualTo(PgType.TIME);
+    assertThatThrownBy(() -> Cast.parse("a.b=bigint:seconds"))
+        .isInstanceOf(MigrationException.class)
+        .hasMessage(
+            "cast type 'bigint:seconds' is not valid: only an interval takes a unit of its"
+                + " numbers, one of microseconds, milliseconds, seconds, e.g."
+                + " interval:microseconds");
+    assertThatThrownBy(() -> Cast.parse("a.b=interval:fortnights"))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("one of microseconds, milliseconds, seconds");
+  }
 }
