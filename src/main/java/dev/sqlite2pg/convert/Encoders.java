@@ -52,8 +52,7 @@ public final class Encoders {
                   out.writeInt4((int) (TimeSource.dateDays(row, col) - TimeValues.PG_EPOCH_DAYS)));
       case TIMESTAMP -> timestamp(opts, false, type.precision());
       case TIMESTAMPTZ -> timestamp(opts, true, type.precision());
-      case TIME ->
-          nullOr((row, col, out) -> out.writeInt8(ClockValues.time(row, col, type.precision())));
+      case TIME -> nullOr((row, col, out) -> out.writeInt8(time(row, col, opts, type.precision())));
       case TIMETZ ->
           nullOr((row, col, out) -> timetz(ClockValues.timetz(row, col, type.precision()), out));
       case INTERVAL ->
@@ -265,5 +264,16 @@ public final class Encoders {
                   + Describe.labels(type.labels())
                   + ")");
         });
+  }
+
+  /** A time of day: HH:MM[:SS[.ffffff]], or a datetime on the framework's day (Rails). */
+  private static long time(SourceRow row, int col, EncoderOptions opts, int precision)
+      throws ConversionException {
+    if (opts.datedFrom().isEmpty() || !DatedValues.dated(row, col)) {
+      return ClockValues.time(row, col, precision);
+    }
+    long micros = DatedValues.timeOfDay(row, col, opts.datedFrom().get());
+    ClockValues.requirePrecision(micros, precision, row, col, "time");
+    return micros;
   }
 }

@@ -75,6 +75,9 @@ final class IntervalValues {
 
   private static long[] text(SourceRow row, int col, EncoderOptions opts)
       throws ConversionException {
+    if (opts.datedFrom().isPresent() && DatedValues.dated(row, col)) {
+      return new long[] {0, 0, DatedValues.since(row, col, opts.datedFrom().get())};
+    }
     String s = new String(row.getBytes(col), StandardCharsets.UTF_8);
     if (!s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-')) {
       // Digits stored as text (an integer under TEXT affinity): a number, in the stated unit.

@@ -21,7 +21,8 @@ public enum Framework {
       History.of("django_migrations", "app", "name"),
       List.of("django_content_type", "auth_permission"),
       List.of(),
-      "DurationField is stored as bigint microseconds, UUIDField as 32 hex digits"),
+      "DurationField is stored as bigint microseconds, read so into interval columns;"
+          + " UUIDField as 32 hex digits"),
   /**
    * Rails/ActiveRecord: schema_migrations(version); ar_internal_metadata holds the environment the
    * schema was loaded in, which is the target's own.
@@ -31,14 +32,15 @@ public enum Framework {
       History.of("schema_migrations", "version"),
       List.of(),
       List.of("ar_internal_metadata"),
-      "booleans are stored as 0/1 (Rails 6+) or 't'/'f'"),
+      "time columns are stored as datetimes on 2000-01-01, read so into time columns"),
   /** Alembic (SQLAlchemy): alembic_version(version_num) holds the current head revisions. */
   ALEMBIC(
       "SQLAlchemy/Alembic",
       History.of("alembic_version", "version_num"),
       List.of(),
       List.of(),
-      "Enum is stored as its label, the GUID recipe as 32 hex digits"),
+      "Interval is stored as the datetime 1970-01-01 plus the duration, read so into interval"
+          + " columns; Enum as its label, the GUID recipe as 32 hex digits"),
   /**
    * Prisma Migrate: _prisma_migrations keeps failed and rolled-back attempts too; an applied
    * migration has finished_at set and rolled_back_at empty.
@@ -51,7 +53,7 @@ public enum Framework {
           Optional.of("finished_at IS NOT NULL AND rolled_back_at IS NULL")),
       List.of(),
       List.of(),
-      "DateTime is stored as Unix epoch milliseconds"),
+      "DateTime is stored as Unix epoch milliseconds, read so into timestamp columns"),
   /**
    * Laravel (Eloquent): migrations(id, migration, batch); the batch numbers count the times migrate
    * ran on that database, so only the migration's name identifies it.

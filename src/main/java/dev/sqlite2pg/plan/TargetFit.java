@@ -247,6 +247,10 @@ public final class TargetFit {
   /** {@code o} with the planned source zone and interval unit, which the profile does not see. */
   private static EncoderOptions keep(EncoderOptions o, EncoderOptions planned) {
     return new EncoderOptions(
-        o.epochUnit(), o.julianDay(), planned.sourceZone(), planned.intervalUnit());
+        o.epochUnit(),
+        o.julianDay(),
+        planned.sourceZone(),
+        planned.intervalUnit(),
+        planned.datedFrom());
   }
 }

@@ -11,6 +11,8 @@ import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.catalog.Table;
 import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.framework.Conventions;
+import dev.sqlite2pg.framework.Framework;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
@@ -85,7 +87,9 @@ public final class PlanStep {
           case ALL -> fitToTarget(run, plan, source, true);
           case WHERE_EXISTS -> fitToTarget(run, plan, source, false);
         };
-    return withSourceZone(fitted, options.sourceZone());
+    // Again after fitting: the fit chose the epoch unit of each time column by magnitude.
+    return withSourceZone(
+        Conventions.apply(fitted, Framework.recognise(catalog)), options.sourceZone());
   }
 
   /** The plan fitted to the tables the target has (see {@link TargetFit#fit}). */
@@ -193,8 +197,11 @@ public final class PlanStep {
     for (SchemaObject o : catalog.others()) {
       notMigrated(o).ifPresent(notMigrated::add);
     }
-    return new Plan(
-        catalog, options.schema(), List.copyOf(tables), List.copyOf(warnings), notMigrated);
+    // A recognised framework's storage conventions (Django's durations in microseconds).
+    return Conventions.apply(
+        new Plan(
+            catalog, options.schema(), List.copyOf(tables), List.copyOf(warnings), notMigrated),
+        Framework.recognise(catalog));
   }
 
   /** One table planned again, this time reading every value (see {@link CopyStep}). */
