@@ -130,6 +130,28 @@ class AppStoresAcceptanceTest {
   }
 
   @Test
+  void aColumnOfATypeThatCannotBeWrittenIsNamedOnceWithTheSchemaExitCode() throws Exception {
+    String url = applicationSchema();
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
+      // A geometric type: nothing in SQLite converts to it. The column is the source's, so the
+      // refusal names its type only, not also "the source has no column for it".
+      s.execute("ALTER TABLE patterns DROP COLUMN example_task");
+      s.execute("ALTER TABLE patterns ADD COLUMN example_task point NOT NULL");
+    }
+    assertThatThrownBy(() -> store(url, "critique").build().migrate())
+        .isInstanceOfSatisfying(
+            MigrationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(MigrationException.Code.SCHEMA);
+              assertThat(e.getMessage())
+                  .startsWith("--data-only: the target schema does not fit the source:")
+                  .contains("patterns.example_task has type point, which sqlite2pg cannot write")
+                  .doesNotContain("NOT NULL without a default");
+            });
+  }
+
+  @Test
   void aSourceColumnWithNowhereToGoIsRefusedBeforeAnythingIsWritten() throws Exception {
     String url = applicationSchema();
     try (Connection c = TestPostgres.connect(url);

@@ -123,10 +123,8 @@ public final class TargetFit {
     if (!problems.isEmpty()) {
       throw new MigrationException(
           Code.SCHEMA,
-          (all
-                  ? "--data-only: the target schema"
-                  : "--if-exists=skip-existing: the tables that exist")
-              + " do not fit the source: "
+          (all ? "--data-only: the target schema does" : "--if-exists: the tables that exist do")
+              + " not fit the source: "
               + String.join("; ", problems)
               + ". Nothing was written.");
     }
@@ -174,6 +172,9 @@ public final class TargetFit {
         continue;
       }
       Optional<PgType> type = writable(col.get());
+      // The column is the source's, whether it can be written or not: no second complaint that
+      // the source has no column for a NOT NULL one.
+      used.add(col.get().name());
       if (type.isEmpty()) {
         problems.add(
             target
@@ -184,7 +185,6 @@ public final class TargetFit {
                 + ", which sqlite2pg cannot write (exclude the column in the configuration)");
         continue;
       }
-      used.add(col.get().name());
       cols.add(
           new ColumnPlan(
               c.source(),
