@@ -67,6 +67,24 @@ class IfExistsTest {
   }
 
   @Test
+  void replaceEmptiesTheTablesThatExistLoadsEveryRowAndCreatesTheOthers() throws Exception {
+    String url = TestPostgres.newDatabase("replace_existing");
+    Path db = partiallyLoaded(url);
+    exec(url, "UPDATE agents SET name = 'changed on postgres' WHERE id = 1");
+
+    MigrationResult r = migrator(db, url).ifExists(IfExists.REPLACE).build().migrate();
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(byTable(r, t -> t.copiedRows() + " copied, " + t.skippedExisting() + " skipped"))
+        .containsEntry("agents", "22 copied, 0 skipped")
+        .containsEntry("tickets", "530 copied, 0 skipped")
+        .containsEntry("attachments", "50 copied, 0 skipped");
+    assertThat(single(url, "SELECT count(*) FROM agents WHERE name = 'changed on postgres'"))
+        .isZero();
+    assertThat(IndependentCompare.differences(db, "tickets", "id", url, "tickets", "id")).isEmpty();
+  }
+
+  @Test
   void skipExistingAddsOnlyTheMissingRowsAndVerifiesEqual() throws Exception {
     String url = TestPostgres.newDatabase("skip_existing");
     Path db = partiallyLoaded(url);
