@@ -65,7 +65,8 @@ public final class Frameworks {
    */
   public Bookkeeping examine(Connection sqlite, Connection pg) throws SQLException {
     List<Framework> found = Framework.recognise(plan.catalog());
-    List<Warning> notes = new ArrayList<>(recognised(found));
+    // What was recognised is the plan's warning already (PlanStep); these are the decisions.
+    List<Warning> notes = new ArrayList<>();
     List<HistoryCheck> histories = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<String> kept = new ArrayList<>();

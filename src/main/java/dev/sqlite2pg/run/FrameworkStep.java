@@ -42,12 +42,10 @@ public final class FrameworkStep {
     List<Warning> recognised = Frameworks.recognised(found);
     recognised.forEach(n -> LOG.info("STEP 2: {}", n.message()));
     if (run.mode().fit() == LoadMode.Fit.NONE) {
-      return new Bookkeeping(found, List.of(), List.of(), java.util.Set.of(), recognised);
+      return new Bookkeeping(found, List.of(), List.of(), java.util.Set.of(), List.of());
     }
     Bookkeeping books = examine(run, source, plan, before);
-    books.notes().stream()
-        .filter(n -> !recognised.contains(n))
-        .forEach(n -> LOG.info("STEP 2: {}", n.describe()));
+    books.notes().forEach(n -> LOG.info("STEP 2: {}", n.describe()));
     return books;
   }
 

@@ -13,6 +13,7 @@ import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.framework.Conventions;
 import dev.sqlite2pg.framework.Framework;
+import dev.sqlite2pg.framework.Frameworks;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
@@ -198,10 +199,12 @@ public final class PlanStep {
       notMigrated(o).ifPresent(notMigrated::add);
     }
     // A recognised framework's storage conventions (Django's durations in microseconds).
+    List<Framework> frameworks = Framework.recognise(catalog);
+    warnings.addAll(0, Frameworks.recognised(frameworks));
     return Conventions.apply(
         new Plan(
             catalog, options.schema(), List.copyOf(tables), List.copyOf(warnings), notMigrated),
-        Framework.recognise(catalog));
+        frameworks);
   }
 
   /** One table planned again, this time reading every value (see {@link CopyStep}). */

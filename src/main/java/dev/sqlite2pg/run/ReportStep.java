@@ -36,8 +36,8 @@ public final class ReportStep {
       Bookkeeping books) {
     LOG.info("STEP 7: report");
     Plan plan = copy.plan();
-    List<Warning> warnings = new ArrayList<>(books.notes());
-    warnings.addAll(plan.warnings());
+    List<Warning> warnings = new ArrayList<>(plan.warnings());
+    warnings.addAll(books.notes());
     warnings.addAll(schema.warnings());
     List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
     notMigrated.addAll(schema.notMigrated());
