@@ -108,7 +108,8 @@ public final class PostDataBuilder {
     }
     String where = "";
     if (ix.whereSql().isPresent()) {
-      Translation r = translator.expression(ix.whereSql().get(), columnQuoter(t));
+      Translation r =
+          translator.expression(t.source().name(), ix.whereSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
         notMigrated.add(
             new NotMigrated(
@@ -165,7 +166,8 @@ public final class PostDataBuilder {
       }
       expr = quote(col.get().target());
     } else if (ic.expressionSql().isPresent()) {
-      Translation r = translator.expression(ic.expressionSql().get(), columnQuoter(t));
+      Translation r =
+          translator.expression(t.source().name(), ic.expressionSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
         notMigrated.add(
             new NotMigrated(
@@ -204,7 +206,7 @@ public final class PostDataBuilder {
   }
 
   private Optional<PostDataItem> check(TablePlan t, Check ck) {
-    Translation r = translator.expression(ck.expressionSql(), columnQuoter(t));
+    Translation r = translator.check(t.source().name(), ck.expressionSql(), columnQuoter(t));
     String label = ck.name().orElse("CHECK (" + ck.expressionSql() + ")");
     if (r.sql().isEmpty()) {
       notMigrated.add(
