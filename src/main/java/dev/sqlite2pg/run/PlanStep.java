@@ -14,6 +14,7 @@ import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.ForeignKeyTypes;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.Planner;
 import dev.sqlite2pg.plan.SqliteValueProbe;
@@ -193,8 +194,8 @@ public final class PlanStep {
     for (SchemaObject o : catalog.others()) {
       notMigrated(o).ifPresent(notMigrated::add);
     }
-    return new Plan(
-        catalog, options.schema(), List.copyOf(tables), List.copyOf(warnings), notMigrated);
+    List<TablePlan> keyed = ForeignKeyTypes.unify(tables, warnings);
+    return new Plan(catalog, options.schema(), keyed, List.copyOf(warnings), notMigrated);
   }
 
   /** One table planned again, this time reading every value (see {@link CopyStep}). */
@@ -235,10 +236,11 @@ public final class PlanStep {
             p.notMigrated().stream().filter(n -> !plan.notMigrated().contains(n)).toList());
       }
     }
+    List<TablePlan> keyed = ForeignKeyTypes.unify(tables, warnings);
     return new Plan(
         plan.catalog(),
         plan.schema(),
-        List.copyOf(tables),
+        List.copyOf(keyed),
         List.copyOf(warnings),
         List.copyOf(notMigrated));
   }
