@@ -1,11 +1,16 @@
 package dev.sqlite2pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.HazardsEndToEndTest.Run;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.NeedsServer;
+import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +39,30 @@ class SourceHazardsEndToEndTest {
         .containsExactly("child_code_fkey", "grandchild_code_fkey");
     assertThat(run.warnings()).anyMatch(w -> w.contains("to match foreign key child(code)"));
     run.independentlyEqual("child", "id");
+  }
+
+  @Test
+  void aCollationOnlyTheApplicationDefinesIsReadAndKeptCaseInsensitive() throws Exception {
+    Run run = HazardsEndToEndTest.migrate(Fixtures.build("app_collation", dir), "app_collation");
+    assertThat(run.result().exitCode()).isZero();
+    assertThat(run.result().notMigrated()).isEmpty();
+    assertThat(run.warnings())
+        .anyMatch(w -> w.contains("tags.tag") && w.contains("COLLATE UNICASE"))
+        .anyMatch(w -> w.contains("decks.name") && w.contains("ICU"));
+    // The embedded server has ICU: the key and the unique index are case-insensitive, as in Anki.
+    try (Connection c = TestPostgres.connect(run.url());
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.execute("INSERT INTO tags VALUES ('LEECH', 0, false, NULL)"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("tags_pkey");
+      assertThatThrownBy(
+              () -> s.execute("INSERT INTO decks (name, mtime_secs) VALUES ('default', 1)"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("idx_decks_name");
+      s.execute("INSERT INTO tags VALUES ('Unicode', 0, false, NULL)"); // accents still count
+    }
+    // tags cannot be read by the independent compare's SQLite, which has no unicase: the tool's
+    // verify (in migrate) compared it; decks has a unicase index, and is read by rowid.
+    run.independentlyEqual("decks", "id");
   }
 }

@@ -24,6 +24,7 @@ public final class SqliteToPg implements Translator {
 
   private final Map<String, SqlTranslator> byTable = new HashMap<>();
   private final SqlTranslator all;
+  private final TargetServer server;
 
   /** For a schema script written without a server: only what every supported version has. */
   public SqliteToPg(List<TablePlan> tables) {
@@ -49,6 +50,12 @@ public final class SqliteToPg implements Translator {
       byTable.put(key(t.source().name()), new SqlTranslator(types, texts, false, server));
     }
     this.all = new SqlTranslator(allTypes, allTexts, false, server);
+    this.server = server;
+  }
+
+  @Override
+  public TargetServer server() {
+    return server;
   }
 
   private static String key(String table) {

@@ -1,6 +1,7 @@
 package dev.sqlite2pg.plan;
 
 import dev.sqlite2pg.convert.PgType;
+import dev.sqlite2pg.translate.TargetServer;
 import dev.sqlite2pg.translate.Translation;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +19,9 @@ public interface Translator {
 
   /** A CHECK of table {@code sourceTable}: as {@link #expression}, for a CHECK. */
   Translation check(String sourceTable, String sqlite, UnaryOperator<String> quoteColumn);
+
+  /** The server translations are written for. */
+  TargetServer server();
 
   /** A column DEFAULT for a column of the given target type. */
   Translation defaultValue(String sqlite, PgType type);

@@ -5,6 +5,7 @@ import static dev.sqlite2pg.sql.Identifiers.quote;
 
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.catalog.Check;
+import dev.sqlite2pg.catalog.CollationKind;
 import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.ForeignKey;
 import dev.sqlite2pg.catalog.Index;
@@ -193,6 +194,12 @@ public final class PostDataBuilder {
       expr = "lower(" + expr + ")";
     } else if (coll.equals("RTRIM")) {
       expr = "rtrim(" + expr + ")";
+    } else if (CollationKind.of(coll) == CollationKind.APPLICATION_CASE_INSENSITIVE) {
+      // Anki's unicase: the ICU collation SchemaWriter made, or lower() as for NOCASE.
+      expr =
+          translator.server().icu()
+              ? expr + " COLLATE " + qualified(schema, coll.toLowerCase(Locale.ROOT))
+              : "lower(" + expr + ")";
     } else if (!coll.equals("BINARY")) {
       notMigrated.add(
           new NotMigrated(
