@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.HazardsEndToEndTest.Run;
 import dev.sqlite2pg.testing.Fixtures;
+import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +66,62 @@ class SourceHazardsEndToEndTest {
     // tags cannot be read by the independent compare's SQLite, which has no unicase: the tool's
     // verify (in migrate) compared it; decks has a unicase index, and is read by rowid.
     run.independentlyEqual("decks", "id");
+  }
+
+  @Test
+  void textThatIsNotUtf8MakesTheColumnBytea() throws Exception {
+    Run run = HazardsEndToEndTest.migrate(Fixtures.build("binary_text", dir), "binary_text");
+    assertThat(run.result().exitCode()).isZero();
+    assertThat(run.type("pages", "url_hash")).isEqualTo("bytea");
+    assertThat(run.type("pages", "url")).isEqualTo("text");
+    assertThat(run.warnings())
+        .anyMatch(w -> w.startsWith("pages.url_hash: created as bytea") && w.contains("UTF-8"));
+    assertThat(run.column("SELECT url_hash FROM pages WHERE id = 1", byte[].class).get(0))
+        .hasSize(20)
+        .startsWith(0xa9, 0x4a);
+    assertThat(
+            run.list(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = 'pages' AND indexdef LIKE"
+                    + " 'CREATE UNIQUE INDEX%url_hash%'"))
+        .hasSize(1);
+    // Independently, byte for byte (IndependentCompare reads SQLite text as Java strings, which
+    // cannot hold these bytes).
+    assertThat(
+            run.list("SELECT id || ' ' || upper(encode(url_hash, 'hex')) FROM pages ORDER BY id"))
+        .isEqualTo(sqlite(run.db(), "SELECT id || ' ' || hex(url_hash) FROM pages ORDER BY id"));
+  }
+
+  static List<String> sqlite(Path db, String sql) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aCastToTextKeepsTextAndRefusesThoseRows() throws Exception {
+    Path db = Fixtures.build("binary_text", dir);
+    String url = TestPostgres.newDatabase("binary_text_cast");
+    MigrationResult r =
+        Migrator.configure()
+            .source(db)
+            .target(new JdbcTarget(url))
+            .casts(List.of("pages.url_hash=text"))
+            .build()
+            .migrate();
+    assertThat(r.exitCode()).isEqualTo(3);
+    TableReport pages = r.tables().get(0);
+    assertThat(pages.copiedRows()).isEqualTo(1);
+    assertThat(pages.rejected())
+        .extracting(RejectedRow::key, RejectedRow::column)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("rowid=1", "url_hash"),
+            org.assertj.core.groups.Tuple.tuple("rowid=2", "url_hash"));
+    assertThat(pages.rejected().get(0).reason()).contains("invalid UTF-8");
   }
 }

@@ -209,7 +209,18 @@ public final class PlanStep {
           withSourceZone(
               new Plan(plan.catalog(), plan.schema(), List.of(p.plan()), List.of(), List.of()),
               options.sourceZone());
-      return new PlannedTable(one.tables().get(0), p.warnings(), p.notMigrated());
+      // The same key types as the whole plan: the table is created again from this plan.
+      List<Warning> warnings = new ArrayList<>(p.warnings());
+      List<TablePlan> all =
+          plan.tables().stream()
+              .map(x -> x.source().name().equals(t.source().name()) ? one.tables().get(0) : x)
+              .toList();
+      TablePlan keyed =
+          ForeignKeyTypes.unify(all, warnings).stream()
+              .filter(x -> x.source().name().equals(t.source().name()))
+              .findFirst()
+              .orElseThrow();
+      return new PlannedTable(keyed, warnings, p.notMigrated());
     } catch (SQLException e) {
       throw SqliteErrors.translate(source.origin(), e);
     }
