@@ -389,10 +389,23 @@ final class ExpressionWriter {
     }
     if (isOperator(i + 1, ".")) {
       String qualifier = t.value();
-      out.add(
+      String written =
           aliases.containsKey(qualifier.toLowerCase(Locale.ROOT))
               ? aliasName(qualifier)
-              : settings.quoteTable().apply(qualifier));
+              : settings.quoteTable().apply(qualifier);
+      SqlToken col = token(i + 2);
+      boolean column =
+          col != null
+              && col.isName()
+              && !isOperator(i + 3, "(")
+              && !isOperator(i + 3, ".")
+              && (isOperator(i - 1, "||") || isOperator(i + 3, "||"));
+      if (column) {
+        // Northwind-style views concatenate qualified columns: cast table.column as a whole.
+        out.add(asText(col.value(), written + "." + settings.quoteColumn().apply(col.value())));
+        return i + 2;
+      }
+      out.add(written);
       return i;
     }
     if (t.kind() == Kind.WORD && !isOperator(i - 1, ".")) {

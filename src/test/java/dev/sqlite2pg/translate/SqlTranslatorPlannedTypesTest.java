@@ -94,4 +94,15 @@ class SqlTranslatorPlannedTypesTest {
     assertThat(refusedCheck(15, "coalesce(json_valid(metadata), 1)")).contains("IS JSON");
     assertThat(on(15).translateExpression(django, FOLD).failure()).isPresent();
   }
+
+  @Test
+  void qualifiedColumnsAreCastWhole() {
+    Translation t =
+        on(15)
+            .translateView(
+                "CREATE VIEW v AS SELECT p.n || '-' || p.name AS label FROM parts p", FOLD, FOLD);
+    assertThat(t.sql())
+        .hasValueSatisfying(
+            v -> assertThat(v).contains("(\"p\".\"n\")::text || '-' || \"p\".\"name\""));
+  }
 }
