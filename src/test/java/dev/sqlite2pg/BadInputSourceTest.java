@@ -144,9 +144,12 @@ class BadInputSourceTest {
   }
 
   @Test
-  void collationOnlyTheApplicationDefines() throws Exception {
+  void collationOnlyTheApplicationDefinesIsReadThroughAStandIn() throws Exception {
     // An application registers its own comparison (e.g. a natural sort) before it creates its
-    // tables; any other program that reads the column's values with a comparison fails.
+    // tables; SQLite refuses to compare the column's values without it ("no such collation
+    // sequence", issue 11: an Anki collection stopped at STEP 2). sqlite2pg registers a stand-in
+    // on its own connections, so reading in place through SQLite (--snapshot=never) works, and
+    // the warning says what the column was compared with.
     Path db =
         appCollationDatabase(
             "app_collation.db",
@@ -155,21 +158,15 @@ class BadInputSourceTest {
                 + " CREATE TABLE plain (id INTEGER PRIMARY KEY, name TEXT);"
                 + " INSERT INTO songs (title) VALUES ('Track 10'), ('Track 9');"
                 + " INSERT INTO plain (name) VALUES ('x')");
-    // Read in place through SQLite (--snapshot=never), the values cannot be compared.
-    String msg =
-        assertOneLine(
-            migrate(db, "--snapshot=never"),
-            SOURCE_ERROR,
-            "songs.title",
-            "myapp_collation",
-            "--exclude songs");
-    assertThat(msg).doesNotContain("plain");
-    assertTargetUntouched();
-    // The advice works: without the table, the rest migrates.
-    CliRun rest = migrate(db, "--snapshot=never", "--exclude", "songs");
-    BadInputs.assertNothingLeaks(rest);
-    assertThat(rest.exitCode()).as(rest.err()).isZero();
-    assertThat(BadInputs.tables(jdbc, "public")).containsExactly("plain");
+    CliRun run = migrate(db, "--snapshot=never");
+    BadInputs.assertNothingLeaks(run);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "songs.title: COLLATE MYAPP_COLLATION is defined by the application only",
+            "binary comparison",
+            "all 3 rows of 2 tables arrived and verified equal");
+    assertThat(BadInputs.tables(jdbc, "public")).containsExactlyInAnyOrder("plain", "songs");
   }
 
   @Test

@@ -271,6 +271,10 @@ public final class TypeRules {
   private static Optional<TypeChoice> textIfTexts(Input in) {
     ColumnProfile p = in.profile();
     if (p.onlyTexts()) {
+      Optional<TypeChoice> bytes = byteaIfNotText(in);
+      if (bytes.isPresent()) {
+        return bytes;
+      }
       return Optional.of(
           TypeChoice.of(
               PgType.TEXT,
@@ -280,6 +284,31 @@ public final class TypeRules {
                   + (in.declared().contains("(") ? ", SQLite never enforced the length" : "")));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Text PostgreSQL cannot hold: bytes that are not UTF-8, or a NUL. Browsers keep binary hashes in
+   * TEXT columns (Chrome's and Firefox's history), and a sync client wrote Windows-1252 names as
+   * TEXT (fixture invalid_text); as text each such row would be refused. bytea keeps every value's
+   * exact bytes, and the warning says so; {@code --cast table.column=text} keeps text and refuses
+   * those rows instead.
+   */
+  private static Optional<TypeChoice> byteaIfNotText(Input in) {
+    Optional<String> misfit =
+        in.probe().firstMisfit(in.column(), PgType.TEXT, EncoderOptions.DEFAULT);
+    return misfit.map(
+        m ->
+            new TypeChoice(
+                PgType.BYTEA,
+                EncoderOptions.DEFAULT,
+                "text",
+                "declared "
+                    + in.column().declaredType()
+                    + ", but not every value is text PostgreSQL can hold ("
+                    + m
+                    + "): bytea keeps the exact bytes (--cast "
+                    + "to text refuses those rows instead)",
+                true));
   }
 
   private static Optional<TypeChoice> byteaIfBlobs(Input in) {
@@ -316,7 +345,7 @@ public final class TypeRules {
       type = PgType.DOUBLE;
     } else if (p.onlyNumbers()) {
       type = PgType.NUMERIC;
-    } else if (p.blobs() == 0) {
+    } else if (p.blobs() == 0 && fits(in, PgType.TEXT, EncoderOptions.DEFAULT)) {
       type = PgType.TEXT;
     } else if (p.onlyBlobs() || !fits(in, PgType.TEXT, EncoderOptions.DEFAULT)) {
       type = PgType.BYTEA;

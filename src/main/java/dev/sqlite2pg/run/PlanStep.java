@@ -17,6 +17,7 @@ import dev.sqlite2pg.framework.Frameworks;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.ForeignKeyTypes;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.Planner;
 import dev.sqlite2pg.plan.SqliteValueProbe;
@@ -198,13 +199,12 @@ public final class PlanStep {
     for (SchemaObject o : catalog.others()) {
       notMigrated(o).ifPresent(notMigrated::add);
     }
+    List<TablePlan> keyed = ForeignKeyTypes.unify(tables, warnings);
     // A recognised framework's storage conventions (Django's durations in microseconds).
     List<Framework> frameworks = Framework.recognise(catalog);
     warnings.addAll(0, Frameworks.recognised(frameworks));
     return Conventions.apply(
-        new Plan(
-            catalog, options.schema(), List.copyOf(tables), List.copyOf(warnings), notMigrated),
-        frameworks);
+        new Plan(catalog, options.schema(), keyed, List.copyOf(warnings), notMigrated), frameworks);
   }
 
   /** One table planned again, this time reading every value (see {@link CopyStep}). */
@@ -218,7 +218,18 @@ public final class PlanStep {
           withSourceZone(
               new Plan(plan.catalog(), plan.schema(), List.of(p.plan()), List.of(), List.of()),
               options.sourceZone());
-      return new PlannedTable(one.tables().get(0), p.warnings(), p.notMigrated());
+      // The same key types as the whole plan: the table is created again from this plan.
+      List<Warning> warnings = new ArrayList<>(p.warnings());
+      List<TablePlan> all =
+          plan.tables().stream()
+              .map(x -> x.source().name().equals(t.source().name()) ? one.tables().get(0) : x)
+              .toList();
+      TablePlan keyed =
+          ForeignKeyTypes.unify(all, warnings).stream()
+              .filter(x -> x.source().name().equals(t.source().name()))
+              .findFirst()
+              .orElseThrow();
+      return new PlannedTable(keyed, warnings, p.notMigrated());
     } catch (SQLException e) {
       throw SqliteErrors.translate(source.origin(), e);
     }
@@ -245,10 +256,11 @@ public final class PlanStep {
             p.notMigrated().stream().filter(n -> !plan.notMigrated().contains(n)).toList());
       }
     }
+    List<TablePlan> keyed = ForeignKeyTypes.unify(tables, warnings);
     return new Plan(
         plan.catalog(),
         plan.schema(),
-        List.copyOf(tables),
+        List.copyOf(keyed),
         List.copyOf(warnings),
         List.copyOf(notMigrated));
   }

@@ -2,6 +2,7 @@ package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.copy.ExistingRows;
 import dev.sqlite2pg.copy.KeyConflicts;
+import dev.sqlite2pg.pg.ServerFeatures;
 import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
 import dev.sqlite2pg.plan.Plan;
@@ -39,7 +40,10 @@ public final class SchemaStep {
     // tables whose rows --if-exists=skip-existing keeps.
     SchemaWriter writer =
         new SchemaWriter(
-            run.target(), run.schema(), new SqliteToPg(plan.tables()), mode.objectsMayExist());
+            run.target(),
+            run.schema(),
+            new SqliteToPg(plan.tables(), ServerFeatures.read(run.target())),
+            mode.objectsMayExist());
     if (mode.resumes()) {
       LOG.info("STEP 3: --resume: the tables exist; continuing the interrupted run");
     } else if (mode.skipsExistingRows()) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -31,6 +32,7 @@ public final class SqliteSource {
   private final boolean immutable;
   private final boolean wal;
   private final boolean stable;
+  private volatile Set<String> collations;
 
   private SqliteSource(Path path, Path origin, boolean immutable, boolean wal, boolean stable) {
     this.path = path;
@@ -147,8 +149,35 @@ public final class SqliteSource {
     return stable;
   }
 
-  /** A new read-only connection. Callers close it. */
+  /**
+   * A new read-only connection, with a stand-in for each collation the schema names and only its
+   * application defines ({@link StandInCollations}). Callers close it.
+   */
   public Connection connect() throws SQLException {
+    Connection c = open();
+    try {
+      Set<String> names = collations;
+      if (names == null) {
+        names = StandInCollations.named(c);
+        collations = names;
+      }
+      StandInCollations.register(c, names);
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** The application-defined collations the schema names (lower case), read at first connect. */
+  public Set<String> standInCollations() throws SQLException {
+    if (collations == null) {
+      connect().close();
+    }
+    return collations;
+  }
+
+  private Connection open() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     config.setOpenMode(SQLiteOpenMode.READONLY);

@@ -39,6 +39,10 @@ final class ComparisonLiterals {
     }
     for (int k = 0; k < tokens.size(); k++) {
       SqlToken op = tokens.get(k);
+      if (op.isWord("IN")) {
+        inList(tokens, k, booleanColumns, textColumns, replacements);
+        continue;
+      }
       if (op.kind() != Kind.OPERATOR || !COMPARISONS.contains(op.text())) {
         continue;
       }
@@ -87,6 +91,33 @@ final class ComparisonLiterals {
   }
 
   /**
+   * {@code column [NOT] IN (literal, ...)}: each number is compared with the column as by {@code
+   * =}. SpatiaLite's metadata tables have {@code CHECK (hidden IN (0,1))}; when the plan makes such
+   * a column boolean, PostgreSQL refuses {@code boolean IN (integer, ...)}.
+   */
+  private static void inList(
+      List<SqlToken> tokens,
+      int in,
+      Set<String> booleanColumns,
+      Set<String> textColumns,
+      Map<Integer, String> replacements) {
+    boolean not = in > 0 && tokens.get(in - 1).isWord("NOT");
+    int left = operand(tokens, not ? in - 2 : in - 1, -1);
+    if (left < 0 || in + 1 >= tokens.size() || !tokens.get(in + 1).isOperator("(")) {
+      return;
+    }
+    SqlToken eq = new SqlToken(Kind.OPERATOR, "=", 0, 1);
+    for (int i = in + 2; i < tokens.size() && !tokens.get(i).isOperator(")"); i++) {
+      SqlToken t = tokens.get(i);
+      if (t.kind() == Kind.NUMBER) {
+        pair(tokens, left, i, eq, booleanColumns, textColumns, replacements);
+      } else if (!t.isOperator(",") && t.kind() != Kind.STRING) {
+        return; // a subquery or an expression: left as written
+      }
+    }
+  }
+
+  /**
    * The index of the single token forming the operand next to a comparison, looking in {@code step}
    * direction through parentheses; -1 when the operand is anything larger than a name, a qualified
    * name or a number.
@@ -100,6 +131,10 @@ final class ComparisonLiterals {
       return -1;
     }
     SqlToken t = tokens.get(i);
+    boolean qualified = i >= 2 && tokens.get(i - 1).isOperator(".") && tokens.get(i - 2).isName();
+    if (step < 0 && i < start && !plainGroup(tokens, qualified ? i - 2 : i, start - i)) {
+      return -1; // length(hidden) = 1 compares length's result, not the column
+    }
     if (t.kind() == Kind.NUMBER) {
       return bounded(tokens, i, step) ? i : -1;
     }
@@ -110,6 +145,19 @@ final class ComparisonLiterals {
       i += 2; // table.column: the column is the last name
     }
     return bounded(tokens, i, step) ? i : -1;
+  }
+
+  /**
+   * Whether the {@code depth} closing parentheses after token i close plain groups opened right
+   * before it, and not a function call's argument list.
+   */
+  private static boolean plainGroup(List<SqlToken> tokens, int i, int depth) {
+    for (int k = 1; k <= depth; k++) {
+      if (i - k < 0 || !tokens.get(i - k).isOperator("(")) {
+        return false;
+      }
+    }
+    return i - depth - 1 < 0 || !tokens.get(i - depth - 1).isName();
   }
 
   /** True when the token beyond the operand does not extend it into a larger expression. */

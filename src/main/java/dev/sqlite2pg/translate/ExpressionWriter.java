@@ -28,6 +28,9 @@ final class ExpressionWriter {
    * @param booleanColumns lower-case names of columns that are boolean in PostgreSQL
    * @param textColumns lower-case names of TEXT-affinity columns that are text in PostgreSQL
    * @param isColumn whether a name is a column of the table, for SQLite's double-quoted strings
+   * @param columnKinds the planned PostgreSQL kind of each column, by lower-case SQLite name
+   * @param server what the target offers
+   * @param check whether this is a CHECK, where an error refuses the row as a false result does
    */
   record Settings(
       Volatility allowed,
@@ -37,7 +40,38 @@ final class ExpressionWriter {
       Set<String> booleanColumns,
       Set<String> textColumns,
       boolean pgcrypto,
-      java.util.function.Predicate<String> isColumn) {
+      java.util.function.Predicate<String> isColumn,
+      Map<String, TargetKind> columnKinds,
+      TargetServer server,
+      boolean check) {
+
+    Settings(
+        Volatility allowed,
+        boolean queries,
+        UnaryOperator<String> quoteTable,
+        UnaryOperator<String> quoteColumn,
+        Set<String> booleanColumns,
+        Set<String> textColumns,
+        boolean pgcrypto,
+        java.util.function.Predicate<String> isColumn) {
+      this(
+          allowed,
+          queries,
+          quoteTable,
+          quoteColumn,
+          booleanColumns,
+          textColumns,
+          pgcrypto,
+          isColumn,
+          Map.of(),
+          TargetServer.UNKNOWN,
+          false);
+    }
+
+    /** The planned kind of a column; OTHER when the plan did not say. */
+    TargetKind kind(String column) {
+      return columnKinds.getOrDefault(column.toLowerCase(Locale.ROOT), TargetKind.OTHER);
+    }
 
     /** Settings where every name is taken to be a column (views, unknown tables). */
     Settings(
@@ -355,10 +389,23 @@ final class ExpressionWriter {
     }
     if (isOperator(i + 1, ".")) {
       String qualifier = t.value();
-      out.add(
+      String written =
           aliases.containsKey(qualifier.toLowerCase(Locale.ROOT))
               ? aliasName(qualifier)
-              : settings.quoteTable().apply(qualifier));
+              : settings.quoteTable().apply(qualifier);
+      SqlToken col = token(i + 2);
+      boolean column =
+          col != null
+              && col.isName()
+              && !isOperator(i + 3, "(")
+              && !isOperator(i + 3, ".")
+              && (isOperator(i - 1, "||") || isOperator(i + 3, "||"));
+      if (column) {
+        // Northwind-style views concatenate qualified columns: cast table.column as a whole.
+        out.add(asText(col.value(), written + "." + settings.quoteColumn().apply(col.value())));
+        return i + 2;
+      }
+      out.add(written);
       return i;
     }
     if (t.kind() == Kind.WORD && !isOperator(i - 1, ".")) {
@@ -494,8 +541,41 @@ final class ExpressionWriter {
       out.add(PgLiterals.string(t.value()));
       return i;
     }
-    out.add(settings.quoteColumn().apply(t.value()));
+    String quoted = settings.quoteColumn().apply(t.value());
+    boolean concatenated = isOperator(i - 1, "||") || isOperator(i + 1, "||");
+    out.add(concatenated ? asText(t.value(), quoted) : quoted);
     return i;
+  }
+
+  /**
+   * An operand SQLite reads as text (an argument of length(), substr(), ..., or of ||), written so
+   * that PostgreSQL reads the same text. SQLite converts any value to its text; PostgreSQL has no
+   * length(bigint) or bigint || bigint, and its text of a boolean is "true" where SQLite's is "1".
+   */
+  String asText(Range r) {
+    String written = write(r);
+    SqlToken t = tokens.get(r.from());
+    boolean column = r.to() == r.from() + 1 && t.isName() && settings.isColumn().test(t.value());
+    return column ? asText(t.value(), written) : written;
+  }
+
+  private String asText(String column, String written) {
+    TargetKind kind = settings.kind(column);
+    return switch (kind) {
+      case INTEGER -> "(" + written + ")::text";
+      case BOOLEAN -> "(" + written + ")::integer::text";
+      case DECIMAL, TIMESTAMP, TIMESTAMPTZ, DATE, TIME, JSON ->
+          throw new UntranslatableException(
+              "column "
+                  + column
+                  + " used as text: SQLite's text of the value it stored differs from"
+                  + " PostgreSQL's text of a "
+                  + (kind == TargetKind.DECIMAL
+                      ? "double precision or numeric"
+                      : kind.name().toLowerCase(Locale.ROOT))
+                  + " value");
+      default -> written;
+    };
   }
 
   private int literalOrOperator(int i, Out out) {
@@ -563,6 +643,38 @@ final class ExpressionWriter {
               + " next to a quoted string): SQLite converts the text to a number, PostgreSQL "
               + "rejects it");
     }
+  }
+
+  /**
+   * Whether the call spanning tokens [from, close] decides a CHECK's result directly: joined to the
+   * rest by AND and OR only, inside plain parentheses, with no NOT or CASE anywhere (IS NOT NULL
+   * aside), so that an error where it would be false refuses the same rows.
+   */
+  boolean decidesCheck(int from, int close) {
+    for (int i = 0; i < tokens.size(); i++) {
+      SqlToken t = tokens.get(i);
+      boolean not = t.isWord("NOT") && !(i > 0 && tokens.get(i - 1).isWord("IS"));
+      if (not || t.isWord("CASE") || t.isWord("IIF")) {
+        return false;
+      }
+    }
+    int before = from - 1;
+    while (before >= 0 && isOperator(before, "(")) {
+      SqlToken call = token(before - 1);
+      if (call != null && call.isName() && !call.isWord("AND") && !call.isWord("OR")) {
+        return false; // an argument of another function
+      }
+      before--;
+    }
+    int after = close + 1;
+    while (isOperator(after, ")")) {
+      after++;
+    }
+    return joins(token(before)) && joins(token(after));
+  }
+
+  private static boolean joins(SqlToken t) {
+    return t == null || t.isWord("AND") || t.isWord("OR");
   }
 
   boolean isOperator(int i, String op) {

@@ -17,18 +17,15 @@ import java.util.stream.Collectors;
 final class FunctionTranslator {
 
   /** Same name, same arguments, same result. */
+  /** Same name and result, on text: arguments that are non-text columns are cast (asText). */
+  private static final Set<String> SAME_ON_TEXT =
+      Set.of("lower", "upper", "length", "replace", "trim", "ltrim", "rtrim");
+
   private static final Set<String> SAME =
       Set.of(
-          "lower",
-          "upper",
-          "length",
           "abs",
           "coalesce",
           "nullif",
-          "replace",
-          "trim",
-          "ltrim",
-          "rtrim",
           "count",
           "sum",
           "avg",
@@ -59,10 +56,13 @@ final class FunctionTranslator {
   String call(String name, int at, List<Range> args) {
     if (name.equals("lower") && args.size() == 1 && w.token(args.get(0).from()).isWord("hex")) {
       String hex = w.write(args.get(0));
-      if (hex.startsWith("upper(encode(gen_random_bytes(")) {
+      if (hex.startsWith("upper(encode(")) { // hex() translates only randomblob()
         return hex.substring("upper(".length(), hex.length() - 1); // already lower case
       }
       return "lower(" + hex + ")";
+    }
+    if (SAME_ON_TEXT.contains(name)) {
+      return name + "(" + args.stream().map(w::asText).collect(Collectors.joining(", ")) + ")";
     }
     if (SAME.contains(name)) {
       return name + "(" + writeArgs(args) + ")";
@@ -88,7 +88,7 @@ final class FunctionTranslator {
       case "ifnull":
         return "coalesce(" + writeArgs(args) + ")";
       case "instr":
-        return "strpos(" + writeArgs(args) + ")";
+        return "strpos(" + args.stream().map(w::asText).collect(Collectors.joining(", ")) + ")";
       case "iif":
         expectArgs(name, args, 3);
         return "CASE WHEN "
@@ -115,10 +115,8 @@ final class FunctionTranslator {
       case "json_extract":
         return jsonExtract(args);
       case "json_valid":
-        // Django's JSONField: CHECK ((JSON_VALID("metadata") OR "metadata" IS NULL)). With one
-        // argument SQLite checks RFC 8259 JSON, as IS JSON does (PostgreSQL 16 and later).
         expectArgs(name, args, 1);
-        return "((" + w.write(args.get(0)) + ") IS JSON)";
+        return jsonValid(at, args.get(0));
       case "datetime":
       case "date":
       case "time":
@@ -138,6 +136,39 @@ final class FunctionTranslator {
       default:
         throw new UntranslatableException("function " + name + "() has no PostgreSQL translation");
     }
+  }
+
+  /**
+   * Django's JSONField: {@code CHECK ((JSON_VALID("metadata") OR "metadata" IS NULL))}. With one
+   * argument SQLite checks RFC 8259 JSON and gives NULL for NULL.
+   *
+   * <ul>
+   *   <li>A json or jsonb column holds only JSON: valid unless NULL.
+   *   <li>PostgreSQL 16 and later: {@code IS JSON}, the same test.
+   *   <li>Older servers (Debian 12 ships 15) have neither IS JSON nor pg_input_is_valid(). In a
+   *       CHECK, where the call decides the result directly (no NOT, CASE or comparison around it),
+   *       the cast to json stands in: it refuses the row with an error where the test would refuse
+   *       it with a violation, and json's input accepts the same grammar.
+   * </ul>
+   */
+  private String jsonValid(int at, Range arg) {
+    SqlToken t = w.token(arg.from());
+    boolean column = arg.to() == arg.from() + 1 && t.isName();
+    String value = w.write(arg);
+    if (column && w.settings().kind(t.value()) == TargetKind.JSON) {
+      return "(" + value + " IS NOT NULL OR NULL)";
+    }
+    if (w.settings().server().hasIsJson()) {
+      return "((" + value + ") IS JSON)";
+    }
+    if (w.settings().check() && w.decidesCheck(at, w.matching(at + 1))) {
+      return "((" + value + ")::json IS NOT NULL OR NULL)";
+    }
+    throw new UntranslatableException(
+        "json_valid() needs IS JSON (PostgreSQL 16 and later) here; this server is "
+            + (w.settings().server().major() == 0
+                ? "unknown"
+                : "PostgreSQL " + w.settings().server().major()));
   }
 
   /** CURRENT_TIMESTAMP and friends: UTC text in SQLite, so UTC text here too. */
@@ -221,7 +252,7 @@ final class FunctionTranslator {
                 + "length: SQLite counts those from the end, PostgreSQL does not");
       }
     }
-    return "substr(" + writeArgs(args) + ")";
+    return "substr(" + w.asText(args.get(0)) + ", " + writeArgs(args.subList(1, args.size())) + ")";
   }
 
   /** group_concat(x [, sep]) is string_agg over text; the default separator is ",". */
@@ -382,11 +413,40 @@ final class FunctionTranslator {
 
   private String randomBytes(List<Range> args) {
     w.require(Volatility.VOLATILE, "randomblob()");
-    if (!w.settings().pgcrypto()) {
-      throw new UntranslatableException(
-          "randomblob() needs pgcrypto's gen_random_bytes() "
-              + "(CREATE EXTENSION pgcrypto), which is not enabled");
+    if (w.settings().pgcrypto()) {
+      return "gen_random_bytes(" + writeArgs(args) + ")";
     }
-    return "gen_random_bytes(" + writeArgs(args) + ")";
+    return uuidBytes(args);
+  }
+
+  /** More than any schema in the corpus asks for (PocketBase: 7), and a short expression. */
+  private static final int MAX_UUID_BYTES = 48;
+
+  /**
+   * randomblob(n) without pgcrypto: the first 6 bytes of gen_random_uuid() (core since PostgreSQL
+   * 13, from the same strong random source as gen_random_bytes()) are all random; a version-4
+   * UUID's 7th byte holds the version. So n bytes are ceil(n/6) such pieces, cut to n. PocketBase
+   * ids ({@code 'r'||lower(hex(randomblob(7)))}, 6 tables in pocketbase_data.db) keep their default
+   * this way without CREATE EXTENSION, which the target may not allow.
+   */
+  private String uuidBytes(List<Range> args) {
+    Range n = args.size() == 1 ? args.get(0) : null;
+    SqlToken t = n == null ? null : w.token(n.from());
+    int count =
+        t != null && n.to() == n.from() + 1 && t.kind() == Kind.NUMBER && t.text().matches("\\d+")
+            ? Integer.parseInt(t.text())
+            : -1;
+    if (count < 1 || count > MAX_UUID_BYTES) {
+      throw new UntranslatableException(
+          "randomblob() of other than a literal 1 to "
+              + MAX_UUID_BYTES
+              + " bytes needs pgcrypto's gen_random_bytes() (CREATE EXTENSION pgcrypto), which is"
+              + " not enabled");
+    }
+    List<String> pieces = new java.util.ArrayList<>();
+    for (int left = count; left > 0; left -= 6) {
+      pieces.add("substring(uuid_send(gen_random_uuid()) from 1 for " + Math.min(6, left) + ")");
+    }
+    return pieces.size() == 1 ? pieces.get(0) : "(" + String.join(" || ", pieces) + ")";
   }
 }

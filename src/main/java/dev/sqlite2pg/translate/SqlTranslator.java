@@ -1,8 +1,11 @@
 package dev.sqlite2pg.translate;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -24,6 +27,8 @@ public final class SqlTranslator {
   private final Set<String> booleanColumns;
   private final Set<String> textColumns;
   private final boolean pgcrypto;
+  private final Map<String, TargetKind> columnKinds;
+  private final TargetServer server;
 
   /** A translator that knows no column types and cannot use pgcrypto. */
   public SqlTranslator() {
@@ -46,6 +51,36 @@ public final class SqlTranslator {
     this.booleanColumns = lowerCase(booleanColumns);
     this.textColumns = lowerCase(textColumns);
     this.pgcrypto = pgcryptoAvailable;
+    this.columnKinds = Map.of();
+    this.server = TargetServer.UNKNOWN;
+  }
+
+  /**
+   * A translator that knows every column's planned PostgreSQL type, so that it writes what
+   * PostgreSQL accepts with the meaning SQLite gave: a boolean compared with 0 or 1 is compared
+   * with false or true, {@code length(x)} of a bigint column reads {@code x::text}.
+   *
+   * @param columnTypes PostgreSQL type text (as the plan has it) by SQLite column name
+   * @param textColumns SQLite names of TEXT-affinity columns that are text in PostgreSQL
+   * @param pgcryptoAvailable as for {@link #SqlTranslator(Set, Set, boolean)}
+   * @param server what the target offers (IS JSON from PostgreSQL 16)
+   */
+  public SqlTranslator(
+      Map<String, String> columnTypes,
+      Set<String> textColumns,
+      boolean pgcryptoAvailable,
+      TargetServer server) {
+    Map<String, TargetKind> kinds = new HashMap<>();
+    columnTypes.forEach((n, t) -> kinds.put(n.toLowerCase(Locale.ROOT), TargetKind.of(t)));
+    this.columnKinds = Map.copyOf(kinds);
+    this.booleanColumns =
+        kinds.entrySet().stream()
+            .filter(e -> e.getValue() == TargetKind.BOOLEAN)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toUnmodifiableSet());
+    this.textColumns = lowerCase(textColumns);
+    this.pgcrypto = pgcryptoAvailable;
+    this.server = Objects.requireNonNull(server, "No target server provided");
   }
 
   /**
@@ -66,7 +101,24 @@ public final class SqlTranslator {
    * spelling after name folding is not this translator's to decide.
    */
   public Translation translateExpression(String sqliteExpr, UnaryOperator<String> quoteColumn) {
-    return expression(sqliteExpr, quoteColumn, name -> true);
+    return expression(sqliteExpr, quoteColumn, name -> true, false);
+  }
+
+  /**
+   * A CHECK expression: as {@link #translateExpression(String, UnaryOperator)}, and where a test
+   * only refuses rows, an error that refuses the same rows may stand in for it (json_valid() on
+   * PostgreSQL before 16). A CHECK that only says what the column's type already guarantees is not
+   * translated, and the reason says so: Django's {@code JSON_VALID("c") OR "c" IS NULL} on a column
+   * planned as jsonb.
+   */
+  public Translation translateCheck(String sqliteExpr, UnaryOperator<String> quoteColumn) {
+    Optional<String> json = JsonValidCheck.column(sqliteExpr);
+    if (json.isPresent()
+        && columnKinds.get(json.get().toLowerCase(Locale.ROOT)) == TargetKind.JSON) {
+      return Translation.untranslatable(
+          "enforced by the column type: " + json.get() + " is json, which holds only valid JSON");
+    }
+    return expression(sqliteExpr, quoteColumn, name -> true, true);
   }
 
   /**
@@ -79,7 +131,7 @@ public final class SqlTranslator {
       String sqliteExpr, Set<String> tableColumns, UnaryOperator<String> quoteColumn) {
     Set<String> columns = lowerCase(tableColumns);
     return expression(
-        sqliteExpr, quoteColumn, name -> columns.contains(name.toLowerCase(Locale.ROOT)));
+        sqliteExpr, quoteColumn, name -> columns.contains(name.toLowerCase(Locale.ROOT)), false);
   }
 
   /**
@@ -87,7 +139,7 @@ public final class SqlTranslator {
    * PostgreSQL further needs immutable ones, checked as for {@link #translateExpression}.
    */
   public Translation translateGenerated(String sqliteExpr, UnaryOperator<String> quoteColumn) {
-    return expression(sqliteExpr, quoteColumn, name -> true);
+    return expression(sqliteExpr, quoteColumn, name -> true, false);
   }
 
   /**
@@ -118,14 +170,19 @@ public final class SqlTranslator {
             quoteColumn,
             booleanColumns,
             textColumns,
-            pgcrypto);
+            pgcrypto,
+            name -> true,
+            columnKinds,
+            server,
+            false);
     return run(() -> ViewTranslator.translate(createViewSql, sqliteColumnNames, settings));
   }
 
   private Translation expression(
       String sqliteExpr,
       UnaryOperator<String> quoteColumn,
-      java.util.function.Predicate<String> isColumn) {
+      java.util.function.Predicate<String> isColumn,
+      boolean check) {
     Objects.requireNonNull(sqliteExpr, "No expression provided");
     ExpressionWriter.Settings settings =
         new ExpressionWriter.Settings(
@@ -136,7 +193,10 @@ public final class SqlTranslator {
             booleanColumns,
             textColumns,
             pgcrypto,
-            isColumn);
+            isColumn,
+            columnKinds,
+            server,
+            check);
     return run(
         () -> {
           ExpressionWriter w = new ExpressionWriter(sqliteExpr, settings);

@@ -120,10 +120,15 @@ class SqlTranslatorDefaultTest {
   }
 
   @Test
-  void randomIdsNeedPgcrypto() {
+  void randomIdsUseUuidBytesWithoutPgcrypto() {
     // pocketbase_data.db: `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL
     String pocketBase = "('r'||lower(hex(randomblob(7))))";
-    assertThat(refused(pocketBase, "text")).contains("pgcrypto");
+    assertThat(ok(pocketBase, "text"))
+        .isEqualTo(
+            "('r' || encode((substring(uuid_send(gen_random_uuid()) from 1 for 6)"
+                + " || substring(uuid_send(gen_random_uuid()) from 1 for 1)), 'hex'))");
+    assertThat(refused("(randomblob(x))", "bytea")).contains("pgcrypto");
+    assertThat(refused("(randomblob(100))", "bytea")).contains("pgcrypto");
     Translation withPgcrypto =
         new SqlTranslator(Set.of(), true).translateDefault(pocketBase, "text");
     assertThat(withPgcrypto.sql()).contains("('r' || encode(gen_random_bytes(7), 'hex'))");

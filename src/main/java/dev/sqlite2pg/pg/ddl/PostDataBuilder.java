@@ -5,6 +5,7 @@ import static dev.sqlite2pg.sql.Identifiers.quote;
 
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.catalog.Check;
+import dev.sqlite2pg.catalog.CollationKind;
 import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.ForeignKey;
 import dev.sqlite2pg.catalog.Index;
@@ -108,7 +109,8 @@ public final class PostDataBuilder {
     }
     String where = "";
     if (ix.whereSql().isPresent()) {
-      Translation r = translator.expression(ix.whereSql().get(), columnQuoter(t));
+      Translation r =
+          translator.expression(t.source().name(), ix.whereSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
         notMigrated.add(
             new NotMigrated(
@@ -165,7 +167,8 @@ public final class PostDataBuilder {
       }
       expr = quote(col.get().target());
     } else if (ic.expressionSql().isPresent()) {
-      Translation r = translator.expression(ic.expressionSql().get(), columnQuoter(t));
+      Translation r =
+          translator.expression(t.source().name(), ic.expressionSql().get(), columnQuoter(t));
       if (r.sql().isEmpty()) {
         notMigrated.add(
             new NotMigrated(
@@ -191,6 +194,12 @@ public final class PostDataBuilder {
       expr = "lower(" + expr + ")";
     } else if (coll.equals("RTRIM")) {
       expr = "rtrim(" + expr + ")";
+    } else if (CollationKind.of(coll) == CollationKind.APPLICATION_CASE_INSENSITIVE) {
+      // Anki's unicase: the ICU collation SchemaWriter made, or lower() as for NOCASE.
+      expr =
+          translator.server().icu()
+              ? expr + " COLLATE " + qualified(schema, coll.toLowerCase(Locale.ROOT))
+              : "lower(" + expr + ")";
     } else if (!coll.equals("BINARY")) {
       notMigrated.add(
           new NotMigrated(
@@ -204,7 +213,7 @@ public final class PostDataBuilder {
   }
 
   private Optional<PostDataItem> check(TablePlan t, Check ck) {
-    Translation r = translator.expression(ck.expressionSql(), columnQuoter(t));
+    Translation r = translator.check(t.source().name(), ck.expressionSql(), columnQuoter(t));
     String label = ck.name().orElse("CHECK (" + ck.expressionSql() + ")");
     if (r.sql().isEmpty()) {
       notMigrated.add(

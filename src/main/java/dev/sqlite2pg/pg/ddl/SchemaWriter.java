@@ -7,6 +7,7 @@ import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.catalog.CollationKind;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.plan.ColumnPlan;
@@ -56,7 +57,7 @@ public final class SchemaWriter {
   }
 
   public void createTables(List<TablePlan> tables, boolean drop) {
-    DdlRenderer ddl = new DdlRenderer(schema, this::defaultFor);
+    DdlRenderer ddl = new DdlRenderer(schema, this::defaultFor, translator.server().icu());
     try (Connection c = target.open()) {
       c.setAutoCommit(false);
       List<String> existing =
@@ -82,11 +83,15 @@ public final class SchemaWriter {
           // Even IF NOT EXISTS needs CREATE on the database, which hosted roles often lack.
           s.execute(ddl.createSchema());
         }
+        for (String collation : ddl.collations(tables)) {
+          s.execute(ddl.createCollation(collation));
+        }
         for (TablePlan t : tables) {
           if (drop) {
             s.execute(ddl.dropTable(t));
           }
           s.execute(ddl.createTable(t));
+          noteCollations(ddl, t);
         }
       }
       for (TablePlan t : tables) {
@@ -101,6 +106,37 @@ public final class SchemaWriter {
               + " failed: "
               + TargetErrors.explain(e, target),
           e);
+    }
+  }
+
+  /**
+   * A collation only the application defines (Anki's unicase): SQLite was read with a stand-in, and
+   * PostgreSQL gets a case-insensitive ICU collation or, without ICU, lower() in indexes.
+   */
+  private void noteCollations(DdlRenderer ddl, TablePlan t) {
+    for (ColumnPlan c : t.columns()) {
+      Optional<String> name = c.source().collation();
+      if (name.isEmpty() || !CollationKind.of(name.get()).applicationDefined()) {
+        continue;
+      }
+      String pg =
+          ddl.caseInsensitive(c).isPresent()
+              ? "a nondeterministic ICU collation "
+                  + ddl.caseInsensitive(c).get()
+                  + " (und-u-ks-level2)"
+              : CollationKind.of(name.get()) == CollationKind.APPLICATION_CASE_INSENSITIVE
+                  ? "lower() in its indexes (the server has no ICU for a case-insensitive collation)"
+                  : "binary comparison";
+      warnings.add(
+          Warning.column(
+              t.source().name(),
+              c.source().name(),
+              "COLLATE "
+                  + name.get()
+                  + " is defined by the application only: read with a stand-in comparison, and"
+                  + " given "
+                  + pg
+                  + " in PostgreSQL"));
     }
   }
 

@@ -51,4 +51,23 @@ class SchemaScriptTest {
       assertThat(rs.getInt(1)).isEqualTo(1);
     }
   }
+
+  @Test
+  void withoutAServerAnApplicationsCaseInsensitiveCollationBecomesLower() throws Exception {
+    // Written with no server at hand, ICU is not assumed: Anki's unicase index uses lower().
+    Path db = Fixtures.build("app_collation", dir);
+    String url = TestPostgres.newDatabase("script_collation");
+    MigrationPlan plan = Migrator.configure().source(db).target(new JdbcTarget(url)).build().plan();
+    String pre = plan.script(SchemaSection.PRE_DATA);
+    String post = plan.script(SchemaSection.POST_DATA);
+    assertThat(pre).doesNotContain("COLLATE");
+    assertThat(post)
+        .contains("CREATE UNIQUE INDEX \"idx_decks_name\"")
+        .contains("(lower(\"name\"))");
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
+      s.execute(pre);
+      s.execute(post);
+    }
+  }
 }
