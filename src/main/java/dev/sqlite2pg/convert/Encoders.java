@@ -124,14 +124,21 @@ public final class Encoders {
       out.writeNull();
       return;
     }
+    byte[] b = utf8(row, col, type, "text");
+    out.writeBytes(b, 0, b.length);
+  }
+
+  /** The value as UTF-8 text: TEXT as stored, once checked; numbers as SQLite prints them. */
+  private static byte[] utf8(SourceRow row, int col, int type, String target)
+      throws ConversionException {
     byte[] b = type == SourceRow.TEXT ? row.getBytes(col) : SourceValues.textBytes(row, col);
     if (type == SourceRow.TEXT) {
       int bad = Utf8.firstInvalid(b);
       if (bad >= 0) {
-        throw new ConversionException(Utf8.reason(b, bad, "text"));
+        throw new ConversionException(Utf8.reason(b, bad, target));
       }
     }
-    out.writeBytes(b, 0, b.length);
+    return b;
   }
 
   private static void bytea(SourceRow row, int col, FieldSink out) throws ConversionException {
@@ -212,13 +219,7 @@ public final class Encoders {
         out.writeNull();
         return;
       }
-      byte[] b = type == SourceRow.TEXT ? row.getBytes(col) : SourceValues.textBytes(row, col);
-      if (type == SourceRow.TEXT) {
-        int bad = Utf8.firstInvalid(b);
-        if (bad >= 0) {
-          throw new ConversionException(Utf8.reason(b, bad, sql));
-        }
-      }
+      byte[] b = utf8(row, col, type, sql);
       int chars = 0;
       for (byte x : b) {
         chars += (x & 0xC0) != 0x80 ? 1 : 0;

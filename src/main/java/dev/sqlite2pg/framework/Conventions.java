@@ -5,7 +5,6 @@ import dev.sqlite2pg.convert.EpochUnit;
 import dev.sqlite2pg.convert.IntervalUnit;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.Plan;
-import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.Affinity;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,20 +33,7 @@ public final class Conventions {
   private Conventions() {}
 
   public static Plan apply(Plan plan, List<Framework> frameworks) {
-    if (frameworks.isEmpty()) {
-      return plan;
-    }
-    List<TablePlan> tables =
-        plan.tables().stream()
-            .map(
-                t ->
-                    new TablePlan(
-                        t.source(),
-                        t.target(),
-                        t.sourceRows(),
-                        t.columns().stream().map(c -> apply(c, frameworks)).toList()))
-            .toList();
-    return new Plan(plan.catalog(), plan.schema(), tables, plan.warnings(), plan.notMigrated());
+    return frameworks.isEmpty() ? plan : plan.withColumns(c -> apply(c, frameworks));
   }
 
   private static ColumnPlan apply(ColumnPlan c, List<Framework> frameworks) {
@@ -55,17 +41,7 @@ public final class Conventions {
     for (Framework f : frameworks) {
       o = apply(f, c, o);
     }
-    return o.equals(c.options())
-        ? c
-        : new ColumnPlan(
-            c.source(),
-            c.target(),
-            c.type(),
-            o,
-            c.identity(),
-            c.generatedSql(),
-            c.rule(),
-            c.reason());
+    return o.equals(c.options()) ? c : c.withOptions(o);
   }
 
   private static EncoderOptions apply(Framework f, ColumnPlan c, EncoderOptions o) {

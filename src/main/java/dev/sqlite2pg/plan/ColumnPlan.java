@@ -27,6 +27,11 @@ public record ColumnPlan(
     String rule,
     String reason) {
 
+  /** This column, its values read with {@code o}. */
+  public ColumnPlan withOptions(EncoderOptions o) {
+    return new ColumnPlan(source, target, type, o, identity, generatedSql, rule, reason);
+  }
+
   /** Whether the copy sends values for this column (generated columns compute their own). */
   public boolean copied() {
     return generatedSql.isEmpty();

@@ -17,6 +17,21 @@ public record Plan(
     List<Warning> warnings,
     List<NotMigrated> notMigrated) {
 
+  /** This plan with every column of every table replaced by {@code f}'s result. */
+  public Plan withColumns(java.util.function.UnaryOperator<ColumnPlan> f) {
+    List<TablePlan> out =
+        tables.stream()
+            .map(
+                t ->
+                    new TablePlan(
+                        t.source(),
+                        t.target(),
+                        t.sourceRows(),
+                        t.columns().stream().map(f).toList()))
+            .toList();
+    return new Plan(catalog, schema, out, warnings, notMigrated);
+  }
+
   public Optional<TablePlan> table(String sourceName) {
     return tables.stream().filter(t -> t.source().name().equalsIgnoreCase(sourceName)).findFirst();
   }

@@ -16,7 +16,6 @@ import dev.sqlite2pg.framework.Framework;
 import dev.sqlite2pg.framework.Frameworks;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TargetErrors;
-import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.ForeignKeyTypes;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.Planner;
@@ -110,29 +109,7 @@ public final class PlanStep {
     if (zone.equals(ZoneOffset.UTC)) {
       return plan;
     }
-    List<TablePlan> tables =
-        plan.tables().stream()
-            .map(
-                t ->
-                    new TablePlan(
-                        t.source(),
-                        t.target(),
-                        t.sourceRows(),
-                        t.columns().stream()
-                            .map(
-                                c ->
-                                    new ColumnPlan(
-                                        c.source(),
-                                        c.target(),
-                                        c.type(),
-                                        c.options().withZone(zone),
-                                        c.identity(),
-                                        c.generatedSql(),
-                                        c.rule(),
-                                        c.reason()))
-                            .toList()))
-            .toList();
-    return new Plan(plan.catalog(), plan.schema(), tables, plan.warnings(), plan.notMigrated());
+    return plan.withColumns(c -> c.withOptions(c.options().withZone(zone)));
   }
 
   /**
