@@ -117,6 +117,14 @@ final class DefaultTranslator {
       case TEXT:
         // SQLite stores the number and reads it back as text: "1.0" stays "1.0".
         return PgLiterals.string(number);
+      case TIMESTAMPTZ:
+        // pgloader's stamps table: EndTime DEFAULT 0 in a column of epoch numbers, planned
+        // timestamptz. Zero is the Unix epoch in seconds, milliseconds and microseconds alike.
+        if (new BigDecimal(number).signum() == 0) {
+          return "'1970-01-01 00:00:00+00'::timestamptz";
+        }
+        throw new UntranslatableException(
+            "numeric DEFAULT " + number + " for a " + targetType + " column");
       default:
         // pgloader's stamps table: StartTime DATETIME DEFAULT 0 stores the integer 0.
         throw new UntranslatableException(

@@ -114,6 +114,14 @@ class SqlTranslatorDefaultTest {
   }
 
   @Test
+  void zeroIntoEpochTimestampsIsTheEpochInEveryUnit() {
+    // pgloader_sqlite.db: stamps.EndTime DEFAULT 0, a column of epoch numbers (timestamptz).
+    assertThat(ok("0", "timestamptz")).isEqualTo("'1970-01-01 00:00:00+00'::timestamptz");
+    // Another number would need the column's unit, which a DEFAULT does not say.
+    assertThat(refused("1000", "timestamptz")).contains("timestamptz");
+  }
+
+  @Test
   void blobLiterals() {
     assertThat(ok("X'0A1b'", "bytea")).isEqualTo("'\\x0a1b'::bytea");
     assertThat(refused("X'0A'", "text")).contains("blob");
