@@ -101,6 +101,33 @@ class RejectedRowsReportTest {
     assertThat(json).contains("\"equal_apart_from_rejected\" : true");
   }
 
+  @Test
+  void rowsPostgresRefusedMakeTheTableIncompleteNotDifferent() throws Exception {
+    String url = TestPostgres.newDatabase("refused_report");
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE coupons (id bigint PRIMARY KEY, percent integer CHECK (percent <= 100));"
+              + " CREATE TABLE orders (id bigint PRIMARY KEY, total double precision)");
+    }
+    Path db =
+        Fixtures.buildFromSql(
+            """
+            -- Coupons entered before the application's CHECK existed: one is over 100 percent.
+            CREATE TABLE coupons (id INTEGER PRIMARY KEY, percent INTEGER);
+            INSERT INTO coupons VALUES (1, 50), (2, 150);
+            CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL);
+            INSERT INTO orders VALUES (1, 10.0);
+            """,
+            dir.resolve("refused.db"));
+
+    CliRun run = CliRun.run("migrate", db.toString(), url, "--data-only");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).containsPattern("coupons +2 +1 +1 +INCOMPLETE");
+    assertThat(run.out()).containsPattern("orders +1 +1 +0 +OK");
+  }
+
   private static TableCheck check(MigrationResult r, String table) {
     return r.tables().stream()
         .filter(t -> t.sourceTable().equals(table))

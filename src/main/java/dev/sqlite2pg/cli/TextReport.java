@@ -3,6 +3,7 @@ package dev.sqlite2pg.cli;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.RejectedRow;
+import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.TableReport;
 import dev.sqlite2pg.Warning;
 import java.io.PrintWriter;
@@ -166,8 +167,20 @@ final class TextReport {
       return "FAILED";
     }
     return t.verification()
-        .map(v -> v.complete() ? "OK" : v.equal() ? "INCOMPLETE" : "DIFFERENT")
+        .map(v -> v.complete() ? "OK" : onlyRejectedMissing(t, v) ? "INCOMPLETE" : "DIFFERENT")
         .orElse("-");
+  }
+
+  /**
+   * Every row verify misses is a row the copy rejected (a value that did not convert, or a row
+   * PostgreSQL refused: a CHECK, a foreign key), and nothing else differs: the table is incomplete
+   * by exactly its listed rejects, not different.
+   */
+  private static boolean onlyRejectedMissing(TableReport t, TableCheck v) {
+    return v.extra() == 0
+        && v.changed() == 0
+        && v.problem() == null
+        && v.missing() + v.rejected() == t.rejectedRows();
   }
 
   private static String mb(long bytes) {
