@@ -226,21 +226,12 @@ final class ArrayValues {
 
     @Override
     public void writeFloat4(float v) {
-      int bits = Float.floatToRawIntBits(v);
-      len(4);
-      write(bits >>> 24);
-      write(bits >>> 16);
-      write(bits >>> 8);
-      write(bits);
+      writeInt4(Float.floatToRawIntBits(v));
     }
 
     @Override
     public void writeFloat8(double v) {
-      long bits = Double.doubleToRawLongBits(v);
-      len(8);
-      for (int s = 56; s >= 0; s -= 8) {
-        write((int) (bits >>> s));
-      }
+      writeInt8(Double.doubleToRawLongBits(v));
     }
 
     @Override
