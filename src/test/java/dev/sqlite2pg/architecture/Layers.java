@@ -56,6 +56,7 @@ final class Layers {
           List.of("pg.ddl", "pg.state"),
           List.of("verify.jsonb"),
           List.of("copy", "verify"),
+          List.of("sync"),
           List.of("run"));
 
   /** Layers of {@code root}, bottom to top, with what each may use. */

@@ -1,0 +1,67 @@
+package dev.sqlite2pg.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and prunes the changelog (design 3.4 steps 2 and 4). */
+public final class Changelog {
+
+  private Changelog() {}
+
+  /** The changes after {@code applied}, in id order, at most {@code limit}. */
+  public static List<Change> after(Connection c, long applied, int limit) throws SQLException {
+    int width = width(c);
+    List<Change> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, tbl, op, "
+                + CaptureSql.keyColumns(width)
+                + ", ts FROM sqlite2pg_changes WHERE id > ? ORDER BY id LIMIT ?")) {
+      ps.setLong(1, applied);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          List<Object> key = new ArrayList<>();
+          for (int i = 0; i < width; i++) {
+            key.add(rs.getObject(4 + i));
+          }
+          out.add(
+              new Change(rs.getLong(1), rs.getInt(2), rs.getInt(3), key, rs.getLong(4 + width)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many key columns the changelog has (the widest key of a captured table). */
+  static int width(Connection c) throws SQLException {
+    int n = 0;
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT name FROM pragma_table_info('sqlite2pg_changes')");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        n += rs.getString(1).matches("k[0-9]+") ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Deletes the changes up to {@code applied}, never the highest row: without AUTOINCREMENT the
+   * next id is max(id) + 1, so an emptied changelog would give new changes ids the consumer has
+   * passed (M9).
+   */
+  public static int prune(Connection c, long applied) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM sqlite2pg_changes WHERE id <= ?"
+                + " AND id < (SELECT max(id) FROM sqlite2pg_changes)")) {
+      ps.setLong(1, applied);
+      return ps.executeUpdate();
+    }
+  }
+}
