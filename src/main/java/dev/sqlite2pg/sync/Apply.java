@@ -1,0 +1,274 @@
+package dev.sqlite2pg.sync;
+
+import static dev.sqlite2pg.sql.Identifiers.qualified;
+import static dev.sqlite2pg.sql.Identifiers.quote;
+
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.convert.BinaryCopyBuffer;
+import dev.sqlite2pg.convert.ConversionException;
+import dev.sqlite2pg.convert.Encoders;
+import dev.sqlite2pg.convert.ValueEncoder;
+import dev.sqlite2pg.copy.StagingTable;
+import dev.sqlite2pg.plan.ColumnPlan;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.sql.SqlResources;
+import dev.sqlite2pg.sqlite.SqliteRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * State-based apply (design 3.4, as Bucardo does): a batch of changes and the current rows of the
+ * keys they touched are read in one SQLite read transaction; then, in one PostgreSQL transaction,
+ * every touched key is deleted, the rows that still exist are copied in, and the applied id is
+ * recorded. Duplicate, spurious or reordered changes are then harmless: after a batch the touched
+ * rows equal SQLite's, whatever happened to them in between.
+ */
+public final class Apply {
+
+  private final String schema;
+  private final boolean utf8;
+  private final Map<Integer, Table> tables = new LinkedHashMap<>();
+
+  /** A captured table with its plan: where its rows go and in which types. */
+  private record Table(TablePlan plan, List<ColumnPlan> key) {}
+
+  /**
+   * @param keys the captured tables by changelog number
+   * @param plans the tables' plans, as the copy planned (and fitted) them
+   */
+  public Apply(String schema, boolean utf8, List<CaptureKey> keys, List<TablePlan> plans) {
+    this.schema = schema;
+    this.utf8 = utf8;
+    for (CaptureKey k : keys) {
+      plans.stream()
+          .filter(p -> p.source().name().equals(k.table().name()))
+          .findFirst()
+          .ifPresent(
+              p ->
+                  tables.put(
+                      k.number(),
+                      new Table(
+                          p, k.columns().stream().map(c -> p.column(c).orElseThrow()).toList())));
+    }
+  }
+
+  /** What one batch did. */
+  public record Batch(long applied, int changes, int keys) {}
+
+  /** Creates the progress table if needed and returns the id applied so far, if any. */
+  public Optional<Long> applied(Connection pg) throws SQLException {
+    try (Statement s = pg.createStatement()) {
+      s.execute(SqlResources.load("pg-sync-state"));
+    }
+    try (PreparedStatement ps =
+        pg.prepareStatement("SELECT applied FROM sqlite2pg.sync_state WHERE target_schema = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Applies the changes after {@code applied}, at most {@code limit} of them (a capped batch may
+   * cut a source transaction in two, which is fine while nobody reads the target).
+   */
+  public Batch batch(Connection sqlite, Connection pg, long applied, int limit)
+      throws SQLException {
+    boolean auto = sqlite.getAutoCommit();
+    sqlite.setAutoCommit(false); // one read transaction: the changes and the rows, one moment
+    try {
+      List<Change> changes = Changelog.after(sqlite, applied, limit);
+      if (changes.isEmpty()) {
+        return new Batch(applied, 0, 0);
+      }
+      Change last = changes.get(changes.size() - 1);
+      Set<Integer> touched = new LinkedHashSet<>();
+      changes.forEach(c -> touched.add(c.table()));
+      pg.setAutoCommit(false);
+      long keys = 0;
+      try {
+        try (Statement s = pg.createStatement()) {
+          s.execute("SELECT set_config('sqlite2pg.applying', 'on', true)");
+        }
+        for (int n : touched) {
+          Table t = tables.get(n);
+          if (t != null) {
+            keys += replace(sqlite, pg, t, new long[] {n, applied, last.id()});
+          }
+        }
+        record(pg, last.id(), last.ts());
+        pg.commit();
+      } catch (SQLException | RuntimeException ex) {
+        pg.rollback();
+        throw ex;
+      }
+      return new Batch(last.id(), changes.size(), (int) keys);
+    } finally {
+      sqlite.rollback();
+      sqlite.setAutoCommit(auto);
+    }
+  }
+
+  /**
+   * One table's touched keys: deleted in the target, then the rows SQLite has for them now copied
+   * in. Keys and rows go through the copy's own encoders, so a key matches exactly as the copy
+   * converted it (1, '1' and 1.0 are different keys in SQLite).
+   *
+   * @param range the table's number, and the changelog ids after the first up to the second
+   * @return how many distinct keys were touched
+   */
+  private long replace(Connection sqlite, Connection pg, Table t, long[] range)
+      throws SQLException {
+    String target = qualified(schema, t.plan().target());
+    List<String> keyTargets = t.key().stream().map(ColumnPlan::target).toList();
+    StagingTable staging = new StagingTable(schema, t.plan().target(), keyTargets, keyTargets);
+    staging.create(pg);
+    long keys = send(sqlite, pg, touchedKeys(t), range, t.key(), staging.copySql(), t);
+    try (Statement s = pg.createStatement()) {
+      s.execute(
+          "DELETE FROM "
+              + target
+              + " t USING "
+              + StagingTable.NAME
+              + " s WHERE "
+              + keyTargets.stream()
+                  .map(k -> "t." + quote(k) + " = s." + quote(k))
+                  .collect(Collectors.joining(" AND ")));
+      s.execute("DROP TABLE " + StagingTable.NAME);
+    }
+    List<ColumnPlan> cols = t.plan().copiedColumns();
+    send(sqlite, pg, currentRows(t), range, cols, copySql(target, cols), t);
+    return keys;
+  }
+
+  /** The distinct keys of one table's changes in a range of ids. */
+  private static String touchedKeys(Table t) {
+    return "SELECT DISTINCT "
+        + CaptureSql.keyColumns(t.key().size())
+        + " FROM sqlite2pg_changes WHERE tbl = ? AND id > ? AND id <= ?";
+  }
+
+  /** The rows SQLite has now for those keys (by the key's index: changes drive the join). */
+  private static String currentRows(Table t) {
+    StringBuilder on = new StringBuilder();
+    for (int i = 0; i < t.key().size(); i++) {
+      on.append(i > 0 ? " AND " : "")
+          .append("r.")
+          .append(quote(t.key().get(i).source().name()))
+          .append(" = c.k")
+          .append(i + 1);
+    }
+    return "SELECT "
+        + t.plan().copiedColumns().stream()
+            .map(c -> "r." + quote(c.source().name()))
+            .collect(Collectors.joining(", "))
+        + " FROM ("
+        + touchedKeys(t)
+        + ") c JOIN "
+        + quote(t.plan().source().name())
+        + " r ON "
+        + on;
+  }
+
+  private static String copySql(String target, List<ColumnPlan> cols) {
+    return "COPY "
+        + target
+        + " ("
+        + cols.stream().map(c -> quote(c.target())).collect(Collectors.joining(", "))
+        + ") FROM STDIN (FORMAT binary)";
+  }
+
+  /** Runs {@code select} on SQLite and COPYs its rows, encoded for {@code cols}, to PostgreSQL. */
+  private long send(
+      Connection sqlite,
+      Connection pg,
+      String select,
+      long[] range,
+      List<ColumnPlan> cols,
+      String copy,
+      Table t)
+      throws SQLException {
+    ValueEncoder[] enc =
+        cols.stream()
+            .map(c -> Encoders.forType(c.type(), c.options()))
+            .toArray(ValueEncoder[]::new);
+    BinaryCopyBuffer buf = new BinaryCopyBuffer();
+    buf.writeHeader();
+    try (PreparedStatement ps = sqlite.prepareStatement(select)) {
+      for (int i = 0; i < range.length; i++) {
+        ps.setLong(i + 1, range[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        SqliteRow row = new SqliteRow(rs, utf8);
+        while (row.next()) {
+          buf.startRow(enc.length);
+          for (int i = 0; i < enc.length; i++) {
+            encode(enc[i], row, i, buf, cols.get(i), t);
+          }
+        }
+      }
+    }
+    buf.writeTrailer();
+    if (buf.rowCount() > 0) {
+      CopyIn in = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+      try {
+        buf.flushTo(in);
+        in.endCopy();
+      } finally {
+        if (in.isActive()) {
+          in.cancelCopy();
+        }
+      }
+    }
+    return buf.rowCount();
+  }
+
+  /**
+   * A value that does not convert stops the batch, naming it: sync never drops a change (the copy
+   * reported such rows as rejected; a new one is the application's to fix, or a --cast).
+   */
+  private static void encode(
+      ValueEncoder enc, SqliteRow row, int i, BinaryCopyBuffer buf, ColumnPlan col, Table t)
+      throws SQLException {
+    try {
+      enc.encode(row, i, buf);
+    } catch (ConversionException e) {
+      throw new MigrationException(
+          Code.INCOMPLETE,
+          "sync: "
+              + t.plan().source().name()
+              + "."
+              + col.source().name()
+              + ": "
+              + e.getMessage()
+              + "; the batch is not applied (fix the value in SQLite, or --cast the column)");
+    }
+  }
+
+  private void record(Connection pg, long id, long ts) throws SQLException {
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "INSERT INTO sqlite2pg.sync_state (target_schema, applied, source_ts)"
+                + " VALUES (?, ?, ?) ON CONFLICT (target_schema) DO UPDATE SET applied ="
+                + " excluded.applied, applied_at = now(), source_ts = excluded.source_ts")) {
+      ps.setString(1, schema);
+      ps.setLong(2, id);
+      ps.setLong(3, ts);
+      ps.executeUpdate();
+    }
+  }
+}
