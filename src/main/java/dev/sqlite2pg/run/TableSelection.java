@@ -6,6 +6,7 @@ import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.Table;
+import dev.sqlite2pg.sync.Capture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,10 +29,13 @@ public final class TableSelection {
                 names,
                 n -> catalog.table(n).orElseThrow().columns().stream().map(Column::name).toList(),
                 options.only());
+    // Sync's change capture lives in the file while it runs; it is not the application's data.
+    List<String> capture = Capture.ownTables(catalog);
     List<Table> base =
-        options.only().isEmpty()
-            ? catalog.tables()
-            : catalog.tables().stream().filter(t -> grouped.contains(t.name())).toList();
+        catalog.tables().stream()
+            .filter(t -> options.only().isEmpty() || grouped.contains(t.name()))
+            .filter(t -> !capture.contains(t.name()))
+            .toList();
     List<String> exclude = new ArrayList<>(options.exclude());
     exclude.addAll(run.config().exclude());
     return select(base, options.tables(), exclude);

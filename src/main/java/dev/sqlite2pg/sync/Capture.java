@@ -121,6 +121,29 @@ public final class Capture {
         });
   }
 
+  /**
+   * The tables sync's capture added to {@code catalog}'s file, when it has them: never migrated or
+   * verified (design 3.3). Only when the changelog is there, so an application's own table that
+   * happens to share the prefix is not taken for sqlite2pg's.
+   */
+  public static List<String> ownTables(Catalog catalog) {
+    if (catalog.table("sqlite2pg_changes").isEmpty()) {
+      return List.of();
+    }
+    return catalog.tables().stream()
+        .map(Table::name)
+        .filter(
+            n ->
+                List.of(
+                            "sqlite2pg_changes",
+                            "sqlite2pg_tables",
+                            "sqlite2pg_state",
+                            "sqlite2pg_fence")
+                        .contains(n)
+                    || n.startsWith("sqlite2pg_img_"))
+        .toList();
+  }
+
   /** Whether the file has sqlite2pg's changelog. */
   public static boolean installed(Connection c) throws SQLException {
     try (PreparedStatement ps =
