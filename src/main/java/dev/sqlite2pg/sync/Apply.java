@@ -101,9 +101,7 @@ public final class Apply {
       pg.setAutoCommit(false);
       long keys = 0;
       try {
-        try (Statement s = pg.createStatement()) {
-          s.execute("SELECT set_config('sqlite2pg.applying', 'on', true)");
-        }
+        Fence.pass(pg);
         for (int n : touched) {
           Table t = tables.get(n);
           if (t != null) {

@@ -1,6 +1,7 @@
 package dev.sqlite2pg.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.Migrator;
@@ -21,6 +22,7 @@ import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
@@ -68,6 +70,10 @@ class ApplyTest {
         .extracting(dev.sqlite2pg.TableReport::sourceTable)
         .containsExactlyInAnyOrder("customers", "stock", "settings");
 
+    List<String> migrated = List.of("customers", "stock", "settings");
+    try (Connection pg = TestPostgres.connect(url)) {
+      Fence.install(pg, "public", migrated);
+    }
     workload(db, new Random(11));
 
     Plan plan = plan(migrator, url, db);
@@ -90,10 +96,30 @@ class ApplyTest {
       assertThat(replay.applied()).isEqualTo(applied);
     }
 
+    // The fence refused the application's writes meanwhile (apply passed through it) ...
+    try (Connection pg = TestPostgres.connect(url);
+        Statement s = pg.createStatement()) {
+      assertThatThrownBy(() -> s.execute("DELETE FROM settings"))
+          .isInstanceOfSatisfying(
+              SQLException.class,
+              e -> {
+                assertThat(e.getSQLState()).isEqualTo("55000");
+                assertThat(e.getMessage())
+                    .contains(
+                        "sqlite2pg: settings is not live yet; the application writes to SQLite"
+                            + " until cut-over");
+              });
+    }
     VerifyResult v = migrator.verify();
     assertThat(v.exitCode()).as(v.toString()).isZero();
     assertThat(IndependentCompare.differences(db, "customers", "id", url, "customers", "id"))
         .isEmpty();
+    // ... and once lifted, PostgreSQL takes writes.
+    try (Connection pg = TestPostgres.connect(url);
+        Statement s = pg.createStatement()) {
+      Fence.remove(pg, "public", migrated);
+      s.execute("INSERT INTO settings VALUES ('after', 'cut-over')");
+    }
   }
 
   /** The capture and its boundary, as sync start would record them before the copy. */
