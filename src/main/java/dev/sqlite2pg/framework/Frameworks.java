@@ -64,28 +64,24 @@ public final class Frameworks {
    * @param pg a connection to the target
    */
   public Bookkeeping examine(Connection sqlite, Connection pg) throws SQLException {
-    List<Framework> found = Framework.recognise(plan.catalog());
+    List<HistoryCheck> histories = histories(sqlite, pg);
+    List<String> behind =
+        histories.stream()
+            .filter(c -> !c.missingOnTarget().isEmpty())
+            .map(Frameworks::behind)
+            .toList();
+    if (!behind.isEmpty()) {
+      throw new MigrationException(
+          Code.SCHEMA, String.join("; ", behind) + ". Nothing was written.");
+    }
     // What was recognised is the plan's warning already (PlanStep); these are the decisions.
     List<Warning> notes = new ArrayList<>();
-    List<HistoryCheck> histories = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    List<String> kept = new ArrayList<>();
+    List<Framework> found = Framework.recognise(plan.catalog());
     Set<String> seeded = new LinkedHashSet<>();
     for (Framework f : found) {
-      Optional<HistoryCheck> h = history(f, sqlite, pg);
-      h.ifPresent(histories::add);
-      h.filter(c -> !c.missingOnTarget().isEmpty()).ifPresent(c -> missing.add(behind(c)));
-      for (String k : f.kept()) {
-        loaded(k)
-            .filter(t -> before.filled(t.target()))
-            .ifPresent(t -> kept.add(t.source().name()));
-      }
       seeded.addAll(seeded(f, notes));
     }
-    if (!missing.isEmpty()) {
-      throw new MigrationException(
-          Code.SCHEMA, String.join("; ", missing) + ". Nothing was written.");
-    }
+    List<String> kept = kept();
     histories.forEach(c -> notes.add(Warning.table(c.sourceTable(), c.describe())));
     kept.forEach(k -> notes.add(Warning.table(k, "the target's rows kept: they describe it")));
     return new Bookkeeping(found, histories, kept, seeded, notes);
