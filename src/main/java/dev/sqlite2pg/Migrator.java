@@ -23,6 +23,7 @@ import dev.sqlite2pg.run.ReportStep;
 import dev.sqlite2pg.run.RunContext;
 import dev.sqlite2pg.run.SchemaStep;
 import dev.sqlite2pg.run.SnapshotStep;
+import dev.sqlite2pg.run.SyncSteps;
 import dev.sqlite2pg.run.VerifyStep;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.verify.EarlyTargetSide;
@@ -129,6 +130,52 @@ public final class Migrator {
             : RunState.start(run.target(), run.schema(), fingerprint, plan.tables());
     state.warning().ifPresent(w -> LOG.warn("{}", w));
     return state;
+  }
+
+  /**
+   * {@code sync start}: change capture installed in the source file (the only command that writes
+   * it besides {@code sync stop}), the copy as {@link #migrate()} makes it but without foreign keys
+   * (cut-over adds them), then the boundary recorded and the PostgreSQL fence up. {@link #syncRun}
+   * then applies the application's changes. In progress (issue 12).
+   */
+  public MigrationResult syncStart() {
+    long boundary = SyncSteps.install(run.options().source());
+    MigrationResult copied =
+        new Migrator(
+                new RunContext(
+                    run.options(),
+                    run.target(),
+                    new LoadMode.SyncCopy(),
+                    run.casts(),
+                    run.config()))
+            .migrate();
+    if (copied.exitCode() == 0) {
+      SyncSteps.started(run, syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), boundary);
+    }
+    return copied;
+  }
+
+  /** Applies the source's changes to the target until {@code stop} says so; the last id applied. */
+  public long syncRun(java.util.function.BooleanSupplier stop) {
+    return SyncSteps.apply(
+        run,
+        SqliteSource.open(run.options().source()),
+        syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)),
+        stop);
+  }
+
+  /**
+   * {@code sync stop}: capture removed from the source file, fence and progress from the target.
+   */
+  public void syncStop() {
+    SyncSteps.stop(run, run.options().source(), syncPlan(new LoadMode.Create()));
+  }
+
+  /** The plan of the synced tables: fitted to the target's tables, or only named. */
+  private Plan syncPlan(LoadMode mode) {
+    RunContext ctx = new RunContext(run.options(), run.target(), mode, run.casts(), run.config());
+    SqliteSource source = SqliteSource.open(run.options().source());
+    return PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false);
   }
 
   /**

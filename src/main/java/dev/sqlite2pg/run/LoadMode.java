@@ -30,6 +30,13 @@ public sealed interface LoadMode {
   /** Tables are created; refused when the target's tables hold any of the source's keys. */
   record Create() implements LoadMode {}
 
+  /**
+   * {@code sync start}'s copy: as {@link Create}, without foreign keys, which cut-over adds
+   * (SQLite's writers often do not enforce them, so orphans and uncascaded children are normal in
+   * the changes sync applies; design 3.4 step 5).
+   */
+  record SyncCopy() implements LoadMode {}
+
   /** {@code --drop}: tables that exist are dropped and created again. */
   record Replace() implements LoadMode {}
 
@@ -127,6 +134,11 @@ public sealed interface LoadMode {
   /** The mode whose rules apply: an interrupted run's for {@link Resume}. */
   private LoadMode base() {
     return this instanceof Resume r ? r.interrupted() : this;
+  }
+
+  /** STEP 5 creates the foreign keys: not during sync, whose cut-over adds them. */
+  default boolean foreignKeys() {
+    return !(base() instanceof SyncCopy);
   }
 
   /** Continues an interrupted run: the tables exist and STEP 3 writes nothing. */

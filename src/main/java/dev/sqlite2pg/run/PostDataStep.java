@@ -59,7 +59,7 @@ public final class PostDataStep {
     } else {
       LOG.info("STEP 5: keys, indexes, constraints, sequences and views");
     }
-    schema.finishPostData(post, plan, failed.isEmpty(), keys);
+    schema.finishPostData(post, plan, failed.isEmpty(), run.mode().foreignKeys(), keys);
   }
 
   /** The source's largest integer in every identity column, rejected rows included. */

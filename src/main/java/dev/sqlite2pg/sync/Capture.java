@@ -28,6 +28,16 @@ public final class Capture {
 
   private Capture() {}
 
+  /**
+   * A connection that may write the application's file, as sync must (and only sync): its waits for
+   * the application's writers are bounded by a busy timeout.
+   */
+  public static Connection writable(java.nio.file.Path file) throws SQLException {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setBusyTimeout(5_000);
+    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
   /** The captured tables, each with its key; or, for a table without one, why it is not. */
   public record Captured(List<CaptureKey> keyed, List<String> withoutKey) {}
 

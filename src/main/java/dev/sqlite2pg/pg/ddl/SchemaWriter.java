@@ -221,8 +221,18 @@ public final class SchemaWriter {
    */
   public void finishPostData(
       PostData post, Plan plan, boolean complete, Sequences.SourceKeys keys) {
+    finishPostData(post, plan, complete, complete, keys);
+  }
+
+  /**
+   * As {@link #finishPostData(PostData, Plan, boolean, Sequences.SourceKeys)}, with the foreign
+   * keys left out when {@code foreignKeys} is false: sync adds them at cut-over, since SQLite's
+   * writers often run without enforcing them (design 3.4 step 5).
+   */
+  public void finishPostData(
+      PostData post, Plan plan, boolean complete, boolean foreignKeys, Sequences.SourceKeys keys) {
     try {
-      post.scheduler.finish(complete);
+      post.scheduler.finish(complete && foreignKeys);
       if (complete) {
         try (Connection c = target.open()) {
           c.setAutoCommit(true);

@@ -1,0 +1,152 @@
+package dev.sqlite2pg.run;
+
+import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.plan.Plan;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.sqlite.CatalogReader;
+import dev.sqlite2pg.sqlite.SqliteErrors;
+import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.sync.Apply;
+import dev.sqlite2pg.sync.Capture;
+import dev.sqlite2pg.sync.Changelog;
+import dev.sqlite2pg.sync.Fence;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of {@code sync} around the copy (design 3.3 and 3.4): capture installed before the
+ * snapshot, the boundary recorded, the fence put up, then changes applied until told to stop; and
+ * {@code sync stop}, which removes every trace from both sides.
+ */
+public final class SyncSteps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncSteps.class);
+
+  /** How long the loop sleeps when SQLite has nothing new, and how often it prunes. */
+  private static final long IDLE_MS = 20;
+
+  private static final long PRUNE_MS = 10_000;
+  private static final int BATCH = 50_000;
+
+  private SyncSteps() {}
+
+  /**
+   * Installs capture in the source file and returns the boundary: every change after it is applied
+   * after the copy. Read before the copy's snapshot, it may be a little low; changes applied twice
+   * are harmless (state-based apply), changes skipped would not be.
+   */
+  public static long install(Path source) {
+    try (Connection c = Capture.writable(source)) {
+      Catalog catalog = new CatalogReader(c).read();
+      Capture.install(c, Capture.tables(catalog));
+      long boundary = Capture.boundary(c);
+      LOG.info("sync: change capture installed in {}; boundary {}", source, boundary);
+      return boundary;
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(source, e);
+    }
+  }
+
+  /** After the copy: the boundary recorded (unless a run recorded one) and the fence up. */
+  public static void started(RunContext run, Plan plan, long boundary) {
+    try (Connection pg = run.target().open()) {
+      Apply apply = new Apply(run.schema(), true, List.of(), List.of());
+      if (apply.applied(pg).isEmpty()) {
+        try (PreparedStatement ps =
+            pg.prepareStatement(
+                "INSERT INTO sqlite2pg.sync_state (target_schema, applied) VALUES (?, ?)")) {
+          ps.setString(1, run.schema());
+          ps.setLong(2, boundary);
+          ps.executeUpdate();
+        }
+      }
+      Fence.install(pg, run.schema(), targets(plan));
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Recording where sync starts", e, run.target());
+    }
+  }
+
+  /**
+   * Applies changes until {@code stop} says so; returns the id applied last. A batch is one
+   * PostgreSQL transaction with its progress, so stopping (or dying) between batches loses nothing.
+   */
+  public static long apply(RunContext run, SqliteSource source, Plan plan, BooleanSupplier stop) {
+    // The live file, not a snapshot: the changes are read where the application writes them.
+    Path file = run.options().source();
+    try (Connection sqlite = Capture.writable(file);
+        Connection pg = run.target().open()) {
+      Apply apply =
+          new Apply(
+              run.schema(),
+              plan.catalog().utf8(),
+              Capture.tables(new CatalogReader(sqlite).read()).keyed(),
+              plan.tables());
+      long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
+      long pruned = System.nanoTime();
+      while (!stop.getAsBoolean()) {
+        Apply.Batch b = apply.batch(sqlite, pg, applied, BATCH);
+        applied = b.applied();
+        if (b.changes() == 0) {
+          Thread.sleep(IDLE_MS);
+        } else {
+          LOG.info("sync: applied {} changes of {} keys, up to {}", b.changes(), b.keys(), applied);
+        }
+        if (System.nanoTime() - pruned > PRUNE_MS * 1_000_000) {
+          Changelog.prune(sqlite, applied);
+          pruned = System.nanoTime();
+        }
+      }
+      return applied;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sync interrupted", e);
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Applying SQLite's changes", e, run.target());
+    }
+  }
+
+  /** Removes capture from the SQLite file, the fence and the progress from the target. */
+  public static void stop(RunContext run, Path source, Plan plan) {
+    try (Connection c = Capture.writable(source)) {
+      Capture.remove(c);
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(source, e);
+    }
+    try (Connection pg = run.target().open()) {
+      Fence.remove(pg, run.schema(), existing(pg, run.schema(), targets(plan)));
+      try (Statement s = pg.createStatement()) {
+        s.execute(
+            "DELETE FROM sqlite2pg.sync_state WHERE target_schema = "
+                + dev.sqlite2pg.sql.PgLiterals.string(run.schema()));
+      }
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Removing sync's fence", e, run.target());
+    }
+    LOG.info("sync: stopped; capture removed from {}, fence and progress from the target", source);
+  }
+
+  private static List<String> targets(Plan plan) {
+    return plan.tables().stream().map(TablePlan::target).toList();
+  }
+
+  private static List<String> existing(Connection pg, String schema, List<String> names)
+      throws SQLException {
+    return List.copyOf(
+        dev.sqlite2pg.pg.TargetTables.named(
+            pg, schema, names, dev.sqlite2pg.pg.TargetTables.TABLES));
+  }
+
+  private static dev.sqlite2pg.MigrationException notStarted(RunContext run) {
+    return new dev.sqlite2pg.MigrationException(
+        dev.sqlite2pg.MigrationException.Code.TARGET,
+        "no sync started into schema " + run.schema() + ": run sqlite2pg sync start first");
+  }
+}
