@@ -140,18 +140,26 @@ public final class Migrator {
    */
   public MigrationResult syncStart() {
     long boundary = SyncSteps.install(run.options().source());
-    MigrationResult copied =
-        new Migrator(
-                new RunContext(
-                    run.options(),
-                    run.target(),
-                    new LoadMode.SyncCopy(),
-                    run.casts(),
-                    run.config()))
-            .migrate();
-    if (copied.exitCode() == 0) {
-      SyncSteps.started(run, syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), boundary);
+    MigrationResult copied;
+    try {
+      copied =
+          new Migrator(
+                  new RunContext(
+                      run.options(),
+                      run.target(),
+                      new LoadMode.SyncCopy(),
+                      run.casts(),
+                      run.config()))
+              .migrate();
+    } catch (MigrationException | IllegalStateException e) {
+      SyncSteps.uninstall(run.options().source()); // the file as it was
+      throw e;
     }
+    if (copied.exitCode() != 0) {
+      SyncSteps.uninstall(run.options().source());
+      return copied;
+    }
+    SyncSteps.started(run, syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), boundary);
     return copied;
   }
 

@@ -100,6 +100,21 @@ class SyncTest {
     exec(url, "INSERT INTO agents VALUES (3, 'c@example.com')");
   }
 
+  @Test
+  void aCopyThatIsRefusedLeavesTheSqliteFileAsItWas() throws Exception {
+    String url = TestPostgres.newDatabase("sync_refused");
+    Path db = Fixtures.buildFromSql(HELPDESK, dir.resolve("refused.db"));
+    exec(
+        url,
+        "CREATE TABLE agents (id bigint PRIMARY KEY, email text); INSERT INTO agents VALUES (1, 'z')");
+    String schemaBefore = schema(db);
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+
+    assertThatThrownBy(m::syncStart).hasMessageContaining("agents: 1 of 2 source keys already");
+
+    assertThat(schema(db)).as("capture removed again").isEqualTo(schemaBefore);
+  }
+
   private static long lastChange(Path db) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       VerifyCommand.class,
       SchemaCommand.class,
+      SyncCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -30,6 +30,7 @@ import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.sqlite.TableProfiler;
 import dev.sqlite2pg.sqlite.TableReader;
+import dev.sqlite2pg.sync.Capture;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -173,8 +174,12 @@ public final class PlanStep {
       pool.shutdownNow();
     }
     catalog.problems().forEach(p -> warnings.add(Warning.general(p)));
+    boolean capturing = !Capture.ownTables(catalog).isEmpty();
     for (SchemaObject o : catalog.others()) {
-      notMigrated(o).ifPresent(notMigrated::add);
+      // Sync's capture triggers are not the application's code.
+      if (!(capturing && o.name().startsWith("sqlite2pg_"))) {
+        notMigrated(o).ifPresent(notMigrated::add);
+      }
     }
     List<TablePlan> keyed = ForeignKeyTypes.unify(tables, warnings);
     // A recognised framework's storage conventions (Django's durations in microseconds).

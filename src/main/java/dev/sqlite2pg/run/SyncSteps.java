@@ -109,7 +109,20 @@ public final class SyncSteps {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sync interrupted", e);
     } catch (SQLException e) {
-      throw TargetErrors.translate("Applying SQLite's changes", e, run.target());
+      // Both sides are read here: the driver's exception class says which failed.
+      throw e instanceof org.sqlite.SQLiteException
+          ? SqliteErrors.translate(file, e)
+          : TargetErrors.translate("Applying SQLite's changes", e, run.target());
+    }
+  }
+
+  /** Removes capture from the source file again: the copy it was installed for did not finish. */
+  public static void uninstall(Path source) {
+    try (Connection c = Capture.writable(source)) {
+      Capture.remove(c);
+      LOG.info("sync: the copy did not complete; change capture removed from {} again", source);
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(source, e);
     }
   }
 

@@ -221,7 +221,8 @@ public final class Apply {
       }
     }
     buf.writeTrailer();
-    if (buf.rowCount() > 0) {
+    long rows = buf.rowCount(); // before the flush, which resets the count
+    if (rows > 0) {
       CopyIn in = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
       try {
         buf.flushTo(in);
@@ -232,7 +233,7 @@ public final class Apply {
         }
       }
     }
-    return buf.rowCount();
+    return rows;
   }
 
   /**

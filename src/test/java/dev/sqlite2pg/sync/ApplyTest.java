@@ -87,6 +87,7 @@ class ApplyTest {
           b = apply.batch(sqlite, pg, applied, 97)) {
         applied = b.applied();
         batches++;
+        assertThat(b.keys()).as("keys touched by a batch of changes").isPositive();
       }
       assertThat(batches).as("the workload took several capped batches").isGreaterThan(3);
       assertThat(apply.applied(pg)).contains(applied);
