@@ -33,6 +33,9 @@ final class SyncCommand {
 
   /** What the three subcommands share: the source, the target and how to reach it. */
   abstract static class Base implements Callable<Integer> {
+    /** Where the copy's rejected rows go, as migrate's default. */
+    static final Path REJECTS = Path.of("sqlite2pg-rejects");
+
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
@@ -53,7 +56,8 @@ final class SyncCommand {
       output.configure();
       try (ConnectionOptions.Resolved t =
           connection.resolve(target, source, spec.commandLine().getErr())) {
-        return run(Migrator.configure().source(source).target(t.connector()).build());
+        return run(
+            Migrator.configure().source(source).target(t.connector()).rejectDir(REJECTS).build());
       }
     }
 
@@ -108,7 +112,7 @@ final class SyncCommand {
     @Override
     int run(Migrator m) {
       MigrationResult r = m.syncStart();
-      out().print(TextReport.render(r, Path.of("sqlite2pg-rejects")));
+      out().print(TextReport.render(r, REJECTS));
       out().flush();
       return r.exitCode() == 0 ? follow(m) : r.exitCode();
     }

@@ -11,11 +11,10 @@ import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.Changelog;
 import dev.sqlite2pg.sync.Fence;
+import dev.sqlite2pg.sync.SyncState;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -58,16 +57,7 @@ public final class SyncSteps {
   /** After the copy: the boundary recorded (unless a run recorded one) and the fence up. */
   public static void started(RunContext run, Plan plan, long boundary) {
     try (Connection pg = run.target().open()) {
-      Apply apply = new Apply(run.schema(), true, List.of(), List.of());
-      if (apply.applied(pg).isEmpty()) {
-        try (PreparedStatement ps =
-            pg.prepareStatement(
-                "INSERT INTO sqlite2pg.sync_state (target_schema, applied) VALUES (?, ?)")) {
-          ps.setString(1, run.schema());
-          ps.setLong(2, boundary);
-          ps.executeUpdate();
-        }
-      }
+      new SyncState(run.schema()).start(pg, boundary);
       Fence.install(pg, run.schema(), targets(plan));
     } catch (SQLException e) {
       throw TargetErrors.translate("Recording where sync starts", e, run.target());
@@ -135,11 +125,7 @@ public final class SyncSteps {
     }
     try (Connection pg = run.target().open()) {
       Fence.remove(pg, run.schema(), existing(pg, run.schema(), targets(plan)));
-      try (Statement s = pg.createStatement()) {
-        s.execute(
-            "DELETE FROM sqlite2pg.sync_state WHERE target_schema = "
-                + dev.sqlite2pg.sql.PgLiterals.string(run.schema()));
-      }
+      new SyncState(run.schema()).clear(pg);
     } catch (SQLException e) {
       throw TargetErrors.translate("Removing sync's fence", e, run.target());
     }

@@ -12,7 +12,6 @@ import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.copy.StagingTable;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
-import dev.sqlite2pg.sql.SqlResources;
 import dev.sqlite2pg.sqlite.SqliteRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +38,7 @@ import org.postgresql.copy.CopyIn;
 public final class Apply {
 
   private final String schema;
+  private final SyncState state;
   private final boolean utf8;
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
 
@@ -51,6 +51,7 @@ public final class Apply {
    */
   public Apply(String schema, boolean utf8, List<CaptureKey> keys, List<TablePlan> plans) {
     this.schema = schema;
+    this.state = new SyncState(schema);
     this.utf8 = utf8;
     for (CaptureKey k : keys) {
       plans.stream()
@@ -68,18 +69,9 @@ public final class Apply {
   /** What one batch did. */
   public record Batch(long applied, int changes, int keys) {}
 
-  /** Creates the progress table if needed and returns the id applied so far, if any. */
+  /** The id applied so far, if sync started into this schema. */
   public Optional<Long> applied(Connection pg) throws SQLException {
-    try (Statement s = pg.createStatement()) {
-      s.execute(SqlResources.load("pg-sync-state"));
-    }
-    try (PreparedStatement ps =
-        pg.prepareStatement("SELECT applied FROM sqlite2pg.sync_state WHERE target_schema = ?")) {
-      ps.setString(1, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return state.applied(pg);
   }
 
   /**
@@ -108,7 +100,7 @@ public final class Apply {
             keys += replace(sqlite, pg, t, new long[] {n, applied, last.id()});
           }
         }
-        record(pg, last.id(), last.ts());
+        state.record(pg, last.id(), last.ts());
         pg.commit();
       } catch (SQLException | RuntimeException ex) {
         pg.rollback();
@@ -255,19 +247,6 @@ public final class Apply {
               + ": "
               + e.getMessage()
               + "; the batch is not applied (fix the value in SQLite, or --cast the column)");
-    }
-  }
-
-  private void record(Connection pg, long id, long ts) throws SQLException {
-    try (PreparedStatement ps =
-        pg.prepareStatement(
-            "INSERT INTO sqlite2pg.sync_state (target_schema, applied, source_ts)"
-                + " VALUES (?, ?, ?) ON CONFLICT (target_schema) DO UPDATE SET applied ="
-                + " excluded.applied, applied_at = now(), source_ts = excluded.source_ts")) {
-      ps.setString(1, schema);
-      ps.setLong(2, id);
-      ps.setLong(3, ts);
-      ps.executeUpdate();
     }
   }
 }
