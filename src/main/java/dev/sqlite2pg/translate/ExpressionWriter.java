@@ -45,35 +45,15 @@ final class ExpressionWriter {
       TargetServer server,
       boolean check) {
 
-    Settings(
-        Volatility allowed,
-        boolean queries,
-        UnaryOperator<String> quoteTable,
-        UnaryOperator<String> quoteColumn,
-        Set<String> booleanColumns,
-        Set<String> textColumns,
-        boolean pgcrypto,
-        java.util.function.Predicate<String> isColumn) {
-      this(
-          allowed,
-          queries,
-          quoteTable,
-          quoteColumn,
-          booleanColumns,
-          textColumns,
-          pgcrypto,
-          isColumn,
-          Map.of(),
-          TargetServer.UNKNOWN,
-          false);
-    }
-
     /** The planned kind of a column; OTHER when the plan did not say. */
     TargetKind kind(String column) {
       return columnKinds.getOrDefault(column.toLowerCase(Locale.ROOT), TargetKind.OTHER);
     }
 
-    /** Settings where every name is taken to be a column (views, unknown tables). */
+    /**
+     * Settings where every name is taken to be a column and no column's type is known (DEFAULT
+     * expressions).
+     */
     Settings(
         Volatility allowed,
         boolean queries,
@@ -90,7 +70,10 @@ final class ExpressionWriter {
           booleanColumns,
           textColumns,
           pgcrypto,
-          name -> true);
+          name -> true,
+          Map.of(),
+          TargetServer.UNKNOWN,
+          false);
     }
   }
 
