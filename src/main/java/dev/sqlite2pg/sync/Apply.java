@@ -3,30 +3,17 @@ package dev.sqlite2pg.sync;
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.MigrationException;
-import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.convert.BinaryCopyBuffer;
-import dev.sqlite2pg.convert.ConversionException;
-import dev.sqlite2pg.convert.Encoders;
-import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.copy.StagingTable;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
-import dev.sqlite2pg.sqlite.SqliteRow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * State-based apply (design 3.4, as Bucardo does): a batch of changes and the current rows of the
@@ -39,7 +26,7 @@ public final class Apply {
 
   private final String schema;
   private final SyncState state;
-  private final boolean utf8;
+  private final RowCopy rows;
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
 
   /** A captured table with its plan: where its rows go and in which types. */
@@ -52,7 +39,7 @@ public final class Apply {
   public Apply(String schema, boolean utf8, List<CaptureKey> keys, List<TablePlan> plans) {
     this.schema = schema;
     this.state = new SyncState(schema);
-    this.utf8 = utf8;
+    this.rows = new RowCopy(utf8);
     for (CaptureKey k : keys) {
       plans.stream()
           .filter(p -> p.source().name().equals(k.table().name()))
@@ -88,19 +75,22 @@ public final class Apply {
         return new Batch(applied, 0, 0);
       }
       Change last = changes.get(changes.size() - 1);
-      Set<Integer> touched = new LinkedHashSet<>();
-      changes.forEach(c -> touched.add(c.table()));
+      Map<Integer, Long> touched = new LinkedHashMap<>();
+      changes.forEach(c -> touched.merge(c.table(), 1L, Long::sum));
+      Map<String, Long> counts = new LinkedHashMap<>();
       pg.setAutoCommit(false);
       long keys = 0;
       try {
         Fence.pass(pg);
-        for (int n : touched) {
-          Table t = tables.get(n);
+        for (Map.Entry<Integer, Long> n : touched.entrySet()) {
+          Table t = tables.get(n.getKey());
           if (t != null) {
-            keys += replace(sqlite, pg, t, new long[] {n, applied, last.id()});
+            keys += replace(sqlite, pg, t, new long[] {n.getKey(), applied, last.id()});
+            counts.put(t.plan().source().name(), n.getValue());
           }
         }
         state.record(pg, last.id(), last.ts());
+        state.counted(pg, counts);
         pg.commit();
       } catch (SQLException | RuntimeException ex) {
         pg.rollback();
@@ -127,7 +117,15 @@ public final class Apply {
     List<String> keyTargets = t.key().stream().map(ColumnPlan::target).toList();
     StagingTable staging = new StagingTable(schema, t.plan().target(), keyTargets, keyTargets);
     staging.create(pg);
-    long keys = send(sqlite, pg, touchedKeys(t), range, t.key(), staging.copySql(), t);
+    long keys =
+        rows.send(
+            sqlite,
+            pg,
+            touchedKeys(t),
+            range,
+            t.key(),
+            staging.copySql(),
+            t.plan().source().name());
     try (Statement s = pg.createStatement()) {
       s.execute(
           "DELETE FROM "
@@ -141,7 +139,14 @@ public final class Apply {
       s.execute("DROP TABLE " + StagingTable.NAME);
     }
     List<ColumnPlan> cols = t.plan().copiedColumns();
-    send(sqlite, pg, currentRows(t), range, cols, copySql(target, cols), t);
+    rows.send(
+        sqlite,
+        pg,
+        currentRows(t),
+        range,
+        cols,
+        RowCopy.copySql(target, cols),
+        t.plan().source().name());
     return keys;
   }
 
@@ -172,81 +177,5 @@ public final class Apply {
         + quote(t.plan().source().name())
         + " r ON "
         + on;
-  }
-
-  private static String copySql(String target, List<ColumnPlan> cols) {
-    return "COPY "
-        + target
-        + " ("
-        + cols.stream().map(c -> quote(c.target())).collect(Collectors.joining(", "))
-        + ") FROM STDIN (FORMAT binary)";
-  }
-
-  /** Runs {@code select} on SQLite and COPYs its rows, encoded for {@code cols}, to PostgreSQL. */
-  private long send(
-      Connection sqlite,
-      Connection pg,
-      String select,
-      long[] range,
-      List<ColumnPlan> cols,
-      String copy,
-      Table t)
-      throws SQLException {
-    ValueEncoder[] enc =
-        cols.stream()
-            .map(c -> Encoders.forType(c.type(), c.options()))
-            .toArray(ValueEncoder[]::new);
-    BinaryCopyBuffer buf = new BinaryCopyBuffer();
-    buf.writeHeader();
-    try (PreparedStatement ps = sqlite.prepareStatement(select)) {
-      for (int i = 0; i < range.length; i++) {
-        ps.setLong(i + 1, range[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        SqliteRow row = new SqliteRow(rs, utf8);
-        while (row.next()) {
-          buf.startRow(enc.length);
-          for (int i = 0; i < enc.length; i++) {
-            encode(enc[i], row, i, buf, cols.get(i), t);
-          }
-        }
-      }
-    }
-    buf.writeTrailer();
-    long rows = buf.rowCount(); // before the flush, which resets the count
-    if (rows > 0) {
-      CopyIn in = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-      try {
-        buf.flushTo(in);
-        in.endCopy();
-      } finally {
-        if (in.isActive()) {
-          in.cancelCopy();
-        }
-      }
-    }
-    return rows;
-  }
-
-  /**
-   * A value that does not convert stops the batch, naming it: sync never drops a change (the copy
-   * reported such rows as rejected; a new one is the application's to fix, or a --cast).
-   */
-  private static void encode(
-      ValueEncoder enc, SqliteRow row, int i, BinaryCopyBuffer buf, ColumnPlan col, Table t)
-      throws SQLException {
-    try {
-      enc.encode(row, i, buf);
-    } catch (ConversionException e) {
-      throw new MigrationException(
-          Code.INCOMPLETE,
-          "sync: "
-              + t.plan().source().name()
-              + "."
-              + col.source().name()
-              + ": "
-              + e.getMessage()
-              + "; the batch is not applied (fix the value in SQLite, or --cast the column)");
-    }
   }
 }

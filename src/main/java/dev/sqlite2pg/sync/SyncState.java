@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Sync's progress in the target ({@code sqlite2pg.sync_state}, one row per target schema): the
@@ -37,7 +40,15 @@ public final class SyncState {
   /** Where applying starts, unless a run recorded progress already. */
   public void start(Connection pg, long boundary) throws SQLException {
     if (applied(pg).isEmpty()) {
-      record(pg, boundary, null);
+      try (PreparedStatement ps =
+          pg.prepareStatement(
+              "INSERT INTO sqlite2pg.sync_state (target_schema, applied, boundary)"
+                  + " VALUES (?, ?, ?)")) {
+        ps.setString(1, schema);
+        ps.setLong(2, boundary);
+        ps.setLong(3, boundary);
+        ps.executeUpdate();
+      }
     }
   }
 
@@ -57,6 +68,70 @@ public final class SyncState {
     }
   }
 
+  /** Adds one batch's applied changes per source table, in the caller's transaction. */
+  void counted(Connection pg, Map<String, Long> changes) throws SQLException {
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "INSERT INTO sqlite2pg.sync_tables (target_schema, source_table, applied_changes)"
+                + " VALUES (?, ?, ?) ON CONFLICT (target_schema, source_table) DO UPDATE SET"
+                + " applied_changes = sync_tables.applied_changes + excluded.applied_changes")) {
+      for (Map.Entry<String, Long> e : changes.entrySet()) {
+        ps.setString(1, schema);
+        ps.setString(2, e.getKey());
+        ps.setLong(3, e.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Stops applying {@code table}'s changes, saying why (design 3.5: a schema change apply cannot
+   * follow). Its later changes are not applied; resuming re-syncs the whole table.
+   */
+  public void pause(Connection pg, String table, String why) throws SQLException {
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "INSERT INTO sqlite2pg.sync_tables (target_schema, source_table, paused)"
+                + " VALUES (?, ?, ?) ON CONFLICT (target_schema, source_table) DO UPDATE SET"
+                + " paused = excluded.paused")) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      ps.setString(3, why);
+      ps.executeUpdate();
+    }
+  }
+
+  /** {@code table} follows again, re-synced as of now (in the re-sync's transaction). */
+  public void resynced(Connection pg, String table) throws SQLException {
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "INSERT INTO sqlite2pg.sync_tables (target_schema, source_table, resynced_at)"
+                + " VALUES (?, ?, now()) ON CONFLICT (target_schema, source_table) DO UPDATE SET"
+                + " paused = NULL, resynced_at = now()")) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The paused tables and why, by source name. */
+  public Map<String, String> paused(Connection pg) throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT source_table, paused FROM sqlite2pg.sync_tables"
+                + " WHERE target_schema = ? AND paused IS NOT NULL")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
   /** sync stop: the progress goes with the capture. */
   public void clear(Connection pg) throws SQLException {
     try (Statement s = pg.createStatement();
@@ -66,10 +141,12 @@ public final class SyncState {
         return; // sync never recorded progress here: nothing to create only to delete
       }
     }
-    try (PreparedStatement ps =
-        pg.prepareStatement("DELETE FROM sqlite2pg.sync_state WHERE target_schema = ?")) {
-      ps.setString(1, schema);
-      ps.executeUpdate();
+    for (String table : List.of("sync_state", "sync_tables")) {
+      try (PreparedStatement ps =
+          pg.prepareStatement("DELETE FROM sqlite2pg." + table + " WHERE target_schema = ?")) {
+        ps.setString(1, schema);
+        ps.executeUpdate();
+      }
     }
   }
 }

@@ -6,5 +6,17 @@ CREATE TABLE IF NOT EXISTS sqlite2pg.sync_state (
   target_schema text PRIMARY KEY,
   applied bigint NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now(),
-  source_ts bigint
+  source_ts bigint,
+  boundary bigint,
+  started_at timestamptz NOT NULL DEFAULT now()
+);
+-- Per source table: changes applied (for sync status and the metrics), and, when apply is
+-- paused for the table (a schema change it cannot follow, design 3.5), why; NULL while it follows.
+CREATE TABLE IF NOT EXISTS sqlite2pg.sync_tables (
+  target_schema text NOT NULL,
+  source_table text NOT NULL,
+  applied_changes bigint NOT NULL DEFAULT 0,
+  paused text,
+  resynced_at timestamptz,
+  PRIMARY KEY (target_schema, source_table)
 );
