@@ -165,11 +165,21 @@ public final class Migrator {
 
   /** Applies the source's changes to the target until {@code stop} says so; the last id applied. */
   public long syncRun(java.util.function.BooleanSupplier stop) {
+    return syncRun(stop, SyncServe.NONE);
+  }
+
+  /**
+   * As {@link #syncRun(java.util.function.BooleanSupplier)}, serving the status over HTTP as {@code
+   * serve} says meanwhile.
+   */
+  public long syncRun(java.util.function.BooleanSupplier stop, SyncServe serve) {
     return SyncSteps.apply(
-        run,
-        SqliteSource.open(run.options().source()),
-        syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)),
-        stop);
+        run, syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), stop, serve);
+  }
+
+  /** {@code sync status}: where sync stands, read from both databases; writes to neither. */
+  public SyncStatus syncStatus() {
+    return SyncSteps.status(run);
   }
 
   /**

@@ -1,15 +1,18 @@
 package dev.sqlite2pg.run;
 
+import dev.sqlite2pg.SyncServe;
+import dev.sqlite2pg.SyncStatus;
 import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.monitor.ApplyMetrics;
+import dev.sqlite2pg.monitor.StatusServer;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.CatalogReader;
 import dev.sqlite2pg.sqlite.SqliteErrors;
-import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
-import dev.sqlite2pg.sync.Changelog;
 import dev.sqlite2pg.sync.Fence;
 import dev.sqlite2pg.sync.SyncState;
 import java.nio.file.Path;
@@ -28,12 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class SyncSteps {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncSteps.class);
-
-  /** How long the loop sleeps when SQLite has nothing new, and how often it prunes. */
-  private static final long IDLE_MS = 20;
-
-  private static final long PRUNE_MS = 10_000;
-  private static final int BATCH = 50_000;
 
   private SyncSteps() {}
 
@@ -67,12 +64,18 @@ public final class SyncSteps {
   /**
    * Applies changes until {@code stop} says so; returns the id applied last. A batch is one
    * PostgreSQL transaction with its progress, so stopping (or dying) between batches loses nothing.
+   * Holds the target's run lock meanwhile: two followers never race, and sync status can tell a
+   * following process from a stopped one.
    */
-  public static long apply(RunContext run, SqliteSource source, Plan plan, BooleanSupplier stop) {
+  @SuppressWarnings("try") // the lock and the server are held, not used, for the loop's length
+  public static long apply(RunContext run, Plan plan, BooleanSupplier stop, SyncServe serve) {
     // The live file, not a snapshot: the changes are read where the application writes them.
     Path file = run.options().source();
-    try (Connection sqlite = Capture.writable(file);
-        Connection pg = run.target().open()) {
+    ApplyMetrics metrics = new ApplyMetrics();
+    try (RunLock lock = RunLock.acquire(run.target(), run.schema());
+        Connection sqlite = Capture.writable(file);
+        Connection pg = run.target().open();
+        AutoCloseable server = serve(run, file, metrics, serve)) {
       Apply apply =
           new Apply(
               run.schema(),
@@ -80,21 +83,7 @@ public final class SyncSteps {
               Capture.tables(new CatalogReader(sqlite).read()).keyed(),
               plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
-      long pruned = System.nanoTime();
-      while (!stop.getAsBoolean()) {
-        Apply.Batch b = apply.batch(sqlite, pg, applied, BATCH);
-        applied = b.applied();
-        if (b.changes() == 0) {
-          Thread.sleep(IDLE_MS);
-        } else {
-          LOG.info("sync: applied {} changes of {} keys, up to {}", b.changes(), b.keys(), applied);
-        }
-        if (System.nanoTime() - pruned > PRUNE_MS * 1_000_000) {
-          Changelog.prune(sqlite, applied);
-          pruned = System.nanoTime();
-        }
-      }
-      return applied;
+      return new FollowLoop(apply, sqlite, pg, metrics).run(applied, stop);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sync interrupted", e);
@@ -103,7 +92,31 @@ public final class SyncSteps {
       throw e instanceof org.sqlite.SQLiteException
           ? SqliteErrors.translate(file, e)
           : TargetErrors.translate("Applying SQLite's changes", e, run.target());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // closing the HTTP server declares Exception
     }
+  }
+
+  /** The HTTP endpoint, when asked for; a no-op to close when not. */
+  private static AutoCloseable serve(
+      RunContext run, Path file, ApplyMetrics metrics, SyncServe serve) {
+    if (serve.http().isEmpty()) {
+      return () -> {};
+    }
+    StatusServer server =
+        StatusServer.start(serve.http().get(), new LiveStatus(run, file), metrics, serve.maxLag());
+    LOG.info(
+        "sync: status on http://{}:{}/ (and /status, /metrics, /health)",
+        server.address().getHostString(),
+        server.address().getPort());
+    return server;
+  }
+
+  /** Where sync stands, read from both sides (sync status). */
+  public static SyncStatus status(RunContext run) {
+    return new LiveStatus(run, run.options().source()).get();
   }
 
   /** Removes capture from the source file again: the copy it was installed for did not finish. */
