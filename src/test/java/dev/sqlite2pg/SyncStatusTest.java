@@ -153,6 +153,48 @@ class SyncStatusTest {
     assertThat(Double.parseDouble(json.get("lag_seconds"))).isGreaterThanOrEqualTo(1.0);
   }
 
+  /**
+   * Design 4.3 #4, PostgreSQL lost mid-apply: every connection of the follower is terminated (as a
+   * server restart or a failover does, SQLSTATE 57P01); it waits, reconnects, takes its lock again
+   * and applies what was written meanwhile, counting the error.
+   */
+  @Test
+  void aFollowerOutlivesItsConnectionsBeingTerminated() throws Exception {
+    String url = TestPostgres.newDatabase("sync_lost");
+    Path db = Fixtures.buildFromSql(NOTES, dir.resolve("lost.db"));
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+    assertThat(m.syncStart().exitCode()).isZero();
+    int port = freePort();
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Long> running =
+        CompletableFuture.supplyAsync(
+            () ->
+                m.syncRun(
+                    stop::get,
+                    new SyncServe(
+                        Optional.of(new InetSocketAddress("127.0.0.1", port)),
+                        Duration.ofSeconds(5))));
+    try {
+      write(db, 1, 10);
+      waitFor(m::syncStatus, s -> s.pendingChanges() == 0, running);
+      try (Connection pg = DriverManager.getConnection(url);
+          Statement s = pg.createStatement()) {
+        s.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      }
+      write(db, 11, 10);
+      SyncStatus after = waitFor(m::syncStatus, s -> s.pendingChanges() == 0, running);
+      assertThat(after.appliedId()).isEqualTo(after.capturedId());
+      assertThat(get("http://127.0.0.1:" + port + "/metrics").body())
+          .containsPattern("sqlite2pg_sync_errors_total\\{kind=\"postgresql\"\\} [1-9]");
+    } finally {
+      stop.set(true);
+      running.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(m.verify().exitCode()).isZero();
+  }
+
   /** {@code n} notes from {@code from} on; every second one also updates the label. */
   private static void write(Path db, int from, int n) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);

@@ -62,7 +62,7 @@ final class FollowLoop {
         await(version, stop);
       }
       if (elapsedMs(pruned) > PRUNE_MS) {
-        Changelog.prune(sqlite, applied);
+        prune(applied);
         pruned = System.nanoTime();
       }
       if (elapsedMs(reported) > REPORT_MS) {
@@ -72,6 +72,27 @@ final class FollowLoop {
       }
     }
     return applied;
+  }
+
+  /**
+   * Prunes with a 50 ms busy timeout and gives way when the application holds the write lock
+   * (design 3.4 step 4; Marmot #36 shows what a pruner that waits does to an application): the next
+   * prune, ten seconds on, catches up.
+   */
+  private void prune(long applied) throws SQLException {
+    try (Statement s = sqlite.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 50");
+      try {
+        Changelog.prune(sqlite, applied);
+      } catch (org.sqlite.SQLiteException e) {
+        if ((e.getResultCode().code & 0xff) != 5) { // SQLITE_BUSY: give way
+          throw e;
+        }
+        LOG.debug("sync: the application holds SQLite's write lock; pruning later");
+      } finally {
+        s.execute("PRAGMA busy_timeout = 5000");
+      }
+    }
   }
 
   private void report(long changes, long applied, long since) {

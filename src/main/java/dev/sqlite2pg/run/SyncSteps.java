@@ -67,15 +67,30 @@ public final class SyncSteps {
    * Holds the target's run lock meanwhile: two followers never race, and sync status can tell a
    * following process from a stopped one.
    */
-  @SuppressWarnings("try") // the lock and the server are held, not used, for the loop's length
+  @SuppressWarnings("try") // the server is held, not used, for the loop's length
   public static long apply(RunContext run, Plan plan, BooleanSupplier stop, SyncServe serve) {
+    ApplyMetrics metrics = new ApplyMetrics();
+    try (AutoCloseable server = serve(run, run.options().source(), metrics, serve)) {
+      return new Retrying(stop, metrics).until(() -> follow(run, plan, stop, metrics));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sync interrupted", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // closing the HTTP server declares Exception
+    }
+  }
+
+  /** One attempt: the lock, both connections, and the loop until stop or a failure. */
+  @SuppressWarnings("try") // the lock is held, not used, for the loop's length
+  private static long follow(
+      RunContext run, Plan plan, BooleanSupplier stop, ApplyMetrics metrics) {
     // The live file, not a snapshot: the changes are read where the application writes them.
     Path file = run.options().source();
-    ApplyMetrics metrics = new ApplyMetrics();
     try (RunLock lock = RunLock.acquire(run.target(), run.schema());
         Connection sqlite = Capture.writable(file);
-        Connection pg = run.target().open();
-        AutoCloseable server = serve(run, file, metrics, serve)) {
+        Connection pg = run.target().open()) {
       Apply apply =
           new Apply(
               run.schema(),
@@ -92,10 +107,6 @@ public final class SyncSteps {
       throw e instanceof org.sqlite.SQLiteException
           ? SqliteErrors.translate(file, e)
           : TargetErrors.translate("Applying SQLite's changes", e, run.target());
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e); // closing the HTTP server declares Exception
     }
   }
 
