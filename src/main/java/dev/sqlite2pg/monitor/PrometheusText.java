@@ -1,7 +1,6 @@
 package dev.sqlite2pg.monitor;
 
 import dev.sqlite2pg.SyncStatus;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -102,9 +101,10 @@ final class PrometheusText {
   }
 
   private static String number(double v) {
+    // Plain digits, never 1.79E9: every scraper reads them, and people read them too.
     return v == Math.rint(v) && Math.abs(v) < 1e15
         ? Long.toString((long) v)
-        : String.format(Locale.ROOT, "%s", v);
+        : java.math.BigDecimal.valueOf(v).toPlainString();
   }
 
   /** Label values escape backslash, double quote and newline (the format's only rules). */
