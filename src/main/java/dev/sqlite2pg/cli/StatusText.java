@@ -20,7 +20,7 @@ final class StatusText {
         "change ids",
         String.format(
             Locale.ROOT,
-            "applied %d of %d captured (the copy holds up to %d)",
+            "applied %d of %d captured (copy boundary %d)",
             s.appliedId(),
             s.capturedId(),
             s.boundary()));

@@ -78,9 +78,9 @@ public final class PlanStep {
    *     the candidate types fit and lets the copy find out ({@link CopyStep})
    */
   public static Plan run(RunContext run, SqliteSource source, Catalog catalog, boolean probe) {
-    LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     MigrateOptions options = run.options();
     List<Table> chosen = TableSelection.choose(catalog, run);
+    LOG.info("STEP 2: planning {} tables", chosen.size());
     Depth depth = run.mode().dataOnly() ? Depth.TARGET_TYPES : probe ? Depth.PROBE : Depth.PROFILE;
     Plan plan = plan(run, source, catalog, chosen, depth);
     Plan fitted =
