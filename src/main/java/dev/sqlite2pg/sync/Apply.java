@@ -3,7 +3,6 @@ package dev.sqlite2pg.sync;
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.copy.StagingTable;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
 import java.sql.Connection;
@@ -27,6 +26,7 @@ public final class Apply {
   private final String schema;
   private final SyncState state;
   private final RowCopy rows;
+  private final KeyTables keyTables = new KeyTables();
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
 
   /** A captured table with its plan: where its rows go and in which types. */
@@ -94,6 +94,7 @@ public final class Apply {
         pg.commit();
       } catch (SQLException | RuntimeException ex) {
         pg.rollback();
+        keyTables.forget();
         throw ex;
       }
       return new Batch(last.id(), changes.size(), (int) keys);
@@ -115,8 +116,7 @@ public final class Apply {
       throws SQLException {
     String target = qualified(schema, t.plan().target());
     List<String> keyTargets = t.key().stream().map(ColumnPlan::target).toList();
-    StagingTable staging = new StagingTable(schema, t.plan().target(), keyTargets, keyTargets);
-    staging.create(pg);
+    String staged = keyTables.of(pg, (int) range[0], schema, t.plan().target(), keyTargets);
     long keys =
         rows.send(
             sqlite,
@@ -124,19 +124,18 @@ public final class Apply {
             touchedKeys(t),
             range,
             t.key(),
-            staging.copySql(),
+            RowCopy.copySql(staged, t.key()),
             t.plan().source().name());
     try (Statement s = pg.createStatement()) {
       s.execute(
           "DELETE FROM "
               + target
               + " t USING "
-              + StagingTable.NAME
+              + staged
               + " s WHERE "
               + keyTargets.stream()
                   .map(k -> "t." + quote(k) + " = s." + quote(k))
                   .collect(Collectors.joining(" AND ")));
-      s.execute("DROP TABLE " + StagingTable.NAME);
     }
     List<ColumnPlan> cols = t.plan().copiedColumns();
     rows.send(
