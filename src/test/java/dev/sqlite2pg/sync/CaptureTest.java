@@ -183,18 +183,7 @@ class CaptureTest {
   }
 
   @Test
-  void aTableWithoutAKeyAndASecondInstallAreRefusedWithTheFix() throws Exception {
-    Path db =
-        Fixtures.buildFromSql(
-            "-- An event log: no key, equal rows are data.\n"
-                + "CREATE TABLE events (at TEXT, what TEXT);",
-            dir.resolve("log.db"));
-    try (Connection c = open(db)) {
-      assertThatThrownBy(() -> Capture.install(c, Capture.tables(catalog(c))))
-          .isInstanceOf(MigrationException.class)
-          .hasMessageContaining("events has no PRIMARY KEY");
-      assertThat(Capture.installed(c)).isFalse();
-    }
+  void aSecondInstallIsRefusedWithTheFix() throws Exception {
     Path shop = shop();
     install(shop);
     assertThatThrownBy(() -> install(shop))
