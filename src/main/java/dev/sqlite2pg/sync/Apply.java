@@ -170,14 +170,18 @@ public final class Apply {
         + " FROM sqlite2pg_changes WHERE tbl = ? AND id > ? AND id <= ?";
   }
 
-  /** The rows SQLite has now for those keys (by the key's index: changes drive the join). */
+  /**
+   * The rows SQLite has now for those keys (by the key's index: changes drive the join). IS, not =:
+   * a rowid table's non-INTEGER PRIMARY KEY may be NULL (4.4 #16), and such a row must stop the
+   * batch at PostgreSQL's NOT NULL, naming it, rather than be left out unseen.
+   */
   private static String currentRows(Table t) {
     StringBuilder on = new StringBuilder();
     for (int i = 0; i < t.key().size(); i++) {
       on.append(i > 0 ? " AND " : "")
           .append("r.")
           .append(quote(t.key().get(i).source().name()))
-          .append(" = c.k")
+          .append(" IS c.k")
           .append(i + 1);
     }
     return "SELECT "

@@ -100,6 +100,10 @@ class ImageModeTest {
   @Test
   void imagesMatchExactlyAsTheCopyConvertedThem() throws Exception {
     SyncFixture f = SyncFixture.start(READINGS, dir, "img_values");
+    // The image table is sqlite2pg's, not the application's: neither copied nor verified.
+    assertThat(f.started.tables())
+        .extracting(dev.sqlite2pg.TableReport::sourceTable)
+        .containsExactly("readings");
     f.app(
         // One of two identical rows changes; the other stays as it was.
         "UPDATE readings SET note = 'checked' WHERE rowid = 2",
