@@ -42,12 +42,28 @@ public final class SyncSteps {
   public static long install(Path source) {
     try (Connection c = Capture.writable(source)) {
       Catalog catalog = new CatalogReader(c).read();
-      Capture.install(c, Capture.tables(catalog));
+      Capture.Captured captured = Capture.tables(catalog);
+      Capture.install(c, captured);
+      report(captured, Capture.imageRows(c, captured));
       long boundary = Capture.boundary(c);
       LOG.info("sync: change capture installed in {}; boundary {}", source, boundary);
       return boundary;
     } catch (SQLException e) {
       throw SqliteErrors.translate(source, e);
+    }
+  }
+
+  /** What sync start says about the tables it cannot follow by a key (design 3.2). */
+  private static void report(Capture.Captured captured, java.util.Map<String, Long> imageRows) {
+    imageRows.forEach(
+        (table, rows) ->
+            LOG.warn(
+                "sync: {} has no key: followed by row images ({} rows); duplicates are handled one"
+                    + " row at a time",
+                table,
+                rows));
+    for (String v : captured.virtual()) {
+      LOG.warn("sync: {} is a virtual table: not migrated and not followed", v);
     }
   }
 
@@ -95,7 +111,7 @@ public final class SyncSteps {
           new Apply(
               run.schema(),
               plan.catalog().utf8(),
-              Capture.tables(new CatalogReader(sqlite).read()).keyed(),
+              Capture.tables(new CatalogReader(sqlite).read()).all(),
               plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
       return new FollowLoop(apply, sqlite, pg, metrics).run(applied, stop);

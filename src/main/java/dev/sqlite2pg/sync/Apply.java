@@ -28,12 +28,13 @@ public final class Apply {
   private final RowCopy rows;
   private final KeyTables keyTables = new KeyTables();
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
+  private final Map<Integer, ImageApply> images = new LinkedHashMap<>();
 
   /** A captured table with its plan: where its rows go and in which types. */
   private record Table(TablePlan plan, List<ColumnPlan> key) {}
 
   /**
-   * @param keys the captured tables by changelog number
+   * @param keys the captured tables by changelog number, keyed and image mode
    * @param plans the tables' plans, as the copy planned (and fitted) them
    */
   public Apply(String schema, boolean utf8, List<CaptureKey> keys, List<TablePlan> plans) {
@@ -41,19 +42,27 @@ public final class Apply {
     this.state = new SyncState(schema);
     this.rows = new RowCopy(utf8);
     for (CaptureKey k : keys) {
-      plans.stream()
-          .filter(p -> p.source().name().equals(k.table().name()))
-          .findFirst()
-          .ifPresent(
-              p ->
-                  tables.put(
-                      k.number(),
-                      new Table(
-                          p, k.columns().stream().map(c -> p.column(c).orElseThrow()).toList())));
+      Optional<TablePlan> plan =
+          plans.stream().filter(p -> p.source().name().equals(k.table().name())).findFirst();
+      if (plan.isEmpty()) {
+        continue;
+      }
+      TablePlan p = plan.get();
+      if (k.image()) {
+        images.put(k.number(), new ImageApply(schema, k, p, rows));
+      } else {
+        tables.put(
+            k.number(),
+            new Table(p, k.columns().stream().map(c -> p.column(c).orElseThrow()).toList()));
+      }
     }
   }
 
-  /** What one batch did. */
+  /**
+   * What one batch did.
+   *
+   * @param keys the distinct keys the batch touched, plus the row images of tables without a key
+   */
   public record Batch(long applied, int changes, int keys) {}
 
   /** The id applied so far, if sync started into this schema. */
@@ -84,9 +93,13 @@ public final class Apply {
         Fence.pass(pg);
         for (Map.Entry<Integer, Long> n : touched.entrySet()) {
           Table t = tables.get(n.getKey());
+          ImageApply image = images.get(n.getKey());
           if (t != null) {
             keys += replace(sqlite, pg, t, new long[] {n.getKey(), applied, last.id()});
             counts.put(t.plan().source().name(), n.getValue());
+          } else if (image != null) {
+            keys += image.apply(sqlite, pg, applied, last.id());
+            counts.put(image.table(), n.getValue());
           }
         }
         state.record(pg, last.id(), last.ts());
@@ -156,14 +169,18 @@ public final class Apply {
         + " FROM sqlite2pg_changes WHERE tbl = ? AND id > ? AND id <= ?";
   }
 
-  /** The rows SQLite has now for those keys (by the key's index: changes drive the join). */
+  /**
+   * The rows SQLite has now for those keys (by the key's index: changes drive the join). IS, not =:
+   * a rowid table's non-INTEGER PRIMARY KEY may be NULL (4.4 #16), and such a row must stop the
+   * batch at PostgreSQL's NOT NULL, naming it, rather than be left out unseen.
+   */
   private static String currentRows(Table t) {
     StringBuilder on = new StringBuilder();
     for (int i = 0; i < t.key().size(); i++) {
       on.append(i > 0 ? " AND " : "")
           .append("r.")
           .append(quote(t.key().get(i).source().name()))
-          .append(" = c.k")
+          .append(" IS c.k")
           .append(i + 1);
     }
     return "SELECT "
