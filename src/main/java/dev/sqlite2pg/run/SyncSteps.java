@@ -9,8 +9,10 @@ import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
+import dev.sqlite2pg.sync.CaptureKey;
 import dev.sqlite2pg.sync.Changelog;
 import dev.sqlite2pg.sync.Fence;
+import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SyncState;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +48,7 @@ public final class SyncSteps {
     try (Connection c = Capture.writable(source)) {
       Catalog catalog = new CatalogReader(c).read();
       Capture.install(c, Capture.tables(catalog));
+      SchemaWatch.record(c); // what schema drift is judged against (design 3.5)
       long boundary = Capture.boundary(c);
       LOG.info("sync: change capture installed in {}; boundary {}", source, boundary);
       return boundary;
@@ -73,16 +76,14 @@ public final class SyncSteps {
     Path file = run.options().source();
     try (Connection sqlite = Capture.writable(file);
         Connection pg = run.target().open()) {
-      Apply apply =
-          new Apply(
-              run.schema(),
-              plan.catalog().utf8(),
-              Capture.tables(new CatalogReader(sqlite).read()).keyed(),
-              plan.tables());
+      List<CaptureKey> keys = SchemaWatch.captured(sqlite, new CatalogReader(sqlite).read());
+      Apply apply = new Apply(run.schema(), plan.catalog().utf8(), keys, plan.tables());
+      SchemaWatch watch = new SchemaWatch(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
       long pruned = System.nanoTime();
       while (!stop.getAsBoolean()) {
-        Apply.Batch b = apply.batch(sqlite, pg, applied, BATCH);
+        // Schema drift is checked before each batch (design 3.5).
+        Apply.Batch b = watch.batch(apply, sqlite, pg, applied, BATCH);
         applied = b.applied();
         if (b.changes() == 0) {
           Thread.sleep(IDLE_MS);

@@ -28,6 +28,7 @@ public final class Apply {
   private final SyncState state;
   private final RowCopy rows;
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
+  private java.util.Set<String> skipped = java.util.Set.of();
 
   /** A captured table with its plan: where its rows go and in which types. */
   private record Table(TablePlan plan, List<ColumnPlan> key) {}
@@ -55,6 +56,14 @@ public final class Apply {
 
   /** What one batch did. */
   public record Batch(long applied, int changes, int keys) {}
+
+  /**
+   * Source tables whose changes the next batches pass over: paused for a schema change (design 3.5,
+   * {@link SchemaWatch}); the re-sync that ends the pause covers what they skipped.
+   */
+  public void skip(java.util.Set<String> sourceTables) {
+    skipped = java.util.Set.copyOf(sourceTables);
+  }
 
   /** The id applied so far, if sync started into this schema. */
   public Optional<Long> applied(Connection pg) throws SQLException {
@@ -84,7 +93,7 @@ public final class Apply {
         Fence.pass(pg);
         for (Map.Entry<Integer, Long> n : touched.entrySet()) {
           Table t = tables.get(n.getKey());
-          if (t != null) {
+          if (t != null && !skipped.contains(t.plan().source().name())) {
             keys += replace(sqlite, pg, t, new long[] {n.getKey(), applied, last.id()});
             counts.put(t.plan().source().name(), n.getValue());
           }
