@@ -4,22 +4,20 @@ import static dev.sqlite2pg.sync.SourceSchema.lower;
 
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.catalog.Table;
-import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.CatalogReader;
 import dev.sqlite2pg.sync.SourceSchema.Shape;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,18 +27,18 @@ import org.slf4j.LoggerFactory;
  * judged against the shape sync last accepted for it. A table whose capture triggers are gone (a
  * rebuild) gets them back at once and is re-synced; a table apply can no longer follow (columns
  * added, dropped or renamed, the table dropped or renamed) is paused with one line that says what
- * to do, and re-synced when a later {@code sync run} finds it fits. Never a silent gap: every gap
- * is covered by a pause, recorded in the target before anything else, that only a re-sync clears.
+ * to do ({@link Pauses}), and re-synced as soon as it fits again: within the run when SQLite comes
+ * back to the plan (a table renamed back, Alembic's rebuild seen half-way), at the next {@code sync
+ * run} when PostgreSQL was changed to match.
  */
 public final class SchemaWatch {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaWatch.class);
 
   private final String schema;
-  private final SyncState state;
   private final Resync resync;
+  private final Pauses paused;
   private final Map<String, Followed> followed = new LinkedHashMap<>();
-  private final Set<String> paused = new TreeSet<>();
   private Map<String, Shape> recorded;
   private long version = Long.MIN_VALUE;
 
@@ -57,8 +55,8 @@ public final class SchemaWatch {
    */
   public SchemaWatch(String schema, boolean utf8, List<CaptureKey> keys, List<TablePlan> plans) {
     this.schema = schema;
-    this.state = new SyncState(schema);
     this.resync = new Resync(schema, utf8);
+    this.paused = new Pauses(new SyncState(schema));
     for (CaptureKey k : keys) {
       plans.stream()
           .filter(p -> p.source().name().equalsIgnoreCase(k.table().name()))
@@ -99,45 +97,6 @@ public final class SchemaWatch {
   }
 
   /**
-   * Before each batch: notices schema changes since the last call and handles them; returns the
-   * source tables whose changes apply must skip (paused: a re-sync will cover them).
-   */
-  public Set<String> check(Connection sqlite, Connection pg) throws SQLException {
-    long v = SourceSchema.version(sqlite);
-    if (v == version) {
-      return Set.copyOf(paused);
-    }
-    if (recorded == null) {
-      start(sqlite, pg);
-    }
-    SourceSchema now = SourceSchema.read(sqlite);
-    for (Followed f : followed.values()) {
-      if (!paused.contains(f.name())) {
-        judge(sqlite, pg, f, now);
-      }
-    }
-    for (Shape t : now.tables().values()) {
-      if (!recorded.containsKey(lower(t.name())) && !now.hasCapture(t.name())) {
-        LOG.warn("sync: {}", DriftMessages.created(t.name()));
-      }
-    }
-    // Recorded only now, after every pause this change needs is in the target: a crash before
-    // this line judges the change again; a crash after it finds the pauses.
-    recorded = now.tables();
-    Map<String, Shape> accepted = recorded;
-    Writes.immediate(
-        sqlite,
-        () -> {
-          SourceSchema.record(sqlite, accepted);
-          return null;
-        });
-    // Our own trigger DDL and this write move the version too: one more look, which finds
-    // nothing, rather than a change of the application's taken for ours.
-    version = v;
-    return Set.copyOf(paused);
-  }
-
-  /**
    * One batch of {@code apply} after the check. A batch that fails because the schema moved under
    * it (a DROP or RENAME COLUMN committed between the check and the batch's read transaction: "no
    * such column") comes back empty, and the next check handles the change: a schema change pauses a
@@ -158,33 +117,76 @@ public final class SchemaWatch {
   }
 
   /**
+   * Notices schema changes since the last call and handles them; returns the source tables whose
+   * changes apply must skip (paused: the re-sync that ends the pause covers them).
+   */
+  public Set<String> check(Connection sqlite, Connection pg) throws SQLException {
+    long v = SourceSchema.version(sqlite);
+    if (v == version) {
+      return paused.tables();
+    }
+    if (recorded == null) {
+      start(sqlite, pg);
+    }
+    SourceSchema now = SourceSchema.read(sqlite);
+    for (Followed f : followed.values()) {
+      if (!paused.contains(f.name())) {
+        judge(sqlite, pg, f, now);
+      } else if (now.table(f.name()).isPresent()
+          && ColumnFit.misfit(sqlite, schema, f.plan()).isEmpty()) {
+        resume(sqlite, pg, f); // back as the plan has it
+      }
+    }
+    for (Shape t : now.tables().values()) {
+      if (!recorded.containsKey(lower(t.name())) && reportable(now, t.name())) {
+        LOG.warn("sync: {}", DriftMessages.created(t.name()));
+      }
+    }
+    // Recorded only now, after every pause this change needs is in the target: a crash before
+    // this line judges the change again; a crash after it finds the pauses.
+    if (!now.tables().equals(recorded)) {
+      Map<String, Shape> accepted = now.tables();
+      Writes.immediate(
+          sqlite,
+          () -> {
+            SourceSchema.record(sqlite, accepted);
+            return null;
+          });
+    }
+    recorded = now.tables();
+    // The version read first: the triggers reinstalled here move it again, and the next check
+    // looks once more and finds nothing, rather than take an application's change for ours.
+    version = v;
+    return paused.tables();
+  }
+
+  /**
    * The first look of a {@code sync run}: the recorded shapes (or the file's own, when capture was
-   * installed by a build that recorded none), and the tables a previous run paused, each re-synced
-   * if it fits now.
+   * installed by a build that recorded none), and the tables a previous run left paused, each
+   * re-synced if it fits now, else warned about again.
    */
   private void start(Connection sqlite, Connection pg) throws SQLException {
     recorded = SourceSchema.recorded(sqlite);
     if (recorded.isEmpty()) {
       recorded = SourceSchema.read(sqlite).tables();
     }
-    Map<String, String> before = state.paused(pg);
-    pauseMissing(sqlite, pg, before);
+    Map<String, String> before = paused.before(pg);
+    gone(sqlite, pg, before);
     for (Map.Entry<String, String> p : before.entrySet()) {
       Followed f = followed.get(lower(p.getKey()));
       if (f != null) {
-        paused.add(f.name());
         resume(sqlite, pg, f);
       } else {
-        LOG.warn("sync: {} stays paused: {}", p.getKey(), p.getValue());
+        paused.warn(pg, p.getKey(), p.getValue());
       }
     }
   }
 
   /**
    * Captured tables gone from the file while sync was not running: nobody follows them now (the
-   * plan is SQLite's tables), so they are paused by name, saying so, rather than left behind.
+   * plan has SQLite's tables), so they are paused by name, saying so, rather than left behind.
    */
-  private void pauseMissing(Connection sqlite, Connection pg, Map<String, String> paused)
+  private void gone(Connection sqlite, Connection pg, Map<String, String> before)
       throws SQLException {
     SourceSchema now = SourceSchema.read(sqlite);
     try (Statement s = sqlite.createStatement();
@@ -192,12 +194,8 @@ public final class SchemaWatch {
             s.executeQuery("SELECT n, name FROM sqlite2pg_tables WHERE mode = 'key' ORDER BY n")) {
       while (rs.next()) {
         String name = rs.getString(2);
-        if (now.table(name).isEmpty() && !paused.containsKey(name)) {
-          Optional<String> to = now.triggerTable(CaptureSql.name("ai", rs.getInt(1)));
-          String why =
-              to.isPresent() ? DriftMessages.renamed(name, to.get()) : DriftMessages.dropped();
-          pause(pg, name, why);
-          LOG.warn("sync: {}: {}", name, why);
+        if (now.table(name).isEmpty() && !before.containsKey(name)) {
+          paused.warn(pg, name, missing(now, name, rs.getInt(1)));
         }
       }
     }
@@ -209,29 +207,26 @@ public final class SchemaWatch {
     String name = f.name();
     Optional<Shape> shape = now.table(name);
     if (shape.isEmpty()) {
-      Optional<String> to = now.triggerTable(CaptureSql.name("ai", f.key().number()));
-      pause(
-          pg, f, to.isPresent() ? DriftMessages.renamed(name, to.get()) : DriftMessages.dropped());
+      paused.warn(pg, name, missing(now, name, f.key().number()));
       return;
     }
     Shape before = recorded.getOrDefault(lower(name), shape.get());
     boolean rebuilt = !now.captured(name, f.key().number());
-    boolean uniques = !before.uniques().equals(shape.get().uniques());
-    if (rebuilt || uniques) {
+    if (rebuilt || !before.uniques().equals(shape.get().uniques())) {
       // Rows written between the rebuild (or the new UNIQUE index, whose REPLACE conflicts the
-      // BEFORE triggers do not see yet) and the reinstall were not captured: pause first, so a
-      // crash from here on still re-syncs the table at the next sync run.
-      pause(
+      // BEFORE triggers do not see yet, 4.4 #1) and the reinstall were not captured: paused
+      // first, so a crash from here on still re-syncs the table at the next sync run.
+      paused.quietly(
           pg,
-          f,
+          name,
           rebuilt
               ? "rebuilt in SQLite, its capture triggers gone (M8); being re-synced"
               : "UNIQUE indexes changed in SQLite; being re-synced");
       resume(sqlite, pg, f);
     } else if (!before.sql().equals(shape.get().sql())) {
-      Optional<String> why = misfit(sqlite, f);
+      Optional<String> why = ColumnFit.misfit(sqlite, schema, f.plan());
       if (why.isPresent()) {
-        warnPaused(pg, f, why.get());
+        paused.warn(pg, name, why.get());
       }
     }
     // Otherwise the same text under a new version: VACUUM, CREATE or DROP INDEX (M5). Nothing to
@@ -246,14 +241,14 @@ public final class SchemaWatch {
   private void resume(Connection sqlite, Connection pg, Followed f) throws SQLException {
     Optional<String> why = reinstall(sqlite, f);
     if (why.isEmpty()) {
-      why = misfit(sqlite, f);
+      why = ColumnFit.misfit(sqlite, schema, f.plan());
     }
     if (why.isPresent()) {
-      warnPaused(pg, f, why.get());
+      paused.warn(pg, f.name(), why.get());
       return;
     }
     long rows = resync.table(sqlite, pg, f.plan());
-    paused.remove(f.name());
+    paused.cleared(f.name());
     LOG.info("sync: {} re-synced ({} rows); its changes are applied again", f.name(), rows);
   }
 
@@ -268,12 +263,7 @@ public final class SchemaWatch {
         () -> {
           Optional<Table> t = new CatalogReader(sqlite).read().table(f.name());
           if (t.isEmpty()) {
-            Optional<String> to =
-                SourceSchema.read(sqlite).triggerTable(CaptureSql.name("ai", f.key().number()));
-            return Optional.of(
-                to.isPresent()
-                    ? DriftMessages.renamed(f.name(), to.get())
-                    : DriftMessages.dropped());
+            return Optional.of(missing(SourceSchema.read(sqlite), f.name(), f.key().number()));
           }
           Optional<List<String>> key = CaptureKey.of(t.get());
           List<String> was = f.key().columns();
@@ -293,66 +283,22 @@ public final class SchemaWatch {
         });
   }
 
-  private static List<String> lowered(List<String> names) {
-    return names.stream().map(SourceSchema::lower).toList();
+  /** A captured table not in the file: renamed (its triggers went with it), or dropped. */
+  private static String missing(SourceSchema now, String table, int n) {
+    Optional<String> to = now.triggerTable(CaptureSql.name("ai", n));
+    return to.isPresent() ? DriftMessages.renamed(table, to.get()) : DriftMessages.dropped();
   }
 
   /**
-   * Why the table's columns no longer map to the target's, if they do not: a column SQLite has that
-   * the plan lacks, or one the plan copies that SQLite no longer has.
+   * Whether a table new to sync is worth a warning: not a captured table under a new name, and not
+   * Alembic's {@code _alembic_tmp_} copy, which a batch migration renames over its table moments
+   * later (its rebuild is handled as one).
    */
-  private Optional<String> misfit(Connection sqlite, Followed f) throws SQLException {
-    Map<String, String> columns = new LinkedHashMap<>();
-    try (PreparedStatement ps =
-        sqlite.prepareStatement("SELECT name, type FROM pragma_table_xinfo(?) WHERE hidden <> 1")) {
-      ps.setString(1, f.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          columns.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
-        }
-      }
-    }
-    Map<String, String> added = new LinkedHashMap<>();
-    columns.forEach(
-        (c, type) -> {
-          if (f.plan().column(c).isEmpty()) {
-            added.put(c, type);
-          }
-        });
-    Map<String, String> dropped = new LinkedHashMap<>();
-    for (ColumnPlan c : f.plan().columns()) {
-      if (columns.keySet().stream().noneMatch(n -> n.equalsIgnoreCase(c.source().name()))) {
-        dropped.put(c.source().name(), dev.sqlite2pg.sql.Identifiers.quote(c.target()));
-      }
-    }
-    if (added.isEmpty() && dropped.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(DriftMessages.columns(schema, f.plan().target(), added, dropped));
+  private static boolean reportable(SourceSchema now, String table) {
+    return !now.hasCapture(table) && !lower(table).startsWith("_alembic_tmp_");
   }
 
-  private void warnPaused(Connection pg, Followed f, String why) throws SQLException {
-    pause(pg, f, why);
-    LOG.warn("sync: {}: {}", f.name(), why);
-  }
-
-  private void pause(Connection pg, Followed f, String why) throws SQLException {
-    pause(pg, f.name(), why);
-    paused.add(f.name());
-  }
-
-  /** Recorded in the target in its own transaction before anything else is done about it. */
-  private void pause(Connection pg, String table, String why) throws SQLException {
-    boolean auto = pg.getAutoCommit();
-    pg.setAutoCommit(false);
-    try {
-      state.pause(pg, table, why);
-      pg.commit();
-    } catch (SQLException | RuntimeException e) {
-      pg.rollback();
-      throw e;
-    } finally {
-      pg.setAutoCommit(auto);
-    }
+  private static List<String> lowered(List<String> names) {
+    return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
   }
 }

@@ -104,6 +104,37 @@ class SchemaDriftTest {
   }
 
   /**
+   * Alembic runs a batch migration on SQLite without a transaction around it (its SQLite dialect
+   * has no transactional DDL), so a batch can see orders dropped and its copy not yet renamed: the
+   * table is paused, and re-synced as soon as the rename brings it back.
+   */
+  @Test
+  void anAlembicBatchSeenHalfWayIsResyncedOnceComplete() throws Exception {
+    try (Loop sync = new Loop("drift_halfway")) {
+      writes(sync.db, 1000, 40);
+      sync.drain();
+      app(
+          sync.db,
+          "CREATE TABLE _alembic_tmp_orders (id INTEGER PRIMARY KEY, ref TEXT UNIQUE NOT NULL,"
+              + " customer_id INTEGER, total REAL)",
+          "INSERT INTO _alembic_tmp_orders SELECT id, ref, customer_id, total FROM orders",
+          "DROP TABLE orders");
+      String log = stderr(sync::drain);
+      assertThat(sync.paused()).containsOnlyKeys("orders");
+      assertThat(log).doesNotContain("_alembic_tmp_orders was created");
+      app(
+          sync.db,
+          "ALTER TABLE _alembic_tmp_orders RENAME TO orders",
+          "INSERT INTO orders VALUES (5000, 'R-gap', 7, 99.5)");
+      sync.drain();
+      assertThat(sync.paused()).isEmpty();
+      writes(sync.db, 2000, 20);
+      sync.drain();
+      sync.assertEqual("orders", "customers");
+    }
+  }
+
+  /**
    * 4.4 #9: VACUUM moves schema_version with the same schema text (M5); no key is a bare rowid, so
    * nothing needs a re-sync.
    */
