@@ -3,6 +3,7 @@ package dev.sqlite2pg.run;
 import dev.sqlite2pg.monitor.ApplyMetrics;
 import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Changelog;
+import dev.sqlite2pg.sync.SchemaWatch;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,12 +32,15 @@ final class FollowLoop {
   private static final int BATCH = 50_000;
 
   private final Apply apply;
+  private final SchemaWatch watch;
   private final Connection sqlite;
   private final Connection pg;
   private final ApplyMetrics metrics;
 
-  FollowLoop(Apply apply, Connection sqlite, Connection pg, ApplyMetrics metrics) {
+  FollowLoop(
+      Apply apply, SchemaWatch watch, Connection sqlite, Connection pg, ApplyMetrics metrics) {
     this.apply = apply;
+    this.watch = watch;
     this.sqlite = sqlite;
     this.pg = pg;
     this.metrics = metrics;
@@ -52,7 +56,7 @@ final class FollowLoop {
       // while the batch was being read (then one batch more finds nothing, which is harmless).
       long version = dataVersion();
       long t0 = System.nanoTime();
-      Apply.Batch b = apply.batch(sqlite, pg, applied, BATCH);
+      Apply.Batch b = watch.batch(apply, sqlite, pg, applied, BATCH); // drift first, design 3.5
       applied = b.applied();
       if (b.changes() > 0) {
         metrics.batch((System.nanoTime() - t0) / 1e9);

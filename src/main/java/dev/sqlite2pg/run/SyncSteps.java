@@ -13,7 +13,9 @@ import dev.sqlite2pg.sqlite.CatalogReader;
 import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
+import dev.sqlite2pg.sync.CaptureKey;
 import dev.sqlite2pg.sync.Fence;
+import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SyncState;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,6 +46,7 @@ public final class SyncSteps {
       Catalog catalog = new CatalogReader(c).read();
       Capture.Captured captured = Capture.tables(catalog);
       Capture.install(c, captured);
+      SchemaWatch.record(c); // what schema drift is judged against (design 3.5)
       report(captured, Capture.imageRows(c, captured));
       long boundary = Capture.boundary(c);
       LOG.info("sync: change capture installed in {}; boundary {}", source, boundary);
@@ -107,14 +110,11 @@ public final class SyncSteps {
     try (RunLock lock = RunLock.acquire(run.target(), run.schema());
         Connection sqlite = Capture.writable(file);
         Connection pg = run.target().open()) {
-      Apply apply =
-          new Apply(
-              run.schema(),
-              plan.catalog().utf8(),
-              Capture.tables(new CatalogReader(sqlite).read()).all(),
-              plan.tables());
+      List<CaptureKey> keys = SchemaWatch.captured(sqlite, new CatalogReader(sqlite).read());
+      Apply apply = new Apply(run.schema(), plan.catalog().utf8(), keys, plan.tables());
+      SchemaWatch watch = new SchemaWatch(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
-      return new FollowLoop(apply, sqlite, pg, metrics).run(applied, stop);
+      return new FollowLoop(apply, watch, sqlite, pg, metrics).run(applied, stop);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sync interrupted", e);

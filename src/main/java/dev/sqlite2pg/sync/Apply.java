@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,7 @@ public final class Apply {
   private final KeyTables keyTables = new KeyTables();
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
   private final Map<Integer, ImageApply> images = new LinkedHashMap<>();
+  private Set<String> skipped = Set.of();
 
   /** A captured table with its plan: where its rows go and in which types. */
   private record Table(TablePlan plan, List<ColumnPlan> key) {}
@@ -65,6 +67,14 @@ public final class Apply {
    */
   public record Batch(long applied, int changes, int keys) {}
 
+  /**
+   * Source tables whose changes the next batches pass over: paused for a schema change (design 3.5,
+   * {@link SchemaWatch}); the re-sync that ends the pause covers what they skipped.
+   */
+  public void skip(Set<String> sourceTables) {
+    skipped = Set.copyOf(sourceTables);
+  }
+
   /** The id applied so far, if sync started into this schema. */
   public Optional<Long> applied(Connection pg) throws SQLException {
     return state.applied(pg);
@@ -94,10 +104,10 @@ public final class Apply {
         for (Map.Entry<Integer, Long> n : touched.entrySet()) {
           Table t = tables.get(n.getKey());
           ImageApply image = images.get(n.getKey());
-          if (t != null) {
+          if (t != null && !skipped.contains(t.plan().source().name())) {
             keys += replace(sqlite, pg, t, new long[] {n.getKey(), applied, last.id()});
             counts.put(t.plan().source().name(), n.getValue());
-          } else if (image != null) {
+          } else if (image != null && !skipped.contains(image.table())) {
             keys += image.apply(sqlite, pg, applied, last.id());
             counts.put(image.table(), n.getValue());
           }
