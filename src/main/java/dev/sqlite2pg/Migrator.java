@@ -173,8 +173,16 @@ public final class Migrator {
    * serve} says meanwhile.
    */
   public long syncRun(java.util.function.BooleanSupplier stop, SyncServe serve) {
+    RunContext ctx =
+        new RunContext(
+            run.options(),
+            run.target(),
+            new LoadMode.DataOnly(LoadMode.Existing.REFUSE),
+            run.casts(),
+            run.config());
+    SqliteSource source = SqliteSource.open(run.options().source());
     return SyncSteps.apply(
-        run, syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), stop, serve);
+        run, PlanStep.runEach(ctx, source, CatalogStep.run(ctx, source)), stop, serve);
   }
 
   /** {@code sync status}: where sync stands, read from both databases; writes to neither. */

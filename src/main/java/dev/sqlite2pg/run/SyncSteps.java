@@ -9,6 +9,7 @@ import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.sqlite.CatalogReader;
 import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sync.Apply;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +89,8 @@ public final class SyncSteps {
    * following process from a stopped one.
    */
   @SuppressWarnings("try") // the server is held, not used, for the loop's length
-  public static long apply(RunContext run, Plan plan, BooleanSupplier stop, SyncServe serve) {
+  public static long apply(
+      RunContext run, TargetFit.Fitted plan, BooleanSupplier stop, SyncServe serve) {
     ApplyMetrics metrics = new ApplyMetrics();
     try (AutoCloseable server = serve(run, run.options().source(), metrics, serve)) {
       return new Retrying(stop, metrics).until(() -> follow(run, plan, stop, metrics));
@@ -104,7 +107,8 @@ public final class SyncSteps {
   /** One attempt: the lock, both connections, and the loop until stop or a failure. */
   @SuppressWarnings("try") // the lock is held, not used, for the loop's length
   private static long follow(
-      RunContext run, Plan plan, BooleanSupplier stop, ApplyMetrics metrics) {
+      RunContext run, TargetFit.Fitted fitted, BooleanSupplier stop, ApplyMetrics metrics) {
+    Plan plan = fitted.plan();
     // The live file, not a snapshot: the changes are read where the application writes them.
     Path file = run.options().source();
     try (RunLock lock = RunLock.acquire(run.target(), run.schema());
@@ -114,6 +118,7 @@ public final class SyncSteps {
       Apply apply = new Apply(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       SchemaWatch watch = new SchemaWatch(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
+      pauseUnfit(run, pg, fitted.unfit());
       return new FollowLoop(apply, watch, sqlite, pg, metrics).run(applied, stop);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -123,6 +128,24 @@ public final class SyncSteps {
       throw e instanceof org.sqlite.SQLiteException
           ? SqliteErrors.translate(file, e)
           : TargetErrors.translate("Applying SQLite's changes", e, run.target());
+    }
+  }
+
+  /**
+   * Tables that do not fit their PostgreSQL table now (a column added in SQLite while sync was
+   * stopped, say) are paused, so their changes are re-synced once they fit instead of skipped.
+   */
+  private static void pauseUnfit(RunContext run, Connection pg, Map<String, String> unfit)
+      throws SQLException {
+    SyncState state = new SyncState(run.schema());
+    for (Map.Entry<String, String> t : unfit.entrySet()) {
+      String why =
+          "does not fit its PostgreSQL table ("
+              + t.getValue()
+              + "); make the same change in PostgreSQL and run sqlite2pg sync run again, or"
+              + " sqlite2pg sync stop";
+      state.pause(pg, t.getKey(), why);
+      LOG.warn("sync: {} {}; its changes are paused meanwhile", t.getKey(), why);
     }
   }
 
