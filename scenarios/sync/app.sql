@@ -1,5 +1,6 @@
 -- A small shop that keeps selling while it moves: a rowid key with a UNIQUE email, a composite
--- key, a WITHOUT ROWID table keyed by text.
+-- key, a WITHOUT ROWID table keyed by text, and an event log without any key (followed by row
+-- images), with duplicate rows as such logs have.
 PRAGMA journal_mode = WAL;
 CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT UNIQUE NOT NULL, name TEXT);
 CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id),
@@ -11,3 +12,6 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
 INSERT INTO orders SELECT i, 1 + i % 500, i * 1.25, '2024-05-01 10:00:00' FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
 INSERT INTO stock SELECT 'SKU-' || i, 100 FROM n;
+CREATE TABLE events (kind TEXT, payload TEXT, at TEXT);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+INSERT INTO events SELECT 'login', 'user ' || (i % 20), '2024-05-01' FROM n;

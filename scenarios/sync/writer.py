@@ -14,6 +14,12 @@ while not os.path.exists(stop):
         c.execute("UPDATE stock SET qty = qty - 1 WHERE sku = ?", ("SKU-%d" % rnd.randint(1, 100),))
     elif r < 0.4:
         c.execute("DELETE FROM orders WHERE id = ?", (rnd.randint(1, n),))
+    elif r < 0.42:
+        c.execute("INSERT INTO events VALUES ('login', ?, '2024-05-02')", ("user %d" % rnd.randint(0, 19),))
+    elif r < 0.43:
+        # one of several identical rows: a keyless table's duplicates
+        c.execute("DELETE FROM events WHERE rowid = (SELECT min(rowid) FROM events WHERE payload = ?)",
+                  ("user %d" % rnd.randint(0, 19),))
     elif r < 0.45:
         i = rnd.randint(1, 500)
         c.execute("UPDATE customers SET email = ? WHERE id = ?", ("c%d-%d@example.com" % (i, n), i))
