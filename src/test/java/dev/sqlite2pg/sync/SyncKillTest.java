@@ -120,15 +120,17 @@ class SyncKillTest {
 
   /**
    * The soak: one database written throughout, sync killed {@code rounds} times in a row at a
-   * random moment 0.2-3 s after it was (re)started, restarted each time with {@code sync start}
-   * while no copy has completed and {@code sync run} afterwards; then equal and ledger-complete.
+   * random moment 1-10 s after it was (re)started, restarted each time with {@code sync start}
+   * while no copy has completed and {@code sync run} afterwards (sync start's JVM needs about 7 s
+   * to finish its copy here, so kills land mid-copy, in catch-up and while following); then equal
+   * and ledger-complete.
    */
   private void randomKills(int rounds) throws Exception {
     if (rounds == 0) {
       return;
     }
     String url = TestPostgres.newDatabase("sync_soak");
-    Path db = LoadSchema.create(dir.resolve("soak.db"), true, false, 40_000);
+    Path db = LoadSchema.create(dir.resolve("soak.db"), true, false, 8_000);
     Path ledger = dir.resolve("soak-ledger.tsv");
     Random random = new Random(42);
     List<String> phases = new ArrayList<>();
@@ -136,9 +138,13 @@ class SyncKillTest {
       for (int i = 0; i < rounds; i++) {
         String command = SyncChecks.applied(url) < 0 ? "start" : "run";
         Process p = sync(command, db, url, "soak-" + i + ".log");
-        Thread.sleep(200 + random.nextInt(2800));
-        phases.add(command + (p.isAlive() ? "" : " (had exited: " + p.exitValue() + ")"));
+        Thread.sleep(1000 + random.nextInt(9000));
+        boolean alive = p.isAlive();
         kill(p);
+        phases.add(
+            alive
+                ? command + " " + (SyncChecks.applied(url) < 0 ? "mid-copy" : "after the copy")
+                : command + " had exited: " + Files.readString(dir.resolve("soak-" + i + ".log")));
       }
       load.stop();
     }
@@ -148,6 +154,7 @@ class SyncKillTest {
     catchUpAndCompare(db, url, List.of(ledger));
     System.out.println("soak: " + rounds + " kills, equal; restarted with " + phases);
     assertThat(phases).noneMatch(ph -> ph.contains("had exited"));
+    assertThat(phases).anyMatch(ph -> ph.startsWith("run"));
   }
 
   // ---------------------------------------------------------------------------------------------
