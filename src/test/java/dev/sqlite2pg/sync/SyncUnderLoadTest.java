@@ -33,8 +33,21 @@ class SyncUnderLoadTest {
 
   @Test
   void everyAcknowledgedWriteArrivesWhileTheApplicationKeepsWriting() throws Exception {
-    String url = TestPostgres.newDatabase("sync_load");
-    Path db = LoadSchema.create(dir.resolve("shop.db"), true, false, 2000);
+    syncUnderLoad(true);
+  }
+
+  /**
+   * The same in rollback-journal mode, where sync's reads take a SHARED lock that a writer's commit
+   * must wait out (design 3.2: supported, with a warning).
+   */
+  @Test
+  void inRollbackJournalModeToo() throws Exception {
+    syncUnderLoad(false);
+  }
+
+  private void syncUnderLoad(boolean wal) throws Exception {
+    String url = TestPostgres.newDatabase(wal ? "sync_load_wal" : "sync_load_journal");
+    Path db = LoadSchema.create(dir.resolve("shop.db"), wal, false, 2000);
     List<Path> ledgers = List.of(dir.resolve("ledger-1.tsv"), dir.resolve("ledger-2.tsv"));
     Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
 
@@ -56,7 +69,7 @@ class SyncUnderLoadTest {
     assertThat(second.exitValue())
         .as(java.nio.file.Files.readString(dir.resolve("second.log")))
         .isZero();
-    System.out.println("load: " + load.summary());
+    System.out.println("load (" + (wal ? "WAL" : "rollback journal") + "): " + load.summary());
 
     long captured = SyncChecks.captured(db);
     SyncChecks.awaitApplied(url, captured, () -> !following.isDone(), 120);

@@ -43,7 +43,7 @@ final class Writer implements Runnable {
     this.perSecond = perSecond;
     this.ledger = ledger;
     this.stop = stop;
-    this.work = new Workload(number, 7919L * number + System.nanoTime(), events);
+    this.work = new Workload(number, 7919L * number, events);
     this.random = new Random(number);
   }
 
