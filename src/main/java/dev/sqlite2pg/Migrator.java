@@ -169,11 +169,29 @@ public final class Migrator {
 
   /** Applies the source's changes to the target until {@code stop} says so; the last id applied. */
   public long syncRun(java.util.function.BooleanSupplier stop) {
+    return syncRun(stop, SyncServe.NONE);
+  }
+
+  /**
+   * As {@link #syncRun(java.util.function.BooleanSupplier)}, serving the status over HTTP as {@code
+   * serve} says meanwhile.
+   */
+  public long syncRun(java.util.function.BooleanSupplier stop, SyncServe serve) {
+    RunContext ctx =
+        new RunContext(
+            run.options(),
+            run.target(),
+            new LoadMode.DataOnly(LoadMode.Existing.REFUSE),
+            run.casts(),
+            run.config());
+    SqliteSource source = SqliteSource.open(run.options().source());
     return SyncSteps.apply(
-        run,
-        SqliteSource.open(run.options().source()),
-        syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)),
-        stop);
+        run, PlanStep.runEach(ctx, source, CatalogStep.run(ctx, source)), stop, serve);
+  }
+
+  /** {@code sync status}: where sync stands, read from both databases; writes to neither. */
+  public SyncStatus syncStatus() {
+    return SyncSteps.status(run);
   }
 
   /**

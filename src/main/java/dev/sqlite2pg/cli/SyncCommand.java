@@ -1,9 +1,13 @@
 package dev.sqlite2pg.cli;
 
+import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.Migrator;
+import dev.sqlite2pg.SyncStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,7 +33,12 @@ import picocli.CommandLine.Spec;
           + " a copy, then every change applied within a moment. The application keeps writing to"
           + " SQLite; PostgreSQL refuses its writes until cut-over."
     },
-    subcommands = {SyncCommand.Start.class, SyncCommand.Run.class, SyncCommand.Stop.class})
+    subcommands = {
+      SyncCommand.Start.class,
+      SyncCommand.Run.class,
+      SyncCommand.Status.class,
+      SyncCommand.Stop.class
+    })
 final class SyncCommand {
 
   /** What the three subcommands share: the source, the target and how to reach it. */
@@ -49,15 +59,25 @@ final class SyncCommand {
     String target;
 
     @Mixin ConnectionOptions connection;
+    @Mixin SelectionOptions selection;
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
       output.configure();
+      if (selection.dataOnly) {
+        throw new MigrationException(
+            MigrationException.Code.BAD_ARGUMENTS,
+            "sync creates its own tables and does not load into existing ones yet: leave out"
+                + " --data-only");
+      }
       try (ConnectionOptions.Resolved t =
           connection.resolve(target, source, spec.commandLine().getErr())) {
         return run(
-            Migrator.configure().source(source).target(t.connector()).rejectDir(REJECTS).build());
+            selection
+                .apply(Migrator.configure().source(source).target(t.connector()))
+                .rejectDir(REJECTS)
+                .build());
       }
     }
 
@@ -68,7 +88,7 @@ final class SyncCommand {
     }
 
     /** Applies changes until SIGINT or SIGTERM, which end the current batch and stop cleanly. */
-    int follow(Migrator m) {
+    int follow(Migrator m, ServeOptions serve) {
       AtomicBoolean stop = new AtomicBoolean();
       CountDownLatch done = new CountDownLatch(1);
       Thread hook =
@@ -91,7 +111,7 @@ final class SyncCommand {
               source);
       out().flush();
       try {
-        long applied = m.syncRun(stop::get);
+        long applied = m.syncRun(stop::get, serve.serve());
         out().printf(Locale.ROOT, "sync: stopped; changes applied up to %d%n", applied);
         out().flush();
         return ExitCodes.OK;
@@ -109,12 +129,14 @@ final class SyncCommand {
               + " database as migrate does but without foreign keys (cut-over adds them), fences"
               + " PostgreSQL's tables, then applies changes until Ctrl-C.")
   static final class Start extends Base {
+    @Mixin ServeOptions serve;
+
     @Override
     int run(Migrator m) {
       MigrationResult r = m.syncStart();
       out().print(TextReport.render(r, REJECTS));
       out().flush();
-      return r.exitCode() == 0 ? follow(m) : r.exitCode();
+      return r.exitCode() == 0 ? follow(m, serve) : r.exitCode();
     }
   }
 
@@ -123,9 +145,40 @@ final class SyncCommand {
       mixinStandardHelpOptions = true,
       description = "Continues applying changes after a stop or a crash, from the last applied.")
   static final class Run extends Base {
+    @Mixin ServeOptions serve;
+
     @Override
     int run(Migrator m) {
-      return follow(m);
+      return follow(m, serve);
+    }
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Where sync stands: phase, lag, pending changes, applied against captured change id,"
+              + " per-table counts and paused tables. Reads both databases, writes neither. Exits"
+              + " 0 when following, no table is paused and the lag is within --max-lag; 8"
+              + " otherwise.")
+  static final class Status extends Base {
+    @Option(names = "--json", description = "Print the status as JSON (a stable interface).")
+    boolean json;
+
+    @Option(
+        names = "--max-lag",
+        paramLabel = "DURATION",
+        defaultValue = "1s",
+        converter = DurationConverter.class,
+        description = "The most lag that counts as healthy (default: ${DEFAULT-VALUE}).")
+    Duration maxLag;
+
+    @Override
+    int run(Migrator m) {
+      SyncStatus s = m.syncStatus();
+      out().print(json ? s.toJson(maxLag) : StatusText.render(s, maxLag, Instant.now()));
+      out().flush();
+      return s.exitCode(maxLag);
     }
   }
 

@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A plan fitted to the tables that really are in the target: tables and columns matched by name
@@ -95,6 +97,46 @@ public final class TargetFit {
     } catch (SQLException e) {
       throw SqliteErrors.translate(source.origin(), e);
     }
+  }
+
+  /** A plan fitted table by table: the tables that fit, and why each other one does not. */
+  public record Fitted(Plan plan, Map<String, String> unfit) {}
+
+  /**
+   * {@code sync run}: every table fitted to the target's, as {@code --data-only} does, but a table
+   * that does not fit is left out with its reason instead of failing the whole plan. Schema drift
+   * (design 3.5) pauses one table, never the sync.
+   */
+  public Fitted fitEach(Plan plan, SqliteSource source) {
+    Map<String, String> unfit = new TreeMap<>();
+    List<TablePlan> tables = new ArrayList<>();
+    try (Connection c = source.connect()) {
+      for (TablePlan t : plan.tables()) {
+        Optional<String> name = existing.find(t.target(), t.source().name());
+        List<String> problems = new ArrayList<>();
+        if (name.isEmpty()) {
+          problems.add("no table " + t.target() + " in schema " + plan.schema());
+        } else {
+          TablePlan fitted = fitTable(t, name.get(), problems, new ArrayList<>(), c);
+          if (problems.isEmpty()) {
+            tables.add(fitted);
+          }
+        }
+        if (!problems.isEmpty()) {
+          unfit.put(t.source().name(), String.join("; ", problems));
+        }
+      }
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(source.origin(), e);
+    }
+    return new Fitted(
+        new Plan(
+            plan.catalog(),
+            plan.schema(),
+            List.copyOf(tables),
+            plan.warnings(),
+            plan.notMigrated()),
+        unfit);
   }
 
   private Plan fit(Plan plan, boolean all, Connection source) throws SQLException {

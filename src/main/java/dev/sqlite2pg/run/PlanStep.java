@@ -78,9 +78,9 @@ public final class PlanStep {
    *     the candidate types fit and lets the copy find out ({@link CopyStep})
    */
   public static Plan run(RunContext run, SqliteSource source, Catalog catalog, boolean probe) {
-    LOG.info("STEP 2: planning {} tables", catalog.tables().size());
     MigrateOptions options = run.options();
     List<Table> chosen = TableSelection.choose(catalog, run);
+    LOG.info("STEP 2: planning {} tables", chosen.size());
     Depth depth = run.mode().dataOnly() ? Depth.TARGET_TYPES : probe ? Depth.PROBE : Depth.PROFILE;
     Plan plan = plan(run, source, catalog, chosen, depth);
     Plan fitted =
@@ -92,6 +92,26 @@ public final class PlanStep {
     // Again after fitting: the fit chose the epoch unit of each time column by magnitude.
     return withSourceZone(
         Conventions.apply(fitted, Framework.recognise(catalog)), options.sourceZone());
+  }
+
+  /**
+   * {@code sync run}'s plan: as {@code --data-only} plans (the target's tables and types), but a
+   * table that does not fit them is left out, with why (see {@link TargetFit#fitEach}).
+   */
+  public static TargetFit.Fitted runEach(RunContext run, SqliteSource source, Catalog catalog) {
+    List<Table> chosen = TableSelection.choose(catalog, run);
+    LOG.info("STEP 2: planning {} tables", chosen.size());
+    Plan plan = plan(run, source, catalog, chosen, Depth.TARGET_TYPES);
+    ExistingTables existing;
+    try (Connection dst = run.target().open()) {
+      existing = ExistingTables.read(dst, plan.schema());
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Reading the target schema " + plan.schema(), e, run.target());
+    }
+    TargetFit.Fitted fitted = new TargetFit(existing).fitEach(plan, source);
+    Plan conventional = Conventions.apply(fitted.plan(), Framework.recognise(catalog));
+    return new TargetFit.Fitted(
+        withSourceZone(conventional, run.options().sourceZone()), fitted.unfit());
   }
 
   /** The plan fitted to the tables the target has (see {@link TargetFit#fit}). */

@@ -1,21 +1,28 @@
 package dev.sqlite2pg.run;
 
+import dev.sqlite2pg.SyncServe;
+import dev.sqlite2pg.SyncStatus;
 import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.monitor.ApplyMetrics;
+import dev.sqlite2pg.monitor.StatusServer;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.sqlite.CatalogReader;
 import dev.sqlite2pg.sqlite.SqliteErrors;
-import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
-import dev.sqlite2pg.sync.Changelog;
+import dev.sqlite2pg.sync.CaptureKey;
 import dev.sqlite2pg.sync.Fence;
+import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SyncState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class SyncSteps {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncSteps.class);
-
-  /** How long the loop sleeps when SQLite has nothing new, and how often it prunes. */
-  private static final long IDLE_MS = 20;
-
-  private static final long PRUNE_MS = 10_000;
-  private static final int BATCH = 50_000;
 
   private SyncSteps() {}
 
@@ -64,7 +65,10 @@ public final class SyncSteps {
         return new Installed(boundary, true);
       }
       Catalog catalog = new CatalogReader(c).read();
-      Capture.install(c, Capture.tables(catalog));
+      Capture.Captured captured = Capture.tables(catalog);
+      Capture.install(c, captured);
+      SchemaWatch.record(c); // what schema drift is judged against (design 3.5)
+      report(captured, Capture.imageRows(c, captured));
       long boundary = Capture.boundary(c);
       LOG.info("sync: change capture installed in {}; boundary {}", source, boundary);
       return new Installed(boundary, false);
@@ -120,6 +124,20 @@ public final class SyncSteps {
     }
   }
 
+  /** What sync start says about the tables it cannot follow by a key (design 3.2). */
+  private static void report(Capture.Captured captured, java.util.Map<String, Long> imageRows) {
+    imageRows.forEach(
+        (table, rows) ->
+            LOG.warn(
+                "sync: {} has no key: followed by row images ({} rows); duplicates are handled one"
+                    + " row at a time",
+                table,
+                rows));
+    for (String v : captured.virtual()) {
+      LOG.warn("sync: {} is a virtual table: not migrated and not followed", v);
+    }
+  }
+
   /** After the copy: the boundary recorded (unless a run recorded one) and the fence up. */
   public static void started(RunContext run, Plan plan, long boundary) {
     try (Connection pg = run.target().open()) {
@@ -133,34 +151,41 @@ public final class SyncSteps {
   /**
    * Applies changes until {@code stop} says so; returns the id applied last. A batch is one
    * PostgreSQL transaction with its progress, so stopping (or dying) between batches loses nothing.
+   * Holds the target's run lock meanwhile: two followers never race, and sync status can tell a
+   * following process from a stopped one.
    */
-  public static long apply(RunContext run, SqliteSource source, Plan plan, BooleanSupplier stop) {
+  @SuppressWarnings("try") // the server is held, not used, for the loop's length
+  public static long apply(
+      RunContext run, TargetFit.Fitted plan, BooleanSupplier stop, SyncServe serve) {
+    ApplyMetrics metrics = new ApplyMetrics();
+    try (AutoCloseable server = serve(run, run.options().source(), metrics, serve)) {
+      return new Retrying(stop, metrics).until(() -> follow(run, plan, stop, metrics));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sync interrupted", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // closing the HTTP server declares Exception
+    }
+  }
+
+  /** One attempt: the lock, both connections, and the loop until stop or a failure. */
+  @SuppressWarnings("try") // the lock is held, not used, for the loop's length
+  private static long follow(
+      RunContext run, TargetFit.Fitted fitted, BooleanSupplier stop, ApplyMetrics metrics) {
+    Plan plan = fitted.plan();
     // The live file, not a snapshot: the changes are read where the application writes them.
     Path file = run.options().source();
-    try (Connection sqlite = Capture.writable(file);
+    try (RunLock lock = RunLock.acquire(run.target(), run.schema());
+        Connection sqlite = Capture.writable(file);
         Connection pg = run.target().open()) {
-      Apply apply =
-          new Apply(
-              run.schema(),
-              plan.catalog().utf8(),
-              Capture.tables(new CatalogReader(sqlite).read()).keyed(),
-              plan.tables());
+      List<CaptureKey> keys = SchemaWatch.captured(sqlite, new CatalogReader(sqlite).read());
+      Apply apply = new Apply(run.schema(), plan.catalog().utf8(), keys, plan.tables());
+      SchemaWatch watch = new SchemaWatch(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
-      long pruned = System.nanoTime();
-      while (!stop.getAsBoolean()) {
-        Apply.Batch b = apply.batch(sqlite, pg, applied, BATCH);
-        applied = b.applied();
-        if (b.changes() == 0) {
-          Thread.sleep(IDLE_MS);
-        } else {
-          LOG.info("sync: applied {} changes of {} keys, up to {}", b.changes(), b.keys(), applied);
-        }
-        if (System.nanoTime() - pruned > PRUNE_MS * 1_000_000) {
-          Changelog.prune(sqlite, applied);
-          pruned = System.nanoTime();
-        }
-      }
-      return applied;
+      pauseUnfit(run, pg, fitted.unfit());
+      return new FollowLoop(apply, watch, sqlite, pg, metrics).run(applied, stop);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sync interrupted", e);
@@ -170,6 +195,44 @@ public final class SyncSteps {
           ? SqliteErrors.translate(file, e)
           : TargetErrors.translate("Applying SQLite's changes", e, run.target());
     }
+  }
+
+  /**
+   * Tables that do not fit their PostgreSQL table now (a column added in SQLite while sync was
+   * stopped, say) are paused, so their changes are re-synced once they fit instead of skipped.
+   */
+  private static void pauseUnfit(RunContext run, Connection pg, Map<String, String> unfit)
+      throws SQLException {
+    SyncState state = new SyncState(run.schema());
+    for (Map.Entry<String, String> t : unfit.entrySet()) {
+      String why =
+          "does not fit its PostgreSQL table ("
+              + t.getValue()
+              + "); make the same change in PostgreSQL and run sqlite2pg sync run again, or"
+              + " sqlite2pg sync stop";
+      state.pause(pg, t.getKey(), why);
+      LOG.warn("sync: {} {}; its changes are paused meanwhile", t.getKey(), why);
+    }
+  }
+
+  /** The HTTP endpoint, when asked for; a no-op to close when not. */
+  private static AutoCloseable serve(
+      RunContext run, Path file, ApplyMetrics metrics, SyncServe serve) {
+    if (serve.http().isEmpty()) {
+      return () -> {};
+    }
+    StatusServer server =
+        StatusServer.start(serve.http().get(), new LiveStatus(run, file), metrics, serve.maxLag());
+    LOG.info(
+        "sync: status on http://{}:{}/ (and /status, /metrics, /health)",
+        server.address().getHostString(),
+        server.address().getPort());
+    return server;
+  }
+
+  /** Where sync stands, read from both sides (sync status). */
+  public static SyncStatus status(RunContext run) {
+    return new LiveStatus(run, run.options().source()).get();
   }
 
   /** Removes capture from the source file again: the copy it was installed for did not finish. */

@@ -3,7 +3,6 @@ package dev.sqlite2pg.sync;
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
-import dev.sqlite2pg.copy.StagingTable;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.TablePlan;
 import java.sql.Connection;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,13 +27,16 @@ public final class Apply {
   private final String schema;
   private final SyncState state;
   private final RowCopy rows;
+  private final KeyTables keyTables = new KeyTables();
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
+  private final Map<Integer, ImageApply> images = new LinkedHashMap<>();
+  private Set<String> skipped = Set.of();
 
   /** A captured table with its plan: where its rows go and in which types. */
   private record Table(TablePlan plan, List<ColumnPlan> key) {}
 
   /**
-   * @param keys the captured tables by changelog number
+   * @param keys the captured tables by changelog number, keyed and image mode
    * @param plans the tables' plans, as the copy planned (and fitted) them
    */
   public Apply(String schema, boolean utf8, List<CaptureKey> keys, List<TablePlan> plans) {
@@ -41,20 +44,36 @@ public final class Apply {
     this.state = new SyncState(schema);
     this.rows = new RowCopy(utf8);
     for (CaptureKey k : keys) {
-      plans.stream()
-          .filter(p -> p.source().name().equals(k.table().name()))
-          .findFirst()
-          .ifPresent(
-              p ->
-                  tables.put(
-                      k.number(),
-                      new Table(
-                          p, k.columns().stream().map(c -> p.column(c).orElseThrow()).toList())));
+      Optional<TablePlan> plan =
+          plans.stream().filter(p -> p.source().name().equals(k.table().name())).findFirst();
+      if (plan.isEmpty()) {
+        continue;
+      }
+      TablePlan p = plan.get();
+      if (k.image()) {
+        images.put(k.number(), new ImageApply(schema, k, p, rows));
+      } else {
+        tables.put(
+            k.number(),
+            new Table(p, k.columns().stream().map(c -> p.column(c).orElseThrow()).toList()));
+      }
     }
   }
 
-  /** What one batch did. */
+  /**
+   * What one batch did.
+   *
+   * @param keys the distinct keys the batch touched, plus the row images of tables without a key
+   */
   public record Batch(long applied, int changes, int keys) {}
+
+  /**
+   * Source tables whose changes the next batches pass over: paused for a schema change (design 3.5,
+   * {@link SchemaWatch}); the re-sync that ends the pause covers what they skipped.
+   */
+  public void skip(Set<String> sourceTables) {
+    skipped = Set.copyOf(sourceTables);
+  }
 
   /** The id applied so far, if sync started into this schema. */
   public Optional<Long> applied(Connection pg) throws SQLException {
@@ -84,9 +103,13 @@ public final class Apply {
         Fence.pass(pg);
         for (Map.Entry<Integer, Long> n : touched.entrySet()) {
           Table t = tables.get(n.getKey());
-          if (t != null) {
+          ImageApply image = images.get(n.getKey());
+          if (t != null && !skipped.contains(t.plan().source().name())) {
             keys += replace(sqlite, pg, t, new long[] {n.getKey(), applied, last.id()});
             counts.put(t.plan().source().name(), n.getValue());
+          } else if (image != null && !skipped.contains(image.table())) {
+            keys += image.apply(sqlite, pg, applied, last.id());
+            counts.put(image.table(), n.getValue());
           }
         }
         state.record(pg, last.id(), last.ts());
@@ -94,6 +117,7 @@ public final class Apply {
         pg.commit();
       } catch (SQLException | RuntimeException ex) {
         pg.rollback();
+        keyTables.forget();
         throw ex;
       }
       return new Batch(last.id(), changes.size(), (int) keys);
@@ -115,8 +139,7 @@ public final class Apply {
       throws SQLException {
     String target = qualified(schema, t.plan().target());
     List<String> keyTargets = t.key().stream().map(ColumnPlan::target).toList();
-    StagingTable staging = new StagingTable(schema, t.plan().target(), keyTargets, keyTargets);
-    staging.create(pg);
+    String staged = keyTables.of(pg, (int) range[0], schema, t.plan().target(), keyTargets);
     long keys =
         rows.send(
             sqlite,
@@ -124,19 +147,18 @@ public final class Apply {
             touchedKeys(t),
             range,
             t.key(),
-            staging.copySql(),
+            RowCopy.copySql(staged, t.key()),
             t.plan().source().name());
     try (Statement s = pg.createStatement()) {
       s.execute(
           "DELETE FROM "
               + target
               + " t USING "
-              + StagingTable.NAME
+              + staged
               + " s WHERE "
               + keyTargets.stream()
                   .map(k -> "t." + quote(k) + " = s." + quote(k))
                   .collect(Collectors.joining(" AND ")));
-      s.execute("DROP TABLE " + StagingTable.NAME);
     }
     List<ColumnPlan> cols = t.plan().copiedColumns();
     rows.send(
@@ -157,14 +179,18 @@ public final class Apply {
         + " FROM sqlite2pg_changes WHERE tbl = ? AND id > ? AND id <= ?";
   }
 
-  /** The rows SQLite has now for those keys (by the key's index: changes drive the join). */
+  /**
+   * The rows SQLite has now for those keys (by the key's index: changes drive the join). IS, not =:
+   * a rowid table's non-INTEGER PRIMARY KEY may be NULL (4.4 #16), and such a row must stop the
+   * batch at PostgreSQL's NOT NULL, naming it, rather than be left out unseen.
+   */
   private static String currentRows(Table t) {
     StringBuilder on = new StringBuilder();
     for (int i = 0; i < t.key().size(); i++) {
       on.append(i > 0 ? " AND " : "")
           .append("r.")
           .append(quote(t.key().get(i).source().name()))
-          .append(" = c.k")
+          .append(" IS c.k")
           .append(i + 1);
     }
     return "SELECT "

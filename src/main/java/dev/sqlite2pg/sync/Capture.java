@@ -5,6 +5,7 @@ import static dev.sqlite2pg.sql.Identifiers.quote;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.catalog.Catalog;
+import dev.sqlite2pg.catalog.SchemaObject;
 import dev.sqlite2pg.catalog.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,16 +42,29 @@ public final class Capture {
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
   }
 
-  /** The captured tables, each with its key; or, for a table without one, why it is not. */
-  public record Captured(List<CaptureKey> keyed, List<String> withoutKey) {}
+  /**
+   * The captured tables: those with a key, those followed by row images (no key, 4.4 #10), and the
+   * virtual tables left out (no triggers possible, M7; not migrated either).
+   */
+  public record Captured(List<CaptureKey> keyed, List<CaptureKey> images, List<String> virtual) {
+
+    /** Every captured table, keyed and image mode, in changelog-number order. */
+    public List<CaptureKey> all() {
+      List<CaptureKey> out = new ArrayList<>(keyed);
+      out.addAll(images);
+      out.sort(Comparator.comparingInt(CaptureKey::number));
+      return List.copyOf(out);
+    }
+  }
 
   /**
    * The tables capture covers: every ordinary table but SQLite's and sqlite2pg's own (virtual
-   * tables cannot have triggers, M7, and are not migrated).
+   * tables cannot have triggers, M7, and are not migrated; their shadow tables are not ordinary
+   * tables in the catalog either).
    */
   public static Captured tables(Catalog catalog) {
     List<CaptureKey> keyed = new ArrayList<>();
-    List<String> without = new ArrayList<>();
+    List<CaptureKey> images = new ArrayList<>();
     int n = 0;
     for (Table t : catalog.tables()) {
       String lower = t.name().toLowerCase(Locale.ROOT);
@@ -59,16 +76,21 @@ public final class Capture {
       if (key.isPresent()) {
         keyed.add(new CaptureKey(t, n, key.get()));
       } else {
-        without.add(t.name());
+        images.add(new CaptureKey(t, n, List.of()));
       }
     }
-    return new Captured(List.copyOf(keyed), List.copyOf(without));
+    List<String> virtual =
+        catalog.others().stream()
+            .filter(o -> o.kind() == SchemaObject.Kind.VIRTUAL_TABLE)
+            .map(SchemaObject::name)
+            .toList();
+    return new Captured(List.copyOf(keyed), List.copyOf(images), virtual);
   }
 
   /**
-   * Installs the changelog and the triggers of {@code tables}, in one write transaction ({@code
-   * BEGIN IMMEDIATE}: the connection's busy timeout bounds the wait for the application's writers).
-   * Refuses a file that has capture already, or a table of sqlite2pg's names that is not its own.
+   * Installs the changelog, the image tables and the triggers of {@code tables}, in one write
+   * transaction ({@code BEGIN IMMEDIATE}: the connection's busy timeout bounds the wait for the
+   * application's writers). Refuses a file that has capture already.
    */
   public static void install(Connection c, Captured tables) throws SQLException {
     if (installed(c)) {
@@ -76,14 +98,6 @@ public final class Capture {
           Code.SOURCE,
           "the SQLite file has sqlite2pg's change capture already (sync start ran before):"
               + " continue with sqlite2pg sync run, or remove it with sqlite2pg sync stop");
-    }
-    if (!tables.withoutKey().isEmpty()) {
-      throw new MigrationException(
-          Code.SOURCE,
-          "sync needs a key to follow rows by, and "
-              + String.join(", ", tables.withoutKey())
-              + " has no PRIMARY KEY and no UNIQUE index over NOT NULL columns: add one, or"
-              + " leave the table out with --exclude");
     }
     int width = tables.keyed().stream().mapToInt(k -> k.columns().size()).max().orElse(1);
     boolean autoincrement = hasSequenceTable(c);
@@ -93,13 +107,78 @@ public final class Capture {
           for (String ddl : CaptureSql.tables(width, autoincrement)) {
             s.execute(ddl);
           }
-          register(c, tables.keyed());
-          for (CaptureKey k : tables.keyed()) {
-            for (String ddl : CaptureSql.triggers(k)) {
-              s.execute(ddl);
-            }
+          register(c, tables.all());
+          for (CaptureKey k : tables.all()) {
+            create(s, k);
           }
         });
+  }
+
+  /**
+   * Drops one captured table's triggers (and its image table, which holds no unapplied rows only
+   * when the caller has applied them) and creates them again from {@code key}, in one write
+   * transaction: for a table whose columns changed (design 3.5). Its registration is updated.
+   */
+  public static void reinstall(Connection c, CaptureKey key) throws SQLException {
+    List<String[]> objects = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT type, name FROM sqlite_schema WHERE (type = 'trigger' AND name IN (?, ?, ?, ?,"
+                + " ?)) OR (type = 'table' AND name = ?) ORDER BY type = 'table'")) {
+      int i = 1;
+      for (String kind : CaptureSql.KINDS) {
+        ps.setString(i++, CaptureSql.name(kind, key.number()));
+      }
+      ps.setString(i, key.imageTable());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          objects.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    inTransaction(
+        c,
+        s -> {
+          for (String[] o : objects) {
+            s.execute("DROP " + o[0].toUpperCase(Locale.ROOT) + " " + quote(o[1]));
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM sqlite2pg_tables WHERE n = ?")) {
+            ps.setInt(1, key.number());
+            ps.executeUpdate();
+          }
+          register(c, List.of(key));
+          create(s, key);
+        });
+  }
+
+  /** One table's image table (in image mode) and triggers. */
+  private static void create(Statement s, CaptureKey k) throws SQLException {
+    if (k.image()) {
+      for (String ddl : CaptureSql.imageTable(k)) {
+        s.execute(ddl);
+      }
+    }
+    for (String ddl : CaptureSql.triggers(k)) {
+      s.execute(ddl);
+    }
+  }
+
+  /**
+   * How many rows each image-mode table holds, for sync start's report (design 3.2: DMS and Qlik
+   * warn about the same class of table).
+   */
+  public static Map<String, Long> imageRows(Connection c, Captured tables) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Statement s = c.createStatement()) {
+      for (CaptureKey k : tables.images()) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(k.table().name()))) {
+          rs.next();
+          out.put(k.table().name(), rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -183,14 +262,15 @@ public final class Capture {
     }
   }
 
-  private static void register(Connection c, List<CaptureKey> keyed) throws SQLException {
+  private static void register(Connection c, List<CaptureKey> captured) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO sqlite2pg_tables (n, name, key_cols, mode) VALUES (?, ?, ?, 'key')")) {
-      for (CaptureKey k : keyed) {
+            "INSERT INTO sqlite2pg_tables (n, name, key_cols, mode) VALUES (?, ?, ?, ?)")) {
+      for (CaptureKey k : captured) {
         ps.setInt(1, k.number());
         ps.setString(2, k.table().name());
         ps.setString(3, String.join(",", k.columns()));
+        ps.setString(4, k.image() ? "image" : "key");
         ps.addBatch();
       }
       ps.executeBatch();

@@ -11,11 +11,23 @@ import java.util.Optional;
  * The columns that identify a row of a captured table, which the changelog records: the declared
  * PRIMARY KEY (rowid alias or not, WITHOUT ROWID included), else a UNIQUE index over plain columns
  * that are all NOT NULL. A rowid is never the identity of a table without INTEGER PRIMARY KEY:
- * VACUUM renumbers those (design M5). A table with neither has no key (image mode, not built yet).
+ * VACUUM renumbers those (design M5). A table with neither has no key: it is captured in image mode
+ * (design 3.2, 4.4 #10), its rows copied whole into {@code sqlite2pg_img_<n>}.
  *
  * @param number the table's number in the changelog ({@code sqlite2pg_tables.n})
+ * @param columns the key's columns; empty for a table in image mode
  */
 public record CaptureKey(Table table, int number, List<String> columns) {
+
+  /** Whether the table has no key and is followed by row images. */
+  public boolean image() {
+    return columns.isEmpty();
+  }
+
+  /** The image table of a table in image mode. */
+  public String imageTable() {
+    return Capture.PREFIX + "img_" + number;
+  }
 
   /** The key of {@code t}, if it has one. */
   public static Optional<List<String>> of(Table t) {

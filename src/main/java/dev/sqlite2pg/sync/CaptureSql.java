@@ -2,6 +2,7 @@ package dev.sqlite2pg.sync;
 
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
+import dev.sqlite2pg.catalog.Column;
 import dev.sqlite2pg.catalog.Index;
 import dev.sqlite2pg.catalog.IndexColumn;
 import dev.sqlite2pg.sql.SqlResources;
@@ -29,6 +30,9 @@ final class CaptureSql {
   /** A row an INSERT or UPDATE OR REPLACE may delete: its delete trigger would not fire (M2). */
   static final int REPLACED = 4;
 
+  /** The kinds of trigger capture names {@code sqlite2pg_<kind>_<n>}. */
+  static final List<String> KINDS = List.of("ai", "au", "ad", "bi", "bu");
+
   /** Unix milliseconds from the writer's clock, for lag. */
   private static final String NOW = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
@@ -54,8 +58,11 @@ final class CaptureSql {
     return IntStream.rangeClosed(1, width).mapToObj(i -> "k" + i).collect(Collectors.joining(", "));
   }
 
-  /** The triggers of one captured table. */
+  /** The triggers of one captured table, by its key or, without one, by row images. */
   static List<String> triggers(CaptureKey key) {
+    if (key.image()) {
+      return imageTriggers(key);
+    }
     List<String> out = new ArrayList<>();
     String t = quote(key.table().name());
     int n = key.number();
@@ -122,6 +129,96 @@ final class CaptureSql {
               + "END");
     }
     return out;
+  }
+
+  /**
+   * The image table of a table without a key: the changelog row's id, the side (0 the OLD row, 1
+   * the NEW one) and one column per table column, generated ones included (the plan decides which
+   * the copy sends). No declared types, so each value keeps its storage class, and no constraints
+   * (M14). The index keeps apply's read of a batch's images from scanning the whole table after a
+   * long copy.
+   */
+  static List<String> imageTable(CaptureKey key) {
+    String img = key.imageTable();
+    return List.of(
+        "CREATE TABLE " + img + " (change_id, side, " + imageColumns(key) + ")",
+        "CREATE INDEX " + img + "_change ON " + img + " (change_id)");
+  }
+
+  /** The image table's value columns, c1 to cN, in the table's column order. */
+  static String imageColumns(CaptureKey key) {
+    return IntStream.rangeClosed(1, key.table().columns().size())
+        .mapToObj(i -> "c" + i)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The image table's column that holds {@code column}'s values. */
+  static String imageColumn(CaptureKey key, String column) {
+    List<Column> cols = key.table().columns();
+    for (int i = 0; i < cols.size(); i++) {
+      if (cols.get(i).name().equalsIgnoreCase(column)) {
+        return "c" + (i + 1);
+      }
+    }
+    throw new IllegalArgumentException(column + " is not a column of " + key.table().name());
+  }
+
+  /**
+   * Image mode (design 3.2, 4.4 #10): each trigger writes its changelog row, then copies the OLD
+   * and/or NEW row into the image table under that row's id. The id is read back as max(id) in the
+   * same trigger body, not last_insert_rowid(), which nested triggers make unreliable: the writer
+   * holds the write lock, so the row just inserted is the highest.
+   */
+  private static List<String> imageTriggers(CaptureKey key) {
+    String t = quote(key.table().name());
+    int n = key.number();
+    return List.of(
+        "CREATE TRIGGER "
+            + name("ai", n)
+            + " AFTER INSERT ON "
+            + t
+            + " BEGIN "
+            + imageChange(n, INSERT)
+            + "; "
+            + image(key, 1, "NEW")
+            + "; END",
+        "CREATE TRIGGER "
+            + name("au", n)
+            + " AFTER UPDATE ON "
+            + t
+            + " BEGIN "
+            + imageChange(n, UPDATE)
+            + "; "
+            + image(key, 0, "OLD")
+            + "; "
+            + image(key, 1, "NEW")
+            + "; END",
+        "CREATE TRIGGER "
+            + name("ad", n)
+            + " AFTER DELETE ON "
+            + t
+            + " BEGIN "
+            + imageChange(n, DELETE)
+            + "; "
+            + image(key, 0, "OLD")
+            + "; END");
+  }
+
+  private static String imageChange(int n, int op) {
+    return "INSERT INTO sqlite2pg_changes (tbl, op, ts) SELECT " + n + ", " + op + ", " + NOW;
+  }
+
+  private static String image(CaptureKey key, int side, String row) {
+    return "INSERT INTO "
+        + key.imageTable()
+        + " (change_id, side, "
+        + imageColumns(key)
+        + ") SELECT (SELECT max(id) FROM sqlite2pg_changes), "
+        + side
+        + ", "
+        + key.table().columns().stream()
+            .map(c -> row + "." + quote(c.name()))
+            .collect(Collectors.joining(", "));
   }
 
   static String name(String kind, int n) {

@@ -53,15 +53,35 @@ public final class Changelog {
   /**
    * Deletes the changes up to {@code applied}, never the highest row: without AUTOINCREMENT the
    * next id is max(id) + 1, so an emptied changelog would give new changes ids the consumer has
-   * passed (M9).
+   * passed (M9). The row images of those changes go with them (image mode, 4.4 #10); apply never
+   * reads either again.
    */
   public static int prune(Connection c, long applied) throws SQLException {
+    String upTo = " WHERE {id} <= ? AND {id} < (SELECT max(id) FROM sqlite2pg_changes)";
+    for (String image : imageTables(c)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM " + image + upTo.replace("{id}", "change_id"))) {
+        ps.setLong(1, applied);
+        ps.executeUpdate();
+      }
+    }
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "DELETE FROM sqlite2pg_changes WHERE id <= ?"
-                + " AND id < (SELECT max(id) FROM sqlite2pg_changes)")) {
+        c.prepareStatement("DELETE FROM sqlite2pg_changes" + upTo.replace("{id}", "id"))) {
       ps.setLong(1, applied);
       return ps.executeUpdate();
     }
+  }
+
+  /** The image tables capture created (their names are sqlite2pg's, never an application's). */
+  private static List<String> imageTables(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT n FROM sqlite2pg_tables WHERE mode = 'image' ORDER BY n");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(Capture.PREFIX + "img_" + rs.getInt(1));
+      }
+    }
+    return out;
   }
 }

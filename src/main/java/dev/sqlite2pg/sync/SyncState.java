@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +131,72 @@ public final class SyncState {
       }
     }
     return out;
+  }
+
+  /** What sync status reads of the progress: the state row, if sync started here. */
+  public record Progress(
+      long applied, Instant appliedAt, long boundary, Instant startedAt, Optional<Long> sourceTs) {}
+
+  /** The progress, without creating anything (sync status only reads). */
+  public Optional<Progress> progress(Connection pg) throws SQLException {
+    if (!exists(pg)) {
+      return Optional.empty();
+    }
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT applied, applied_at, coalesce(boundary, 0), started_at, source_ts"
+                + " FROM sqlite2pg.sync_state WHERE target_schema = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        long ts = rs.getLong(5);
+        return Optional.of(
+            new Progress(
+                rs.getLong(1),
+                rs.getTimestamp(2).toInstant(),
+                rs.getLong(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.wasNull() ? Optional.empty() : Optional.of(ts)));
+      }
+    }
+  }
+
+  /** One table's applied changes and, when paused, why. */
+  public record TableProgress(long appliedChanges, Optional<String> paused) {}
+
+  /** Every table sync recorded something for, by source name. */
+  public Map<String, TableProgress> tables(Connection pg) throws SQLException {
+    Map<String, TableProgress> out = new TreeMap<>();
+    if (!exists(pg)) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT source_table, applied_changes, paused FROM sqlite2pg.sync_tables"
+                + " WHERE target_schema = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getString(1),
+              new TableProgress(rs.getLong(2), Optional.ofNullable(rs.getString(3))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean exists(Connection pg) throws SQLException {
+    try (Statement s = pg.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT to_regclass('sqlite2pg.sync_state') IS NOT NULL"
+                    + " AND to_regclass('sqlite2pg.sync_tables') IS NOT NULL")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
   }
 
   /** sync stop: the progress goes with the capture. */

@@ -22,6 +22,8 @@ import java.util.List;
  *   cli                 the root API only
  *   Migrator, Targets   everything
  *   run                 everything below
+ *   monitor             sync and everything below it
+ *   sync                copy, verify and everything below
  *   copy, verify        everything below
  *   verify.jsonb        everything below (used by verify)
  *   pg.ddl, pg.state    plan, pg, pg.connect, translate, convert, sqlite, sql, catalog
@@ -57,6 +59,7 @@ final class Layers {
           List.of("verify.jsonb"),
           List.of("copy", "verify"),
           List.of("sync"),
+          List.of("monitor"),
           List.of("run"));
 
   /** Layers of {@code root}, bottom to top, with what each may use. */

@@ -183,23 +183,62 @@ class CaptureTest {
   }
 
   @Test
-  void aTableWithoutAKeyAndASecondInstallAreRefusedWithTheFix() throws Exception {
-    Path db =
-        Fixtures.buildFromSql(
-            "-- An event log: no key, equal rows are data.\n"
-                + "CREATE TABLE events (at TEXT, what TEXT);",
-            dir.resolve("log.db"));
-    try (Connection c = open(db)) {
-      assertThatThrownBy(() -> Capture.install(c, Capture.tables(catalog(c))))
-          .isInstanceOf(MigrationException.class)
-          .hasMessageContaining("events has no PRIMARY KEY");
-      assertThat(Capture.installed(c)).isFalse();
-    }
+  void aSecondInstallIsRefusedWithTheFix() throws Exception {
     Path shop = shop();
     install(shop);
     assertThatThrownBy(() -> install(shop))
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("sync stop");
+  }
+
+  @Test
+  void reinstallRebuildsOneTablesCaptureForItsNewColumns() throws Exception {
+    // M8 / 4.4 #7: ADD COLUMN is missing from the images the old triggers copy; reinstall (for
+    // schema drift, design 3.5) recreates that table's triggers and image table from its new
+    // definition and leaves the other tables' capture alone.
+    Path db =
+        Fixtures.buildFromSql(
+            "-- An event log without a key beside a keyed table.\n"
+                + "CREATE TABLE events (at TEXT, what TEXT);\n"
+                + "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);",
+            dir.resolve("drift.db"));
+    install(db);
+    String users = triggers(db, "users");
+    app(db, "ALTER TABLE events ADD COLUMN level INTEGER");
+    try (Connection c = open(db)) {
+      Capture.Captured now = Capture.tables(catalog(c));
+      CaptureKey events = now.images().get(0);
+      assertThat(events.table().name()).isEqualTo("events");
+      Capture.reinstall(c, events);
+    }
+    app(db, "INSERT INTO events VALUES ('now', 'boot', 3)", "UPDATE users SET name = 'x'");
+    try (Connection c = open(db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT c1, c2, c3 FROM sqlite2pg_img_1")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(3)).as("the new column is in the image").isEqualTo(3);
+    }
+    assertThat(triggers(db, "users")).isEqualTo(users);
+    try (Connection c = open(db)) {
+      Capture.remove(c);
+      assertThat(Capture.installed(c)).isFalse();
+    }
+  }
+
+  private static String triggers(Path db, String table) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = open(db);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = '"
+                    + table
+                    + "' ORDER BY name")) {
+      while (rs.next()) {
+        out.append(rs.getString(1)).append(rs.getString(2)).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   @Test

@@ -18,6 +18,8 @@ public final class RunLock implements AutoCloseable {
 
   private static final String KEY = "SELECT hashtextextended('sqlite2pg:' || ?, 0)";
 
+  private static final String UNKNOWN = "holder unknown";
+
   private final Connection c;
 
   private RunLock(Connection c) {
@@ -71,6 +73,23 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The run holding the lock on {@code schema}, in words, when one does: how sync status tells a
+   * following process from a stopped one (a lock dies with its process, even by kill -9).
+   */
+  public static java.util.Optional<String> heldBy(Connection c, String schema) throws SQLException {
+    long key;
+    try (PreparedStatement ps = c.prepareStatement(KEY)) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        key = rs.getLong(1);
+      }
+    }
+    String holder = holder(c, key);
+    return holder.equals(UNKNOWN) ? java.util.Optional.empty() : java.util.Optional.of(holder);
+  }
+
   /** "pid 4242, started 2026-11-22 05:31:34+00, from 10.0.0.7" for the run holding the lock. */
   private static String holder(Connection c, long key) throws SQLException {
     try (PreparedStatement ps =
@@ -89,7 +108,7 @@ public final class RunLock implements AutoCloseable {
                 + rs.getString(2)
                 + " from "
                 + rs.getString(3)
-            : "holder unknown";
+            : UNKNOWN;
       }
     }
   }

@@ -1,0 +1,76 @@
+package dev.sqlite2pg.cli;
+
+import dev.sqlite2pg.SyncStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** The printed form of {@code sync status}: the facts, a table per captured table, a verdict. */
+final class StatusText {
+
+  private StatusText() {}
+
+  static String render(SyncStatus s, Duration maxLag, Instant now) {
+    StringBuilder out = new StringBuilder();
+    line(out, "phase", s.phase().label() + s.follower().map(f -> " (" + f + ")").orElse(""));
+    line(out, "lag", seconds(s.lag()));
+    line(out, "pending changes", Long.toString(s.pendingChanges()));
+    line(
+        out,
+        "change ids",
+        String.format(
+            Locale.ROOT,
+            "applied %d of %d captured (copy boundary %d)",
+            s.appliedId(),
+            s.capturedId(),
+            s.boundary()));
+    line(
+        out,
+        "last apply",
+        s.lastApplyAt()
+            .map(t -> t + " (" + seconds(Duration.between(t, now)) + " ago)")
+            .orElse("never"));
+    line(out, "started", s.startedAt().map(Instant::toString).orElse("not yet"));
+    if (!s.tables().isEmpty()) {
+      out.append('\n')
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%-36s %-11s %12s %10s  %s%n",
+                  "TABLE",
+                  "FOLLOWED BY",
+                  "APPLIED",
+                  "PENDING",
+                  "PAUSED"));
+      for (SyncStatus.Table t : s.tables()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%-36s %-11s %12d %10d  %s%n",
+                t.name(),
+                t.mode(),
+                t.appliedChanges(),
+                t.pendingChanges(),
+                t.paused().orElse("")));
+      }
+    }
+    out.append('\n');
+    out.append(
+        s.healthy(maxLag)
+            ? "HEALTHY: following, lag "
+                + seconds(s.lag())
+                + " within "
+                + seconds(maxLag)
+                + ", no table paused.\n"
+            : "UNHEALTHY: " + s.problem(maxLag) + ".\n");
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String name, String value) {
+    out.append(String.format(Locale.ROOT, "%-16s %s%n", name, value));
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.3f s", Math.max(0, d.toMillis()) / 1000.0);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.sqlite2pg.run;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import org.sqlite.SQLiteException;
+
+/**
+ * Failures a following sync waits out instead of ending on (design 4.3 #4: PostgreSQL restarted
+ * mid-apply): a lost or refused connection (SQLSTATE class 08), a server shutting down or starting
+ * (57P01-57P03), a serialization failure or deadlock (40001, 40P01), and SQLite busy or locked past
+ * the busy timeout (an application transaction holding the write lock). Nothing is lost by waiting:
+ * each batch commits with its progress, so the next attempt starts where the last committed one
+ * ended.
+ */
+final class Interruptions {
+
+  private Interruptions() {}
+
+  /** The side ("postgresql" or "sqlite") whose passing failure {@code e} is, if it is one. */
+  static Optional<String> passing(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException s) {
+        int code = s.getResultCode().code & 0xff; // the primary code of an extended one
+        return code == 5 || code == 6 ? Optional.of("sqlite") : Optional.empty();
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        boolean passing =
+            state.startsWith("08")
+                || state.equals("57P01")
+                || state.equals("57P02")
+                || state.equals("57P03")
+                || state.equals("40001")
+                || state.equals("40P01");
+        return passing ? Optional.of("postgresql") : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The driver's own words for the failure, with its SQLSTATE: what the warning quotes. */
+  static String cause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        return s.getMessage() + (s.getSQLState() == null ? "" : ", SQLSTATE " + s.getSQLState());
+      }
+    }
+    return e.getMessage();
+  }
+}
