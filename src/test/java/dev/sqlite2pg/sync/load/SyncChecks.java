@@ -70,12 +70,31 @@ public final class SyncChecks {
           .map(d -> t[0] + ": " + d)
           .forEach(out::add);
     }
+    if (hasEvents(db)) { // keyless: both sides sorted by every column, alike
+      IndependentCompare.differences(
+              db,
+              "events",
+              "kind, at, payload",
+              url,
+              "events",
+              "kind COLLATE \"C\", at COLLATE \"C\", payload NULLS FIRST")
+          .stream()
+          .limit(5)
+          .map(d -> "events: " + d)
+          .forEach(out::add);
+    }
     LedgerCheck.Result r = LedgerCheck.check(ledgers, db, url);
     r.problems().stream().limit(20).forEach(p -> out.add("ledger: " + p));
     if (r.keys() == 0) {
       out.add("ledger: no acknowledged writes at all");
     }
     return out;
+  }
+
+  private static boolean hasEvents(Path db) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      return LoadSchema.hasEvents(c);
+    }
   }
 
   private static long single(String url, String sql) throws SQLException {

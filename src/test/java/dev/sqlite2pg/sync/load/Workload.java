@@ -52,6 +52,10 @@ final class Workload {
         }
       }
     }
+    loadOrders(c);
+  }
+
+  private void loadOrders(Connection c) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT o.id, (SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = o.id)"
@@ -64,6 +68,18 @@ final class Workload {
         }
       }
     }
+  }
+
+  /**
+   * After a rollback: the orders this writer knows are read again. An order's id comes from
+   * AUTOINCREMENT, shared by all writers, and a rolled-back insert gives its id back; another
+   * writer may take it, and then this writer must not think the order its own (the ledger relies on
+   * one writer per key).
+   */
+  void rolledBack(Connection c) throws SQLException {
+    orders.clear();
+    lines.clear();
+    loadOrders(c);
   }
 
   /** Runs one randomly chosen operation; returns its name. */

@@ -122,6 +122,7 @@ final class Writer implements Runnable {
         }
         if (!commit) {
           s.execute("ROLLBACK");
+          work.rolledBack(c);
           return;
         }
         List<Ledger.Entry> rows =
@@ -132,6 +133,7 @@ final class Writer implements Runnable {
         }
       } catch (SQLException | RuntimeException e) {
         rollback(s);
+        work.rolledBack(c);
         throw e;
       }
     }
