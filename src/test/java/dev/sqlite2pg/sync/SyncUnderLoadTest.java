@@ -29,7 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 @NeedsServer
 class SyncUnderLoadTest {
 
-  /** The keyless events table too (image mode, design 4.4 #10). */
+  /**
+   * The keyless events table too (image mode, design 4.4 #10). Off for now: with it on, PostgreSQL
+   * held one events row more than SQLite in 2 of 4 runs (duplicate rows inserted and deleted by
+   * several writers at once).
+   */
   private static final boolean EVENTS = false;
 
   @TempDir Path dir;
