@@ -120,17 +120,17 @@ class SyncKillTest {
 
   /**
    * The soak: one database written throughout, sync killed {@code rounds} times in a row at a
-   * random moment 1-10 s after it was (re)started, restarted each time with {@code sync start}
-   * while no copy has completed and {@code sync run} afterwards (sync start's JVM needs about 7 s
-   * to finish its copy here, so kills land mid-copy, in catch-up and while following); then equal
-   * and ledger-complete.
+   * random moment after it was (re)started (the first third within 0.5-3 s, the rest within 1-10
+   * s), restarted each time with {@code sync start} while no copy has completed and {@code sync
+   * run} afterwards, so kills land mid-copy, in catch-up and while following; then equal and
+   * ledger-complete.
    */
   private void randomKills(int rounds) throws Exception {
     if (rounds == 0) {
       return;
     }
     String url = TestPostgres.newDatabase("sync_soak");
-    Path db = LoadSchema.create(dir.resolve("soak.db"), true, false, 8_000);
+    Path db = LoadSchema.create(dir.resolve("soak.db"), true, false, 40_000);
     Path ledger = dir.resolve("soak-ledger.tsv");
     Random random = new Random(42);
     List<String> phases = new ArrayList<>();
@@ -138,7 +138,8 @@ class SyncKillTest {
       for (int i = 0; i < rounds; i++) {
         String command = SyncChecks.applied(url) < 0 ? "start" : "run";
         Process p = sync(command, db, url, "soak-" + i + ".log");
-        Thread.sleep(1000 + random.nextInt(9000));
+        // The first third soon after the start (mostly mid-copy), the others anywhere in 1-10 s.
+        Thread.sleep(i < rounds / 3 ? 500 + random.nextInt(2500) : 1000 + random.nextInt(9000));
         boolean alive = p.isAlive();
         kill(p);
         phases.add(
