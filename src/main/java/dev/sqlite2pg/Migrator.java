@@ -139,7 +139,11 @@ public final class Migrator {
    * then applies the application's changes. In progress (issue 12).
    */
   public MigrationResult syncStart() {
-    long boundary = SyncSteps.install(run.options().source());
+    SyncSteps.Installed installed = SyncSteps.install(run);
+    if (installed.again()) {
+      SyncSteps.dropInterruptedCopy(run); // a sync start killed mid-copy: copy again, cleanly
+    }
+    long boundary = installed.boundary();
     MigrationResult copied;
     try {
       copied =

@@ -38,13 +38,32 @@ public final class SyncSteps {
 
   private SyncSteps() {}
 
+  /** Capture ready for a copy: the boundary, and whether an earlier sync start's copy died. */
+  public record Installed(long boundary, boolean again) {}
+
   /**
    * Installs capture in the source file and returns the boundary: every change after it is applied
    * after the copy. Read before the copy's snapshot, it may be a little low; changes applied twice
    * are harmless (state-based apply), changes skipped would not be.
+   *
+   * <p>When the file has capture already but the target has no sync progress, an earlier {@code
+   * sync start} died during its copy (killed, or the machine went down): the capture it installed
+   * stays and the copy starts again from a new snapshot. The boundary is read now, before that
+   * snapshot, so the changes made since the first install are in the new copy or applied after it.
    */
-  public static long install(Path source) {
+  public static Installed install(RunContext run) {
+    Path source = run.options().source();
     try (Connection c = Capture.writable(source)) {
+      if (Capture.installed(c) && !started(run)) {
+        long boundary = Capture.boundary(c);
+        LOG.warn(
+            "sync: an earlier sync start into schema {} did not finish its copy; copying again"
+                + " (change capture stays installed in {}; boundary {})",
+            run.schema(),
+            source,
+            boundary);
+        return new Installed(boundary, true);
+      }
       Catalog catalog = new CatalogReader(c).read();
       Capture.Captured captured = Capture.tables(catalog);
       Capture.install(c, captured);
@@ -52,9 +71,56 @@ public final class SyncSteps {
       report(captured, Capture.imageRows(c, captured));
       long boundary = Capture.boundary(c);
       LOG.info("sync: change capture installed in {}; boundary {}", source, boundary);
-      return boundary;
+      return new Installed(boundary, false);
     } catch (SQLException e) {
       throw SqliteErrors.translate(source, e);
+    }
+  }
+
+  /** Whether sync recorded where it starts in this target (its copy completed). */
+  private static boolean started(RunContext run) {
+    try (Connection pg = run.target().open()) {
+      return new SyncState(run.schema()).applied(pg).isPresent();
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Reading sync's progress", e, run.target());
+    }
+  }
+
+  /**
+   * Before a copy again: drops the tables an interrupted copy of this source made (the ones its
+   * unfinished run in {@code sqlite2pg.runs} lists), so the copy creates them afresh. Only those: a
+   * table sqlite2pg did not record making is never dropped, and the copy refuses it as usual.
+   */
+  public static void dropInterruptedCopy(RunContext run) {
+    String prefix = "source " + run.options().source().toAbsolutePath().normalize() + ",";
+    try (Connection pg = run.target().open()) {
+      List<String> tables = new java.util.ArrayList<>();
+      try (java.sql.PreparedStatement ps =
+          pg.prepareStatement(
+              "SELECT DISTINCT t.target_table FROM sqlite2pg.tables t JOIN sqlite2pg.runs r"
+                  + " USING (run_id) WHERE r.target_schema = ? AND r.status <> 'done'"
+                  + " AND starts_with(r.fingerprint_detail, ?)")) {
+        ps.setString(1, run.schema());
+        ps.setString(2, prefix);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            tables.add(rs.getString(1));
+          }
+        }
+      } catch (SQLException noRunsYet) {
+        return; // killed before the copy recorded its run: it made nothing to drop
+      }
+      try (java.sql.Statement s = pg.createStatement()) {
+        for (String t : tables) {
+          s.execute(
+              "DROP TABLE IF EXISTS "
+                  + dev.sqlite2pg.sql.Identifiers.qualified(run.schema(), t)
+                  + " CASCADE"); // with the views that copy made on them, if it got that far
+        }
+      }
+      LOG.info("sync: dropped {} table(s) the interrupted copy made: {}", tables.size(), tables);
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Dropping the interrupted copy's tables", e, run.target());
     }
   }
 
