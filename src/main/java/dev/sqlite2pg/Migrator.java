@@ -138,33 +138,40 @@ public final class Migrator {
    * (cut-over adds them), then the boundary recorded and the PostgreSQL fence up. {@link #syncRun}
    * then applies the application's changes. In progress (issue 12).
    */
+  @SuppressWarnings("try") // the snapshot is deleted on close; it is read through its source
   public MigrationResult syncStart() {
-    SyncSteps.Installed installed = SyncSteps.install(run);
-    if (installed.again()) {
+    long start = System.nanoTime();
+    if (SyncSteps.install(run)) {
       SyncSteps.dropInterruptedCopy(run); // a sync start killed mid-copy: copy again, cleanly
     }
-    long boundary = installed.boundary();
+    Migrator copy = new Migrator(context(new LoadMode.SyncCopy()));
+    RunContext fitted = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     MigrationResult copied;
-    try {
-      copied =
-          new Migrator(
-                  new RunContext(
-                      run.options(),
-                      run.target(),
-                      new LoadMode.SyncCopy(),
-                      run.casts(),
-                      run.config()))
-              .migrate();
+    long boundary;
+    Plan plan;
+    // Always from a snapshot, whatever --snapshot says: the boundary is read from the very file
+    // the copy reads, so each change is either in the copy or after the boundary (design 3.3).
+    try (SqliteSource.Snapshot snapshot = SqliteSource.open(run.options().source()).snapshot()) {
+      boundary = SyncSteps.boundary(snapshot.source());
+      copied = copy.migrate(snapshot.source(), Optional.of(snapshot.at()), start);
+      if (copied.exitCode() != 0) {
+        SyncSteps.uninstall(run.options().source());
+        return copied;
+      }
+      plan =
+          PlanStep.run(
+              fitted, snapshot.source(), CatalogStep.run(fitted, snapshot.source()), false);
     } catch (MigrationException | IllegalStateException e) {
       SyncSteps.uninstall(run.options().source()); // the file as it was
       throw e;
     }
-    if (copied.exitCode() != 0) {
-      SyncSteps.uninstall(run.options().source());
-      return copied;
-    }
-    SyncSteps.started(run, syncPlan(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), boundary);
+    SyncSteps.started(run, plan, boundary);
     return copied;
+  }
+
+  /** This run's context in another load mode. */
+  private RunContext context(LoadMode mode) {
+    return new RunContext(run.options(), run.target(), mode, run.casts(), run.config());
   }
 
   /** Applies the source's changes to the target until {@code stop} says so; the last id applied. */

@@ -12,6 +12,7 @@ import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.sqlite.CatalogReader;
 import dev.sqlite2pg.sqlite.SqliteErrors;
+import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.CaptureKey;
@@ -38,42 +39,48 @@ public final class SyncSteps {
 
   private SyncSteps() {}
 
-  /** Capture ready for a copy: the boundary, and whether an earlier sync start's copy died. */
-  public record Installed(long boundary, boolean again) {}
-
   /**
-   * Installs capture in the source file and returns the boundary: every change after it is applied
-   * after the copy. Read before the copy's snapshot, it may be a little low; changes applied twice
-   * are harmless (state-based apply), changes skipped would not be.
-   *
-   * <p>When the file has capture already but the target has no sync progress, an earlier {@code
+   * Installs capture in the source file; true when it was there already because an earlier {@code
    * sync start} died during its copy (killed, or the machine went down): the capture it installed
-   * stays and the copy starts again from a new snapshot. The boundary is read now, before that
-   * snapshot, so the changes made since the first install are in the new copy or applied after it.
+   * stays, and the copy starts again from a new snapshot. A file whose sync started (the target has
+   * its progress) is refused.
    */
-  public static Installed install(RunContext run) {
+  public static boolean install(RunContext run) {
     Path source = run.options().source();
     try (Connection c = Capture.writable(source)) {
       if (Capture.installed(c) && !started(run)) {
-        long boundary = Capture.boundary(c);
         LOG.warn(
             "sync: an earlier sync start into schema {} did not finish its copy; copying again"
-                + " (change capture stays installed in {}; boundary {})",
+                + " (change capture stays installed in {})",
             run.schema(),
-            source,
-            boundary);
-        return new Installed(boundary, true);
+            source);
+        return true;
       }
       Catalog catalog = new CatalogReader(c).read();
       Capture.Captured captured = Capture.tables(catalog);
       Capture.install(c, captured);
       SchemaWatch.record(c); // what schema drift is judged against (design 3.5)
       report(captured, Capture.imageRows(c, captured));
-      long boundary = Capture.boundary(c);
-      LOG.info("sync: change capture installed in {}; boundary {}", source, boundary);
-      return new Installed(boundary, false);
+      LOG.info("sync: change capture installed in {}", source);
+      return false;
     } catch (SQLException e) {
       throw SqliteErrors.translate(source, e);
+    }
+  }
+
+  /**
+   * The exact boundary between the copy and the stream (design 3.3), read from the snapshot the
+   * copy reads: every change up to it is in the copy, every later one is applied after it. Read
+   * anywhere else it would be off by the writes in between, and image-mode tables, which have no
+   * key to make a change applied twice harmless, would get those rows twice.
+   */
+  public static long boundary(SqliteSource snapshot) {
+    try (Connection c = snapshot.connect()) {
+      long boundary = Capture.boundary(c);
+      LOG.info("sync: the copy holds the changes up to {}", boundary);
+      return boundary;
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(snapshot.origin(), e);
     }
   }
 
