@@ -10,6 +10,8 @@ import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.TargetFit;
+import dev.sqlite2pg.sql.Identifiers;
+import dev.sqlite2pg.sql.SqlResources;
 import dev.sqlite2pg.sqlite.CatalogReader;
 import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sqlite.SqliteSource;
@@ -21,7 +23,11 @@ import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SyncState;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -101,33 +107,39 @@ public final class SyncSteps {
   public static void dropInterruptedCopy(RunContext run) {
     String prefix = "source " + run.options().source().toAbsolutePath().normalize() + ",";
     try (Connection pg = run.target().open()) {
-      List<String> tables = new java.util.ArrayList<>();
-      try (java.sql.PreparedStatement ps =
-          pg.prepareStatement(
-              "SELECT DISTINCT t.target_table FROM sqlite2pg.tables t JOIN sqlite2pg.runs r"
-                  + " USING (run_id) WHERE r.target_schema = ? AND r.status <> 'done'"
-                  + " AND starts_with(r.fingerprint_detail, ?)")) {
+      if (!hasRunRecords(pg)) {
+        return; // killed before the copy recorded its run: it made nothing to drop
+      }
+      List<String> tables = new ArrayList<>();
+      try (PreparedStatement ps = pg.prepareStatement(SqlResources.load("pg-interrupted-copy"))) {
         ps.setString(1, run.schema());
         ps.setString(2, prefix);
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             tables.add(rs.getString(1));
           }
         }
-      } catch (SQLException noRunsYet) {
-        return; // killed before the copy recorded its run: it made nothing to drop
       }
-      try (java.sql.Statement s = pg.createStatement()) {
+      try (Statement s = pg.createStatement()) {
         for (String t : tables) {
-          s.execute(
-              "DROP TABLE IF EXISTS "
-                  + dev.sqlite2pg.sql.Identifiers.qualified(run.schema(), t)
-                  + " CASCADE"); // with the views that copy made on them, if it got that far
+          // CASCADE: with the views that copy made on them, if it got that far.
+          s.execute("DROP TABLE IF EXISTS " + Identifiers.qualified(run.schema(), t) + " CASCADE");
         }
       }
       LOG.info("sync: dropped {} table(s) the interrupted copy made: {}", tables.size(), tables);
     } catch (SQLException e) {
       throw TargetErrors.translate("Dropping the interrupted copy's tables", e, run.target());
+    }
+  }
+
+  private static boolean hasRunRecords(Connection pg) throws SQLException {
+    try (Statement s = pg.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT to_regclass('sqlite2pg.runs') IS NOT NULL"
+                    + " AND to_regclass('sqlite2pg.tables') IS NOT NULL")) {
+      rs.next();
+      return rs.getBoolean(1);
     }
   }
 

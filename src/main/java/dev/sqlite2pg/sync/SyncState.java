@@ -54,14 +54,17 @@ public final class SyncState {
   }
 
   /**
-   * The id applied, and the writer's clock of its change (for lag), in the caller's transaction.
+   * The id applied, and the writer's clock of its change (for lag), in the caller's transaction;
+   * applied_at is the clock at the end of the batch, not now(), the transaction's start, which
+   * would leave the batch's own time out of the lag.
    */
   void record(Connection pg, long id, Long ts) throws SQLException {
     try (PreparedStatement ps =
         pg.prepareStatement(
             "INSERT INTO sqlite2pg.sync_state (target_schema, applied, source_ts)"
                 + " VALUES (?, ?, ?) ON CONFLICT (target_schema) DO UPDATE SET applied ="
-                + " excluded.applied, applied_at = now(), source_ts = excluded.source_ts")) {
+                + " excluded.applied, applied_at = clock_timestamp(), source_ts ="
+                + " excluded.source_ts")) {
       ps.setString(1, schema);
       ps.setLong(2, id);
       ps.setObject(3, ts, java.sql.Types.BIGINT);
