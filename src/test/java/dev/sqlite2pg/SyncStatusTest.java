@@ -77,14 +77,7 @@ class SyncStatusTest {
 
     int port = freePort();
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<Long> running =
-        CompletableFuture.supplyAsync(
-            () ->
-                m.syncRun(
-                    stop::get,
-                    new SyncServe(
-                        Optional.of(new InetSocketAddress("127.0.0.1", port)),
-                        Duration.ofSeconds(5))));
+    CompletableFuture<Long> running = follow(m, stop, port);
     try {
       SyncStatus caughtUp = waitFor(m::syncStatus, s -> s.pendingChanges() == 0, running);
       assertThat(caughtUp.phase()).isEqualTo(SyncStatus.Phase.FOLLOWING);
@@ -166,14 +159,7 @@ class SyncStatusTest {
     assertThat(m.syncStart().exitCode()).isZero();
     int port = freePort();
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<Long> running =
-        CompletableFuture.supplyAsync(
-            () ->
-                m.syncRun(
-                    stop::get,
-                    new SyncServe(
-                        Optional.of(new InetSocketAddress("127.0.0.1", port)),
-                        Duration.ofSeconds(5))));
+    CompletableFuture<Long> running = follow(m, stop, port);
     try {
       write(db, 1, 10);
       waitFor(m::syncStatus, s -> s.pendingChanges() == 0, running);
@@ -193,6 +179,13 @@ class SyncStatusTest {
       running.get(30, TimeUnit.SECONDS);
     }
     assertThat(m.verify().exitCode()).isZero();
+  }
+
+  /** sync run in the background, serving HTTP on {@code port}, healthy within 5 s of lag. */
+  private static CompletableFuture<Long> follow(Migrator m, AtomicBoolean stop, int port) {
+    SyncServe serve =
+        new SyncServe(Optional.of(new InetSocketAddress("127.0.0.1", port)), Duration.ofSeconds(5));
+    return CompletableFuture.supplyAsync(() -> m.syncRun(stop::get, serve));
   }
 
   /** {@code n} notes from {@code from} on; every second one also updates the label. */

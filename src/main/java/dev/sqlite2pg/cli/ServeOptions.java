@@ -2,8 +2,8 @@ package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.SyncServe;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --http} and {@code --max-lag} of {@code sync start} and {@code sync run}. */
@@ -19,15 +19,9 @@ final class ServeOptions {
               + " localhost:PORT on this host only.")
   InetSocketAddress http;
 
-  @Option(
-      names = "--max-lag",
-      paramLabel = "DURATION",
-      defaultValue = "1s",
-      converter = DurationConverter.class,
-      description = "The most lag /health counts as healthy (default: ${DEFAULT-VALUE}).")
-  Duration maxLag;
+  @Mixin MaxLagOption lag;
 
   SyncServe serve() {
-    return new SyncServe(Optional.ofNullable(http), maxLag);
+    return new SyncServe(Optional.ofNullable(http), lag.maxLag);
   }
 }

@@ -165,16 +165,11 @@ final class SyncCommand {
     @Option(names = "--json", description = "Print the status as JSON (a stable interface).")
     boolean json;
 
-    @Option(
-        names = "--max-lag",
-        paramLabel = "DURATION",
-        defaultValue = "1s",
-        converter = DurationConverter.class,
-        description = "The most lag that counts as healthy (default: ${DEFAULT-VALUE}).")
-    Duration maxLag;
+    @Mixin MaxLagOption lag;
 
     @Override
     int run(Migrator m) {
+      Duration maxLag = lag.maxLag;
       SyncStatus s = m.syncStatus();
       out().print(json ? s.toJson(maxLag) : StatusText.render(s, maxLag, Instant.now()));
       out().flush();

@@ -63,6 +63,18 @@ public final class TargetTables {
     }
   }
 
+  /** Whether every one of {@code qualified} ("schema.table") exists: sqlite2pg's own records. */
+  public static boolean exist(Connection c, String... qualified) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT bool_and(to_regclass(n) IS NOT NULL) FROM unnest(?) n")) {
+      ps.setArray(1, c.createArrayOf("text", qualified));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
   /**
    * The names of {@code names} that exist in {@code schema} as a relation of one of {@code kinds}
    * (pg_class.relkind letters), in the catalog's order.

@@ -6,6 +6,7 @@ import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.monitor.ApplyMetrics;
 import dev.sqlite2pg.monitor.StatusServer;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
@@ -107,7 +108,7 @@ public final class SyncSteps {
   public static void dropInterruptedCopy(RunContext run) {
     String prefix = "source " + run.options().source().toAbsolutePath().normalize() + ",";
     try (Connection pg = run.target().open()) {
-      if (!hasRunRecords(pg)) {
+      if (!TargetTables.exist(pg, "sqlite2pg.runs", "sqlite2pg.tables")) {
         return; // killed before the copy recorded its run: it made nothing to drop
       }
       List<String> tables = new ArrayList<>();
@@ -129,17 +130,6 @@ public final class SyncSteps {
       LOG.info("sync: dropped {} table(s) the interrupted copy made: {}", tables.size(), tables);
     } catch (SQLException e) {
       throw TargetErrors.translate("Dropping the interrupted copy's tables", e, run.target());
-    }
-  }
-
-  private static boolean hasRunRecords(Connection pg) throws SQLException {
-    try (Statement s = pg.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT to_regclass('sqlite2pg.runs') IS NOT NULL"
-                    + " AND to_regclass('sqlite2pg.tables') IS NOT NULL")) {
-      rs.next();
-      return rs.getBoolean(1);
     }
   }
 
@@ -286,9 +276,7 @@ public final class SyncSteps {
 
   private static List<String> existing(Connection pg, String schema, List<String> names)
       throws SQLException {
-    return List.copyOf(
-        dev.sqlite2pg.pg.TargetTables.named(
-            pg, schema, names, dev.sqlite2pg.pg.TargetTables.TABLES));
+    return List.copyOf(TargetTables.named(pg, schema, names, TargetTables.TABLES));
   }
 
   private static dev.sqlite2pg.MigrationException notStarted(RunContext run) {

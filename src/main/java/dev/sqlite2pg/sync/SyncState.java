@@ -1,5 +1,6 @@
 package dev.sqlite2pg.sync;
 
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -192,24 +193,13 @@ public final class SyncState {
   }
 
   private static boolean exists(Connection pg) throws SQLException {
-    try (Statement s = pg.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT to_regclass('sqlite2pg.sync_state') IS NOT NULL"
-                    + " AND to_regclass('sqlite2pg.sync_tables') IS NOT NULL")) {
-      rs.next();
-      return rs.getBoolean(1);
-    }
+    return TargetTables.exist(pg, "sqlite2pg.sync_state", "sqlite2pg.sync_tables");
   }
 
   /** sync stop: the progress goes with the capture. */
   public void clear(Connection pg) throws SQLException {
-    try (Statement s = pg.createStatement();
-        ResultSet rs = s.executeQuery("SELECT to_regclass('sqlite2pg.sync_state') IS NULL")) {
-      rs.next();
-      if (rs.getBoolean(1)) {
-        return; // sync never recorded progress here: nothing to create only to delete
-      }
+    if (!exists(pg)) {
+      return; // sync never recorded progress here: nothing to create only to delete
     }
     for (String table : List.of("sync_state", "sync_tables")) {
       try (PreparedStatement ps =

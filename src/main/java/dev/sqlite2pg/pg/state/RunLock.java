@@ -34,14 +34,7 @@ public final class RunLock implements AutoCloseable {
       throw TargetErrors.translate("Connecting to " + target.display(), e, target);
     }
     try {
-      long key;
-      try (PreparedStatement ps = c.prepareStatement(KEY)) {
-        ps.setString(1, schema);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          key = rs.getLong(1);
-        }
-      }
+      long key = key(c, schema);
       try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
         ps.setLong(1, key);
         try (ResultSet rs = ps.executeQuery()) {
@@ -78,16 +71,18 @@ public final class RunLock implements AutoCloseable {
    * following process from a stopped one (a lock dies with its process, even by kill -9).
    */
   public static java.util.Optional<String> heldBy(Connection c, String schema) throws SQLException {
-    long key;
+    String holder = holder(c, key(c, schema));
+    return holder.equals(UNKNOWN) ? java.util.Optional.empty() : java.util.Optional.of(holder);
+  }
+
+  private static long key(Connection c, String schema) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(KEY)) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        key = rs.getLong(1);
+        return rs.getLong(1);
       }
     }
-    String holder = holder(c, key);
-    return holder.equals(UNKNOWN) ? java.util.Optional.empty() : java.util.Optional.of(holder);
   }
 
   /** "pid 4242, started 2026-11-22 05:31:34+00, from 10.0.0.7" for the run holding the lock. */
