@@ -178,7 +178,23 @@ class SyncStatusTest {
       stop.set(true);
       running.get(30, TimeUnit.SECONDS);
     }
-    assertThat(m.verify().exitCode()).isZero();
+    VerifyResult v = m.verify();
+    assertThat(v.exitCode()).as(v.toString()).isZero();
+    long last = m.syncStatus().capturedId();
+    assertThat(v.sync())
+        .as("verify says which moment it compared, and that PostgreSQL was at it")
+        .hasValue(new SyncPosition(last, last));
+    CliRun cli = CliRun.run("verify", "-q", db.toString(), url);
+    assertThat(cli.out())
+        .contains(
+            "sync: the snapshot holds the changes up to "
+                + last
+                + ", and PostgreSQL had applied exactly those.");
+    write(db, 100, 1); // one change not applied: the verdict says what a difference may be
+    CliRun behind = CliRun.run("verify", "-q", db.toString(), url);
+    assertThat(behind.exitCode()).isEqualTo(6);
+    assertThat(behind.out())
+        .contains("PostgreSQL had applied up to " + last + ": a difference may be a change");
   }
 
   /** sync run in the background, serving HTTP on {@code port}, healthy within 5 s of lag. */

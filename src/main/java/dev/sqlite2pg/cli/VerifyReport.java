@@ -1,6 +1,7 @@
 package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.RowDifference;
+import dev.sqlite2pg.SyncPosition;
 import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.VerifyResult;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ final class VerifyReport {
       r.tables().forEach(c -> differences(out, c));
     }
     long different = r.tables().stream().filter(c -> !c.complete()).count();
+    r.sync().ifPresent(p -> out.printf(Locale.ROOT, "%n%s%n", position(p)));
     out.printf(
         Locale.ROOT,
         "%n%s (%.2f s)%n",
@@ -50,6 +52,19 @@ final class VerifyReport {
         r.seconds());
     out.flush();
     return sw.toString();
+  }
+
+  /** Under sync: which moment the comparison saw, and whether both sides were at it. */
+  static String position(SyncPosition p) {
+    return p.same()
+        ? "sync: the snapshot holds the changes up to "
+            + p.snapshot()
+            + ", and PostgreSQL had applied exactly those."
+        : "sync: the snapshot holds the changes up to "
+            + p.snapshot()
+            + ", PostgreSQL had applied up to "
+            + p.applied()
+            + ": a difference may be a change not applied yet (sqlite2pg sync status).";
   }
 
   static void differences(PrintWriter out, TableCheck c) {

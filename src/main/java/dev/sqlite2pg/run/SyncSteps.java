@@ -1,5 +1,6 @@
 package dev.sqlite2pg.run;
 
+import dev.sqlite2pg.SyncPosition;
 import dev.sqlite2pg.SyncServe;
 import dev.sqlite2pg.SyncStatus;
 import dev.sqlite2pg.catalog.Catalog;
@@ -31,6 +32,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +146,28 @@ public final class SyncSteps {
                 rows));
     for (String v : captured.virtual()) {
       LOG.warn("sync: {} is a virtual table: not migrated and not followed", v);
+    }
+  }
+
+  /**
+   * When {@code snapshot} is of a file under sync into this target: the change id it holds and the
+   * one PostgreSQL has applied (design 3.6), read after the comparison, so equal ids mean the
+   * comparison saw one moment on both sides.
+   */
+  public static Optional<SyncPosition> position(RunContext run, SqliteSource snapshot) {
+    long held;
+    try (Connection c = snapshot.connect()) {
+      if (!Capture.installed(c)) {
+        return Optional.empty();
+      }
+      held = Capture.boundary(c);
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(snapshot.origin(), e);
+    }
+    try (Connection pg = run.target().open()) {
+      return new SyncState(run.schema()).progress(pg).map(p -> new SyncPosition(held, p.applied()));
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Reading sync's progress", e, run.target());
     }
   }
 

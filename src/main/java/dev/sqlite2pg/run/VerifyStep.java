@@ -94,6 +94,7 @@ public final class VerifyStep {
         run.target().display(),
         options.schema(),
         checks,
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9,
+        SyncSteps.position(run, source));
   }
 }
