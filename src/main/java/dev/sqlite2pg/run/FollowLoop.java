@@ -5,7 +5,6 @@ import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Changelog;
 import dev.sqlite2pg.sync.SchemaWatch;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -14,10 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The apply loop of a following sync (design 3.4): a batch, then a wait until SQLite says another
- * connection committed ({@code PRAGMA data_version}, checked every 10 ms, M15) or a second passed;
- * the changelog pruned every 10 s outside the apply path; one progress line every 10 s while
- * changes arrive.
+ * The apply loop of a following sync (design 3.4): a batch, then a wait until another connection
+ * may have committed ({@link CommitSignal}, checked every 10 ms) or a second passed; the changelog
+ * pruned every 10 s outside the apply path; one progress line every 10 s while changes arrive.
  */
 final class FollowLoop {
 
@@ -34,14 +32,21 @@ final class FollowLoop {
   private final Apply apply;
   private final SchemaWatch watch;
   private final Connection sqlite;
+  private final CommitSignal signal;
   private final Connection pg;
   private final ApplyMetrics metrics;
 
   FollowLoop(
-      Apply apply, SchemaWatch watch, Connection sqlite, Connection pg, ApplyMetrics metrics) {
+      Apply apply,
+      SchemaWatch watch,
+      Connection sqlite,
+      CommitSignal signal,
+      Connection pg,
+      ApplyMetrics metrics) {
     this.apply = apply;
     this.watch = watch;
     this.sqlite = sqlite;
+    this.signal = signal;
     this.pg = pg;
     this.metrics = metrics;
   }
@@ -54,7 +59,7 @@ final class FollowLoop {
     while (!stop.getAsBoolean()) {
       // Read before the batch: a commit after this point shows as a new version, even one made
       // while the batch was being read (then one batch more finds nothing, which is harmless).
-      long version = dataVersion();
+      long version = signal.read();
       long t0 = System.nanoTime();
       Apply.Batch b = watch.batch(apply, sqlite, pg, applied, BATCH); // drift first, design 3.5
       applied = b.applied();
@@ -116,17 +121,9 @@ final class FollowLoop {
     long start = System.nanoTime();
     while (!stop.getAsBoolean() && elapsedMs(start) < WAKE_MS) {
       Thread.sleep(POLL_MS);
-      if (dataVersion() != version) {
+      if (signal.read() != version) {
         return;
       }
-    }
-  }
-
-  private long dataVersion() throws SQLException {
-    try (Statement s = sqlite.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA data_version")) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 

@@ -71,9 +71,29 @@ public final class SyncSteps {
       SchemaWatch.record(c); // what schema drift is judged against (design 3.5)
       report(captured, Capture.imageRows(c, captured));
       LOG.info("sync: change capture installed in {}", source);
+      warnRollbackJournal(c, source);
       return false;
     } catch (SQLException e) {
       throw SqliteErrors.translate(source, e);
+    }
+  }
+
+  /**
+   * Design 3.2: in rollback-journal mode sync's reads take SQLite's shared lock for milliseconds,
+   * and an application writer that has no busy timeout gets "database is locked" when its commit
+   * meets one. Supported, but said once, with the two ways out.
+   */
+  private static void warnRollbackJournal(Connection c, Path source) throws SQLException {
+    String mode = CommitSignal.journalMode(c);
+    if (!mode.equals("wal")) {
+      LOG.warn(
+          "sync: {} is in {} journal mode: each batch sync reads takes SQLite's shared lock for"
+              + " a few milliseconds, and an application write that meets it waits, or fails with"
+              + " 'database is locked' if the application set no busy timeout (Django and Rails set"
+              + " 5 s; the sqlite3 shell sets none). Switch the file to WAL"
+              + " (PRAGMA journal_mode=WAL) or give the application a busy timeout",
+          source,
+          mode);
     }
   }
 
@@ -218,7 +238,8 @@ public final class SyncSteps {
       SchemaWatch watch = new SchemaWatch(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
       pauseUnfit(run, pg, fitted.unfit());
-      return new FollowLoop(apply, watch, sqlite, pg, metrics).run(applied, stop);
+      CommitSignal signal = new CommitSignal(sqlite, file);
+      return new FollowLoop(apply, watch, sqlite, signal, pg, metrics).run(applied, stop);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sync interrupted", e);

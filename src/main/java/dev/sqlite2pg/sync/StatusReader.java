@@ -34,8 +34,21 @@ public final class StatusReader {
   /** The status now. */
   public SyncStatus read(Connection sqlite, Connection pg) throws SQLException {
     SyncState state = new SyncState(schema);
-    Optional<SyncState.Progress> progress = state.progress(pg);
-    Optional<String> follower = RunLock.heldBy(pg, schema);
+    // The progress and the per-table counts as of one moment: a batch committing between the two
+    // reads would make them disagree.
+    pg.setAutoCommit(false);
+    pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    Optional<SyncState.Progress> progress;
+    Map<String, SyncState.TableProgress> tables;
+    Optional<String> follower;
+    try {
+      progress = state.progress(pg);
+      tables = state.tables(pg);
+      follower = RunLock.heldBy(pg, schema);
+    } finally {
+      pg.rollback();
+      pg.setAutoCommit(true);
+    }
     boolean auto = sqlite.getAutoCommit();
     sqlite.setAutoCommit(false); // the changelog's numbers as of one moment
     try {
@@ -66,7 +79,7 @@ public final class StatusReader {
           progress.map(SyncState.Progress::appliedAt),
           progress.map(SyncState.Progress::startedAt),
           follower,
-          tables(sqlite, state.tables(pg), pending.byTable()));
+          tables(sqlite, tables, pending.byTable()));
     } finally {
       sqlite.rollback();
       sqlite.setAutoCommit(auto);
