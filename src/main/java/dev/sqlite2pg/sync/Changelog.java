@@ -10,6 +10,12 @@ import java.util.List;
 /** Reads and prunes the changelog (design 3.4 steps 2 and 4). */
 public final class Changelog {
 
+  /**
+   * Changes pruned per transaction: after a catch-up of a million changes, pruning them in one
+   * DELETE would hold the application's write lock for seconds (design 3.4 step 4).
+   */
+  private static final long PRUNE_CHUNK = 10_000;
+
   private Changelog() {}
 
   /** The changes after {@code applied}, in id order, at most {@code limit}. */
@@ -57,17 +63,37 @@ public final class Changelog {
    * reads either again.
    */
   public static int prune(Connection c, long applied) throws SQLException {
-    String upTo = " WHERE {id} <= ? AND {id} < (SELECT max(id) FROM sqlite2pg_changes)";
+    long low;
+    try (PreparedStatement ps = c.prepareStatement("SELECT min(id) FROM sqlite2pg_changes");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      low = rs.getLong(1);
+      if (rs.wasNull()) {
+        return 0;
+      }
+    }
+    int pruned = 0;
+    for (long upTo = Math.min(applied, low + PRUNE_CHUNK); ; upTo += PRUNE_CHUNK) {
+      pruned += pruneUpTo(c, Math.min(upTo, applied));
+      if (upTo >= applied) {
+        return pruned;
+      }
+    }
+  }
+
+  /** One short autocommit transaction per table: the application's writers wait only for it. */
+  private static int pruneUpTo(Connection c, long upTo) throws SQLException {
+    String until = " WHERE {id} <= ? AND {id} < (SELECT max(id) FROM sqlite2pg_changes)";
     for (String image : imageTables(c)) {
       try (PreparedStatement ps =
-          c.prepareStatement("DELETE FROM " + image + upTo.replace("{id}", "change_id"))) {
-        ps.setLong(1, applied);
+          c.prepareStatement("DELETE FROM " + image + until.replace("{id}", "change_id"))) {
+        ps.setLong(1, upTo);
         ps.executeUpdate();
       }
     }
     try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM sqlite2pg_changes" + upTo.replace("{id}", "id"))) {
-      ps.setLong(1, applied);
+        c.prepareStatement("DELETE FROM sqlite2pg_changes" + until.replace("{id}", "id"))) {
+      ps.setLong(1, upTo);
       return ps.executeUpdate();
     }
   }

@@ -183,6 +183,25 @@ class CaptureTest {
   }
 
   @Test
+  void pruningABacklogLargerThanOneChunkTakesItAllButTheHighest() throws Exception {
+    // A catch-up of more changes than one pruning transaction takes (10,000, design 3.4 step 4):
+    // every chunk is pruned, none past what was applied, and the highest row stays (M9).
+    Path db = shop();
+    install(db);
+    app(
+        db,
+        "WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 25009)"
+            + " INSERT INTO customers SELECT i, 'c' || i || '@x', 'c' FROM n");
+    try (Connection c = open(db)) {
+      assertThat(Changelog.prune(c, 24_000)).isEqualTo(24_000);
+      assertThat(Changelog.after(c, 0, 100_000)).hasSize(1_000);
+      assertThat(Changelog.prune(c, 25_000)).isEqualTo(999);
+      assertThat(Changelog.after(c, 0, 10)).extracting(Change::id).containsExactly(25_000L);
+      assertThat(Capture.boundary(c)).isEqualTo(25_000);
+    }
+  }
+
+  @Test
   void aSecondInstallIsRefusedWithTheFix() throws Exception {
     Path shop = shop();
     install(shop);

@@ -119,6 +119,61 @@ class SyncKillTest {
   }
 
   /**
+   * (d) during a table's re-sync (design 3.5): order_lines is rebuilt the way Alembic's batch mode
+   * does it (a new table, the rows copied, the old one dropped, the new one renamed), which drops
+   * capture's triggers; sync pauses the table, reinstalls them and replaces the table's rows in
+   * PostgreSQL, and is killed while it does. The pause was committed first, so the next sync run
+   * re-syncs the table again, and the rows written between the rebuild and the reinstall arrive.
+   */
+  @Test
+  void killedDuringATableResyncSyncRunResyncsIt() throws Exception {
+    String url = TestPostgres.newDatabase("sync_kill_resync");
+    Path db = LoadSchema.create(dir.resolve("resync.db"), true, false, 100_000);
+    Path ledger = dir.resolve("resync-ledger.tsv");
+    assertThat(migrator(db, url).syncStart().exitCode()).isZero();
+    long boundary = SyncChecks.applied(url);
+    try (LoadGenerator load = writers(db, ledger)) {
+      Process p = sync("run", db, url, "resync-1.log");
+      awaitTrue(
+          url, "SELECT applied > " + boundary + " FROM sqlite2pg.sync_state", p, "resync-1.log");
+      rebuild(db, "order_lines");
+      awaitTrue(
+          url,
+          "SELECT EXISTS (SELECT 1 FROM sqlite2pg.sync_tables WHERE paused IS NOT NULL)",
+          p,
+          "resync-1.log");
+      kill(p);
+      assertThat(SyncChecks.paused(url))
+          .as("killed before the re-sync committed (300,000 rows take seconds)")
+          .containsKey("order_lines");
+      Thread.sleep(1000); // the application goes on writing while sync is down
+      load.stop();
+    }
+    catchUpAndCompare(db, url, List.of(ledger));
+    assertThat(SyncChecks.paused(url)).isEmpty();
+  }
+
+  /** Alembic's batch mode on SQLite, in one transaction: the table's rows under a new table. */
+  private static void rebuild(Path db, String table) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 10000");
+      String ddl;
+      try (ResultSet rs =
+          s.executeQuery("SELECT sql FROM sqlite_schema WHERE name = '" + table + "'")) {
+        rs.next();
+        ddl = rs.getString(1);
+      }
+      s.execute("BEGIN IMMEDIATE");
+      s.execute(ddl.replaceFirst(table, "_alembic_tmp_" + table));
+      s.execute("INSERT INTO _alembic_tmp_" + table + " SELECT * FROM " + table);
+      s.execute("DROP TABLE " + table);
+      s.execute("ALTER TABLE _alembic_tmp_" + table + " RENAME TO " + table);
+      s.execute("COMMIT");
+    }
+  }
+
+  /**
    * The soak: one database written throughout, sync killed {@code rounds} times in a row at a
    * random moment after it was (re)started (the first third within 0.5-3 s, the rest within 1-10
    * s), restarted each time with {@code sync start} while no copy has completed and {@code sync

@@ -34,6 +34,21 @@ public final class SyncChecks {
     }
   }
 
+  /** The tables whose apply is paused, with why. */
+  public static java.util.Map<String, String> paused(String url) throws SQLException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT source_table, paused FROM sqlite2pg.sync_tables WHERE paused IS NOT NULL")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
   /**
    * Waits until the target has applied {@code id}; fails when {@code alive} says the applying side
    * ended first, or after {@code seconds} (a hang, not a timing assertion).
