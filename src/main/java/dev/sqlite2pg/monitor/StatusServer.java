@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 public final class StatusServer implements AutoCloseable {
 
   private static final String PAGE = "/dev/sqlite2pg/monitor/status.html";
+  private static final String TEXT = "text/plain; charset=utf-8";
 
   private final HttpServer server;
   private final ExecutorService pool;
@@ -67,12 +68,15 @@ public final class StatusServer implements AutoCloseable {
         x ->
             respond(
                 x,
-                200,
-                "text/plain; version=0.0.4; charset=utf-8",
-                () -> PrometheusText.render(status.get(), metrics.snapshot())));
-    server.createContext("/health", x -> health(x, status, maxLag));
+                () ->
+                    new Reply(
+                        200,
+                        "text/plain; version=0.0.4; charset=utf-8",
+                        PrometheusText.render(status.get(), metrics.snapshot()))));
+    server.createContext("/health", x -> respond(x, () -> health(status.get(), maxLag)));
     server.createContext(
-        "/status", x -> respond(x, 200, "application/json", () -> status.get().toJson(maxLag)));
+        "/status",
+        x -> respond(x, () -> new Reply(200, "application/json", status.get().toJson(maxLag))));
     server.createContext("/", StatusServer::page);
     server.start();
     return new StatusServer(server, pool);
@@ -83,26 +87,16 @@ public final class StatusServer implements AutoCloseable {
     return server.getAddress();
   }
 
-  private static void health(HttpExchange x, Supplier<SyncStatus> status, Duration maxLag)
-      throws IOException {
-    SyncStatus s;
-    try {
-      s = status.get();
-    } catch (RuntimeException e) {
-      send(x, 503, "text/plain; charset=utf-8", "unhealthy: " + e.getMessage() + "\n");
-      return;
-    }
-    boolean ok = s.healthy(maxLag);
-    send(
-        x,
-        ok ? 200 : 503,
-        "text/plain; charset=utf-8",
-        ok ? "ok: " + s.phase().label() + "\n" : "unhealthy: " + s.problem(maxLag) + "\n");
+  /** /health: 200 when healthy and within the lag limit, else 503 with the reason. */
+  private static Reply health(SyncStatus s, Duration maxLag) {
+    return s.healthy(maxLag)
+        ? new Reply(200, TEXT, "ok: " + s.phase().label() + "\n")
+        : new Reply(503, TEXT, "unhealthy: " + s.problem(maxLag) + "\n");
   }
 
   private static void page(HttpExchange x) throws IOException {
     if (!x.getRequestURI().getPath().equals("/")) {
-      send(x, 404, "text/plain; charset=utf-8", "not found: try /, /status, /metrics, /health\n");
+      send(x, 404, TEXT, "not found: try /, /status, /metrics, /health\n");
       return;
     }
     try (InputStream in = StatusServer.class.getResourceAsStream(PAGE)) {
@@ -114,17 +108,18 @@ public final class StatusServer implements AutoCloseable {
     }
   }
 
-  /** {@code body} computed now; a failure to read the databases is a 503 naming it. */
-  private static void respond(HttpExchange x, int code, String type, Supplier<String> body)
-      throws IOException {
-    String text;
+  /** What a route answers. */
+  private record Reply(int code, String type, String body) {}
+
+  /** {@code reply} computed now; a failure to read the databases is a 503 naming it. */
+  private static void respond(HttpExchange x, Supplier<Reply> reply) throws IOException {
+    Reply r;
     try {
-      text = body.get();
+      r = reply.get();
     } catch (RuntimeException e) {
-      send(x, 503, "text/plain; charset=utf-8", "status unavailable: " + e.getMessage() + "\n");
-      return;
+      r = new Reply(503, TEXT, "unhealthy: status unavailable: " + e.getMessage() + "\n");
     }
-    send(x, code, type, text);
+    send(x, r.code(), r.type(), r.body());
   }
 
   private static void send(HttpExchange x, int code, String type, String body) throws IOException {
