@@ -195,17 +195,7 @@ class SchemaDriftTest {
         .isZero();
     stop.set(true);
     running.get(60, TimeUnit.SECONDS);
-
-    exec(url, "ALTER TABLE \"public\".\"orders\" ADD COLUMN note text");
-    stop.set(false);
-    running = run(m, stop::get);
-    writes(db, 4000, 20);
-    caughtUp(url, db, running);
-    assertThat(paused(url)).isEmpty();
-    stop.set(true);
-    running.get(60, TimeUnit.SECONDS);
-    VerifyResult v = m.verify();
-    assertThat(v.exitCode()).as(v.toString()).isZero();
+    addNoteInPostgresThenFollow(url, db, m, 4000);
     assertThat(IndependentCompare.differences(db, "orders", "id", url, "orders", "id")).isEmpty();
     assertThat(
             pgLong(
@@ -243,11 +233,19 @@ class SchemaDriftTest {
         .isEmpty();
     stop.set(true);
     running.get(60, TimeUnit.SECONDS);
+    addNoteInPostgresThenFollow(url, db, m, 2000);
+  }
 
+  /**
+   * The operator's fix for a paused orders: the column added in PostgreSQL, then sync run, which
+   * re-syncs orders and follows it again, equal.
+   */
+  private void addNoteInPostgresThenFollow(String url, Path db, Migrator m, int from)
+      throws Exception {
     exec(url, "ALTER TABLE \"public\".\"orders\" ADD COLUMN note text");
-    stop.set(false);
-    running = run(m, stop::get);
-    writes(db, 2000, 20);
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Long> running = run(m, stop::get);
+    writes(db, from, 20);
     caughtUp(url, db, running);
     assertThat(paused(url)).isEmpty();
     stop.set(true);
