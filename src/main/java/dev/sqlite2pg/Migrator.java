@@ -196,6 +196,16 @@ public final class Migrator {
         run, PlanStep.runEach(ctx, source, CatalogStep.run(ctx, source)), stop, serve);
   }
 
+  /**
+   * {@code sync verify}: PostgreSQL brought to a snapshot's change position and verified against
+   * that snapshot (design 3.6); the result is recorded for cut-over. Refused while sync run follows
+   * (it holds the run lock).
+   */
+  public VerifyResult syncVerify() {
+    return SyncSteps.verifyAt(
+        context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), System.nanoTime());
+  }
+
   /** {@code sync status}: where sync stands, read from both databases; writes to neither. */
   public SyncStatus syncStatus() {
     return SyncSteps.status(run);

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param startedAt when sync start finished its copy
  * @param follower the process following, as PostgreSQL sees it, when one is
  * @param tables the captured tables, by source name
+ * @param lastVerify the last {@code sync verify}, when one ran
  */
 public record SyncStatus(
     Phase phase,
@@ -37,7 +38,11 @@ public record SyncStatus(
     Optional<Instant> lastApplyAt,
     Optional<Instant> startedAt,
     Optional<String> follower,
-    List<Table> tables) {
+    List<Table> tables,
+    Optional<Verified> lastVerify) {
+
+  /** A {@code sync verify}: the change it compared at, when, and whether PostgreSQL was equal. */
+  public record Verified(long changeId, Instant at, boolean equal) {}
 
   /** What {@code sync status} exits with when sync is not healthy or lags beyond the limit. */
   public static final int UNHEALTHY = 8;
@@ -134,6 +139,15 @@ public record SyncStatus(
         g.writeStringField("follower", follower.get());
       } else {
         g.writeNullField("follower");
+      }
+      if (lastVerify.isPresent()) {
+        g.writeObjectFieldStart("last_verify");
+        g.writeNumberField("change_id", lastVerify.get().changeId());
+        g.writeStringField("at", lastVerify.get().at().toString());
+        g.writeBooleanField("equal", lastVerify.get().equal());
+        g.writeEndObject();
+      } else {
+        g.writeNullField("last_verify");
       }
       g.writeArrayFieldStart("tables");
       for (Table t : tables) {

@@ -3,6 +3,7 @@ package dev.sqlite2pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.IndependentCompare;
 import dev.sqlite2pg.testing.JdbcTarget;
@@ -113,6 +114,70 @@ class SyncTest {
     assertThatThrownBy(m::syncStart).hasMessageContaining("agents: 1 of 2 source keys already");
 
     assertThat(schema(db)).as("capture removed again").isEqualTo(schemaBefore);
+  }
+
+  /**
+   * sync verify (design 3.6) while the application keeps writing and no follower runs: PostgreSQL
+   * is brought to the snapshot's change and compared with that snapshot; the result is recorded. A
+   * row changed behind sync's back in PostgreSQL makes it DIFFERENT, recorded too; a running
+   * follower makes it wait its turn (the run lock).
+   */
+  @Test
+  void syncVerifyComparesAtOneRecordedChange() throws Exception {
+    String url = TestPostgres.newDatabase("sync_verify");
+    Path db = Fixtures.buildFromSql(HELPDESK, dir.resolve("verify.db"));
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+    assertThat(m.syncStart().exitCode()).isZero();
+    try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = app.createStatement()) {
+      for (int i = 3; i < 60; i++) {
+        s.execute("INSERT INTO tickets VALUES (" + i + ", 1, 'ticket " + i + "', '2024-05-03')");
+      }
+      s.execute("UPDATE agents SET email = 'b2@example.com' WHERE id = 2");
+    }
+    long last = lastChange(db);
+
+    VerifyResult v = m.syncVerify();
+    assertThat(v.exitCode()).as(v.toString()).isZero();
+    assertThat(v.sync()).hasValue(new SyncPosition(last, last));
+    assertThat(single(url, "SELECT applied FROM sqlite2pg.sync_state")).isEqualTo(last);
+    assertThat(
+            single(
+                url,
+                "SELECT count(*) FROM sqlite2pg.sync_state WHERE verified_equal"
+                    + " AND verified_position = "
+                    + last))
+        .isEqualTo(1);
+
+    exec(
+        url,
+        "BEGIN; SELECT set_config('sqlite2pg.applying', 'on', true);"
+            + " UPDATE tickets SET subject = 'changed behind sync' WHERE id = 7; COMMIT");
+    VerifyResult tampered = m.syncVerify();
+    assertThat(tampered.exitCode()).isEqualTo(6);
+    assertThat(single(url, "SELECT count(*) FROM sqlite2pg.sync_state WHERE NOT verified_equal"))
+        .isEqualTo(1);
+    assertThat(m.syncStatus().lastVerify())
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.equal()).isFalse();
+              assertThat(r.changeId()).isEqualTo(last);
+            });
+    assertThat(CliRun.run("sync", "status", "-q", db.toString(), url).out())
+        .contains("last verify      DIFFERENT at change " + last);
+
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> m.syncRun(stop::get));
+    try {
+      while (single(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") == 0) {
+        assertThat(running).isNotDone();
+        TimeUnit.MILLISECONDS.sleep(20);
+      }
+      assertThatThrownBy(m::syncVerify).hasMessageContaining("another sqlite2pg run");
+    } finally {
+      stop.set(true);
+      running.get(30, TimeUnit.SECONDS);
+    }
   }
 
   private static long lastChange(Path db) throws SQLException {

@@ -31,6 +31,21 @@ final class StatusText {
             .map(t -> t + " (" + seconds(Duration.between(t, now)) + " ago)")
             .orElse("never"));
     line(out, "started", s.startedAt().map(Instant::toString).orElse("not yet"));
+    line(
+        out,
+        "last verify",
+        s.lastVerify()
+            .map(
+                v ->
+                    (v.equal() ? "EQUAL" : "DIFFERENT")
+                        + " at change "
+                        + v.changeId()
+                        + ", "
+                        + v.at()
+                        + " ("
+                        + seconds(Duration.between(v.at(), now))
+                        + " ago)")
+            .orElse("never (sqlite2pg sync verify)"));
     if (!s.tables().isEmpty()) {
       out.append('\n')
           .append(

@@ -63,7 +63,8 @@ public final class StatusReader {
             Optional.empty(),
             Optional.empty(),
             follower,
-            List.of());
+            List.of(),
+            Optional.empty());
       }
       long applied = progress.map(SyncState.Progress::applied).orElse(0L);
       Pending pending = pending(sqlite, applied);
@@ -79,7 +80,8 @@ public final class StatusReader {
           progress.map(SyncState.Progress::appliedAt),
           progress.map(SyncState.Progress::startedAt),
           follower,
-          tables(sqlite, tables, pending.byTable()));
+          tables(sqlite, tables, pending.byTable()),
+          progress.flatMap(SyncState.Progress::verified));
     } finally {
       sqlite.rollback();
       sqlite.setAutoCommit(auto);

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.sync;
 
+import dev.sqlite2pg.SyncStatus;
 import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.sql.SqlResources;
 import java.sql.Connection;
@@ -73,6 +74,19 @@ public final class SyncState {
     }
   }
 
+  /** {@code sync verify}'s result: compared at change {@code position}, equal or not, now. */
+  public void verified(Connection pg, long position, boolean equal) throws SQLException {
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "UPDATE sqlite2pg.sync_state SET verified_position = ?, verified_at = now(),"
+                + " verified_equal = ? WHERE target_schema = ?")) {
+      ps.setLong(1, position);
+      ps.setBoolean(2, equal);
+      ps.setString(3, schema);
+      ps.executeUpdate();
+    }
+  }
+
   /** Adds one batch's applied changes per source table, in the caller's transaction. */
   void counted(Connection pg, Map<String, Long> changes) throws SQLException {
     try (PreparedStatement ps =
@@ -139,7 +153,12 @@ public final class SyncState {
 
   /** What sync status reads of the progress: the state row, if sync started here. */
   public record Progress(
-      long applied, Instant appliedAt, long boundary, Instant startedAt, Optional<Long> sourceTs) {}
+      long applied,
+      Instant appliedAt,
+      long boundary,
+      Instant startedAt,
+      Optional<Long> sourceTs,
+      Optional<SyncStatus.Verified> verified) {}
 
   /** The progress, without creating anything (sync status only reads). */
   public Optional<Progress> progress(Connection pg) throws SQLException {
@@ -148,7 +167,8 @@ public final class SyncState {
     }
     try (PreparedStatement ps =
         pg.prepareStatement(
-            "SELECT applied, applied_at, coalesce(boundary, 0), started_at, source_ts"
+            "SELECT applied, applied_at, coalesce(boundary, 0), started_at, source_ts,"
+                + " verified_position, verified_at, verified_equal"
                 + " FROM sqlite2pg.sync_state WHERE target_schema = ?")) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
@@ -156,13 +176,21 @@ public final class SyncState {
           return Optional.empty();
         }
         long ts = rs.getLong(5);
+        Optional<Long> sourceTs = rs.wasNull() ? Optional.empty() : Optional.of(ts);
+        Optional<SyncStatus.Verified> verified =
+            rs.getTimestamp(7) == null
+                ? Optional.empty()
+                : Optional.of(
+                    new SyncStatus.Verified(
+                        rs.getLong(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)));
         return Optional.of(
             new Progress(
                 rs.getLong(1),
                 rs.getTimestamp(2).toInstant(),
                 rs.getLong(3),
                 rs.getTimestamp(4).toInstant(),
-                rs.wasNull() ? Optional.empty() : Optional.of(ts)));
+                sourceTs,
+                verified));
       }
     }
   }

@@ -8,7 +8,12 @@ CREATE TABLE IF NOT EXISTS sqlite2pg.sync_state (
   applied_at timestamptz NOT NULL DEFAULT now(),
   source_ts bigint,
   boundary bigint,
-  started_at timestamptz NOT NULL DEFAULT now()
+  started_at timestamptz NOT NULL DEFAULT now(),
+  -- The last `sync verify` (design 3.6): the change id it compared at, when, and whether
+  -- PostgreSQL was equal there. Cut-over (issue 13) will require a recent equal one.
+  verified_position bigint,
+  verified_at timestamptz,
+  verified_equal boolean
 );
 -- Per source table: changes applied (for sync status and the metrics), and, when apply is
 -- paused for the table (a schema change it cannot follow, design 3.5), why; NULL while it follows.
