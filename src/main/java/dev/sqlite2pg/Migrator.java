@@ -184,16 +184,16 @@ public final class Migrator {
    * serve} says meanwhile.
    */
   public long syncRun(java.util.function.BooleanSupplier stop, SyncServe serve) {
-    RunContext ctx =
-        new RunContext(
-            run.options(),
-            run.target(),
-            new LoadMode.DataOnly(LoadMode.Existing.REFUSE),
-            run.casts(),
-            run.config());
-    SqliteSource source = SqliteSource.open(run.options().source());
+    RunContext ctx = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
+    // Planned again on each attempt after a passing failure: the live file is read here too.
     return SyncSteps.apply(
-        run, PlanStep.runEach(ctx, source, CatalogStep.run(ctx, source)), stop, serve);
+        run,
+        () -> {
+          SqliteSource source = SqliteSource.open(run.options().source());
+          return PlanStep.runEach(ctx, source, CatalogStep.run(ctx, source));
+        },
+        stop,
+        serve);
   }
 
   /**

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -256,10 +257,10 @@ public final class SyncSteps {
    */
   @SuppressWarnings("try") // the server is held, not used, for the loop's length
   public static long apply(
-      RunContext run, TargetFit.Fitted plan, BooleanSupplier stop, SyncServe serve) {
+      RunContext run, Supplier<TargetFit.Fitted> plan, BooleanSupplier stop, SyncServe serve) {
     ApplyMetrics metrics = new ApplyMetrics();
     try (AutoCloseable server = serve(run, run.options().source(), metrics, serve)) {
-      return new Retrying(stop, metrics).until(() -> follow(run, plan, stop, metrics));
+      return new Retrying(stop, metrics).until(() -> follow(run, plan.get(), stop, metrics));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sync interrupted", e);
