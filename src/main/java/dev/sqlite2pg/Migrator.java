@@ -24,6 +24,7 @@ import dev.sqlite2pg.run.RunContext;
 import dev.sqlite2pg.run.SchemaStep;
 import dev.sqlite2pg.run.SnapshotStep;
 import dev.sqlite2pg.run.SyncSteps;
+import dev.sqlite2pg.run.SyncVerify;
 import dev.sqlite2pg.run.VerifyStep;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.verify.EarlyTargetSide;
@@ -202,7 +203,7 @@ public final class Migrator {
    * (it holds the run lock).
    */
   public VerifyResult syncVerify() {
-    return SyncSteps.verifyAt(
+    return SyncVerify.verifyAt(
         context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), System.nanoTime());
   }
 

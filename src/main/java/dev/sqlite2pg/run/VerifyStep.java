@@ -95,6 +95,6 @@ public final class VerifyStep {
         options.schema(),
         checks,
         (System.nanoTime() - start) / 1e9,
-        SyncSteps.position(run, source));
+        SyncVerify.position(run, source));
   }
 }
