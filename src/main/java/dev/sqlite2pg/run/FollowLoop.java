@@ -2,6 +2,7 @@ package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.monitor.ApplyMetrics;
 import dev.sqlite2pg.sync.Apply;
+import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.Changelog;
 import dev.sqlite2pg.sync.SchemaWatch;
 import java.sql.Connection;
@@ -94,12 +95,12 @@ final class FollowLoop {
       try {
         Changelog.prune(sqlite, applied);
       } catch (org.sqlite.SQLiteException e) {
-        if ((e.getResultCode().code & 0xff) != 5) { // SQLITE_BUSY: give way
+        if (!Interruptions.busy(e)) { // busy: give way
           throw e;
         }
         LOG.debug("sync: the application holds SQLite's write lock; pruning later");
       } finally {
-        s.execute("PRAGMA busy_timeout = 5000");
+        s.execute("PRAGMA busy_timeout = " + Capture.BUSY_TIMEOUT_MS);
       }
     }
   }

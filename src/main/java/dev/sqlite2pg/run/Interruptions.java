@@ -21,11 +21,10 @@ final class Interruptions {
   static Optional<String> passing(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLiteException s) {
-        int code = s.getResultCode().code & 0xff; // the primary code of an extended one
         // A hot journal seen by a read-only connection while a writer of a rollback-journal file
         // commits: seen once in five runs under load; the next read finds none.
         boolean hotJournal = s.getResultCode() == SQLiteErrorCode.SQLITE_READONLY_ROLLBACK;
-        return code == 5 || code == 6 || hotJournal ? Optional.of("sqlite") : Optional.empty();
+        return busy(s) || hotJournal ? Optional.of("sqlite") : Optional.empty();
       }
       if (t instanceof SQLException s && s.getSQLState() != null) {
         String state = s.getSQLState();
@@ -40,6 +39,13 @@ final class Interruptions {
       }
     }
     return Optional.empty();
+  }
+
+  /** SQLITE_BUSY or SQLITE_LOCKED, extended codes included: another connection holds a lock. */
+  static boolean busy(SQLiteException e) {
+    int primary = e.getResultCode().code & 0xff;
+    return primary == SQLiteErrorCode.SQLITE_BUSY.code
+        || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
   }
 
   /** The driver's own words for the failure, with its SQLSTATE: what the warning quotes. */

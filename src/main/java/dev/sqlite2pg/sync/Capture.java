@@ -30,6 +30,9 @@ public final class Capture {
   /** The names sqlite2pg adds to the file: its tables and triggers all start with it. */
   static final String PREFIX = "sqlite2pg_";
 
+  /** How long sync's writes to the file wait for the application's writers (M16). */
+  public static final int BUSY_TIMEOUT_MS = 5_000;
+
   private Capture() {}
 
   /**
@@ -38,7 +41,7 @@ public final class Capture {
    */
   public static Connection writable(java.nio.file.Path file) throws SQLException {
     org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-    config.setBusyTimeout(5_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
   }
 
@@ -101,7 +104,7 @@ public final class Capture {
     }
     int width = tables.keyed().stream().mapToInt(k -> k.columns().size()).max().orElse(1);
     boolean autoincrement = hasSequenceTable(c);
-    inTransaction(
+    Writes.statements(
         c,
         s -> {
           for (String ddl : CaptureSql.tables(width, autoincrement)) {
@@ -136,7 +139,7 @@ public final class Capture {
         }
       }
     }
-    inTransaction(
+    Writes.statements(
         c,
         s -> {
           for (String[] o : objects) {
@@ -198,7 +201,7 @@ public final class Capture {
       }
     }
     boolean sequence = hasSequenceTable(c);
-    inTransaction(
+    Writes.statements(
         c,
         s -> {
           for (String[] o : objects) {
@@ -283,29 +286,6 @@ public final class Capture {
             s.executeQuery(
                 "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_sequence'")) {
       return rs.next();
-    }
-  }
-
-  @FunctionalInterface
-  private interface Work {
-    void run(Statement s) throws SQLException;
-  }
-
-  /** {@code work} in one BEGIN IMMEDIATE transaction, rolled back on any failure. */
-  private static void inTransaction(Connection c, Work work) throws SQLException {
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(true);
-    try (Statement s = c.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
-      try {
-        work.run(s);
-        s.execute("COMMIT");
-      } catch (SQLException | RuntimeException e) {
-        s.execute("ROLLBACK");
-        throw e;
-      }
-    } finally {
-      c.setAutoCommit(auto);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.sqlite2pg.sync;
 
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 
+import dev.sqlite2pg.pg.TargetWrites;
 import dev.sqlite2pg.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +24,7 @@ public final class Fence {
   /** Installs the fence on {@code tables} of {@code schema}, in one transaction. */
   public static void install(Connection pg, String schema, List<String> tables)
       throws SQLException {
-    inTransaction(
+    TargetWrites.inTransaction(
         pg,
         s -> {
           s.execute(SqlResources.load("pg-sync-fence"));
@@ -41,7 +42,7 @@ public final class Fence {
 
   /** Lifts the fence from {@code tables}, in one transaction. */
   public static void remove(Connection pg, String schema, List<String> tables) throws SQLException {
-    inTransaction(
+    TargetWrites.inTransaction(
         pg,
         s -> {
           for (String t : tables) {
@@ -59,24 +60,5 @@ public final class Fence {
 
   private static String drop(String schema, String table) {
     return "DROP TRIGGER IF EXISTS " + TRIGGER + " ON " + qualified(schema, table);
-  }
-
-  @FunctionalInterface
-  private interface Work {
-    void run(Statement s) throws SQLException;
-  }
-
-  private static void inTransaction(Connection pg, Work work) throws SQLException {
-    boolean auto = pg.getAutoCommit();
-    pg.setAutoCommit(false);
-    try (Statement s = pg.createStatement()) {
-      work.run(s);
-      pg.commit();
-    } catch (SQLException | RuntimeException e) {
-      pg.rollback();
-      throw e;
-    } finally {
-      pg.setAutoCommit(auto);
-    }
   }
 }

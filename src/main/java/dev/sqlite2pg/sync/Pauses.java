@@ -1,5 +1,6 @@
 package dev.sqlite2pg.sync;
 
+import dev.sqlite2pg.pg.TargetWrites;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -57,17 +58,8 @@ final class Pauses {
   }
 
   private void write(Connection pg, String table, String why) throws SQLException {
-    boolean auto = pg.getAutoCommit();
-    pg.setAutoCommit(false);
-    try {
-      state.pause(pg, table, why);
-      pg.commit();
-    } catch (SQLException | RuntimeException e) {
-      pg.rollback();
-      throw e;
-    } finally {
-      pg.setAutoCommit(auto);
-    }
+    // Committed before anything else happens, whatever transaction the caller has open.
+    TargetWrites.inTransaction(pg, s -> state.pause(pg, table, why));
     paused.put(table, why);
   }
 }

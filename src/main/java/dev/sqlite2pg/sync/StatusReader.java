@@ -36,6 +36,7 @@ public final class StatusReader {
     SyncState state = new SyncState(schema);
     // The progress and the per-table counts as of one moment: a batch committing between the two
     // reads would make them disagree.
+    boolean pgAuto = pg.getAutoCommit();
     pg.setAutoCommit(false);
     pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     Optional<SyncState.Progress> progress;
@@ -47,7 +48,7 @@ public final class StatusReader {
       follower = RunLock.heldBy(pg, schema);
     } finally {
       pg.rollback();
-      pg.setAutoCommit(true);
+      pg.setAutoCommit(pgAuto);
     }
     boolean auto = sqlite.getAutoCommit();
     sqlite.setAutoCommit(false); // the changelog's numbers as of one moment

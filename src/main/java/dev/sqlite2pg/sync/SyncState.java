@@ -2,6 +2,7 @@ package dev.sqlite2pg.sync;
 
 import dev.sqlite2pg.SyncStatus;
 import dev.sqlite2pg.pg.TargetTables;
+import dev.sqlite2pg.pg.TargetWrites;
 import dev.sqlite2pg.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,15 +44,12 @@ public final class SyncState {
   /** Where applying starts, unless a run recorded progress already. */
   public void start(Connection pg, long boundary) throws SQLException {
     if (applied(pg).isEmpty()) {
-      try (PreparedStatement ps =
-          pg.prepareStatement(
-              "INSERT INTO sqlite2pg.sync_state (target_schema, applied, boundary)"
-                  + " VALUES (?, ?, ?)")) {
-        ps.setString(1, schema);
-        ps.setLong(2, boundary);
-        ps.setLong(3, boundary);
-        ps.executeUpdate();
-      }
+      TargetWrites.update(
+          pg,
+          "INSERT INTO sqlite2pg.sync_state (target_schema, applied, boundary) VALUES (?, ?, ?)",
+          schema,
+          boundary,
+          boundary);
     }
   }
 
@@ -61,30 +59,26 @@ public final class SyncState {
    * would leave the batch's own time out of the lag.
    */
   void record(Connection pg, long id, Long ts) throws SQLException {
-    try (PreparedStatement ps =
-        pg.prepareStatement(
-            "INSERT INTO sqlite2pg.sync_state (target_schema, applied, source_ts)"
-                + " VALUES (?, ?, ?) ON CONFLICT (target_schema) DO UPDATE SET applied ="
-                + " excluded.applied, applied_at = clock_timestamp(), source_ts ="
-                + " excluded.source_ts")) {
-      ps.setString(1, schema);
-      ps.setLong(2, id);
-      ps.setObject(3, ts, java.sql.Types.BIGINT);
-      ps.executeUpdate();
-    }
+    TargetWrites.update(
+        pg,
+        "INSERT INTO sqlite2pg.sync_state (target_schema, applied, source_ts)"
+            + " VALUES (?, ?, ?::bigint) ON CONFLICT (target_schema) DO UPDATE SET applied ="
+            + " excluded.applied, applied_at = clock_timestamp(), source_ts ="
+            + " excluded.source_ts",
+        schema,
+        id,
+        ts);
   }
 
   /** {@code sync verify}'s result: compared at change {@code position}, equal or not, now. */
   public void verified(Connection pg, long position, boolean equal) throws SQLException {
-    try (PreparedStatement ps =
-        pg.prepareStatement(
-            "UPDATE sqlite2pg.sync_state SET verified_position = ?, verified_at = now(),"
-                + " verified_equal = ? WHERE target_schema = ?")) {
-      ps.setLong(1, position);
-      ps.setBoolean(2, equal);
-      ps.setString(3, schema);
-      ps.executeUpdate();
-    }
+    TargetWrites.update(
+        pg,
+        "UPDATE sqlite2pg.sync_state SET verified_position = ?, verified_at = now(),"
+            + " verified_equal = ? WHERE target_schema = ?",
+        position,
+        equal,
+        schema);
   }
 
   /** Adds one batch's applied changes per source table, in the caller's transaction. */
@@ -109,45 +103,31 @@ public final class SyncState {
    * follow). Its later changes are not applied; resuming re-syncs the whole table.
    */
   public void pause(Connection pg, String table, String why) throws SQLException {
-    try (PreparedStatement ps =
-        pg.prepareStatement(
-            "INSERT INTO sqlite2pg.sync_tables (target_schema, source_table, paused)"
-                + " VALUES (?, ?, ?) ON CONFLICT (target_schema, source_table) DO UPDATE SET"
-                + " paused = excluded.paused")) {
-      ps.setString(1, schema);
-      ps.setString(2, table);
-      ps.setString(3, why);
-      ps.executeUpdate();
-    }
+    TargetWrites.update(
+        pg,
+        "INSERT INTO sqlite2pg.sync_tables (target_schema, source_table, paused)"
+            + " VALUES (?, ?, ?) ON CONFLICT (target_schema, source_table) DO UPDATE SET"
+            + " paused = excluded.paused",
+        schema,
+        table,
+        why);
   }
 
   /** {@code table} follows again, re-synced as of now (in the re-sync's transaction). */
   public void resynced(Connection pg, String table) throws SQLException {
-    try (PreparedStatement ps =
-        pg.prepareStatement(
-            "INSERT INTO sqlite2pg.sync_tables (target_schema, source_table, resynced_at)"
-                + " VALUES (?, ?, now()) ON CONFLICT (target_schema, source_table) DO UPDATE SET"
-                + " paused = NULL, resynced_at = now()")) {
-      ps.setString(1, schema);
-      ps.setString(2, table);
-      ps.executeUpdate();
-    }
+    TargetWrites.update(
+        pg,
+        "INSERT INTO sqlite2pg.sync_tables (target_schema, source_table, resynced_at)"
+            + " VALUES (?, ?, now()) ON CONFLICT (target_schema, source_table) DO UPDATE SET"
+            + " paused = NULL, resynced_at = now()",
+        schema,
+        table);
   }
 
   /** The paused tables and why, by source name. */
   public Map<String, String> paused(Connection pg) throws SQLException {
     Map<String, String> out = new TreeMap<>();
-    try (PreparedStatement ps =
-        pg.prepareStatement(
-            "SELECT source_table, paused FROM sqlite2pg.sync_tables"
-                + " WHERE target_schema = ? AND paused IS NOT NULL")) {
-      ps.setString(1, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getString(2));
-        }
-      }
-    }
+    tables(pg).forEach((table, t) -> t.paused().ifPresent(why -> out.put(table, why)));
     return out;
   }
 
@@ -230,11 +210,8 @@ public final class SyncState {
       return; // sync never recorded progress here: nothing to create only to delete
     }
     for (String table : List.of("sync_state", "sync_tables")) {
-      try (PreparedStatement ps =
-          pg.prepareStatement("DELETE FROM sqlite2pg." + table + " WHERE target_schema = ?")) {
-        ps.setString(1, schema);
-        ps.executeUpdate();
-      }
+      TargetWrites.update(
+          pg, "DELETE FROM sqlite2pg." + table + " WHERE target_schema = ?", schema);
     }
   }
 }

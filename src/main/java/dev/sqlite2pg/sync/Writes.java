@@ -16,7 +16,25 @@ final class Writes {
     T run() throws SQLException;
   }
 
+  /** Work that needs only a statement to run its SQL on. */
+  @FunctionalInterface
+  interface Statements {
+    void run(Statement s) throws SQLException;
+  }
+
   private Writes() {}
+
+  /** {@code work} in one BEGIN IMMEDIATE transaction, on a statement of {@code c}'s. */
+  static void statements(Connection c, Statements work) throws SQLException {
+    immediate(
+        c,
+        () -> {
+          try (Statement s = c.createStatement()) {
+            work.run(s);
+          }
+          return null;
+        });
+  }
 
   static <T> T immediate(Connection c, Work<T> work) throws SQLException {
     boolean auto = c.getAutoCommit();

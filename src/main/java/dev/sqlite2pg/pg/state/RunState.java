@@ -4,6 +4,7 @@ import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.TargetWrites;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sql.SqlResources;
 import java.sql.Connection;
@@ -254,12 +255,7 @@ public final class RunState {
     if (runId < 0) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      ps.executeUpdate();
-    }
+    TargetWrites.update(c, sql, params);
   }
 
   /** One change to the state, committed on its own. */
