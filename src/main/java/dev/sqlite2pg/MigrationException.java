@@ -25,7 +25,14 @@ public final class MigrationException extends RuntimeException {
      * migration the source has is missing there, or a type cannot hold the source's values. Nothing
      * was written.
      */
-    SCHEMA(7);
+    SCHEMA(7),
+    /**
+     * Cut-over refused, nothing changed: a precondition failed (lag, verify, a paused table, the
+     * fences), or the application held SQLite's write lock longer than --lock-timeout.
+     */
+    NOT_READY(9),
+    /** Cut over, but --on-cutover failed or PgBouncer did not resume: tell the application. */
+    HOOK_FAILED(10);
 
     private final int exitCode;
 

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param follower the process following, as PostgreSQL sees it, when one is
  * @param tables the captured tables, by source name
  * @param lastVerify the last {@code sync verify}, when one ran
+ * @param cutover the cut-over, once one committed its PostgreSQL side (design 3.7)
  */
 public record SyncStatus(
     Phase phase,
@@ -39,10 +40,51 @@ public record SyncStatus(
     Optional<Instant> startedAt,
     Optional<String> follower,
     List<Table> tables,
-    Optional<Verified> lastVerify) {
+    Optional<Verified> lastVerify,
+    Optional<Cutover> cutover) {
+
+  /** As before cut-over: no cut-over recorded. */
+  public SyncStatus(
+      Phase phase,
+      long boundary,
+      long capturedId,
+      long appliedId,
+      long pendingChanges,
+      Duration lag,
+      Optional<Instant> lastApplyAt,
+      Optional<Instant> startedAt,
+      Optional<String> follower,
+      List<Table> tables,
+      Optional<Verified> lastVerify) {
+    this(
+        phase,
+        boundary,
+        capturedId,
+        appliedId,
+        pendingChanges,
+        lag,
+        lastApplyAt,
+        startedAt,
+        follower,
+        tables,
+        lastVerify,
+        Optional.empty());
+  }
 
   /** A {@code sync verify}: the change it compared at, when, and whether PostgreSQL was equal. */
   public record Verified(long changeId, Instant at, boolean equal) {}
+
+  /**
+   * A cut-over (design 3.7).
+   *
+   * @param changeId the last change SQLite took: everything up to it is in PostgreSQL
+   * @param drained the changes applied while SQLite's write lock was held
+   * @param at when SQLite's commit decided it, once it did
+   * @param lockMs how long sqlite2pg held SQLite's write lock, in milliseconds
+   * @param foreignKeys "validating", "valid", or which foreign keys existing rows violate
+   */
+  public record Cutover(
+      long changeId, long drained, Optional<Instant> at, double lockMs, Optional<String> foreignKeys) {}
 
   /** What {@code sync status} exits with when sync is not healthy or lags beyond the limit. */
   public static final int UNHEALTHY = 8;
@@ -58,7 +100,11 @@ public record SyncStatus(
     /** A sync process applies changes as they come. */
     FOLLOWING,
     /** Sync started, but no process applies changes: run sync run. */
-    STOPPED;
+    STOPPED,
+    /** A cut-over stopped between its PostgreSQL commit and its end: cutover --resume. */
+    CUTTING_OVER,
+    /** Cut over: PostgreSQL takes the application's writes; SQLite refuses them. */
+    CUT_OVER;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -82,6 +128,9 @@ public record SyncStatus(
 
   /** Healthy: following, no table paused, and the lag within {@code maxLag}. */
   public boolean healthy(Duration maxLag) {
+    if (phase == Phase.CUT_OVER) {
+      return true; // nothing left to follow: the application writes to PostgreSQL
+    }
     return phase == Phase.FOLLOWING
         && tables.stream().noneMatch(t -> t.paused().isPresent())
         && lag.compareTo(maxLag) <= 0;
@@ -100,6 +149,9 @@ public record SyncStatus(
         case COPYING -> "sync start is still copying";
         case COPY_INTERRUPTED ->
             "the copy of sync start did not finish: run sqlite2pg sync start" + " again";
+        case CUTTING_OVER ->
+            "a cut-over stopped before it finished: run sqlite2pg cutover --resume";
+        case CUT_OVER -> "";
         default -> "no process applies changes: run sqlite2pg sync run";
       };
     }
@@ -149,6 +201,7 @@ public record SyncStatus(
       } else {
         g.writeNullField("last_verify");
       }
+      cutover(g);
       g.writeArrayFieldStart("tables");
       for (Table t : tables) {
         g.writeStartObject();
@@ -169,6 +222,25 @@ public record SyncStatus(
       throw new UncheckedIOException(e);
     }
     return out + "\n";
+  }
+
+  private void cutover(JsonGenerator g) throws IOException {
+    if (cutover.isEmpty()) {
+      g.writeNullField("cutover");
+      return;
+    }
+    Cutover c = cutover.get();
+    g.writeObjectFieldStart("cutover");
+    g.writeNumberField("change_id", c.changeId());
+    g.writeNumberField("drained_changes", c.drained());
+    instant(g, "decided_at", c.at());
+    g.writeNumberField("lock_hold_ms", c.lockMs());
+    if (c.foreignKeys().isPresent()) {
+      g.writeStringField("foreign_keys", c.foreignKeys().get());
+    } else {
+      g.writeNullField("foreign_keys");
+    }
+    g.writeEndObject();
   }
 
   private static void instant(JsonGenerator g, String name, Optional<Instant> at)

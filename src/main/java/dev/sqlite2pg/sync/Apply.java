@@ -27,6 +27,7 @@ public final class Apply {
   private final String schema;
   private final SyncState state;
   private final RowCopy rows;
+  private final boolean utf8;
   private final KeyTables keyTables = new KeyTables();
   private final Map<Integer, Table> tables = new LinkedHashMap<>();
   private final Map<Integer, ImageApply> images = new LinkedHashMap<>();
@@ -43,6 +44,7 @@ public final class Apply {
     this.schema = schema;
     this.state = new SyncState(schema);
     this.rows = new RowCopy(utf8);
+    this.utf8 = utf8;
     for (CaptureKey k : keys) {
       Optional<TablePlan> plan =
           plans.stream().filter(p -> p.source().name().equals(k.table().name())).findFirst();
@@ -89,42 +91,117 @@ public final class Apply {
     boolean auto = sqlite.getAutoCommit();
     sqlite.setAutoCommit(false); // one read transaction: the changes and the rows, one moment
     try {
-      List<Change> changes = Changelog.after(sqlite, applied, limit);
-      if (changes.isEmpty()) {
-        return new Batch(applied, 0, 0);
-      }
-      Change last = changes.get(changes.size() - 1);
-      Map<Integer, Long> touched = new LinkedHashMap<>();
-      changes.forEach(c -> touched.merge(c.table(), 1L, Long::sum));
-      Map<String, Long> counts = new LinkedHashMap<>();
       pg.setAutoCommit(false);
-      long keys = 0;
       try {
-        Fence.pass(pg);
-        for (Map.Entry<Integer, Long> n : touched.entrySet()) {
-          Table t = tables.get(n.getKey());
-          ImageApply image = images.get(n.getKey());
-          if (t != null && !skipped.contains(t.plan().source().name())) {
-            keys += replace(sqlite, pg, t, new long[] {n.getKey(), applied, last.id()});
-            counts.put(t.plan().source().name(), n.getValue());
-          } else if (image != null && !skipped.contains(image.table())) {
-            keys += image.apply(sqlite, pg, applied, last.id());
-            counts.put(image.table(), n.getValue());
-          }
-        }
-        state.record(pg, last.id(), last.ts());
-        state.counted(pg, counts);
+        Batch b = within(sqlite, pg, applied, limit);
         pg.commit();
+        return b;
       } catch (SQLException | RuntimeException ex) {
         pg.rollback();
         keyTables.forget();
         throw ex;
       }
-      return new Batch(last.id(), changes.size(), (int) keys);
     } finally {
       sqlite.rollback();
       sqlite.setAutoCommit(auto);
     }
+  }
+
+  /**
+   * As {@link #batch}, in transactions the caller opened on both sides and ends: cut-over's drain
+   * (design 3.7 steps 2 and 3), read inside SQLite's write transaction and committed with the
+   * sequences, the foreign keys and the phase. A caller that rolls back calls {@link #forget}.
+   */
+  public Batch within(Connection sqlite, Connection pg, long applied, int limit)
+      throws SQLException {
+    List<Change> changes = Changelog.after(sqlite, applied, limit);
+    if (changes.isEmpty()) {
+      return new Batch(applied, 0, 0);
+    }
+    Change last = changes.get(changes.size() - 1);
+    Map<Integer, Long> touched = new LinkedHashMap<>();
+    changes.forEach(c -> touched.merge(c.table(), 1L, Long::sum));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    long keys = 0;
+    Fence.pass(pg);
+    for (Map.Entry<Integer, Long> n : touched.entrySet()) {
+      Table t = tables.get(n.getKey());
+      ImageApply image = images.get(n.getKey());
+      if (t != null && !skipped.contains(t.plan().source().name())) {
+        keys += replace(sqlite, pg, t, new long[] {n.getKey(), applied, last.id()});
+        counts.put(t.plan().source().name(), n.getValue());
+      } else if (image != null && !skipped.contains(image.table())) {
+        keys += image.apply(sqlite, pg, applied, last.id());
+        counts.put(image.table(), n.getValue());
+      }
+    }
+    state.record(pg, last.id(), last.ts());
+    state.counted(pg, counts);
+    return new Batch(last.id(), changes.size(), (int) keys);
+  }
+
+  /** After a rollback of {@link #within}'s transaction: the staged key tables are gone with it. */
+  public void forget() {
+    keyTables.forget();
+  }
+
+  /**
+   * The keyed tables whose rows touched by the changes after {@code from} up to {@code to} differ
+   * between the two sides, in the callers' transactions after {@link #within} applied them (design
+   * 3.6: the drain checked row by row inside the lock). Tables followed by row images have no key
+   * to select their touched rows by, and are not checked here; sync verify covers them.
+   */
+  public List<String> differing(Connection sqlite, Connection pg, long from, long to)
+      throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    for (int n : touchedTables(sqlite, from, to)) {
+      Table t = tables.get(n);
+      if (t == null || skipped.contains(t.plan().source().name())) {
+        continue;
+      }
+      String staged = keyTables.of(pg, n, schema, t.plan().target(), keyTargets(t));
+      String sqliteKeys =
+          t.key().stream()
+              .map(c -> quote(c.source().name()) + " COLLATE BINARY")
+              .collect(Collectors.joining(", "));
+      String pgKeys =
+          keyTargets(t).stream().map(k -> quote(k)).collect(Collectors.joining(", "));
+      boolean same =
+          dev.sqlite2pg.verify.DrainedRows.equal(
+              t.plan(),
+              utf8,
+              sqlite,
+              "WHERE (" + sqliteKeys + ") IN (" + touchedKeys(t) + ")",
+              List.of(n, from, to),
+              pg,
+              schema,
+              "WHERE (" + pgKeys + ") IN (SELECT " + pgKeys + " FROM " + staged + ")");
+      if (!same) {
+        out.add(t.plan().source().name());
+      }
+    }
+    return out;
+  }
+
+  private static List<Integer> touchedTables(Connection sqlite, long from, long to)
+      throws SQLException {
+    List<Integer> out = new java.util.ArrayList<>();
+    try (java.sql.PreparedStatement ps =
+        sqlite.prepareStatement(
+            "SELECT DISTINCT tbl FROM sqlite2pg_changes WHERE id > ? AND id <= ?")) {
+      ps.setLong(1, from);
+      ps.setLong(2, to);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getInt(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> keyTargets(Table t) {
+    return t.key().stream().map(ColumnPlan::target).toList();
   }
 
   /**
@@ -138,7 +215,7 @@ public final class Apply {
   private long replace(Connection sqlite, Connection pg, Table t, long[] range)
       throws SQLException {
     String target = qualified(schema, t.plan().target());
-    List<String> keyTargets = t.key().stream().map(ColumnPlan::target).toList();
+    List<String> keyTargets = keyTargets(t);
     String staged = keyTables.of(pg, (int) range[0], schema, t.plan().target(), keyTargets);
     long keys =
         rows.send(

@@ -186,9 +186,12 @@ public final class Capture {
 
   /**
    * Removes every trigger and table capture added, and its row in sqlite_sequence, in one write
-   * transaction; the schema is then as it was before {@link #install}.
+   * transaction; the schema is then as it was before {@link #install}. After a cut-over the fence
+   * and its marker stay (design 3.7): without them the file would take writes again while
+   * PostgreSQL takes them too. True when they stayed.
    */
-  public static void remove(Connection c) throws SQLException {
+  public static boolean remove(Connection c) throws SQLException {
+    boolean keepFence = SqliteFence.marker(c).isPresent();
     List<String[]> objects = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -196,7 +199,11 @@ public final class Capture {
                 + " AND type IN ('trigger', 'table') ORDER BY type = 'table'")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          objects.add(new String[] {rs.getString(1), rs.getString(2)});
+          if (!(keepFence && SqliteFence.isFence(rs.getString(2)))) {
+            if (!(keepFence && SqliteFence.isFence(rs.getString(2)))) {
+            objects.add(new String[] {rs.getString(1), rs.getString(2)});
+          }
+          }
         }
       }
     }
@@ -211,6 +218,7 @@ public final class Capture {
             s.execute("DELETE FROM sqlite_sequence WHERE name = 'sqlite2pg_changes'");
           }
         });
+    return keepFence;
   }
 
   /**

@@ -51,6 +51,28 @@ public final class Fence {
         });
   }
 
+  /** Those of {@code tables} that have no fence: cut-over requires every one fenced. */
+  public static List<String> missing(Connection pg, String schema, List<String> tables)
+      throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (java.sql.PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = ? AND tgrelid ="
+                + " to_regclass(?))")) {
+      for (String t : tables) {
+        ps.setString(1, TRIGGER);
+        ps.setString(2, qualified(schema, t));
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            out.add(t);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Lets this transaction's writes through the fence: sync's own apply. */
   public static void pass(Connection pg) throws SQLException {
     try (Statement s = pg.createStatement()) {

@@ -119,6 +119,14 @@ public final class SchemaWatch {
   }
 
   /**
+   * Whether SQLite's schema is as the last {@link #check} saw it and no table is paused: what
+   * cut-over's drain requires under the lock (a schema change then aborts the cut-over).
+   */
+  public boolean settled(Connection sqlite) throws SQLException {
+    return SourceSchema.version(sqlite) == version && paused.tables().isEmpty();
+  }
+
+  /**
    * Notices schema changes since the last call and handles them; returns the source tables whose
    * changes apply must skip (paused: the re-sync that ends the pause covers them).
    */

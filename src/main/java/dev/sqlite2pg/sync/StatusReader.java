@@ -70,7 +70,7 @@ public final class StatusReader {
       long applied = progress.map(SyncState.Progress::applied).orElse(0L);
       Pending pending = pending(sqlite, applied);
       return new SyncStatus(
-          phase(progress.isPresent(), follower.isPresent()),
+          phase(progress, follower.isPresent()),
           progress.map(SyncState.Progress::boundary).orElse(0L),
           Capture.boundary(sqlite),
           applied,
@@ -82,15 +82,23 @@ public final class StatusReader {
           progress.map(SyncState.Progress::startedAt),
           follower,
           tables(sqlite, tables, pending.byTable()),
-          progress.flatMap(SyncState.Progress::verified));
+          progress.flatMap(SyncState.Progress::verified),
+          progress.flatMap(SyncState.Progress::cutover));
     } finally {
       sqlite.rollback();
       sqlite.setAutoCommit(auto);
     }
   }
 
-  private static Phase phase(boolean started, boolean following) {
-    if (!started) {
+  private static Phase phase(Optional<SyncState.Progress> progress, boolean following) {
+    String recorded = progress.map(SyncState.Progress::phase).orElse("sync");
+    if (recorded.equals("cut-over")) {
+      return Phase.CUT_OVER;
+    }
+    if (recorded.equals("cutting-over") && !following) {
+      return Phase.CUTTING_OVER; // a cut-over that is running holds the run lock: following
+    }
+    if (progress.isEmpty()) {
       return following ? Phase.COPYING : Phase.COPY_INTERRUPTED;
     }
     return following ? Phase.FOLLOWING : Phase.STOPPED;

@@ -138,7 +138,9 @@ public final class SyncState {
       long boundary,
       Instant startedAt,
       Optional<Long> sourceTs,
-      Optional<SyncStatus.Verified> verified) {}
+      Optional<SyncStatus.Verified> verified,
+      String phase,
+      Optional<SyncStatus.Cutover> cutover) {}
 
   /** The progress, without creating anything (sync status only reads). */
   public Optional<Progress> progress(Connection pg) throws SQLException {
@@ -148,7 +150,8 @@ public final class SyncState {
     try (PreparedStatement ps =
         pg.prepareStatement(
             "SELECT applied, applied_at, coalesce(boundary, 0), started_at, source_ts,"
-                + " verified_position, verified_at, verified_equal"
+                + " verified_position, verified_at, verified_equal, phase, cutover_position,"
+                + " cutover_drained, cutover_at, cutover_lock_ms, foreign_keys"
                 + " FROM sqlite2pg.sync_state WHERE target_schema = ?")) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
@@ -170,9 +173,108 @@ public final class SyncState {
                 rs.getLong(3),
                 rs.getTimestamp(4).toInstant(),
                 sourceTs,
-                verified));
+                verified,
+                rs.getString(9),
+                cutover(rs)));
       }
     }
+  }
+
+  private static Optional<SyncStatus.Cutover> cutover(ResultSet rs) throws SQLException {
+    long position = rs.getLong(10);
+    if (rs.wasNull()) {
+      return Optional.empty();
+    }
+    java.sql.Timestamp at = rs.getTimestamp(12);
+    return Optional.of(
+        new SyncStatus.Cutover(
+            position,
+            rs.getLong(11),
+            Optional.ofNullable(at).map(java.sql.Timestamp::toInstant),
+            rs.getDouble(13),
+            Optional.ofNullable(rs.getString(14))));
+  }
+
+  /**
+   * Cut-over's PostgreSQL side committed (design 3.7 step 3), in the caller's transaction: the
+   * drain is applied up to {@code position}; SQLite's commit has not decided yet.
+   */
+  public void cuttingOver(Connection pg, long position, long drained, double lockMs)
+      throws SQLException {
+    TargetWrites.update(
+        pg,
+        "UPDATE sqlite2pg.sync_state SET phase = 'cutting-over', cutover_position = ?,"
+            + " cutover_drained = ?, cutover_lock_ms = ?, cutover_at = NULL, foreign_keys = NULL"
+            + " WHERE target_schema = ?",
+        position,
+        drained,
+        lockMs,
+        schema);
+  }
+
+  /** SQLite's commit decided at {@code at}; PostgreSQL takes the writes (step 5). */
+  public void cutOver(Connection pg, Instant at, double lockMs) throws SQLException {
+    TargetWrites.update(
+        pg,
+        "UPDATE sqlite2pg.sync_state SET phase = 'cut-over', cutover_at = ?, cutover_lock_ms = ?"
+            + " WHERE target_schema = ?",
+        java.sql.Timestamp.from(at),
+        lockMs,
+        schema);
+  }
+
+  /** A cut-over SQLite never committed: back to sync, as if it had not started. */
+  public void undone(Connection pg) throws SQLException {
+    TargetWrites.update(
+        pg,
+        "UPDATE sqlite2pg.sync_state SET phase = 'sync', cutover_position = NULL,"
+            + " cutover_drained = NULL, cutover_at = NULL, cutover_lock_ms = NULL,"
+            + " foreign_keys = NULL WHERE target_schema = ?",
+        schema);
+  }
+
+  /** Where the foreign keys cut-over added stand: validating, valid, or their violations. */
+  public void foreignKeys(Connection pg, String state) throws SQLException {
+    TargetWrites.update(
+        pg,
+        "UPDATE sqlite2pg.sync_state SET foreign_keys = ? WHERE target_schema = ?",
+        state,
+        schema);
+  }
+
+  /**
+   * For cut-over's preconditions (design 3.6), on PostgreSQL's clock: how long ago the last equal
+   * sync verify ran, if one did, and the tables re-synced since (which it did not compare).
+   */
+  public record VerifyAge(Optional<java.time.Duration> age, List<String> resyncedSince) {}
+
+  public VerifyAge verifyAge(Connection pg) throws SQLException {
+    Optional<java.time.Duration> age = Optional.empty();
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT extract(epoch FROM now() - verified_at) * 1000 FROM sqlite2pg.sync_state"
+                + " WHERE target_schema = ? AND verified_equal")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          age = Optional.of(java.time.Duration.ofMillis(rs.getLong(1)));
+        }
+      }
+    }
+    List<String> resynced = new java.util.ArrayList<>();
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT t.source_table FROM sqlite2pg.sync_tables t JOIN sqlite2pg.sync_state s USING"
+                + " (target_schema) WHERE t.target_schema = ? AND t.resynced_at >= s.verified_at"
+                + " ORDER BY 1")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          resynced.add(rs.getString(1));
+        }
+      }
+    }
+    return new VerifyAge(age, resynced);
   }
 
   /** One table's applied changes and, when paused, why. */

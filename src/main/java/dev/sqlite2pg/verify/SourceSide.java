@@ -70,12 +70,27 @@ final class SourceSide {
 
   /** Fingerprint of the rows in {@code range}; also counts source and rejected rows. */
   Fingerprint fingerprint(KeyRange range) throws SQLException {
+    return fingerprint(read(range));
+  }
+
+  /** Fingerprint of the rows a WHERE clause selects ({@link DrainedRows}). */
+  Fingerprint fingerprint(String where, List<Object> params) throws SQLException {
+    PreparedStatement ps =
+        c.prepareStatement(
+            SourceQueries.select(t.source(), t.columns().stream().map(ColumnPlan::source).toList())
+                + " "
+                + where);
+    bind(ps, params);
+    return fingerprint(SqliteRow.query(ps, utf8));
+  }
+
+  private Fingerprint fingerprint(RowCursor cursor) throws SQLException {
     long n = 0;
     long s1 = 0;
     long s2 = 0;
     sourceRows = 0;
     rejectedRows = 0;
-    try (RowCursor row = read(range)) {
+    try (RowCursor row = cursor) {
       while (row.next()) {
         sourceRows++;
         if (!encode(row)) {

@@ -49,8 +49,13 @@ final class TargetSide {
     }
     List<Object> params = new ArrayList<>();
     String where = key.isPresent() ? range.where(keyExprs(), params) : "";
+    return fingerprint(where, params);
+  }
+
+  /** Fingerprint of the rows a WHERE clause selects ({@link DrainedRows}). */
+  Fingerprint fingerprint(String where, List<Object> params) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(PgCanon.fingerprintQuery(table, rowExpr, where))) {
+        c.prepareStatement(PgCanon.fingerprintQuery(table, rowExpr, " " + where))) {
       SourceSide.bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -25,3 +25,13 @@ CREATE TABLE IF NOT EXISTS sqlite2pg.sync_tables (
   resynced_at timestamptz,
   PRIMARY KEY (target_schema, source_table)
 );
+-- Cut-over (design 3.7): 'sync' while the application writes to SQLite; 'cutting-over' once the
+-- drain, the sequences and the foreign keys are committed here, before SQLite's commit decides;
+-- 'cut-over' once SQLite is fenced and this side's fence is lifted. What a recovery reads.
+ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS phase text NOT NULL DEFAULT 'sync';
+ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS cutover_position bigint;
+ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS cutover_drained bigint;
+ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS cutover_at timestamptz;
+ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS cutover_lock_ms double precision;
+-- The foreign keys cut-over added NOT VALID: 'validating', 'valid', or what violates them.
+ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS foreign_keys text;

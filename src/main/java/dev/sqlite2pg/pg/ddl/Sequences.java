@@ -37,6 +37,18 @@ public final class Sequences {
     long highest(TablePlan table, ColumnPlan column);
   }
 
+  /**
+   * Cut-over (design 3.7 step 3): every identity sequence of {@code tables} moved past the keys
+   * PostgreSQL holds now and {@code source}'s, in the caller's transaction.
+   */
+  public static List<Warning> moveAll(
+      Connection c, String schema, List<TablePlan> tables, SourceKeys source)
+      throws SQLException {
+    List<Warning> warnings = new java.util.ArrayList<>();
+    new Sequences(schema, source).reset(c, tables, warnings);
+    return warnings;
+  }
+
   void reset(Connection c, List<TablePlan> tables, List<Warning> warnings) throws SQLException {
     for (TablePlan t : tables) {
       for (ColumnPlan col : t.columns()) {
