@@ -46,6 +46,7 @@ final class StatusText {
                         + seconds(Duration.between(v.at(), now))
                         + " ago)")
             .orElse("never (sqlite2pg sync verify)"));
+    s.cutover().ifPresent(c -> cutover(out, c));
     if (!s.tables().isEmpty()) {
       out.append('\n')
           .append(
@@ -70,6 +71,10 @@ final class StatusText {
       }
     }
     out.append('\n');
+    if (s.phase() == SyncStatus.Phase.CUT_OVER) {
+      out.append("CUT OVER: PostgreSQL takes the application's writes; SQLite refuses them.\n");
+      return out.toString();
+    }
     out.append(
         s.healthy(maxLag)
             ? "HEALTHY: following, lag "
@@ -79,6 +84,25 @@ final class StatusText {
                 + ", no table paused.\n"
             : "UNHEALTHY: " + s.problem(maxLag) + ".\n");
     return out.toString();
+  }
+
+  /** The cut-over's facts (design 3.7): when it was decided, the pause, the drain, the keys. */
+  private static void cutover(StringBuilder out, SyncStatus.Cutover c) {
+    line(
+        out,
+        "cut over",
+        c.at().map(Instant::toString).orElse("started, not decided: sqlite2pg cutover --resume")
+            + " at change "
+            + c.changeId());
+    line(
+        out,
+        "cut-over pause",
+        String.format(
+            Locale.ROOT,
+            "SQLite's write lock held %.1f ms; %d changes drained",
+            c.lockMs(),
+            c.drained()));
+    line(out, "foreign keys", c.foreignKeys().orElse("not added yet"));
   }
 
   private static void line(StringBuilder out, String name, String value) {

@@ -50,15 +50,30 @@ public final class Cooperating implements AutoCloseable {
   private final AtomicLong retriedOnPg = new AtomicLong();
   private final AtomicLong pgFenced = new AtomicLong();
 
-  private Cooperating(Path db, String pgUrl, Path flag) {
+  /** Last acknowledged value per row of the extra tables, by "table:id". */
+  final Map<String, Long> extra = new ConcurrentHashMap<>();
+
+  private final int extraTables;
+
+  private Cooperating(Path db, String pgUrl, Path flag, int extraTables) {
     this.db = db;
     this.pgUrl = pgUrl;
     this.flag = flag;
+    this.extraTables = extraTables;
   }
 
   /** Starts {@code threads} writers at {@code perSecond} operations a second in all. */
   public static Cooperating start(Path db, String pgUrl, Path flag, int threads, double perSecond) {
-    Cooperating app = new Cooperating(db, pgUrl, flag);
+    return start(db, pgUrl, flag, threads, perSecond, 0);
+  }
+
+  /**
+   * As {@link #start(Path, String, Path, int, double)}, half the operations going to {@code
+   * extraTables} more tables made by {@link #extraTables}, so that a cut-over drains many tables.
+   */
+  public static Cooperating start(
+      Path db, String pgUrl, Path flag, int threads, double perSecond, int extraTables) {
+    Cooperating app = new Cooperating(db, pgUrl, flag, extraTables);
     for (int i = 1; i <= threads; i++) {
       W w = app.new W(i, perSecond / threads);
       app.writers.add(w);
@@ -122,11 +137,36 @@ public final class Cooperating implements AutoCloseable {
     return writers.stream().filter(w -> w.firstPg > 0).count();
   }
 
+  /** Creates {@code n} more tables of {@code rows} rows each: {@code extra_1 .. extra_n}. */
+  public static void extraTables(Path db, int n, int rows) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      for (int t = 1; t <= n; t++) {
+        s.execute("CREATE TABLE extra_" + t + " (id INTEGER PRIMARY KEY, v INTEGER, note TEXT)");
+        s.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+                + rows
+                + ") INSERT INTO extra_"
+                + t
+                + " SELECT i, i, 'seed' FROM n");
+      }
+    }
+  }
+
   /** Every acknowledged write against PostgreSQL: the problems, none when all are there once. */
   public List<String> differences() throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(pgUrl);
         Statement s = c.createStatement()) {
+      for (Map.Entry<String, Long> e : extra.entrySet()) {
+        String[] tk = e.getKey().split(":");
+        try (ResultSet rs = s.executeQuery("SELECT v FROM " + tk[0] + " WHERE id = " + tk[1])) {
+          Long v = rs.next() ? rs.getLong(1) : null;
+          if (!e.getValue().equals(v)) {
+            out.add(e.getKey() + ": acknowledged " + e.getValue() + ", PostgreSQL " + v);
+          }
+        }
+      }
       Map<Long, Long> inPg = new java.util.HashMap<>();
       try (ResultSet rs = s.executeQuery("SELECT id, credit FROM customers")) {
         while (rs.next()) {
@@ -253,7 +293,35 @@ public final class Cooperating implements AutoCloseable {
       }
     }
 
+    /** An upsert into one of the extra tables, of a row this writer owns (ids above the seed). */
+    private Op extraOp() {
+      String table = "extra_" + (1 + random.nextInt(extraTables));
+      long id = 1_000_000L * number + random.nextInt(50);
+      long value = random.nextInt(1_000_000);
+      return new Op() {
+        @Override
+        public void run(Connection c) throws SQLException {
+          exec(
+              c,
+              "INSERT INTO "
+                  + table
+                  + " (id, v, note) VALUES (?, ?, 'coop') ON CONFLICT (id) DO UPDATE SET v ="
+                  + " excluded.v",
+              id,
+              value);
+        }
+
+        @Override
+        public void acknowledge() {
+          extra.put(table + ":" + id, value);
+        }
+      };
+    }
+
     private Op next() {
+      if (extraTables > 0 && random.nextBoolean()) {
+        return extraOp();
+      }
       long id = number * LoadSchema.SPAN + 500_000_000L + keys.size();
       int r = random.nextInt(10);
       if (r < 3 || keys.isEmpty()) {

@@ -1,0 +1,195 @@
+package dev.sqlite2pg.sync.load;
+
+import dev.sqlite2pg.CutoverOptions;
+import dev.sqlite2pg.CutoverResult;
+import dev.sqlite2pg.MigrationResult;
+import dev.sqlite2pg.Migrator;
+import dev.sqlite2pg.testing.JdbcTarget;
+import dev.sqlite2pg.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Cut-over's benchmark (issue 13, "Targets"): rounds of a full cut-over of a 50-table database
+ * under a cooperating application writing {@code bench.rate} transactions a second, each measuring
+ * the tool's lock hold, the changes drained, the pause each writer saw (its last SQLite write to
+ * its first PostgreSQL write) and lost or doubled writes. The baseline, measured in the same run on
+ * the same file: the pause of the runbooks' switch, a one-time {@code migrate} with the application
+ * stopped (its run time, before any restart).
+ */
+public final class CutoverBench {
+
+  private final Path work;
+  private final int rounds = Integer.getInteger("bench.rounds", 10);
+  private final double rate = Double.parseDouble(System.getProperty("bench.rate", "1000"));
+  private final int threads = Integer.getInteger("bench.threads", 8);
+  private final int tables = Integer.getInteger("bench.tables", 50);
+  private final boolean wal = !"delete".equals(System.getProperty("bench.journal", "wal"));
+
+  private CutoverBench(Path work) {
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path work = Path.of(args.length > 0 ? args[0] : "bench/work/cutover");
+    Files.createDirectories(work);
+    new CutoverBench(work).run();
+    System.exit(0); // the embedded server's shutdown hook stops it
+  }
+
+  private void run() throws Exception {
+    say(
+        "settings: %d tables, %.0f transactions/s from %d cooperating writers (half to 43 extra"
+            + " tables), %s journal, %d rounds, lag window 2 s, cores %d, PostgreSQL embedded"
+            + " (fsync off)",
+        tables,
+        rate,
+        threads,
+        wal ? "WAL" : "rollback",
+        rounds,
+        Runtime.getRuntime().availableProcessors());
+    List<Double> locks = new ArrayList<>();
+    List<Double> pauses = new ArrayList<>();
+    List<Double> baselines = new ArrayList<>();
+    long problems = 0;
+    for (int i = 1; i <= rounds; i++) {
+      Path db = fresh("round-" + i + ".db");
+      baselines.add(stopAndCopyMs(db, i));
+      Round r = round(db, i);
+      locks.add(r.lockMs);
+      pauses.add(r.maxPauseMs);
+      problems += r.problems;
+      say(
+          "round %d: lock held %.1f ms, %d changes drained, writers' pause max %.0f ms (p50 %.0f),"
+              + " %d fenced writes retried, %d acknowledged writes, %d lost or doubled",
+          i,
+          r.lockMs,
+          r.drained,
+          r.maxPauseMs,
+          r.medianPauseMs,
+          r.fenced,
+          r.acknowledged,
+          r.problems);
+    }
+    say(
+        "lock hold: median %.1f ms, max %.1f ms over %d rounds (target p99 < 250 ms); writers'"
+            + " pause: median %.0f ms, max %.0f ms (target < 1 s); lost or doubled: %d",
+        median(locks),
+        Collections.max(locks),
+        rounds,
+        median(pauses),
+        Collections.max(pauses),
+        problems);
+    say(
+        "baseline, the same file moved by a one-time migrate with the application stopped: median"
+            + " %.0f ms; the cooperating application's pause is %.1fx shorter",
+        median(baselines), median(baselines) / median(pauses));
+  }
+
+  private record Round(
+      double lockMs,
+      long drained,
+      double maxPauseMs,
+      double medianPauseMs,
+      long fenced,
+      long acknowledged,
+      long problems) {}
+
+  private Round round(Path db, int i) throws Exception {
+    String url = TestPostgres.newDatabase("bench_cutover_" + i);
+    Path flag = work.resolve("round-" + i + ".flag");
+    Files.deleteIfExists(flag);
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+    started(m.syncStart());
+    Cooperating app = Cooperating.start(db, url, flag, threads, rate, tables - 7);
+    follow(m, 3_000);
+    if (!m.syncVerify().equal()) {
+      throw new IllegalStateException("sync verify found differences in round " + i);
+    }
+    CutoverResult r =
+        m.cutover(
+            new CutoverOptions(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Duration.ofHours(1),
+                Optional.of("touch '" + flag + "'"),
+                Optional.empty(),
+                false));
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("cutover failed: " + r);
+    }
+    say(
+        "  steps: %s",
+        r.steps().stream()
+            .map(st -> String.format(Locale.ROOT, "%s %.1f ms", st.name(), st.ms()))
+            .toList());
+    Thread.sleep(2_000);
+    app.stop();
+    List<Double> gaps = app.gapsMs();
+    return new Round(
+        r.lockMs(),
+        r.drained(),
+        gaps.isEmpty() ? Double.NaN : Collections.max(gaps),
+        median(gaps),
+        app.fenced(),
+        app.credit.size() + app.orders.size() + app.extra.size(),
+        app.differences().size());
+  }
+
+  /** The runbook's way: the application stopped, the file migrated once; its run time. */
+  private double stopAndCopyMs(Path db, int i) {
+    String url = TestPostgres.newDatabase("bench_cutover_baseline_" + i);
+    long t0 = System.nanoTime();
+    MigrationResult r =
+        Migrator.configure().source(db).target(new JdbcTarget(url)).build().migrate();
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("baseline migrate failed: " + r);
+    }
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  private Path fresh(String name) throws Exception {
+    Path db = work.resolve(name);
+    for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+      Files.deleteIfExists(Path.of(db + suffix));
+    }
+    LoadSchema.create(db, wal, false, 10_000);
+    Cooperating.extraTables(db, tables - 7, 2_000);
+    return db;
+  }
+
+  private static void follow(Migrator m, long ms) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> m.syncRun(stop::get));
+    Thread.sleep(ms);
+    stop.set(true);
+    running.get();
+  }
+
+  private static void started(MigrationResult r) {
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("sync start failed: " + r);
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> s = new ArrayList<>(values);
+    Collections.sort(s);
+    int n = s.size();
+    return n == 0 ? 0 : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println("cutover-bench: " + String.format(Locale.ROOT, format, args));
+    System.out.flush();
+  }
+}
