@@ -84,7 +84,11 @@ public record SyncStatus(
    * @param foreignKeys "validating", "valid", or which foreign keys existing rows violate
    */
   public record Cutover(
-      long changeId, long drained, Optional<Instant> at, double lockMs, Optional<String> foreignKeys) {}
+      long changeId,
+      long drained,
+      Optional<Instant> at,
+      double lockMs,
+      Optional<String> foreignKeys) {}
 
   /** What {@code sync status} exits with when sync is not healthy or lags beyond the limit. */
   public static final int UNHEALTHY = 8;

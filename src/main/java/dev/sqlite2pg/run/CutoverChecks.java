@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cut-over's preconditions (design 3.7), checked before anything changes: sync started and still
- * in its sync phase, a recent equal {@code sync verify} with no table re-synced since, no paused
+ * Cut-over's preconditions (design 3.7), checked before anything changes: sync started and still in
+ * its sync phase, a recent equal {@code sync verify} with no table re-synced since, no paused
  * table, and every migrated table fenced in PostgreSQL. All failures are reported together.
  */
 final class CutoverChecks {
@@ -67,6 +67,8 @@ final class CutoverChecks {
 
   private static String age(Duration d) {
     long s = d.toSeconds();
-    return s >= 3600 ? s / 3600 + " h " + (s % 3600) / 60 + " min" : s / 60 + " min " + s % 60 + " s";
+    return s >= 3600
+        ? s / 3600 + " h " + (s % 3600) / 60 + " min"
+        : s / 60 + " min " + s % 60 + " s";
   }
 }

@@ -164,8 +164,7 @@ public final class Apply {
           t.key().stream()
               .map(c -> quote(c.source().name()) + " COLLATE BINARY")
               .collect(Collectors.joining(", "));
-      String pgKeys =
-          keyTargets(t).stream().map(k -> quote(k)).collect(Collectors.joining(", "));
+      String pgKeys = keyTargets(t).stream().map(k -> quote(k)).collect(Collectors.joining(", "));
       boolean same =
           dev.sqlite2pg.verify.DrainedRows.equal(
               t.plan(),

@@ -201,8 +201,8 @@ public final class Capture {
         while (rs.next()) {
           if (!(keepFence && SqliteFence.isFence(rs.getString(2)))) {
             if (!(keepFence && SqliteFence.isFence(rs.getString(2)))) {
-            objects.add(new String[] {rs.getString(1), rs.getString(2)});
-          }
+              objects.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
           }
         }
       }

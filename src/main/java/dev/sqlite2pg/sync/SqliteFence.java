@@ -22,7 +22,8 @@ import java.util.Optional;
 public final class SqliteFence {
 
   /** What an application write meets once SQLite was cut over; starts "sqlite2pg:" (3.9). */
-  static final String MESSAGE = "sqlite2pg: this database was cut over to PostgreSQL at %s; write there";
+  static final String MESSAGE =
+      "sqlite2pg: this database was cut over to PostgreSQL at %s; write there";
 
   private static final Map<String, String> EVENTS =
       Map.of("i", "INSERT", "u", "UPDATE", "d", "DELETE");

@@ -61,9 +61,9 @@ public final class CutoverForeignKeys {
   }
 
   /**
-   * Validates each, in a transaction of its own (SHARE UPDATE EXCLUSIVE: the application's writes go
-   * on meanwhile); one that existing rows violate stays NOT VALID and is reported with the count and
-   * sample keys of the rows, as migrate reports it.
+   * Validates each, in a transaction of its own (SHARE UPDATE EXCLUSIVE: the application's writes
+   * go on meanwhile); one that existing rows violate stays NOT VALID and is reported with the count
+   * and sample keys of the rows, as migrate reports it.
    */
   public List<Warning> validate(Connection pg) throws SQLException {
     PostDataRunner runner = new PostDataRunner(false);
@@ -96,7 +96,6 @@ public final class CutoverForeignKeys {
     return keys.stream()
         .collect(
             Collectors.groupingBy(
-                PostDataItem::table,
-                Collectors.mapping(PostDataItem::name, Collectors.toList())));
+                PostDataItem::table, Collectors.mapping(PostDataItem::name, Collectors.toList())));
   }
 }

@@ -42,8 +42,7 @@ public final class Sequences {
    * PostgreSQL holds now and {@code source}'s, in the caller's transaction.
    */
   public static List<Warning> moveAll(
-      Connection c, String schema, List<TablePlan> tables, SourceKeys source)
-      throws SQLException {
+      Connection c, String schema, List<TablePlan> tables, SourceKeys source) throws SQLException {
     List<Warning> warnings = new java.util.ArrayList<>();
     new Sequences(schema, source).reset(c, tables, warnings);
     return warnings;
