@@ -42,7 +42,8 @@ public record CutoverResult(
 
   public int exitCode() {
     return switch (outcome) {
-      case CUT_OVER, NOTHING_TO_RESUME, UNDONE -> 0;
+      case CUT_OVER, NOTHING_TO_RESUME -> 0;
+      case UNDONE -> MigrationException.Code.NOT_READY.exitCode(); // not cut over: stay on SQLite
       case CUT_OVER_HOOK_FAILED -> MigrationException.Code.HOOK_FAILED.exitCode();
     };
   }

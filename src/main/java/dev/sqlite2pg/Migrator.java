@@ -12,8 +12,10 @@ import dev.sqlite2pg.plan.Cast;
 import dev.sqlite2pg.plan.MappingConfig;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.run.CatalogStep;
 import dev.sqlite2pg.run.CopyStep;
+import dev.sqlite2pg.run.Cutover;
 import dev.sqlite2pg.run.FrameworkStep;
 import dev.sqlite2pg.run.LoadMode;
 import dev.sqlite2pg.run.PlanReport;
@@ -205,6 +207,27 @@ public final class Migrator {
   public VerifyResult syncVerify() {
     return SyncVerify.verifyAt(
         context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), System.nanoTime());
+  }
+
+  /**
+   * {@code cutover} (design 3.7): the application's writes moved from SQLite to PostgreSQL, with
+   * SQLite's write lock held for the drain only; or, with {@link CutoverOptions#resume()}, a
+   * cut-over that stopped part way finished (SQLite committed it) or undone (it did not). Refused,
+   * with nothing changed, while sync run follows, or when a precondition fails.
+   */
+  public CutoverResult cutover(CutoverOptions options) {
+    RunContext ctx = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
+    SqliteSource source = SqliteSource.open(run.options().source());
+    TargetFit.Fitted fitted = PlanStep.runEach(ctx, source, CatalogStep.run(ctx, source));
+    if (!fitted.unfit().isEmpty()) {
+      throw new MigrationException(
+          MigrationException.Code.NOT_READY,
+          "cut-over not started, nothing changed: "
+              + String.join(", ", fitted.unfit().keySet())
+              + " no longer fit their PostgreSQL tables: make the same change in PostgreSQL, run"
+              + " sqlite2pg sync run and sync verify, then cut over");
+    }
+    return Cutover.run(ctx, fitted.plan(), options);
   }
 
   /** {@code sync status}: where sync stands, read from both databases; writes to neither. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       SchemaCommand.class,
       SyncCommand.class,
+      CutoverCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -2,6 +2,7 @@ package dev.sqlite2pg.sync;
 
 import static dev.sqlite2pg.sql.Identifiers.qualified;
 
+import dev.sqlite2pg.pg.TargetTables;
 import dev.sqlite2pg.pg.TargetWrites;
 import dev.sqlite2pg.sql.SqlResources;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ public final class Fence {
         pg,
         s -> {
           s.execute(SqlResources.load("pg-sync-fence"));
+          raise(pg, schema, true);
           for (String t : tables) {
             s.execute(drop(schema, t));
             s.execute(
@@ -40,7 +42,7 @@ public final class Fence {
         });
   }
 
-  /** Lifts the fence from {@code tables}, in one transaction. */
+  /** Removes the fence from {@code tables}, in one transaction (sync stop). */
   public static void remove(Connection pg, String schema, List<String> tables) throws SQLException {
     TargetWrites.inTransaction(
         pg,
@@ -48,7 +50,43 @@ public final class Fence {
           for (String t : tables) {
             s.execute(drop(schema, t));
           }
+          if (TargetTables.exist(pg, "sqlite2pg.fence")) {
+            TargetWrites.update(pg, "DELETE FROM sqlite2pg.fence WHERE target_schema = ?", schema);
+          }
         });
+  }
+
+  /**
+   * Lifts the fence (cut-over, design 3.7 step 5) or puts it up again, in the caller's transaction:
+   * one row, no lock on the application's tables.
+   */
+  public static void active(Connection pg, String schema, boolean active) throws SQLException {
+    raise(pg, schema, active);
+  }
+
+  /** Whether the application's writes to {@code schema}'s migrated tables are refused now. */
+  public static boolean active(Connection pg, String schema) throws SQLException {
+    if (!TargetTables.exist(pg, "sqlite2pg.fence")) {
+      return false;
+    }
+    try (java.sql.PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT coalesce((SELECT active FROM sqlite2pg.fence WHERE target_schema = ?), true)")) {
+      ps.setString(1, schema);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  private static void raise(Connection pg, String schema, boolean active) throws SQLException {
+    TargetWrites.update(
+        pg,
+        "INSERT INTO sqlite2pg.fence (target_schema, active) VALUES (?, ?)"
+            + " ON CONFLICT (target_schema) DO UPDATE SET active = excluded.active",
+        schema,
+        active);
   }
 
   /** Those of {@code tables} that have no fence: cut-over requires every one fenced. */

@@ -1,0 +1,199 @@
+package dev.sqlite2pg.run;
+
+import dev.sqlite2pg.CutoverOptions;
+import dev.sqlite2pg.CutoverResult;
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.Warning;
+import dev.sqlite2pg.pg.ServerFeatures;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.ddl.CutoverForeignKeys;
+import dev.sqlite2pg.pg.ddl.Sequences;
+import dev.sqlite2pg.pg.state.RunLock;
+import dev.sqlite2pg.plan.Plan;
+import dev.sqlite2pg.plan.SqliteToPg;
+import dev.sqlite2pg.plan.TablePlan;
+import dev.sqlite2pg.sqlite.CatalogReader;
+import dev.sqlite2pg.sqlite.SqliteErrors;
+import dev.sqlite2pg.sync.Apply;
+import dev.sqlite2pg.sync.Capture;
+import dev.sqlite2pg.sync.CaptureKey;
+import dev.sqlite2pg.sync.SchemaWatch;
+import dev.sqlite2pg.sync.SqliteFence;
+import dev.sqlite2pg.sync.SyncState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code sqlite2pg cutover} (design 3.7): moves the application's writes from SQLite to PostgreSQL
+ * so that at every moment exactly one of them takes writes, and the one that does holds every
+ * acknowledged write. The order is the protocol:
+ *
+ * <ol>
+ *   <li>preconditions, then catch up until the lag settles (nothing changes for the application);
+ *   <li>SQLite's write lock ({@code BEGIN IMMEDIATE}, bounded by {@code --lock-timeout});
+ *   <li>the drain, in one PostgreSQL transaction with its row hashes checked, the sequences moved,
+ *       the foreign keys added NOT VALID and the phase 'cutting-over'; committed;
+ *   <li>SQLite's fence and the cut-over marker in the locked transaction; its commit decides;
+ *   <li>PostgreSQL's fence lifted, phase 'cut-over';
+ *   <li>the application told ({@code --on-cutover}, PgBouncer RESUME); foreign keys validated.
+ * </ol>
+ *
+ * A crash anywhere is recovered by {@link CutoverRecovery}: before the decision, undone; after it,
+ * finished. Never both sides writable: SQLite is fenced before PostgreSQL is unfenced.
+ */
+public final class Cutover {
+
+  private final RunContext run;
+  private final Plan plan;
+  private final CutoverOptions options;
+  private final CutoverSteps steps = new CutoverSteps();
+  private final SyncState state;
+
+  private Cutover(RunContext run, Plan plan, CutoverOptions options) {
+    this.run = run;
+    this.plan = plan;
+    this.options = options;
+    this.state = new SyncState(run.schema());
+  }
+
+  /** Cuts over, or with {@code --resume} finishes or undoes one that stopped part way. */
+  @SuppressWarnings("try") // the run lock is held, not used: no follower applies meanwhile
+  public static CutoverResult run(RunContext run, Plan plan, CutoverOptions options) {
+    Path file = run.options().source();
+    Cutover c = new Cutover(run, plan, options);
+    try (RunLock lock = RunLock.acquire(run.target(), run.schema());
+        Connection sqlite = Capture.writable(file);
+        Connection pg = run.target().open()) {
+      CutoverRecovery recovery = c.recovery();
+      Optional<CutoverResult> recovered = recovery.pending(sqlite, pg, options.resume());
+      return recovered.isPresent() ? recovered.get() : c.cutOver(sqlite, pg);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("cutover interrupted", e);
+    } catch (SQLException e) {
+      // Both sides are used here: the driver's exception class says which failed.
+      throw e instanceof org.sqlite.SQLiteException
+          ? SqliteErrors.translate(file, e)
+          : TargetErrors.translate("Cutting over", e, run.target());
+    }
+  }
+
+  private CutoverRecovery recovery() {
+    return new CutoverRecovery(run.schema(), foreignKeys(), options, steps);
+  }
+
+  private CutoverResult cutOver(Connection sqlite, Connection pg)
+      throws SQLException, InterruptedException {
+    if (options.pgbouncer().isPresent()) {
+      throw new MigrationException(
+          MigrationException.Code.BAD_ARGUMENTS, "--pgbouncer is not supported yet");
+    }
+    CutoverChecks.check(sqlite, pg, run.schema(), targets(), options);
+    List<CaptureKey> keys = SchemaWatch.captured(sqlite, new CatalogReader(sqlite).read());
+    boolean utf8 = plan.catalog().utf8();
+    Apply apply = new Apply(run.schema(), utf8, keys, plan.tables());
+    SchemaWatch watch = new SchemaWatch(run.schema(), utf8, keys, plan.tables());
+    long applied = apply.applied(pg).orElseThrow();
+    applied = CatchUp.run(apply, watch, sqlite, pg, applied, options.maxLag(), options.lagWindow());
+    CutoverForeignKeys fks = foreignKeys();
+    CutoverRecovery recovery = recovery();
+    steps.done("caught-up", "caught up");
+    SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout());
+    steps.done("locked", "SQLite write lock taken");
+    Drained drained = drain(sqlite, pg, apply, watch, fks, applied, lock);
+    steps.done(
+        "drained",
+        "drained "
+            + drained.changes()
+            + " changes; PostgreSQL committed the drain, sequences, foreign keys (NOT VALID)");
+    Instant at = decide(sqlite, keys, drained.position(), lock);
+    steps.done("decided", "SQLite fenced and committed: cut over");
+    double lockMs = lock.heldMs();
+    recovery.unfence(pg, at, lockMs);
+    steps.done("unfenced", "PostgreSQL unfenced: it takes the application's writes");
+    return recovery.finish(pg, at, drained.position(), drained.changes(), lockMs);
+  }
+
+  /** What the drain applied: the last change SQLite took, and how many changes. */
+  private record Drained(long position, long changes) {}
+
+  /**
+   * Steps 2 and 3: every change after {@code applied} read in SQLite's locked transaction and
+   * applied in one PostgreSQL transaction with the rest of cut-over's PostgreSQL side. Anything
+   * wrong rolls back both: the application never left SQLite.
+   */
+  private Drained drain(
+      Connection sqlite,
+      Connection pg,
+      Apply apply,
+      SchemaWatch watch,
+      CutoverForeignKeys fks,
+      long applied,
+      SqliteLock lock)
+      throws SQLException {
+    pg.setAutoCommit(false);
+    try {
+      if (!watch.settled(sqlite)) {
+        throw abort("SQLite's schema changed, or a table was paused, during the catch-up");
+      }
+      Apply.Batch b = apply.within(sqlite, pg, applied, Integer.MAX_VALUE);
+      List<String> differing = apply.differing(sqlite, pg, applied, b.applied());
+      if (!differing.isEmpty()) {
+        throw abort(
+            "the drained rows of "
+                + String.join(", ", differing)
+                + " hash differently in PostgreSQL; please report this with -v output");
+      }
+      List<Warning> unset =
+          Sequences.moveAll(pg, run.schema(), plan.tables(), SqliteSequences.read(sqlite));
+      unset.forEach(steps::warn);
+      fks.addNotValid(pg);
+      state.cuttingOver(pg, b.applied(), b.changes(), lock.heldMs());
+      pg.commit();
+      return new Drained(b.applied(), b.changes());
+    } catch (SQLException | RuntimeException e) {
+      pg.rollback();
+      apply.forget();
+      lock.release();
+      throw e;
+    } finally {
+      pg.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Step 4: SQLite's fence and the marker, then the commit that decides. A failure here leaves
+   * PostgreSQL at 'cutting-over' with no marker in SQLite, which recovery undoes.
+   */
+  private Instant decide(Connection sqlite, List<CaptureKey> keys, long position, SqliteLock lock)
+      throws SQLException {
+    Instant at = Instant.now();
+    try {
+      SqliteFence.install(sqlite, keys, new SqliteFence.Marker(position, at));
+    } catch (SQLException | RuntimeException e) {
+      lock.release();
+      throw e;
+    }
+    lock.commit();
+    return at;
+  }
+
+  private MigrationException abort(String why) {
+    return CutoverChecks.refused(List.of(why));
+  }
+
+  private CutoverForeignKeys foreignKeys() {
+    return new CutoverForeignKeys(
+        run.schema(),
+        plan.tables(),
+        new SqliteToPg(plan.tables(), ServerFeatures.read(run.target())));
+  }
+
+  private List<String> targets() {
+    return plan.tables().stream().map(TablePlan::target).toList();
+  }
+}
