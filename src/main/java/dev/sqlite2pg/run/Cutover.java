@@ -47,6 +47,8 @@ import java.util.Optional;
  */
 public final class Cutover {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cutover.class);
+
   private final RunContext run;
   private final Plan plan;
   private final CutoverOptions options;
@@ -80,6 +82,38 @@ public final class Cutover {
           ? SqliteErrors.translate(file, e)
           : TargetErrors.translate("Cutting over", e, run.target());
     }
+  }
+
+  /**
+   * For {@code sync run} (design 3.7, recovery): a cut-over that stopped part way is undone when
+   * SQLite never committed it, and finished when it did (the application is then not told: said in
+   * a warning); true when the file is cut over and there is nothing left to follow.
+   */
+  public static boolean settle(RunContext run, Plan plan, Connection sqlite, Connection pg)
+      throws SQLException {
+    Cutover c = new Cutover(run, plan, CutoverOptions.defaults());
+    CutoverRecovery recovery = c.recovery();
+    CutoverRecovery.Found f = recovery.find(sqlite, pg);
+    if (f.none()) {
+      return false;
+    }
+    if (f.phase().equals("cutting-over") && f.marker().isEmpty()) {
+      recovery.undo(pg, f);
+      return false;
+    }
+    boolean finishing = f.phase().equals("cutting-over");
+    CutoverResult r = recovery.pending(sqlite, pg, true).orElseThrow();
+    if (finishing) {
+      LOG.warn(
+          "sync: finished the cut-over that stopped after SQLite committed it, at {}; its"
+              + " --on-cutover did not run: tell the application to write to PostgreSQL",
+          r.at().orElseThrow());
+    }
+    LOG.info(
+        "sync: {} was cut over to PostgreSQL at {}: nothing to follow",
+        run.options().source(),
+        r.at().map(Object::toString).orElse("?"));
+    return true;
   }
 
   private CutoverRecovery recovery() {

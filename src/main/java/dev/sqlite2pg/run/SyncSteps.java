@@ -214,6 +214,12 @@ public final class SyncSteps {
       Apply apply = new Apply(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       SchemaWatch watch = new SchemaWatch(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
+      if (Cutover.settle(run, plan, sqlite, pg)) {
+        return applied; // cut over: the application writes to PostgreSQL now
+      }
+      if (!Fence.missing(pg, run.schema(), targets(plan)).isEmpty()) {
+        Fence.install(pg, run.schema(), targets(plan)); // dropped by hand: cut-over needs it
+      }
       pauseUnfit(run, pg, fitted.unfit());
       CommitSignal signal = new CommitSignal(sqlite, file);
       return new FollowLoop(apply, watch, sqlite, signal, pg, metrics).run(applied, stop);

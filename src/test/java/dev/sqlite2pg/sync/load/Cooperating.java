@@ -1,0 +1,329 @@
+package dev.sqlite2pg.sync.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An application that cooperates with cut-over (design 3.9; README, "The application's part"): its
+ * writers write to SQLite (busy_timeout 5 s) until the flag file {@code --on-cutover} creates
+ * exists, or until SQLite refuses a write with the fence's {@code sqlite2pg:} error; then they roll
+ * back, switch to PostgreSQL and retry that write there, once. On PostgreSQL a write the fence
+ * refuses (SQLSTATE 55000: a cut-over killed between its two commits) is retried after a moment.
+ *
+ * <p>Each writer owns its customers' keys (LoadSchema's ranges); an operation is one transaction:
+ * update one of its customers' credit, or insert a customer, or insert an order marked with the
+ * writer and its sequence number (order ids come from AUTOINCREMENT, then PostgreSQL's identity).
+ * The ledger keeps only acknowledged writes (their COMMIT returned), and on which side.
+ */
+public final class Cooperating implements AutoCloseable {
+
+  private final Path db;
+  private final String pgUrl;
+  private final Path flag;
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final List<W> writers = new ArrayList<>();
+
+  /** Last acknowledged credit per customer key. */
+  final Map<Long, Long> credit = new ConcurrentHashMap<>();
+
+  /** Orders acknowledged, by their marker (writer * 1e6 + seq). */
+  final Set<Long> orders = ConcurrentHashMap.newKeySet();
+
+  private final AtomicLong fenced = new AtomicLong();
+  private final AtomicLong retriedOnPg = new AtomicLong();
+  private final AtomicLong pgFenced = new AtomicLong();
+
+  private Cooperating(Path db, String pgUrl, Path flag) {
+    this.db = db;
+    this.pgUrl = pgUrl;
+    this.flag = flag;
+  }
+
+  /** Starts {@code threads} writers at {@code perSecond} operations a second in all. */
+  public static Cooperating start(Path db, String pgUrl, Path flag, int threads, double perSecond) {
+    Cooperating app = new Cooperating(db, pgUrl, flag);
+    for (int i = 1; i <= threads; i++) {
+      W w = app.new W(i, perSecond / threads);
+      app.writers.add(w);
+      Thread t = new Thread(w, "cooperating-" + i);
+      t.setUncaughtExceptionHandler((th, e) -> app.failure.compareAndSet(null, e));
+      app.threads.add(t);
+      t.start();
+    }
+    return app;
+  }
+
+  /** Stops the writers and fails if one failed. */
+  public void stop() throws InterruptedException {
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join(TimeUnit.SECONDS.toMillis(30));
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a cooperating writer failed", failure.get());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes SQLite refused at the fence; each was retried on PostgreSQL once. */
+  public long fenced() {
+    return fenced.get();
+  }
+
+  public long retriedOnPg() {
+    return retriedOnPg.get();
+  }
+
+  /** Writes PostgreSQL's fence refused (and that were retried until it lifted). */
+  public long pgFenced() {
+    return pgFenced.get();
+  }
+
+  /** Per writer: last acknowledged SQLite write to first acknowledged PostgreSQL write, in ms. */
+  public List<Double> gapsMs() {
+    return writers.stream()
+        .filter(w -> w.lastSqlite > 0 && w.firstPg > 0)
+        .map(w -> (w.firstPg - w.lastSqlite) / 1e6)
+        .toList();
+  }
+
+  /** How many orders were acknowledged, on either side. */
+  public int orders() {
+    return orders.size();
+  }
+
+  /** How many writers reached PostgreSQL. */
+  public long onPg() {
+    return writers.stream().filter(w -> w.firstPg > 0).count();
+  }
+
+  /** Every acknowledged write against PostgreSQL: the problems, none when all are there once. */
+  public List<String> differences() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(pgUrl);
+        Statement s = c.createStatement()) {
+      Map<Long, Long> inPg = new java.util.HashMap<>();
+      try (ResultSet rs = s.executeQuery("SELECT id, credit FROM customers")) {
+        while (rs.next()) {
+          inPg.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+      credit.forEach(
+          (k, v) -> {
+            if (!v.equals(inPg.get(k))) {
+              out.add(
+                  "customer " + k + ": acknowledged credit " + v + ", PostgreSQL " + inPg.get(k));
+            }
+          });
+      Map<Long, Long> markers = new java.util.HashMap<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT total::bigint, count(*) FROM orders WHERE total >= 1000000 GROUP BY 1")) {
+        while (rs.next()) {
+          markers.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+      for (long m : orders) {
+        long n = markers.getOrDefault(m, 0L);
+        if (n != 1) {
+          out.add("order " + m + ": acknowledged once, PostgreSQL has it " + n + " times");
+        }
+      }
+      markers.keySet().stream()
+          .filter(m -> !orders.contains(m))
+          .forEach(m -> out.add("order " + m + " in PostgreSQL was never acknowledged"));
+    }
+    return out;
+  }
+
+  /** One writer and its router. */
+  private final class W implements Runnable {
+    private final int number;
+    private final double perSecond;
+    private final java.util.Random random;
+    private final List<Long> keys = new ArrayList<>();
+    private long seq;
+    private boolean onPg;
+    private volatile long lastSqlite;
+    private volatile long firstPg;
+
+    W(int number, double perSecond) {
+      this.number = number;
+      this.perSecond = perSecond;
+      this.random = new java.util.Random(number);
+    }
+
+    @Override
+    public void run() {
+      try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + db);
+          Connection pg = DriverManager.getConnection(pgUrl)) {
+        try (Statement s = sqlite.createStatement()) {
+          s.execute("PRAGMA busy_timeout = 5000"); // the contract: wait out cut-over's lock
+        }
+        sqlite.setAutoCommit(false);
+        pg.setAutoCommit(false);
+        long interval = (long) (1e9 / perSecond);
+        long next = System.nanoTime();
+        while (!stop.get()) {
+          next += interval;
+          long wait = next - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          }
+          one(sqlite, pg);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("writer " + number + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** One operation, routed; the ledger updated once its commit returned. */
+    private void one(Connection sqlite, Connection pg) throws SQLException, InterruptedException {
+      Op op = next();
+      if (!onPg && Files.exists(flag)) {
+        onPg = true;
+      }
+      if (!onPg) {
+        try {
+          op.run(sqlite);
+          sqlite.commit();
+          lastSqlite = System.nanoTime();
+          op.acknowledge();
+          return;
+        } catch (SQLException e) {
+          sqlite.rollback();
+          if (!String.valueOf(e.getMessage()).contains("sqlite2pg:")) {
+            if (e.getErrorCode() == 5 || e.getErrorCode() == 6) {
+              return; // busy past 5 s: not acknowledged, the application would retry later
+            }
+            throw e;
+          }
+          fenced.incrementAndGet(); // the fence: switch now, and retry this write there once
+          onPg = true;
+          retriedOnPg.incrementAndGet();
+        }
+      }
+      while (!stop.get() || firstPg == 0) {
+        try {
+          op.run(pg);
+          pg.commit();
+          if (firstPg == 0) {
+            firstPg = System.nanoTime();
+          }
+          op.acknowledge();
+          return;
+        } catch (SQLException e) {
+          pg.rollback();
+          if (!"55000".equals(e.getSQLState())) {
+            throw e;
+          }
+          pgFenced.incrementAndGet(); // both sides fenced for a moment (a killed cut-over)
+          Thread.sleep(20);
+          if (stop.get()) {
+            return;
+          }
+        }
+      }
+    }
+
+    private Op next() {
+      long id = number * LoadSchema.SPAN + 500_000_000L + keys.size();
+      int r = random.nextInt(10);
+      if (r < 3 || keys.isEmpty()) {
+        return new Op() {
+          @Override
+          public void run(Connection c) throws SQLException {
+            exec(
+                c,
+                "INSERT INTO customers (id, email, name, credit) VALUES (?, ?, 'coop', 0)",
+                id,
+                "coop-" + id + "@example.com");
+          }
+
+          @Override
+          public void acknowledge() {
+            keys.add(id);
+            credit.put(id, 0L);
+          }
+        };
+      }
+      if (r < 7) {
+        long key = keys.get(random.nextInt(keys.size()));
+        long value = random.nextInt(1_000_000);
+        return new Op() {
+          @Override
+          public void run(Connection c) throws SQLException {
+            exec(c, "UPDATE customers SET credit = ? WHERE id = ?", value, key);
+          }
+
+          @Override
+          public void acknowledge() {
+            credit.put(key, value);
+          }
+        };
+      }
+      long marker = number * 1_000_000L + (++seq);
+      long customer = keys.get(random.nextInt(keys.size()));
+      return new Op() {
+        @Override
+        public void run(Connection c) throws SQLException {
+          exec(
+              c,
+              "INSERT INTO orders (customer_id, placed_at, total, writer) VALUES (?,"
+                  + " '2024-05-01T10:00:00.000Z', ?, ?)",
+              customer,
+              (double) marker,
+              number);
+        }
+
+        @Override
+        public void acknowledge() {
+          orders.add(marker);
+        }
+      };
+    }
+  }
+
+  /** One transaction's statements, and what the ledger records once it committed. */
+  private interface Op {
+    void run(Connection c) throws SQLException;
+
+    void acknowledge();
+  }
+
+  private static void exec(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+}
