@@ -8,7 +8,9 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import org.postgresql.Driver;
@@ -32,9 +34,20 @@ public final class Connections {
    *     message shows the target as {@link ConnectionSpec#displayUrl()}
    */
   public static Connection open(ConnectionSpec spec) throws TargetConnectException {
+    return open(spec, Map.of());
+  }
+
+  /**
+   * Opens a connection with pgjdbc properties that are not the target's own (PgBouncer's console
+   * needs some), and so are left out of the messages.
+   */
+  static Connection open(ConnectionSpec spec, Map<String, String> extra)
+      throws TargetConnectException {
     Objects.requireNonNull(spec, "No connection spec provided");
+    Properties properties = spec.jdbcProperties();
+    extra.forEach(properties::setProperty);
     try {
-      Connection connection = DRIVER.connect(spec.jdbcUrl(), spec.jdbcProperties());
+      Connection connection = DRIVER.connect(spec.jdbcUrl(), properties);
       if (connection == null) {
         throw new IllegalStateException("pgjdbc did not accept " + spec.jdbcUrl());
       }
