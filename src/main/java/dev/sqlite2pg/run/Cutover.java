@@ -122,10 +122,6 @@ public final class Cutover {
 
   private CutoverResult cutOver(Connection sqlite, Connection pg)
       throws SQLException, InterruptedException {
-    if (options.pgbouncer().isPresent()) {
-      throw new MigrationException(
-          MigrationException.Code.BAD_ARGUMENTS, "--pgbouncer is not supported yet");
-    }
     CutoverChecks.check(sqlite, pg, run.schema(), targets(), options);
     List<CaptureKey> keys = SchemaWatch.captured(sqlite, new CatalogReader(sqlite).read());
     boolean utf8 = plan.catalog().utf8();
@@ -136,20 +132,38 @@ public final class Cutover {
     CutoverForeignKeys fks = foreignKeys();
     CutoverRecovery recovery = recovery();
     steps.done("caught-up", "caught up");
-    SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout());
-    steps.done("locked", "SQLite write lock taken");
-    Drained drained = drain(sqlite, pg, apply, watch, fks, applied, lock);
-    steps.done(
-        "drained",
-        "drained "
-            + drained.changes()
-            + " changes; PostgreSQL committed the drain, sequences, foreign keys (NOT VALID)");
-    Instant at = decide(sqlite, keys, drained.position(), lock);
-    steps.done("decided", "SQLite fenced and committed: cut over");
-    double lockMs = lock.heldMs();
-    recovery.unfence(pg, at, lockMs);
-    steps.done("unfenced", "PostgreSQL unfenced: it takes the application's writes");
-    return recovery.finish(pg, at, drained.position(), drained.changes(), lockMs);
+    try (Bouncer bouncer = Bouncer.of(options)) {
+      Instant at;
+      Drained drained;
+      double lockMs;
+      try {
+        pause(bouncer);
+        SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout());
+        steps.done("locked", "SQLite write lock taken");
+        drained = drain(sqlite, pg, apply, watch, fks, applied, lock);
+        steps.done(
+            "drained",
+            "drained "
+                + drained.changes()
+                + " changes; PostgreSQL committed the drain, sequences, foreign keys (NOT VALID)");
+        at = decide(sqlite, keys, drained.position(), lock);
+        steps.done("decided", "SQLite fenced and committed: cut over");
+        lockMs = lock.heldMs();
+        recovery.unfence(pg, at, lockMs);
+        steps.done("unfenced", "PostgreSQL unfenced: it takes the application's writes");
+      } catch (SQLException | RuntimeException e) {
+        bouncer.resume(); // given up before the decision, or failed after it: never left paused
+        throw e;
+      }
+      return recovery.finish(pg, at, drained.position(), drained.changes(), lockMs, bouncer);
+    }
+  }
+
+  private void pause(Bouncer bouncer) {
+    if (bouncer.present()) {
+      bouncer.pause(options.lockTimeout());
+      steps.done("paused", "PgBouncer paused " + bouncer.database());
+    }
   }
 
   /** What the drain applied: the last change SQLite took, and how many changes. */

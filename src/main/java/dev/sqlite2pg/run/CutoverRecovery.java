@@ -116,8 +116,10 @@ final class CutoverRecovery {
     double lockMs = f.at().map(SyncStatus.Cutover::lockMs).orElse(0.0);
     unfence(pg, m.at(), lockMs);
     steps.done("unfenced", "PostgreSQL unfenced: it takes the application's writes");
-    return finish(
-        pg, m.at(), m.changeId(), f.at().map(SyncStatus.Cutover::drained).orElse(0L), lockMs);
+    try (Bouncer bouncer = Bouncer.of(options)) {
+      long drained = f.at().map(SyncStatus.Cutover::drained).orElse(0L);
+      return finish(pg, m.at(), m.changeId(), drained, lockMs, bouncer);
+    }
   }
 
   /** Step 5: PostgreSQL's fence lifted and the phase recorded, in one transaction. */
@@ -131,14 +133,21 @@ final class CutoverRecovery {
   }
 
   /** Steps 6 and 7: the application told, then the foreign keys validated. */
-  CutoverResult finish(Connection pg, Instant at, long position, long drained, double lockMs)
+  CutoverResult finish(
+      Connection pg, Instant at, long position, long drained, double lockMs, Bouncer bouncer)
       throws SQLException {
     boolean told = true;
+    if (bouncer.present()) {
+      Optional<String> failed = bouncer.resume();
+      failed.ifPresent(steps::warn);
+      told = failed.isEmpty();
+      steps.done("resumed", "PgBouncer resumed " + bouncer.database() + (told ? "" : ": failed"));
+    }
     if (options.onCutover().isPresent()) {
       Optional<String> failed = CutoverHook.run(options.onCutover().get(), at, position);
       failed.ifPresent(steps::warn);
-      told = failed.isEmpty();
-      steps.done("told", "--on-cutover ran" + (told ? "" : " and failed"));
+      told &= failed.isEmpty();
+      steps.done("told", "--on-cutover ran" + (failed.isEmpty() ? "" : " and failed"));
     }
     validate(pg);
     return new CutoverResult(
