@@ -39,7 +39,7 @@ public final class SqliteFence {
    */
   public static void install(Connection c, List<CaptureKey> tables, Marker marker)
       throws SQLException {
-    String message = quoteLiteral(String.format(MESSAGE, marker.at()));
+    String message = quoteLiteral(String.format(java.util.Locale.ROOT, MESSAGE, marker.at()));
     try (Statement s = c.createStatement()) {
       for (CaptureKey k : tables) {
         for (Map.Entry<String, String> e : EVENTS.entrySet()) {
