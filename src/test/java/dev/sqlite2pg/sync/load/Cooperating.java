@@ -132,6 +132,46 @@ public final class Cooperating implements AutoCloseable {
     return orders.size();
   }
 
+  /**
+   * The writer with the longest pause, in parts: its last SQLite write to leaving SQLite (the fence
+   * or the flag), from there to its first PostgreSQL write, and its longest wait between two SQLite
+   * writes before (the application's own contention for SQLite's lock).
+   */
+  public String worst() {
+    return writers.stream()
+        .filter(w -> w.lastSqlite > 0 && w.firstPg > 0)
+        .max(java.util.Comparator.comparingLong(w -> w.firstPg - w.lastSqlite))
+        .map(
+            w ->
+                String.format(
+                    java.util.Locale.ROOT,
+                    "writer %d: last SQLite write to leaving SQLite %.0f ms, then to its first"
+                        + " PostgreSQL write %.0f ms; its longest wait between SQLite writes before"
+                        + " %.0f ms",
+                    w.number,
+                    (w.switched - w.lastSqlite) / 1e6,
+                    (w.firstPg - w.switched) / 1e6,
+                    w.longestSqliteStall / 1e6))
+        .orElse("no writer reached PostgreSQL");
+  }
+
+  /**
+   * Per writer, the part of its pause the cut-over caused: from the later of its last SQLite write
+   * and the moment cut-over took SQLite's lock, to its first PostgreSQL write, in ms. A writer
+   * already waiting for SQLite's lock behind the other writers before that moment was waiting for
+   * the application's own reasons.
+   */
+  public List<Double> pausesFrom(java.time.Instant locked) {
+    return writers.stream()
+        .filter(w -> w.lastSqliteAt != null && w.firstPgAt != null)
+        .map(
+            w -> {
+              java.time.Instant from = w.lastSqliteAt.isAfter(locked) ? w.lastSqliteAt : locked;
+              return java.time.Duration.between(from, w.firstPgAt).toNanos() / 1e6;
+            })
+        .toList();
+  }
+
   /** How many writers reached PostgreSQL. */
   public long onPg() {
     return writers.stream().filter(w -> w.firstPg > 0).count();
@@ -211,6 +251,10 @@ public final class Cooperating implements AutoCloseable {
     private boolean onPg;
     private volatile long lastSqlite;
     private volatile long firstPg;
+    private volatile long switched; // when it left SQLite: the fence error, or the flag seen
+    private volatile java.time.Instant lastSqliteAt; // the same two moments on the wall clock
+    private volatile java.time.Instant firstPgAt;
+    private volatile long longestSqliteStall; // between two acknowledged SQLite writes
 
     W(int number, double perSecond) {
       this.number = number;
@@ -249,12 +293,18 @@ public final class Cooperating implements AutoCloseable {
       Op op = next();
       if (!onPg && Files.exists(flag)) {
         onPg = true;
+        switched = System.nanoTime();
       }
       if (!onPg) {
         try {
           op.run(sqlite);
           sqlite.commit();
-          lastSqlite = System.nanoTime();
+          long now = System.nanoTime();
+          if (lastSqlite > 0) {
+            longestSqliteStall = Math.max(longestSqliteStall, now - lastSqlite);
+          }
+          lastSqlite = now;
+          lastSqliteAt = java.time.Instant.now();
           op.acknowledge();
           return;
         } catch (SQLException e) {
@@ -267,6 +317,7 @@ public final class Cooperating implements AutoCloseable {
           }
           fenced.incrementAndGet(); // the fence: switch now, and retry this write there once
           onPg = true;
+          switched = System.nanoTime();
           retriedOnPg.incrementAndGet();
         }
       }
@@ -276,6 +327,7 @@ public final class Cooperating implements AutoCloseable {
           pg.commit();
           if (firstPg == 0) {
             firstPg = System.nanoTime();
+            firstPgAt = java.time.Instant.now();
           }
           op.acknowledge();
           return;
