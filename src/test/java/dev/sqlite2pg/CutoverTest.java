@@ -196,6 +196,50 @@ class CutoverTest {
     assertThat(pgLong(url, "SELECT count(*) FROM agents WHERE id IN (7, 8)")).isEqualTo(2);
   }
 
+  /**
+   * The moment between SQLite's fence and PostgreSQL's lifting (design 3.7 steps 5-6): a write the
+   * application retries on PostgreSQL at once waits for the lifting instead of failing, and fails
+   * as before when the cut-over gives up instead.
+   */
+  @Test
+  void aWriteArrivingWhileTheFenceOpensWaitsForIt() throws Exception {
+    String url = TestPostgres.newDatabase("cutover_opening");
+    Path db = Fixtures.buildFromSql(HELPDESK, dir.resolve("opening.db"));
+    assertThat(migrator(db, url).syncStart().exitCode()).isZero();
+    try (Connection tool = TestPostgres.connect(url)) {
+      dev.sqlite2pg.sync.Fence.opening(tool, "public", true);
+      CompletableFuture<Long> early =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return pgLong(url, "INSERT INTO agents VALUES (5, 'e@example.com') RETURNING id");
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Thread.sleep(300);
+      assertThat(early).as("waiting in the fence").isNotDone();
+      dev.sqlite2pg.sync.Fence.active(tool, "public", false);
+      assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo(5);
+
+      dev.sqlite2pg.sync.Fence.active(tool, "public", true);
+      dev.sqlite2pg.sync.Fence.opening(tool, "public", true);
+      CompletableFuture<Long> refused =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return pgLong(url, "INSERT INTO agents VALUES (6, 'f@example.com') RETURNING id");
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Thread.sleep(300);
+      dev.sqlite2pg.sync.Fence.opening(tool, "public", false); // the cut-over gave up
+      assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+          .hasMessageContaining("sqlite2pg: agents is not live yet");
+    }
+  }
+
   private static long lastChange(Path db) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement();

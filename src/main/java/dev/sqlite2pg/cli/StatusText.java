@@ -91,9 +91,11 @@ final class StatusText {
     line(
         out,
         "cut over",
-        c.at().map(Instant::toString).orElse("started, not decided: sqlite2pg cutover --resume")
-            + " at change "
-            + c.changeId());
+        c.at()
+            .map(t -> t + ", SQLite's changes up to " + c.changeId())
+            .orElse(
+                "started, not decided (SQLite has no marker here yet): sqlite2pg cutover"
+                    + " --resume"));
     line(
         out,
         "cut-over pause",

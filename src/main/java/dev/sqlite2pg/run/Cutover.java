@@ -17,6 +17,7 @@ import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.CaptureKey;
+import dev.sqlite2pg.sync.Fence;
 import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SqliteFence;
 import dev.sqlite2pg.sync.SyncState;
@@ -132,10 +133,9 @@ public final class Cutover {
     CutoverForeignKeys fks = foreignKeys();
     CutoverRecovery recovery = recovery();
     steps.done("caught-up", "caught up");
+    Fence.prepare(pg); // a target whose sync started under an older sqlite2pg
     try (Bouncer bouncer = Bouncer.of(options)) {
-      Instant at;
-      Drained drained;
-      double lockMs;
+      Drained drained = null;
       try {
         pause(bouncer);
         SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout());
@@ -146,17 +146,48 @@ public final class Cutover {
             "drained "
                 + drained.changes()
                 + " changes; PostgreSQL committed the drain, sequences, foreign keys (NOT VALID)");
-        at = decide(sqlite, keys, drained.position(), lock);
+        Instant at = decide(sqlite, keys, drained.position(), lock);
         steps.done("decided", "SQLite fenced and committed: cut over");
-        lockMs = lock.heldMs();
+        double lockMs = lock.heldMs();
         recovery.unfence(pg, at, lockMs);
         steps.done("unfenced", "PostgreSQL unfenced: it takes the application's writes");
+        return recovery.finish(pg, at, drained.position(), drained.changes(), lockMs, bouncer);
       } catch (SQLException | RuntimeException e) {
-        bouncer.resume(); // given up before the decision, or failed after it: never left paused
-        throw e;
+        bouncer.resume(); // never left paused
+        if (drained == null) {
+          throw e; // nothing committed anywhere
+        }
+        return settle(sqlite, pg, recovery, e);
       }
-      return recovery.finish(pg, at, drained.position(), drained.changes(), lockMs, bouncer);
     }
+  }
+
+  /**
+   * A failure after PostgreSQL's commit (step 4): what SQLite holds decides, as after a crash.
+   * Without the marker the cut-over is undone and the failure reported; with it (the commit went
+   * through after all) the cut-over is finished.
+   */
+  private CutoverResult settle(
+      Connection sqlite, Connection pg, CutoverRecovery recovery, Exception failure)
+      throws SQLException {
+    CutoverResult r;
+    try {
+      r = recovery.pending(sqlite, pg, true).orElseThrow();
+    } catch (SQLException | RuntimeException again) {
+      failure.addSuppressed(again);
+      if (failure instanceof SQLException se) {
+        throw se;
+      }
+      throw (RuntimeException) failure;
+    }
+    if (r.outcome() == CutoverResult.Outcome.UNDONE) {
+      throw CutoverChecks.refused(
+          List.of(
+              "the cut-over failed before SQLite committed it and was undone ("
+                  + failure.getMessage()
+                  + "); the application stays on SQLite"));
+    }
+    return r;
   }
 
   private void pause(Bouncer bouncer) {
@@ -200,6 +231,7 @@ public final class Cutover {
           Sequences.moveAll(pg, run.schema(), plan.tables(), SqliteSequences.read(sqlite));
       unset.forEach(steps::warn);
       fks.addNotValid(pg);
+      Fence.opening(pg, run.schema(), true); // a write retried here early waits for step 6
       state.cuttingOver(pg, b.applied(), b.changes(), lock.heldMs());
       pg.commit();
       return new Drained(b.applied(), b.changes());

@@ -102,6 +102,7 @@ final class CutoverRecovery {
         pg,
         s -> {
           fks.drop(pg);
+          Fence.opening(pg, schema, false);
           state.undone(pg);
         });
     steps.done("undone", "undone: SQLite never committed the cut-over; it takes the writes");

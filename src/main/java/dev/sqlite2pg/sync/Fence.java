@@ -80,11 +80,28 @@ public final class Fence {
     }
   }
 
+  /** The fence's function and table as this version has them (CREATE OR REPLACE, ADD IF NOT). */
+  public static void prepare(Connection pg) throws SQLException {
+    try (Statement s = pg.createStatement()) {
+      s.execute(SqlResources.load("pg-sync-fence"));
+    }
+  }
+
+  /**
+   * Cut-over under way (from its PostgreSQL commit until it lifts the fence or gives up): an
+   * application write waits for the lifting instead of failing, in the caller's transaction.
+   */
+  public static void opening(Connection pg, String schema, boolean opening) throws SQLException {
+    TargetWrites.update(
+        pg, "UPDATE sqlite2pg.fence SET opening = ? WHERE target_schema = ?", opening, schema);
+  }
+
   private static void raise(Connection pg, String schema, boolean active) throws SQLException {
     TargetWrites.update(
         pg,
         "INSERT INTO sqlite2pg.fence (target_schema, active) VALUES (?, ?)"
-            + " ON CONFLICT (target_schema) DO UPDATE SET active = excluded.active",
+            + " ON CONFLICT (target_schema) DO UPDATE SET active = excluded.active, opening ="
+            + " false",
         schema,
         active);
   }

@@ -11,13 +11,33 @@ CREATE TABLE IF NOT EXISTS sqlite2pg.fence (
   target_schema text PRIMARY KEY,
   active boolean NOT NULL
 );
+-- During a cut-over, between SQLite's fence and this one's lifting (a few milliseconds), an
+-- application write that met SQLite's fence and was retried here at once would fail. While
+-- `opening` is set (from cut-over's PostgreSQL commit until it lifts the fence or gives up), such
+-- a write waits up to 5 s for the fence to lift, as a SQLite write waits out the lock, and then
+-- goes through, or fails as before. It can only pass once the lifting committed, which comes after
+-- SQLite's fence: the two sides are still never writable together. (A REPEATABLE READ transaction
+-- does not see the lifting; it waits its 5 s and fails.)
+ALTER TABLE sqlite2pg.fence ADD COLUMN IF NOT EXISTS opening boolean NOT NULL DEFAULT false;
 CREATE OR REPLACE FUNCTION sqlite2pg.fence() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  fenced boolean;
+  opening boolean;
+  waited integer := 0;
 BEGIN
-  IF coalesce(current_setting('sqlite2pg.applying', true), '') <> 'on'
-     AND coalesce((SELECT active FROM sqlite2pg.fence WHERE target_schema = TG_TABLE_SCHEMA), true)
-  THEN
-    RAISE EXCEPTION 'sqlite2pg: % is not live yet; the application writes to SQLite until cut-over', TG_TABLE_NAME
-      USING ERRCODE = '55000';
+  IF coalesce(current_setting('sqlite2pg.applying', true), '') = 'on' THEN
+    RETURN NULL;
   END IF;
-  RETURN NULL;
+  LOOP
+    SELECT f.active, f.opening INTO fenced, opening
+      FROM sqlite2pg.fence f WHERE f.target_schema = TG_TABLE_SCHEMA;
+    IF NOT coalesce(fenced, true) THEN
+      RETURN NULL;
+    END IF;
+    EXIT WHEN NOT coalesce(opening, false) OR waited >= 1000;
+    PERFORM pg_sleep(0.005);
+    waited := waited + 1;
+  END LOOP;
+  RAISE EXCEPTION 'sqlite2pg: % is not live yet; the application writes to SQLite until cut-over', TG_TABLE_NAME
+    USING ERRCODE = '55000';
 END $$;
