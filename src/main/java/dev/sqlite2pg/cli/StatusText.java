@@ -46,7 +46,7 @@ final class StatusText {
                         + seconds(Duration.between(v.at(), now))
                         + " ago)")
             .orElse("never (sqlite2pg sync verify)"));
-    s.cutover().ifPresent(c -> cutover(out, c));
+    s.cutover().ifPresent(c -> cutover(out, c, s.phase()));
     if (!s.tables().isEmpty()) {
       out.append('\n')
           .append(
@@ -87,15 +87,17 @@ final class StatusText {
   }
 
   /** The cut-over's facts (design 3.7): when it was decided, the pause, the drain, the keys. */
-  private static void cutover(StringBuilder out, SyncStatus.Cutover c) {
+  private static void cutover(StringBuilder out, SyncStatus.Cutover c, SyncStatus.Phase phase) {
+    String decided =
+        c.at()
+            .map(t -> t + ", SQLite's changes up to " + c.changeId())
+            .orElse("started, not decided in SQLite");
     line(
         out,
         "cut over",
-        c.at()
-            .map(t -> t + ", SQLite's changes up to " + c.changeId())
-            .orElse(
-                "started, not decided (SQLite has no marker here yet): sqlite2pg cutover"
-                    + " --resume"));
+        phase == SyncStatus.Phase.CUTTING_OVER
+            ? decided + "; PostgreSQL not unfenced yet: sqlite2pg cutover --resume"
+            : decided);
     line(
         out,
         "cut-over pause",

@@ -83,11 +83,31 @@ public final class StatusReader {
           follower,
           tables(sqlite, tables, pending.byTable()),
           progress.flatMap(SyncState.Progress::verified),
-          progress.flatMap(SyncState.Progress::cutover));
+          cutover(progress, SqliteFence.marker(sqlite)));
     } finally {
       sqlite.rollback();
       sqlite.setAutoCommit(auto);
     }
+  }
+
+  /**
+   * The cut-over PostgreSQL records, with SQLite's decision when PostgreSQL has not recorded it yet
+   * (a cut-over stopped between the two: SQLite's commit is what decided).
+   */
+  private static Optional<SyncStatus.Cutover> cutover(
+      Optional<SyncState.Progress> progress, Optional<SqliteFence.Marker> marker) {
+    return progress
+        .flatMap(SyncState.Progress::cutover)
+        .map(
+            c ->
+                c.at().isPresent() || marker.isEmpty()
+                    ? c
+                    : new SyncStatus.Cutover(
+                        marker.get().changeId(),
+                        c.drained(),
+                        Optional.of(marker.get().at()),
+                        c.lockMs(),
+                        c.foreignKeys()));
   }
 
   private static Phase phase(Optional<SyncState.Progress> progress, boolean following) {

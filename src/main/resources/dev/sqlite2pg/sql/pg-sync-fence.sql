@@ -38,6 +38,10 @@ BEGIN
     PERFORM pg_sleep(0.005);
     waited := waited + 1;
   END LOOP;
+  IF coalesce(opening, false) THEN
+    RAISE EXCEPTION 'sqlite2pg: % is not live yet: a cut-over is under way and did not finish within 5 s (sqlite2pg cutover --resume finishes it)', TG_TABLE_NAME
+      USING ERRCODE = '55000';
+  END IF;
   RAISE EXCEPTION 'sqlite2pg: % is not live yet; the application writes to SQLite until cut-over', TG_TABLE_NAME
     USING ERRCODE = '55000';
 END $$;
