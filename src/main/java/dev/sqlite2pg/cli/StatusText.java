@@ -106,7 +106,7 @@ final class StatusText {
             "SQLite's write lock held %.1f ms; %d changes drained",
             c.lockMs(),
             c.drained()));
-    line(out, "foreign keys", c.foreignKeys().orElse("not added yet"));
+    line(out, "foreign keys", c.foreignKeys().orElse("added NOT VALID, not validated yet"));
   }
 
   private static void line(StringBuilder out, String name, String value) {
