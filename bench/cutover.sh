@@ -15,26 +15,7 @@
 # bench/work/cutover/.
 set -euo pipefail
 
-bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(dirname "$bench")
-work=${BENCH_WORK:-$bench/work}/cutover
-mkdir -p "$work"
-say() { printf 'bench: %s\n' "$*" >&2; }
-
-cd "$repo"
-if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "compiling the main and test classes"
-  ./mvnw -q -DskipTests test-compile >"$work/build.log" 2>&1 ||
-    { say "the build failed; see $work/build.log"; exit 1; }
-fi
-if [ ! -s "$work/classpath" ] || [ pom.xml -nt "$work/classpath" ]; then
-  ./mvnw -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath" >"$work/classpath.log" 2>&1 ||
-    { say "could not resolve the test classpath; see $work/classpath.log"; exit 1; }
-fi
-
-props=()
-add() { [ -n "${2:-}" ] && props+=("-D$1=$2") || true; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/test-classes.sh" cutover
 add bench.rounds "${BENCH_CUTOVER_ROUNDS:-}"
 add bench.rate "${BENCH_CUTOVER_RATE:-}"
 add bench.threads "${BENCH_CUTOVER_THREADS:-}"

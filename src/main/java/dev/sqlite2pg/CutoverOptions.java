@@ -41,4 +41,21 @@ public record CutoverOptions(
     return new CutoverOptions(
         maxLag, lagWindow, lockTimeout, verifyMaxAge, onCutover, pgbouncer, resume);
   }
+
+  /** The lag limit and how long it must hold before the lock is taken. */
+  public CutoverOptions withLag(Duration maxLag, Duration lagWindow) {
+    return new CutoverOptions(
+        maxLag, lagWindow, lockTimeout, verifyMaxAge, onCutover, pgbouncer, resume);
+  }
+
+  public CutoverOptions withLockTimeout(Duration lockTimeout) {
+    return new CutoverOptions(
+        maxLag, lagWindow, lockTimeout, verifyMaxAge, onCutover, pgbouncer, resume);
+  }
+
+  /** The command that tells the application, run once PostgreSQL takes the writes. */
+  public CutoverOptions withOnCutover(String command) {
+    return new CutoverOptions(
+        maxLag, lagWindow, lockTimeout, verifyMaxAge, Optional.of(command), pgbouncer, resume);
+  }
 }

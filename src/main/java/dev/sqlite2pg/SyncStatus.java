@@ -43,34 +43,6 @@ public record SyncStatus(
     Optional<Verified> lastVerify,
     Optional<Cutover> cutover) {
 
-  /** As before cut-over: no cut-over recorded. */
-  public SyncStatus(
-      Phase phase,
-      long boundary,
-      long capturedId,
-      long appliedId,
-      long pendingChanges,
-      Duration lag,
-      Optional<Instant> lastApplyAt,
-      Optional<Instant> startedAt,
-      Optional<String> follower,
-      List<Table> tables,
-      Optional<Verified> lastVerify) {
-    this(
-        phase,
-        boundary,
-        capturedId,
-        appliedId,
-        pendingChanges,
-        lag,
-        lastApplyAt,
-        startedAt,
-        follower,
-        tables,
-        lastVerify,
-        Optional.empty());
-  }
-
   /** A {@code sync verify}: the change it compared at, when, and whether PostgreSQL was equal. */
   public record Verified(long changeId, Instant at, boolean equal) {}
 

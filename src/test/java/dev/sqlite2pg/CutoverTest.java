@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,14 +49,7 @@ class CutoverTest {
       """;
 
   private static CutoverOptions quick() {
-    return new CutoverOptions(
-        Duration.ofSeconds(60),
-        Duration.ZERO,
-        Duration.ofSeconds(2),
-        Duration.ofHours(1),
-        Optional.empty(),
-        Optional.empty(),
-        false);
+    return CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO);
   }
 
   @Test
@@ -168,16 +160,7 @@ class CutoverTest {
               }
             });
     assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-    CutoverOptions o = quick();
-    CutoverOptions shortLock =
-        new CutoverOptions(
-            o.maxLag(),
-            o.lagWindow(),
-            Duration.ofMillis(300),
-            o.verifyMaxAge(),
-            o.onCutover(),
-            o.pgbouncer(),
-            false);
+    CutoverOptions shortLock = quick().withLockTimeout(Duration.ofMillis(300));
     try {
       assertThatThrownBy(() -> m.cutover(shortLock))
           .hasMessageContaining("held SQLite's write lock for longer than --lock-timeout 300ms")

@@ -2,21 +2,15 @@ package dev.sqlite2pg.cli;
 
 import dev.sqlite2pg.CutoverOptions;
 import dev.sqlite2pg.CutoverResult;
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.Warning;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sqlite2pg cutover SOURCE [TARGET]}: the application's writes moved from SQLite to
@@ -35,23 +29,8 @@ import picocli.CommandLine.Spec;
       "Exits 0 when cut over; 9 when refused or undone (nothing changed: the application stays on"
           + " SQLite); 10 when cut over but --on-cutover failed."
     })
-final class CutoverCommand implements Callable<Integer> {
+final class CutoverCommand extends SyncCommand.Base {
 
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
-  Path source;
-
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "TARGET",
-      description = "As for migrate; default: $DATABASE_URL, PG* variables, or --data-dir.")
-  String target;
-
-  @Mixin ConnectionOptions connection;
-  @Mixin SelectionOptions selection;
-  @Mixin OutputOptions output;
   @Mixin MaxLagOption lag;
 
   @Option(
@@ -108,37 +87,23 @@ final class CutoverCommand implements Callable<Integer> {
   boolean resume;
 
   @Override
-  public Integer call() {
-    output.configure();
-    if (selection.dataOnly) {
-      throw new MigrationException(
-          MigrationException.Code.BAD_ARGUMENTS,
-          "cutover follows what sync start made and takes no --data-only: leave it out");
-    }
-    CutoverOptions options =
-        new CutoverOptions(
-            lag.maxLag,
-            lagWindow,
-            lockTimeout,
-            verifyMaxAge,
-            Optional.ofNullable(onCutover),
-            Optional.ofNullable(pgbouncer),
-            resume);
-    try (ConnectionOptions.Resolved t =
-        connection.resolve(target, source, spec.commandLine().getErr())) {
-      Migrator m =
-          selection
-              .apply(Migrator.configure().source(source).target(t.connector()))
-              .rejectDir(SyncCommand.Base.REJECTS)
-              .build();
-      CutoverResult r = m.cutover(options);
-      print(r);
-      return r.exitCode();
-    }
+  int run(Migrator m) {
+    CutoverResult r =
+        m.cutover(
+            new CutoverOptions(
+                lag.maxLag,
+                lagWindow,
+                lockTimeout,
+                verifyMaxAge,
+                Optional.ofNullable(onCutover),
+                Optional.ofNullable(pgbouncer),
+                resume));
+    print(r);
+    return r.exitCode();
   }
 
   private void print(CutoverResult r) {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     for (CutoverResult.Step s : r.steps()) {
       out.printf(Locale.ROOT, "  %8.1f ms  %s%n", s.ms(), s.name());
     }

@@ -65,6 +65,7 @@ public final class StatusReader {
             Optional.empty(),
             follower,
             List.of(),
+            Optional.empty(),
             Optional.empty());
       }
       long applied = progress.map(SyncState.Progress::applied).orElse(0L);

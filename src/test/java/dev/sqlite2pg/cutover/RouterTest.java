@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,15 +54,7 @@ class RouterTest {
 
     assertThat(router.write(c -> insert(c, 2, "before"))).isEqualTo("sqlite");
     CutoverResult r =
-        m.cutover(
-            new CutoverOptions(
-                Duration.ofSeconds(60),
-                Duration.ZERO,
-                Duration.ofSeconds(2),
-                Duration.ofHours(1),
-                Optional.empty(),
-                Optional.empty(),
-                false));
+        m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO));
     assertThat(r.exitCode()).isZero();
     assertThat(router.write(c -> insert(c, 3, "after"))).isEqualTo("postgresql");
     assertThat(router.write(c -> insert(c, 4, "then"))).isEqualTo("postgresql");

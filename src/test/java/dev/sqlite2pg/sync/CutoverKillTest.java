@@ -187,14 +187,10 @@ class CutoverKillTest {
     }
 
     CutoverOptions options(boolean resume) {
-      return new CutoverOptions(
-          Duration.ofSeconds(60),
-          Duration.ZERO,
-          Duration.ofSeconds(2),
-          Duration.ofHours(1),
-          Optional.of("touch '" + flag + "'"),
-          Optional.empty(),
-          resume);
+      return CutoverOptions.defaults()
+          .withLag(Duration.ofSeconds(60), Duration.ZERO)
+          .withOnCutover("touch '" + flag + "'")
+          .withResume(resume);
     }
   }
 

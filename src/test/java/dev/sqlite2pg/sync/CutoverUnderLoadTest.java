@@ -13,7 +13,6 @@ import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,14 +47,9 @@ class CutoverUnderLoadTest {
       assertThat(m.syncVerify().equal()).isTrue();
       CutoverResult r =
           m.cutover(
-              new CutoverOptions(
-                  Duration.ofSeconds(1),
-                  Duration.ofSeconds(2),
-                  Duration.ofSeconds(2),
-                  Duration.ofHours(1),
-                  Optional.of("touch '" + flag + "'"),
-                  Optional.empty(),
-                  false));
+              CutoverOptions.defaults()
+                  .withLag(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                  .withOnCutover("touch '" + flag + "'"));
       assertThat(r.outcome()).as(r.toString()).isEqualTo(CutoverResult.Outcome.CUT_OVER);
       Thread.sleep(1_500); // the application goes on, on PostgreSQL
       app.stop();

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -125,14 +124,9 @@ public final class CutoverBench {
     }
     CutoverResult r =
         m.cutover(
-            new CutoverOptions(
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                Duration.ofHours(1),
-                Optional.of("touch '" + flag + "'"),
-                Optional.empty(),
-                false));
+            CutoverOptions.defaults()
+                .withLag(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .withOnCutover("touch '" + flag + "'"));
     if (r.exitCode() != 0) {
       throw new IllegalStateException("cutover failed: " + r);
     }
