@@ -16,6 +16,7 @@ import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.run.CatalogStep;
 import dev.sqlite2pg.run.CopyStep;
 import dev.sqlite2pg.run.Cutover;
+import dev.sqlite2pg.run.Rollback;
 import dev.sqlite2pg.run.FrameworkStep;
 import dev.sqlite2pg.run.LoadMode;
 import dev.sqlite2pg.run.PlanReport;
@@ -228,6 +229,17 @@ public final class Migrator {
               + " sqlite2pg sync run and sync verify, then cut over");
     }
     return Cutover.run(ctx, fitted.plan(), options);
+  }
+
+  /**
+   * {@code rollback} (design 3.8): the application's writes back from PostgreSQL to SQLite, with
+   * every write it made on PostgreSQL; or, with {@link RollbackOptions#resume()}, a rollback that
+   * stopped after its decision finished. Forward sync then follows again, for a second cut-over.
+   */
+  public RollbackResult rollback(RollbackOptions options) {
+    RunContext ctx = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
+    SqliteSource source = SqliteSource.open(run.options().source());
+    return Rollback.run(ctx, PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false), options);
   }
 
   /** {@code sync status}: where sync stands, read from both databases; writes to neither. */

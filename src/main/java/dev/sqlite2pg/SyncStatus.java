@@ -80,7 +80,9 @@ public record SyncStatus(
     /** A cut-over stopped between its PostgreSQL commit and its end: cutover --resume. */
     CUTTING_OVER,
     /** Cut over: PostgreSQL takes the application's writes; SQLite refuses them. */
-    CUT_OVER;
+    CUT_OVER,
+    /** A rollback stopped after PostgreSQL committed it: both refuse writes; rollback --resume. */
+    ROLLING_BACK;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -128,6 +130,9 @@ public record SyncStatus(
         case CUTTING_OVER ->
             "a cut-over stopped before it finished: run sqlite2pg cutover --resume";
         case CUT_OVER -> "";
+        case ROLLING_BACK ->
+            "a rollback stopped before SQLite took the writes again: run sqlite2pg rollback"
+                + " --resume";
         default -> "no process applies changes: run sqlite2pg sync run";
       };
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       SyncCommand.class,
       CutoverCommand.class,
+      RollbackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

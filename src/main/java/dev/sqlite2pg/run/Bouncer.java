@@ -23,13 +23,14 @@ final class Bouncer implements AutoCloseable {
 
   /** Connects to the console now, so that an unreachable PgBouncer stops the cut-over early. */
   static Bouncer of(CutoverOptions options) {
+    return of(options.pgbouncer());
+  }
+
+  /** As {@link #of(CutoverOptions)}, for any command that takes {@code --pgbouncer}. */
+  static Bouncer of(Optional<String> url) {
     return new Bouncer(
-        options
-            .pgbouncer()
-            .map(
-                url ->
-                    PgBouncer.connect(
-                        url, System.getenv(), Path.of(System.getProperty("user.home")))));
+        url.map(
+            u -> PgBouncer.connect(u, System.getenv(), Path.of(System.getProperty("user.home")))));
   }
 
   boolean present() {

@@ -53,7 +53,7 @@ public final class Cutover {
   private final RunContext run;
   private final Plan plan;
   private final CutoverOptions options;
-  private final CutoverSteps steps = new CutoverSteps();
+  private final CutoverSteps steps = new CutoverSteps("cutover");
   private final SyncState state;
 
   private Cutover(RunContext run, Plan plan, CutoverOptions options) {

@@ -60,9 +60,14 @@ final class CutoverChecks {
   }
 
   static MigrationException refused(List<String> why) {
+    return refused("cut-over", why);
+  }
+
+  /** {@code what} ("cut-over", "rollback") refused with nothing changed, and why. */
+  static MigrationException refused(String what, List<String> why) {
     return new MigrationException(
         MigrationException.Code.NOT_READY,
-        "cut-over not started, nothing changed: " + String.join("; ", why));
+        what + " not started, nothing changed: " + String.join("; ", why));
   }
 
   private static String age(Duration d) {

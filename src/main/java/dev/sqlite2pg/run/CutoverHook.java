@@ -18,24 +18,36 @@ final class CutoverHook {
 
   /** Runs {@code command} and waits for it; why it failed, if it did. */
   static Optional<String> run(String command, Instant at, long changeId) {
+    return run(
+        "--on-cutover",
+        command,
+        java.util.Map.of(
+            "SQLITE2PG_CUTOVER_AT", at.toString(),
+            "SQLITE2PG_CUTOVER_CHANGE", Long.toString(changeId)));
+  }
+
+  /**
+   * Runs {@code command} (the value of {@code option}) with {@code env} added to sqlite2pg's
+   * environment, and waits for it; why it failed, if it did.
+   */
+  static Optional<String> run(String option, String command, java.util.Map<String, String> env) {
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
     ProcessBuilder pb =
         new ProcessBuilder(
                 windows ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command))
             .inheritIO();
-    pb.environment().put("SQLITE2PG_CUTOVER_AT", at.toString());
-    pb.environment().put("SQLITE2PG_CUTOVER_CHANGE", Long.toString(changeId));
+    pb.environment().putAll(env);
     try {
       int exit = pb.start().waitFor();
       return exit == 0
           ? Optional.empty()
-          : Optional.of("--on-cutover exited with " + exit + ": tell the application yourself");
+          : Optional.of(option + " exited with " + exit + ": tell the application yourself");
     } catch (IOException e) {
       return Optional.of(
-          "--on-cutover could not start (" + e.getMessage() + "): tell the application yourself");
+          option + " could not start (" + e.getMessage() + "): tell the application yourself");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.of("--on-cutover was interrupted: tell the application yourself");
+      return Optional.of(option + " was interrupted: tell the application yourself");
     }
   }
 }

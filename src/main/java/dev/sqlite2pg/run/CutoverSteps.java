@@ -19,9 +19,15 @@ final class CutoverSteps {
   /** The environment variable naming the step to pause at, for kill -9 drills. */
   static final String PAUSE_AT = "SQLITE2PG_PAUSE_AT";
 
+  private final String command;
   private final List<CutoverResult.Step> done = new ArrayList<>();
   private final List<dev.sqlite2pg.Warning> warnings = new ArrayList<>();
   private long since = System.nanoTime();
+
+  /** @param command "cutover" or "rollback": how each line starts */
+  CutoverSteps(String command) {
+    this.command = command;
+  }
 
   /**
    * Records a step as finished now, says so, and pauses there when a drill asks.
@@ -35,18 +41,18 @@ final class CutoverSteps {
     double ms = (now - since) / 1e6;
     since = now;
     done.add(new CutoverResult.Step(text, ms));
-    LOG.info(String.format(Locale.ROOT, "cutover: %s (%.1f ms)", text, ms));
-    pauseAt(key);
+    LOG.info(String.format(Locale.ROOT, "%s: %s (%.1f ms)", command, text, ms));
+    pauseAt(command, key);
   }
 
   /** Something the operator must hear about; the cut-over goes on. */
   void warn(String message) {
-    LOG.warn("cutover: {}", message);
+    LOG.warn("{}: {}", command, message);
     warnings.add(dev.sqlite2pg.Warning.general(message));
   }
 
   void warn(dev.sqlite2pg.Warning w) {
-    LOG.warn("cutover: {}", w.describe());
+    LOG.warn("{}: {}", command, w.describe());
     warnings.add(w);
   }
 
@@ -59,9 +65,9 @@ final class CutoverSteps {
   }
 
   /** A drill's pause point: with SQLITE2PG_PAUSE_AT=name, waits here to be killed. */
-  private static void pauseAt(String name) {
+  private static void pauseAt(String command, String name) {
     if (name.equals(System.getenv(PAUSE_AT))) {
-      System.err.println("cutover: paused at " + name + " (" + PAUSE_AT + ")");
+      System.err.println(command + ": paused at " + name + " (" + PAUSE_AT + ")");
       System.err.flush();
       try {
         Thread.sleep(Long.MAX_VALUE);

@@ -64,6 +64,41 @@ public final class SqliteFence {
     }
   }
 
+  /**
+   * Lets the caller's own writes through the fence, or closes it again, inside the caller's write
+   * transaction (design 3.8, M17: no other connection can see the fence open, since the change is
+   * not committed before it is closed again).
+   */
+  public static void pass(Connection c, boolean open) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("UPDATE sqlite2pg_fence SET active = " + (open ? 0 : 1));
+    }
+  }
+
+  /**
+   * Rollback's last SQLite step (design 3.8 step 5): the fence's triggers dropped and the cut-over
+   * marker deleted, in the caller's write transaction; the file is then as during sync.
+   */
+  public static void lift(Connection c) throws SQLException {
+    List<String> triggers = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name FROM sqlite_schema WHERE type = 'trigger'"
+                    + " AND name LIKE 'sqlite2pg\\_fence\\_%' ESCAPE '\\'")) {
+      while (rs.next()) {
+        triggers.add(rs.getString(1));
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      for (String t : triggers) {
+        s.execute("DROP TRIGGER " + quote(t));
+      }
+      s.execute("UPDATE sqlite2pg_fence SET active = 0");
+      s.execute("DELETE FROM sqlite2pg_state WHERE k LIKE 'cutover:%'");
+    }
+  }
+
   /** The cut-over marker, when the file has one (a committed cut-over). */
   public static Optional<Marker> marker(Connection c) throws SQLException {
     try (Statement s = c.createStatement();

@@ -116,6 +116,9 @@ public final class StatusReader {
     if (recorded.equals("cut-over")) {
       return Phase.CUT_OVER;
     }
+    if (recorded.equals("rolling-back") && !following) {
+      return Phase.ROLLING_BACK;
+    }
     if (recorded.equals("cutting-over") && !following) {
       return Phase.CUTTING_OVER; // a cut-over that is running holds the run lock: following
     }

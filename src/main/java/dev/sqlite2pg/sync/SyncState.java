@@ -233,6 +233,32 @@ public final class SyncState {
         schema);
   }
 
+  /**
+   * Rollback's decision (design 3.8 step 4), in the caller's transaction: PostgreSQL's changes are
+   * in SQLite and PostgreSQL is fenced again; SQLite's fence is lifted next.
+   */
+  public void rollingBack(Connection pg) throws SQLException {
+    TargetWrites.update(
+        pg,
+        "UPDATE sqlite2pg.sync_state SET phase = 'rolling-back', rollback_at = clock_timestamp()"
+            + " WHERE target_schema = ?",
+        schema);
+  }
+
+  /**
+   * SQLite takes the writes again: back to sync, forward apply following from where it stood (the
+   * changes the rollback wrote into SQLite come back as equal rows, which is harmless).
+   */
+  public void rolledBack(Connection pg) throws SQLException {
+    TargetWrites.update(
+        pg,
+        "UPDATE sqlite2pg.sync_state SET phase = 'sync', cutover_position = NULL,"
+            + " cutover_drained = NULL, cutover_at = NULL, cutover_lock_ms = NULL,"
+            + " foreign_keys = NULL, verified_equal = NULL, verified_at = NULL,"
+            + " verified_position = NULL WHERE target_schema = ?",
+        schema);
+  }
+
   /** Where the foreign keys cut-over added stand: validating, valid, or their violations. */
   public void foreignKeys(Connection pg, String state) throws SQLException {
     TargetWrites.update(

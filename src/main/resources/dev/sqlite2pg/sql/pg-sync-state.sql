@@ -35,3 +35,7 @@ ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS cutover_at timestamptz
 ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS cutover_lock_ms double precision;
 -- The foreign keys cut-over added NOT VALID: 'validating', 'valid', or what violates them.
 ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS foreign_keys text;
+-- Rollback (design 3.8): 'rolling-back' once PostgreSQL is fenced again and its changes are in
+-- SQLite (PostgreSQL's commit decides), back to 'sync' once SQLite takes the writes again;
+-- when the last rollback was decided.
+ALTER TABLE sqlite2pg.sync_state ADD COLUMN IF NOT EXISTS rollback_at timestamptz;

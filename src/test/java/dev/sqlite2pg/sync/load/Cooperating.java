@@ -195,8 +195,13 @@ public final class Cooperating implements AutoCloseable {
 
   /** Every acknowledged write against PostgreSQL: the problems, none when all are there once. */
   public List<String> differences() throws SQLException {
+    return differences(pgUrl);
+  }
+
+  /** As {@link #differences()}, against the database at {@code url}: SQLite's after a rollback. */
+  public List<String> differences(String url) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(pgUrl);
+    try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
       for (Map.Entry<String, Long> e : extra.entrySet()) {
         String[] tk = e.getKey().split(":");
@@ -223,7 +228,8 @@ public final class Cooperating implements AutoCloseable {
       Map<Long, Long> markers = new java.util.HashMap<>();
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT total::bigint, count(*) FROM orders WHERE total >= 1000000 GROUP BY 1")) {
+              "SELECT CAST(total AS BIGINT), count(*) FROM orders WHERE total >= 1000000"
+                  + " GROUP BY 1")) {
         while (rs.next()) {
           markers.put(rs.getLong(1), rs.getLong(2));
         }
@@ -255,6 +261,9 @@ public final class Cooperating implements AutoCloseable {
     private volatile java.time.Instant lastSqliteAt; // the same two moments on the wall clock
     private volatile java.time.Instant firstPgAt;
     private volatile long longestSqliteStall; // between two acknowledged SQLite writes
+    private volatile long lastPg; // its last acknowledged PostgreSQL write
+    private volatile long firstSqliteBack; // its first SQLite write after PostgreSQL's
+    private boolean flagSeen;
 
     W(int number, double perSecond) {
       this.number = number;
@@ -291,58 +300,67 @@ public final class Cooperating implements AutoCloseable {
     /** One operation, routed; the ledger updated once its commit returned. */
     private void one(Connection sqlite, Connection pg) throws SQLException, InterruptedException {
       Op op = next();
-      if (!onPg && Files.exists(flag)) {
-        onPg = true;
-        switched = System.nanoTime();
+      boolean flagged = Files.exists(flag);
+      if (flagged != flagSeen) { // --on-cutover made it, --on-rollback removed it
+        flagSeen = flagged;
+        side(flagged);
       }
-      if (!onPg) {
+      for (int fencedInARow = 0; ; ) {
+        Connection c = onPg ? pg : sqlite;
         try {
-          op.run(sqlite);
-          sqlite.commit();
-          long now = System.nanoTime();
-          if (lastSqlite > 0) {
-            longestSqliteStall = Math.max(longestSqliteStall, now - lastSqlite);
-          }
-          lastSqlite = now;
-          lastSqliteAt = java.time.Instant.now();
+          op.run(c);
+          c.commit();
+          acknowledged(onPg);
           op.acknowledge();
           return;
         } catch (SQLException e) {
-          sqlite.rollback();
-          if (!String.valueOf(e.getMessage()).contains("sqlite2pg:")) {
-            if (e.getErrorCode() == 5 || e.getErrorCode() == 6) {
+          c.rollback();
+          if (!fence(e)) {
+            if (!onPg && (e.getErrorCode() == 5 || e.getErrorCode() == 6)) {
               return; // busy past 5 s: not acknowledged, the application would retry later
             }
             throw e;
           }
-          fenced.incrementAndGet(); // the fence: switch now, and retry this write there once
-          onPg = true;
-          switched = System.nanoTime();
-          retriedOnPg.incrementAndGet();
-        }
-      }
-      while (!stop.get() || firstPg == 0) {
-        try {
-          op.run(pg);
-          pg.commit();
-          if (firstPg == 0) {
-            firstPg = System.nanoTime();
-            firstPgAt = java.time.Instant.now();
+          (onPg ? pgFenced : fenced).incrementAndGet();
+          if (!onPg) {
+            retriedOnPg.incrementAndGet(); // SQLite's fence: switch now, retry there once
           }
-          op.acknowledge();
-          return;
-        } catch (SQLException e) {
-          pg.rollback();
-          if (!"55000".equals(e.getSQLState())) {
-            throw e;
-          }
-          pgFenced.incrementAndGet(); // both sides fenced for a moment (a killed cut-over)
-          Thread.sleep(20);
-          if (stop.get()) {
-            return;
+          side(!onPg);
+          if (++fencedInARow > 1) { // both sides fenced for a moment (a switch under way)
+            if (stop.get() && fencedInARow > 500) {
+              return;
+            }
+            Thread.sleep(10);
           }
         }
       }
+    }
+
+    private void side(boolean pg) {
+      if (pg != onPg) {
+        onPg = pg;
+        switched = System.nanoTime();
+      }
+    }
+
+    private void acknowledged(boolean pg) {
+      long now = System.nanoTime();
+      if (pg) {
+        if (firstPg == 0) {
+          firstPg = now;
+          firstPgAt = java.time.Instant.now();
+        }
+        lastPg = now;
+        return;
+      }
+      if (lastSqlite > 0) {
+        longestSqliteStall = Math.max(longestSqliteStall, now - lastSqlite);
+      }
+      if (lastPg > 0 && firstSqliteBack == 0) {
+        firstSqliteBack = now;
+      }
+      lastSqlite = now;
+      lastSqliteAt = java.time.Instant.now();
     }
 
     /** An upsert into one of the extra tables, of a row this writer owns (ids above the seed). */
@@ -429,6 +447,27 @@ public final class Cooperating implements AutoCloseable {
         }
       };
     }
+  }
+
+  /** SQLite's fence ("sqlite2pg:" message) or PostgreSQL's (SQLSTATE 55000). */
+  private static boolean fence(SQLException e) {
+    return "55000".equals(e.getSQLState()) || String.valueOf(e.getMessage()).contains("sqlite2pg:");
+  }
+
+  /**
+   * Per writer that came back, its last PostgreSQL write to its first SQLite write after a
+   * rollback, in ms.
+   */
+  public List<Double> backGapsMs() {
+    return writers.stream()
+        .filter(w -> w.lastPg > 0 && w.firstSqliteBack > w.lastPg)
+        .map(w -> (w.firstSqliteBack - w.lastPg) / 1e6)
+        .toList();
+  }
+
+  /** How many writers wrote to SQLite again after PostgreSQL. */
+  public long backOnSqlite() {
+    return writers.stream().filter(w -> w.firstSqliteBack > 0).count();
   }
 
   /** One transaction's statements, and what the ledger records once it committed. */
