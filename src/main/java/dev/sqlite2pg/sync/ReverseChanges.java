@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
  * shows, the rows are read in that same snapshot, and once the caller has written them into SQLite
  * it deletes exactly the ids the batch consumed. A change committed later with a smaller id is in
  * the next batch; a crash between SQLite's commit and the delete reads the same keys again, which
- * is harmless (the rows are state, not deltas), except for row images: see {@link #consume}.
+ * is harmless (the rows are state, not deltas), except for row images: see {@link
+ * #consume(Connection, Batch)}.
  */
 public final class ReverseChanges {
 
@@ -60,13 +62,17 @@ public final class ReverseChanges {
    * @param ids the changes it consumed: delete them with {@link #consume} once SQLite has the rows
    * @param tables the tables it touched, by number
    * @param whole those of them that were truncated, given whole
+   * @param images the ids among {@code ids} of row images (tables without a key, not truncated):
+   *     the changes that must not be applied twice (see {@link #consume(Connection, Batch)})
    */
-  public record Batch(List<Long> ids, List<ReverseTable> tables, List<ReverseTable> whole) {
+  public record Batch(
+      List<Long> ids, List<ReverseTable> tables, List<ReverseTable> whole, List<Long> images) {
 
     public Batch {
       ids = List.copyOf(ids);
       tables = List.copyOf(tables);
       whole = List.copyOf(whole);
+      images = List.copyOf(images);
     }
 
     public boolean isEmpty() {
@@ -116,7 +122,7 @@ public final class ReverseChanges {
       tables.put(t.number(), t);
     }
     if (tables.isEmpty()) {
-      return new Batch(List.of(), List.of(), List.of());
+      return new Batch(List.of(), List.of(), List.of(), List.of());
     }
     Map<Integer, List<Long>> ids = new TreeMap<>();
     Set<Integer> truncated = new TreeSet<>();
@@ -127,6 +133,7 @@ public final class ReverseChanges {
     List<Long> all = new ArrayList<>();
     List<ReverseTable> touched = new ArrayList<>();
     List<ReverseTable> whole = new ArrayList<>();
+    List<Long> images = new ArrayList<>();
     for (Map.Entry<Integer, List<Long>> e : ids.entrySet()) {
       ReverseTable t = tables.get(e.getKey());
       boolean w = truncated.contains(e.getKey());
@@ -135,26 +142,35 @@ public final class ReverseChanges {
       touched.add(t);
       if (w) {
         whole.add(t);
+      } else if (t.images()) {
+        images.addAll(e.getValue());
       }
     }
     all.sort(null);
-    return new Batch(all, touched, whole);
+    images.sort(null);
+    return new Batch(all, touched, whole, images);
   }
 
   /**
    * Deletes the batch's changes, in the caller's transaction if one is open; the number deleted.
-   * Only after SQLite committed the batch's rows: for a table with a key, a crash before this reads
-   * the same keys again (harmless); row images would be applied twice, so a caller that cannot
-   * commit both together writes them into SQLite in one transaction with a record of the batch's
-   * ids (or consumes images only under rollback's table locks).
+   * Only after SQLite committed the batch's rows. For a table with a key, a crash in between reads
+   * the same keys again next time, which is harmless. Row images ({@link Batch#images()}) are
+   * deltas and would be applied twice: a caller that cannot commit both sides together records
+   * those ids in SQLite in the transaction that applies them, and after a crash consumes the ids it
+   * recorded ({@link #consume(Connection, Collection)}) before it reads again.
    */
   public static int consume(Connection pg, Batch batch) throws SQLException {
-    if (batch.isEmpty()) {
+    return consume(pg, batch.ids());
+  }
+
+  /** Deletes the changes {@code ids}, in the caller's transaction if one is open. */
+  public static int consume(Connection pg, Collection<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
       return 0;
     }
     try (PreparedStatement ps =
         pg.prepareStatement("DELETE FROM sqlite2pg.changes WHERE id = ANY (?)")) {
-      ps.setArray(1, pg.createArrayOf("bigint", batch.ids().toArray()));
+      ps.setArray(1, pg.createArrayOf("bigint", ids.toArray()));
       return ps.executeUpdate();
     }
   }

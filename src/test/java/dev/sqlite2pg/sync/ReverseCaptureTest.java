@@ -35,19 +35,24 @@ class ReverseCaptureTest {
       -- keyed by a rowid alias (an identity column in PostgreSQL), stock by a composite key of
       -- text and integer (WITHOUT ROWID), settings by a text key, devices by a NOT NULL UNIQUE
       -- column only (as forward sync keys such a table), and an audit log with no key at all,
-      -- where equal rows are legitimate (two logins in the same second).
+      -- where equal rows are legitimate (two logins in the same second); sessions keyed by a
+      -- BLOB token (bytea), readings without a key, with REAL values and NULLs.
       CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT);
       CREATE TABLE stock (sku TEXT NOT NULL, shop INTEGER NOT NULL, qty INTEGER,
         PRIMARY KEY (sku, shop)) WITHOUT ROWID;
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
       CREATE TABLE devices (serial TEXT NOT NULL UNIQUE, owner INTEGER);
       CREATE TABLE audit (who TEXT, message TEXT);
+      CREATE TABLE sessions (token BLOB PRIMARY KEY, account INTEGER);
+      CREATE TABLE readings (sensor TEXT, value REAL);
       INSERT INTO customers VALUES (1, 'ann@example.com', 'Ann'), (2, 'bob@example.com', 'Bob'),
         (3, 'cy@example.com', 'Cy');
       INSERT INTO stock VALUES ('SKU-1', 1, 10), ('SKU-1', 2, 5), ('SKU-2', 1, 7);
       INSERT INTO settings VALUES ('locale', 'en'), ('theme', 'dark');
       INSERT INTO devices VALUES ('D-1', 1), ('D-2', 2);
       INSERT INTO audit VALUES ('ann', 'started'), ('ann', 'started');
+      INSERT INTO sessions VALUES (X'0102', 1);
+      INSERT INTO readings VALUES ('t1', 20.5);
       """;
 
   private ReverseFixture installed(String name) throws SQLException {
@@ -61,7 +66,9 @@ class ReverseCaptureTest {
               "stock [sku, shop]",
               "settings [key]",
               "devices [serial]",
-              "audit []");
+              "audit []",
+              "sessions [token]",
+              "readings []");
       assertThat(ReverseCapture.installed(pg, "public")).isTrue();
       assertThat(ReverseCapture.installed(pg, "other")).isFalse();
     }
@@ -79,7 +86,8 @@ class ReverseCaptureTest {
         "DELETE FROM customers WHERE id = 3",
         "UPDATE stock SET shop = 3 WHERE sku = 'SKU-1' AND shop = 2",
         "UPDATE stock SET qty = qty + 1",
-        "INSERT INTO settings VALUES ('tz', 'UTC')",
+        "INSERT INTO settings VALUES ('t\"z''s', 'UTC')",
+        "UPDATE sessions SET token = '\\x0a0b' WHERE token = '\\x0102'",
         "DELETE FROM settings WHERE key = 'theme'",
         "UPDATE devices SET serial = 'D-9' WHERE serial = 'D-2'",
         "UPDATE devices SET owner = 5 WHERE serial = 'nothing'");
@@ -88,12 +96,13 @@ class ReverseCaptureTest {
       // customers: 2 inserts, 1 update, a key change (old and new key), 1 delete; stock: a key
       // change and a 3-row update; settings: 2; devices: a key change; an update of no row: 0.
       ReverseChanges.Pending pending = changes.pending(pg);
-      assertThat(pending.changes()).isEqualTo(6 + 5 + 2 + 2);
+      assertThat(pending.changes()).isEqualTo(6 + 5 + 2 + 2 + 2);
       assertThat(pending.lag()).isPositive();
 
       Read r = ReverseFixture.read(pg, 1_000);
-      assertThat(r.batch().ids()).hasSize(15);
+      assertThat(r.batch().ids()).hasSize(17);
       assertThat(r.batch().whole()).isEmpty();
+      assertThat(r.batch().images()).isEmpty();
       assertThat(r.rows())
           .containsExactlyInAnyOrderEntriesOf(
               Map.of(
@@ -108,11 +117,13 @@ class ReverseCaptureTest {
                   "stock",
                   List.of("D SKU-1,2,null", "I SKU-1,1,11", "I SKU-1,3,6", "I SKU-2,1,8"),
                   "settings",
-                  List.of("D theme,null", "I tz,UTC"),
+                  List.of("D theme,null", "I t\"z's,UTC"),
+                  "sessions",
+                  List.of("D \\x0102,null", "I \\x0a0b,1"),
                   "devices",
                   List.of("D D-2,null", "I D-9,2")));
 
-      assertThat(ReverseChanges.consume(pg, r.batch())).isEqualTo(15);
+      assertThat(ReverseChanges.consume(pg, r.batch())).isEqualTo(17);
       assertThat(changes.pending(pg)).isEqualTo(new ReverseChanges.Pending(0, Duration.ZERO));
       assertThat(ReverseFixture.read(pg, 1_000).batch().isEmpty()).isTrue();
     }
@@ -124,7 +135,9 @@ class ReverseCaptureTest {
     f.app(
         "INSERT INTO audit VALUES ('bob', 'login'), ('bob', 'login')",
         "UPDATE audit SET message = 'boot' WHERE message = 'started'",
-        "DELETE FROM audit WHERE who = 'bob'");
+        "DELETE FROM audit WHERE who = 'bob'",
+        "INSERT INTO readings VALUES ('t2', 0.1), (NULL, NULL), ('t3', 1e300)",
+        "UPDATE readings SET value = -0.0 WHERE sensor = 't1'");
     try (Connection pg = f.connect()) {
       Read r = ReverseFixture.read(pg, 1_000);
       assertThat(r.rows())
@@ -139,8 +152,15 @@ class ReverseCaptureTest {
                       "D ann,started",
                       "I ann,boot",
                       "D bob,login",
-                      "D bob,login")));
-      assertThat(r.batch().ids()).hasSize(6);
+                      "D bob,login")),
+              // Values come back exactly through jsonb: 0.1, 1e300 and NULL; -0 as 0, as jsonb
+              // numbers have no negative zero (nor does SQLite's REAL storage: it keeps 0).
+              Map.entry(
+                  "readings",
+                  List.of("I t2,0.1", "I null,null", "I t3,1e+300", "D t1,20.5", "I t1,0")));
+      assertThat(r.batch().ids()).hasSize(6 + 4);
+      // Deltas, not state: a consumer must not apply these twice.
+      assertThat(r.batch().images()).isEqualTo(r.batch().ids());
     }
   }
 
@@ -168,6 +188,7 @@ class ReverseCaptureTest {
           .containsExactly(
               Map.entry("audit (whole)", List.of("I cy,hello")),
               Map.entry("customers", List.of("I 4,late@example.com,null")));
+      assertThat(second.batch().images()).as("a truncated table is state again").isEmpty();
       ReverseChanges.consume(pg, second.batch());
       assertThat(new ReverseChanges("public").pending(pg).changes()).isZero();
     }
@@ -300,7 +321,7 @@ class ReverseCaptureTest {
       s.execute("CREATE ROLE " + app + " LOGIN NOSUPERUSER");
       // The tables and sqlite2pg's schema change hands, as if the owner had migrated them.
       s.execute("ALTER SCHEMA sqlite2pg OWNER TO " + owner);
-      for (String t : List.of("customers", "stock", "settings", "devices", "audit")) {
+      for (String t : f.plans.stream().map(p -> p.target()).toList()) {
         s.execute("ALTER TABLE " + t + " OWNER TO " + owner);
         s.execute("GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON " + t + " TO " + app);
       }
