@@ -29,6 +29,9 @@ import java.util.Optional;
  *     numeric(10,2))
  * @param floatBits whether REALs in a real (4-byte) column are float values widened ((double) 0.1f)
  *     rather than the decimals they print as (0.1)
+ * @param numbersApart whether the sample keeps numbers as INTEGER or REAL and none of its texts
+ *     reads as a number: an untyped column of counts and a few words, where a number in
+ *     PostgreSQL's text column was a number in SQLite, whichever storage class is more frequent
  * @param sampled how many non-null values the shape was learned from
  */
 public record ColumnShape(
@@ -43,6 +46,7 @@ public record ColumnShape(
     boolean padded,
     boolean trimmedDecimals,
     boolean floatBits,
+    boolean numbersApart,
     int sampled) {
 
   public ColumnShape {
@@ -84,6 +88,12 @@ public record ColumnShape(
         !texts.isEmpty() && texts.stream().allMatch(t -> padded(t, type)),
         trimmed(texts, type),
         floatBits(reals),
+        (counts.containsKey(Storage.INTEGER) || counts.containsKey(Storage.REAL))
+            && texts.stream()
+                .noneMatch(
+                    t ->
+                        Numbers.text(Storage.INTEGER, t) != null
+                            || Numbers.text(Storage.REAL, t) != null),
         n);
   }
 

@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * One column's PostgreSQL values back into the SQLite values the application would have written:
@@ -24,10 +26,14 @@ public final class ReverseValue {
 
   private final String column;
   private final ColumnShape shape;
+  private final List<Storage> numbersFirst;
 
   public ReverseValue(String column, ColumnShape shape) {
     this.column = column;
     this.shape = shape;
+    List<Storage> order = new ArrayList<>(List.of(Storage.INTEGER, Storage.REAL));
+    shape.preference().stream().filter(s -> !order.contains(s)).forEach(order::add);
+    this.numbersFirst = List.copyOf(order);
   }
 
   public ColumnShape shape() {
@@ -53,7 +59,7 @@ public final class ReverseValue {
       return fromBytes(HexFormat.of().parseHex(pg, 2, pg.length()));
     }
     String reason = null;
-    for (Storage s : shape.preference()) {
+    for (Storage s : order()) {
       try {
         Object v = as(s, pg);
         if (v != null) {
@@ -89,6 +95,17 @@ public final class ReverseValue {
       }
     }
     throw new ReverseException(column, "\\x" + HexFormat.of().formatHex(pg), noForm());
+  }
+
+  /** The shape's preference; numbers first where the column keeps its numbers apart from texts. */
+  private List<Storage> order() {
+    if (!shape.numbersApart()) {
+      return shape.preference();
+    }
+    return switch (shape.type().kind()) {
+      case TEXT, BPCHAR, ENUM, JSON, JSONB -> numbersFirst;
+      default -> shape.preference();
+    };
   }
 
   private Object as(Storage s, String t) throws Unfit {
