@@ -29,7 +29,8 @@ import java.util.List;
  *   pg.ddl, pg.state    plan, pg, pg.connect, translate, convert, sqlite, sql, catalog
  *   plan                pg, pg.connect, translate, convert, sqlite, sql, catalog
  *   pg, pg.connect      translate, convert, sqlite, sql, catalog
- *   translate           convert, sqlite, sql, catalog
+ *   translate           convert.reverse, convert, sqlite, sql, catalog
+ *   convert.reverse     convert, sqlite, sql, catalog
  *   convert             sqlite, sql, catalog
  *   sqlite              sql, catalog
  *   sql, catalog        nothing of ours but the API
@@ -51,6 +52,7 @@ final class Layers {
           List.of("catalog", "sql"),
           List.of("sqlite"),
           List.of("convert"),
+          List.of("convert.reverse"),
           List.of("translate"),
           List.of("pg", "pg.connect"),
           List.of("plan"),
