@@ -16,13 +16,13 @@ import dev.sqlite2pg.plan.TargetFit;
 import dev.sqlite2pg.run.CatalogStep;
 import dev.sqlite2pg.run.CopyStep;
 import dev.sqlite2pg.run.Cutover;
-import dev.sqlite2pg.run.Rollback;
 import dev.sqlite2pg.run.FrameworkStep;
 import dev.sqlite2pg.run.LoadMode;
 import dev.sqlite2pg.run.PlanReport;
 import dev.sqlite2pg.run.PlanStep;
 import dev.sqlite2pg.run.PostDataStep;
 import dev.sqlite2pg.run.ReportStep;
+import dev.sqlite2pg.run.Rollback;
 import dev.sqlite2pg.run.RunContext;
 import dev.sqlite2pg.run.SchemaStep;
 import dev.sqlite2pg.run.SnapshotStep;
@@ -239,7 +239,8 @@ public final class Migrator {
   public RollbackResult rollback(RollbackOptions options) {
     RunContext ctx = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     SqliteSource source = SqliteSource.open(run.options().source());
-    return Rollback.run(ctx, PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false), options);
+    return Rollback.run(
+        ctx, PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false), options);
   }
 
   /** {@code sync status}: where sync stands, read from both databases; writes to neither. */

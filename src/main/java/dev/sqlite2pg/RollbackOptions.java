@@ -6,9 +6,8 @@ import java.util.Optional;
 /**
  * How {@code sqlite2pg rollback} proceeds (design 3.8).
  *
- * @param lockTimeout how long to wait for the locks on PostgreSQL's tables (the application's
- *     open write transactions there) and then SQLite's; past it the rollback gives up, changing
- *     nothing
+ * @param lockTimeout how long to wait for the locks on PostgreSQL's tables (the application's open
+ *     write transactions there) and then SQLite's; past it the rollback gives up, changing nothing
  * @param onRollback a shell command run once SQLite takes the writes again
  * @param pgbouncer a PgBouncer URL whose database is paused for the switch, resumed after it
  * @param resume finish a rollback that stopped part way instead of starting one

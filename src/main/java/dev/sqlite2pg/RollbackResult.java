@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a rollback did (design 3.8): each step with its time, how long the application's writes
- * were held (PostgreSQL's tables locked), and the changes brought back into SQLite under the lock.
+ * What a rollback did (design 3.8): each step with its time, how long the application's writes were
+ * held (PostgreSQL's tables locked), and the changes brought back into SQLite under the lock.
  *
  * @param at when PostgreSQL's commit decided the rollback, when it did
  * @param lockMs how long PostgreSQL's tables were locked

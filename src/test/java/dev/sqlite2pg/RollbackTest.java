@@ -107,7 +107,8 @@ class RollbackTest {
     Thread.sleep(1500);
     stop.set(true);
     following.get(30, TimeUnit.SECONDS);
-    assertThat(m.syncVerify().equal()).isTrue();
+    VerifyResult second = m.syncVerify();
+    assertThat(second.equal()).as(second.toString()).isTrue();
     CutoverResult again =
         m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO));
     assertThat(again.exitCode()).as(again.toString()).isZero();

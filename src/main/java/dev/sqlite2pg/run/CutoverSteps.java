@@ -24,7 +24,9 @@ final class CutoverSteps {
   private final List<dev.sqlite2pg.Warning> warnings = new ArrayList<>();
   private long since = System.nanoTime();
 
-  /** @param command "cutover" or "rollback": how each line starts */
+  /**
+   * @param command "cutover" or "rollback": how each line starts
+   */
   CutoverSteps(String command) {
     this.command = command;
   }

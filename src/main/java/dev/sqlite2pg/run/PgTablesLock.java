@@ -27,7 +27,9 @@ final class PgTablesLock {
     this.taken = System.nanoTime();
   }
 
-  /** Locks {@code tables} of {@code schema}, or gives up after {@code timeout}, changing nothing. */
+  /**
+   * Locks {@code tables} of {@code schema}, or gives up after {@code timeout}, changing nothing.
+   */
   static PgTablesLock take(Connection pg, String schema, List<String> tables, Duration timeout)
       throws SQLException {
     pg.setAutoCommit(false);

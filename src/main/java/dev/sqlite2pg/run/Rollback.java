@@ -31,8 +31,8 @@ import java.util.Optional;
  * <ol>
  *   <li>PgBouncer paused ({@code --pgbouncer}); PostgreSQL's tables locked in one statement (the
  *       application's writes wait, bounded by {@code --lock-timeout});
- *   <li>every change PostgreSQL captured since the cut-over written into SQLite through its
- *       fence, in one SQLite transaction, committed: SQLite equals PostgreSQL, still fenced;
+ *   <li>every change PostgreSQL captured since the cut-over written into SQLite through its fence,
+ *       in one SQLite transaction, committed: SQLite equals PostgreSQL, still fenced;
  *   <li>in the locked PostgreSQL transaction: its fence up, the consumed changes deleted, the
  *       foreign keys cut-over added dropped (SQLite's writers may create orphans again, and forward
  *       apply must not stall on them), phase 'rolling-back'; committed: the decision;
@@ -123,7 +123,9 @@ public final class Rollback {
           List.of(
               phase.equals("cutting-over")
                   ? "a cut-over stopped part way: run sqlite2pg cutover --resume first"
-                  : "schema " + run.schema() + " was not cut over: the application writes to SQLite"));
+                  : "schema "
+                      + run.schema()
+                      + " was not cut over: the application writes to SQLite"));
     }
     return rollBack(sqlite, pg);
   }
@@ -224,9 +226,7 @@ public final class Rollback {
       steps.done("told", "--on-rollback ran" + (failed.isEmpty() ? "" : " and failed"));
     }
     return new RollbackResult(
-        told
-            ? RollbackResult.Outcome.ROLLED_BACK
-            : RollbackResult.Outcome.ROLLED_BACK_HOOK_FAILED,
+        told ? RollbackResult.Outcome.ROLLED_BACK : RollbackResult.Outcome.ROLLED_BACK_HOOK_FAILED,
         "rolled back: SQLite takes the application's writes, with every write made on PostgreSQL;"
             + " PostgreSQL refuses them; sync run follows again",
         changes,

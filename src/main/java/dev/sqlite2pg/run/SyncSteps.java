@@ -20,6 +20,7 @@ import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.CaptureKey;
 import dev.sqlite2pg.sync.Fence;
+import dev.sqlite2pg.sync.ReverseCapture;
 import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SyncState;
 import java.nio.file.Path;
@@ -173,6 +174,7 @@ public final class SyncSteps {
     try (Connection pg = run.target().open()) {
       new SyncState(run.schema()).start(pg, boundary);
       Fence.install(pg, run.schema(), targets(plan));
+      ReverseCapture.install(pg, run.schema(), plan.tables()); // armed: cut-over creates nothing
     } catch (SQLException e) {
       throw TargetErrors.translate("Recording where sync starts", e, run.target());
     }
@@ -291,6 +293,7 @@ public final class SyncSteps {
     }
     try (Connection pg = run.target().open()) {
       Fence.remove(pg, run.schema(), existing(pg, run.schema(), targets(plan)));
+      ReverseCapture.remove(pg, run.schema());
       new SyncState(run.schema()).clear(pg);
     } catch (SQLException e) {
       throw TargetErrors.translate("Removing sync's fence", e, run.target());

@@ -98,6 +98,36 @@ public final class Changelog {
     }
   }
 
+  /** The highest change id the changelog holds now (0 when empty). */
+  static long highest(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT coalesce(max(id), 0) FROM sqlite2pg_changes");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Deletes the changes after {@code after}, with their row images, in the caller's write
+   * transaction: the ones capture recorded for the rows rollback itself wrote, which PostgreSQL has
+   * already (applied forward again, a row image would be there twice). Nobody saw them: the
+   * transaction that made them deletes them.
+   */
+  static void forget(Connection c, long after) throws SQLException {
+    for (String image : imageTables(c)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM " + image + " WHERE change_id > ?")) {
+        ps.setLong(1, after);
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM sqlite2pg_changes WHERE id > ?")) {
+      ps.setLong(1, after);
+      ps.executeUpdate();
+    }
+  }
+
   /** The image tables capture created (their names are sqlite2pg's, never an application's). */
   private static List<String> imageTables(Connection c) throws SQLException {
     List<String> out = new ArrayList<>();

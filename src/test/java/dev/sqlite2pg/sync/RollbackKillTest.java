@@ -42,13 +42,7 @@ class RollbackKillTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "killed at {0}, wal={1}")
-  @CsvSource({
-    "locked,true",
-    "applied,false",
-    "decided,true",
-    "unfenced,false",
-    "told,true"
-  })
+  @CsvSource({"locked,true", "applied,false", "decided,true", "unfenced,false", "told,true"})
   void killedAtAStepRollbackResumeLeavesSqliteWritable(String step, boolean wal) throws Exception {
     Round round = new Round("rollback_kill_" + step + (wal ? "_wal" : "_journal"), wal);
     try (Cooperating app = round.start()) {
@@ -58,7 +52,9 @@ class RollbackKillTest {
       Sides killed = round.sides();
       assertThat(killed.sqliteWritable() && killed.pgWritable()).isFalse();
       boolean decided = List.of("decided", "unfenced", "told").contains(step);
-      assertThat(killed.pgWritable()).as("PostgreSQL writable, killed at " + step).isEqualTo(!decided);
+      assertThat(killed.pgWritable())
+          .as("PostgreSQL writable, killed at " + step)
+          .isEqualTo(!decided);
       round.finish(app);
     }
   }
@@ -150,7 +146,9 @@ class RollbackKillTest {
       if (sides().pgWritable()) {
         assertThat(resumed.outcome()).isEqualTo(RollbackResult.Outcome.NOTHING_TO_RESUME);
         RollbackResult again = m.rollback(options(false));
-        assertThat(again.outcome()).as(again.toString()).isEqualTo(RollbackResult.Outcome.ROLLED_BACK);
+        assertThat(again.outcome())
+            .as(again.toString())
+            .isEqualTo(RollbackResult.Outcome.ROLLED_BACK);
       }
       Sides end = sides();
       assertThat(end.sqliteWritable() && !end.pgWritable()).as(resumed.toString()).isTrue();
