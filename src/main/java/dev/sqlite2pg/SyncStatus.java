@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param tables the captured tables, by source name
  * @param lastVerify the last {@code sync verify}, when one ran
  * @param cutover the cut-over, once one committed its PostgreSQL side (design 3.7)
+ * @param reversePending changes the application made on PostgreSQL not yet in SQLite (design 3.8)
+ * @param reverseLag now minus the oldest of those, on PostgreSQL's clock; zero when none
  */
 public record SyncStatus(
     Phase phase,
@@ -41,7 +43,9 @@ public record SyncStatus(
     Optional<String> follower,
     List<Table> tables,
     Optional<Verified> lastVerify,
-    Optional<Cutover> cutover) {
+    Optional<Cutover> cutover,
+    long reversePending,
+    Duration reverseLag) {
 
   /** A {@code sync verify}: the change it compared at, when, and whether PostgreSQL was equal. */
   public record Verified(long changeId, Instant at, boolean equal) {}
@@ -183,6 +187,8 @@ public record SyncStatus(
         g.writeNullField("last_verify");
       }
       cutover(g);
+      g.writeNumberField("reverse_pending_changes", reversePending);
+      g.writeNumberField("reverse_lag_seconds", reverseLag.toMillis() / 1000.0);
       g.writeArrayFieldStart("tables");
       for (Table t : tables) {
         g.writeStartObject();

@@ -115,6 +115,50 @@ class RollbackTest {
     pg(url, "INSERT INTO tags VALUES ('second', 6)");
   }
 
+  /**
+   * After a cut-over, sync run brings the application's PostgreSQL writes into the fenced SQLite
+   * file as they come (design 3.8), so that a rollback has only a moment's changes left; sync
+   * status counts what is pending, measured inside PostgreSQL.
+   */
+  @Test
+  void syncRunAfterACutOverBringsTheWritesBackAsTheyCome() throws Exception {
+    String url = TestPostgres.newDatabase("rollback_follow");
+    Path db = Fixtures.buildFromSql(SHOP, dir.resolve("follow.db"));
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+    assertThat(m.syncStart().exitCode()).isZero();
+    assertThat(m.syncVerify().equal()).isTrue();
+    assertThat(
+            m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO))
+                .exitCode())
+        .isZero();
+    pg(url, "INSERT INTO tags VALUES ('while-stopped', 7)");
+    assertThat(m.syncStatus().reversePending()).isEqualTo(1);
+
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Long> following = CompletableFuture.supplyAsync(() -> m.syncRun(stop::get));
+    try {
+      for (int i = 0; i < 20; i++) {
+        pg(url, "UPDATE tags SET n = n + 1 WHERE name = 'while-stopped'");
+        Thread.sleep(20);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (m.syncStatus().reversePending() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(sqliteRows(db, "SELECT name, n FROM tags WHERE name = 'while-stopped'"))
+          .containsExactly("while-stopped|27");
+      assertThatThrownBy(() -> sqlite(db, "DELETE FROM tags"))
+          .as("still fenced: the rows came through the fence")
+          .hasMessageContaining("sqlite2pg:");
+    } finally {
+      stop.set(true);
+      following.get(30, TimeUnit.SECONDS);
+    }
+    RollbackResult r = m.rollback(RollbackOptions.defaults());
+    assertThat(r.changes()).as("nothing left to drain").isZero();
+    assertThat(m.verify().equal()).isTrue();
+  }
+
   @Test
   void withoutACutOverNothingChanges() throws Exception {
     String url = TestPostgres.newDatabase("rollback_refused");

@@ -47,6 +47,15 @@ final class StatusText {
                         + " ago)")
             .orElse("never (sqlite2pg sync verify)"));
     s.cutover().ifPresent(c -> cutover(out, c, s.phase()));
+    if (s.cutover().isPresent()) {
+      line(
+          out,
+          "reverse lag",
+          seconds(s.reverseLag())
+              + ", "
+              + s.reversePending()
+              + " changes made on PostgreSQL not in SQLite yet (sync run brings them)");
+    }
     if (!s.tables().isEmpty()) {
       out.append('\n')
           .append(

@@ -19,10 +19,15 @@ final class PrometheusText {
     PrometheusText p = new PrometheusText();
     p.phase(s);
     p.gauge(
-        "sqlite2pg_sync_lag_seconds", "Forward lag: now minus the oldest pending change's time.");
+        "sqlite2pg_sync_lag_seconds",
+        "Lag: now minus the oldest pending change's time; reverse (PostgreSQL to SQLite, after a"
+            + " cut-over) on PostgreSQL's clock.");
     p.sample("sqlite2pg_sync_lag_seconds{direction=\"forward\"}", s.lag().toMillis() / 1000.0);
-    p.gauge("sqlite2pg_sync_pending_changes", "Changes captured in SQLite and not applied yet.");
+    p.sample(
+        "sqlite2pg_sync_lag_seconds{direction=\"reverse\"}", s.reverseLag().toMillis() / 1000.0);
+    p.gauge("sqlite2pg_sync_pending_changes", "Changes captured and not applied yet.");
     p.sample("sqlite2pg_sync_pending_changes{direction=\"forward\"}", s.pendingChanges());
+    p.sample("sqlite2pg_sync_pending_changes{direction=\"reverse\"}", s.reversePending());
     p.gauge(
         "sqlite2pg_sync_source_change_id", "The highest change id SQLite's changelog gave out.");
     p.sample("sqlite2pg_sync_source_change_id", s.capturedId());

@@ -111,7 +111,7 @@ public final class Cutover {
           r.at().orElseThrow());
     }
     LOG.info(
-        "sync: {} was cut over to PostgreSQL at {}: nothing to follow",
+        "sync: {} was cut over to PostgreSQL at {}",
         run.options().source(),
         r.at().map(Object::toString).orElse("?"));
     return true;

@@ -20,6 +20,7 @@ import dev.sqlite2pg.sync.Apply;
 import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.CaptureKey;
 import dev.sqlite2pg.sync.Fence;
+import dev.sqlite2pg.sync.ReverseApply;
 import dev.sqlite2pg.sync.ReverseCapture;
 import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SyncState;
@@ -216,8 +217,12 @@ public final class SyncSteps {
       Apply apply = new Apply(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       SchemaWatch watch = new SchemaWatch(run.schema(), plan.catalog().utf8(), keys, plan.tables());
       long applied = apply.applied(pg).orElseThrow(() -> notStarted(run));
+      Rollback.settle(run, plan, sqlite, pg); // a rollback stopped after its decision
       if (Cutover.settle(run, plan, sqlite, pg)) {
-        return applied; // cut over: the application writes to PostgreSQL now
+        // Cut over: the application writes to PostgreSQL; its writes follow it into SQLite.
+        ReverseApply reverse = new ReverseApply(run.schema(), plan.tables(), sqlite);
+        new ReverseLoop(reverse, run.schema(), sqlite, pg, metrics).run(stop);
+        return applied;
       }
       if (!Fence.missing(pg, run.schema(), targets(plan)).isEmpty()) {
         Fence.install(pg, run.schema(), targets(plan)); // dropped by hand: cut-over needs it

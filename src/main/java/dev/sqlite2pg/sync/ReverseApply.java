@@ -75,6 +75,11 @@ public final class ReverseApply {
 
   /** Every pending change, applied within both callers' transactions. */
   public Applied within(Connection pg, Connection sqlite) throws SQLException {
+    return within(pg, sqlite, Integer.MAX_VALUE);
+  }
+
+  /** At most about {@code limit} pending changes (whole transactions), as {@link #within}. */
+  public Applied within(Connection pg, Connection sqlite, int limit) throws SQLException {
     try (Statement s = pg.createStatement()) {
       s.execute("SET LOCAL TimeZone = 'UTC'"); // the text ReverseValue reads
     }
@@ -85,7 +90,7 @@ public final class ReverseApply {
         new ReverseChanges(schema)
             .within(
                 pg,
-                Integer.MAX_VALUE,
+                limit,
                 (t, whole, rs) -> rows[0] += write(sqlite, tables.get(t.table()), t, whole, rs));
     raiseSequences(sqlite, batch);
     recordImages(sqlite, batch.images());

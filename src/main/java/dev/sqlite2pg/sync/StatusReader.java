@@ -42,10 +42,12 @@ public final class StatusReader {
     Optional<SyncState.Progress> progress;
     Map<String, SyncState.TableProgress> tables;
     Optional<String> follower;
+    ReverseChanges.Pending reverse;
     try {
       progress = state.progress(pg);
       tables = state.tables(pg);
       follower = RunLock.heldBy(pg, schema);
+      reverse = new ReverseChanges(schema).pending(pg);
     } finally {
       pg.rollback();
       pg.setAutoCommit(pgAuto);
@@ -66,7 +68,9 @@ public final class StatusReader {
             follower,
             List.of(),
             Optional.empty(),
-            Optional.empty());
+            Optional.empty(),
+            0,
+            Duration.ZERO);
       }
       long applied = progress.map(SyncState.Progress::applied).orElse(0L);
       Pending pending = pending(sqlite, applied);
@@ -84,7 +88,9 @@ public final class StatusReader {
           follower,
           tables(sqlite, tables, pending.byTable()),
           progress.flatMap(SyncState.Progress::verified),
-          cutover(progress, SqliteFence.marker(sqlite)));
+          cutover(progress, SqliteFence.marker(sqlite)),
+          reverse.changes(),
+          reverse.lag());
     } finally {
       sqlite.rollback();
       sqlite.setAutoCommit(auto);
