@@ -4,6 +4,8 @@ import dev.sqlite2pg.CutoverOptions;
 import dev.sqlite2pg.CutoverResult;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.Migrator;
+import dev.sqlite2pg.RollbackOptions;
+import dev.sqlite2pg.RollbackResult;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.TestPostgres;
 import java.nio.file.Files;
@@ -32,6 +34,12 @@ public final class CutoverBench {
   private final int threads = Integer.getInteger("bench.threads", 4);
   private final int tables = Integer.getInteger("bench.tables", 50);
   private final boolean wal = !"delete".equals(System.getProperty("bench.journal", "wal"));
+  private final boolean rollback = !"false".equals(System.getProperty("bench.rollback", "true"));
+  private final int reverseSeconds = Integer.getInteger("bench.reverse-seconds", 10);
+  private final List<Double> rollbacks = new ArrayList<>();
+  private final List<Double> reverseP99 = new ArrayList<>();
+  private final List<Double> backPauses = new ArrayList<>();
+  private long rollbackLost;
 
   private CutoverBench(Path work) {
     this.work = work;
@@ -95,6 +103,20 @@ public final class CutoverBench {
         median(gaps),
         Collections.max(gaps),
         problems);
+    if (rollback) {
+      say(
+          "rollback: took median %.0f ms, max %.0f ms (target < 5 s); reverse lag p99 median %.0f"
+              + " ms, max %.0f ms (target < 1 s); writers' pause back to SQLite median %.0f ms,"
+              + " max %.0f ms (target: the whole rollback < 1 min); acknowledged writes missing"
+              + " from SQLite: %d",
+          median(rollbacks),
+          Collections.max(rollbacks),
+          median(reverseP99),
+          Collections.max(reverseP99),
+          median(backPauses),
+          Collections.max(backPauses),
+          rollbackLost);
+    }
     say(
         "baseline, the same file moved by a one-time migrate with the application stopped: median"
             + " %.0f ms; the cooperating application's longest gap is %.1fx shorter",
@@ -141,6 +163,10 @@ public final class CutoverBench {
     List<Double> gaps = app.gapsMs();
     java.time.Instant locked = r.at().orElseThrow().minusNanos((long) (r.lockMs() * 1e6));
     List<Double> pauses = app.pausesFrom(locked);
+    long cutoverProblems = app.differences().size();
+    if (rollback) {
+      back(m, db, url, flag, app, i);
+    }
     return new Round(
         r.lockMs(),
         r.drained(),
@@ -149,7 +175,68 @@ public final class CutoverBench {
         gaps.isEmpty() ? Double.NaN : Collections.max(gaps),
         app.fenced(),
         app.credit.size() + app.orders.size() + app.extra.size(),
-        app.differences().size());
+        cutoverProblems);
+  }
+
+  /**
+   * The way back (issue 14): a second application instance writes to PostgreSQL while sync run
+   * brings its writes into SQLite (the reverse lag sampled inside PostgreSQL every 5 ms), then sync
+   * run stops and rollback runs; the instance goes on on SQLite, and every write either instance
+   * acknowledged is in SQLite.
+   */
+  private void back(Migrator m, Path db, String url, Path flag, Cooperating first, int i)
+      throws Exception {
+    Cooperating app = Cooperating.start(db, url, flag, threads, rate, tables - 7, 1 + threads);
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Long> following = CompletableFuture.supplyAsync(() -> m.syncRun(stop::get));
+    Latencies lag = new Latencies();
+    try (java.sql.Connection pg = java.sql.DriverManager.getConnection(url)) {
+      dev.sqlite2pg.sync.ReverseChanges changes = new dev.sqlite2pg.sync.ReverseChanges("public");
+      long warm = System.nanoTime() + 2_000_000_000L;
+      long end = warm + reverseSeconds * 1_000_000_000L;
+      while (System.nanoTime() < end && !following.isDone()) {
+        Duration d = changes.pending(pg).lag();
+        if (System.nanoTime() > warm) {
+          lag.add(d.toNanos());
+        }
+        Thread.sleep(5);
+      }
+    }
+    stop.set(true);
+    following.get();
+    long t0 = System.nanoTime();
+    RollbackResult r =
+        m.rollback(RollbackOptions.defaults().withOnRollback("rm -f '" + flag + "'"));
+    double tookMs = (System.nanoTime() - t0) / 1e6;
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("rollback failed: " + r);
+    }
+    Thread.sleep(2_000);
+    app.stop();
+    String sqlite = "jdbc:sqlite:" + db;
+    long lost = first.differences(sqlite).size() + app.differences(sqlite).size();
+    List<Double> back = app.backGapsMs();
+    say(
+        "  rollback: reverse lag at %.0f writes/s for %d s (%d samples): p50 %d ms, p99 %d ms,"
+            + " max %d ms; rollback took %.0f ms (PostgreSQL's tables locked %.1f ms, %d changes"
+            + " brought back); writers' pause back to SQLite max %.0f ms; %d writers back;"
+            + " %d acknowledged writes missing from SQLite",
+        rate,
+        reverseSeconds,
+        lag.count(),
+        lag.percentile(50) / 1_000_000,
+        lag.percentile(99) / 1_000_000,
+        lag.max() / 1_000_000,
+        tookMs,
+        r.lockMs(),
+        r.changes(),
+        back.isEmpty() ? Double.NaN : Collections.max(back),
+        app.backOnSqlite(),
+        lost);
+    rollbacks.add(tookMs);
+    reverseP99.add(lag.percentile(99) / 1e6);
+    backPauses.add(back.isEmpty() ? Double.NaN : Collections.max(back));
+    rollbackLost += lost;
   }
 
   /** The runbook's way: the application stopped, the file migrated once; its run time. */
