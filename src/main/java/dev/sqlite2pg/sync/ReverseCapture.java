@@ -40,6 +40,15 @@ public final class ReverseCapture {
   /** The row-level trigger of a table without a key. */
   static final String IMAGES = "sqlite2pg_reverse_row";
 
+  /**
+   * Forward sync's apply writes with {@code sqlite2pg.applying} set, and those writes came from
+   * SQLite: the functions return at once then, and this condition spares a row-level trigger's
+   * queued event per row besides (the transition tables are filled all the same: +12 % on a
+   * 5,000-row apply, bench/reverse.md).
+   */
+  private static final String NOT_APPLYING =
+      " WHEN (current_setting('sqlite2pg.applying', true) IS DISTINCT FROM 'on')";
+
   private static final List<String> TRIGGERS =
       List.of(INSERTED, UPDATED, DELETED, TRUNCATED, IMAGES);
 
@@ -234,6 +243,7 @@ public final class ReverseCapture {
         + (referencing.isEmpty() ? "" : " REFERENCING " + referencing)
         + " FOR EACH "
         + level
+        + NOT_APPLYING
         + " EXECUTE FUNCTION "
         + qualified("sqlite2pg", function)
         + "("
