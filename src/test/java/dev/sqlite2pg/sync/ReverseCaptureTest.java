@@ -423,6 +423,45 @@ class ReverseCaptureTest {
     }
   }
 
+  @Test
+  void twoTargetSchemasShareTheChangelogAndAreRemovedApart() throws Exception {
+    ReverseFixture f = ReverseFixture.migrate(SHOP, dir, "reverse_schemas");
+    try (Connection pg = f.connect();
+        Statement s = pg.createStatement()) {
+      List<String> before = catalog(pg);
+      s.execute("CREATE SCHEMA staging");
+      s.execute("CREATE TABLE staging.settings (LIKE public.settings INCLUDING ALL)");
+      List<dev.sqlite2pg.plan.TablePlan> settings =
+          f.plans.stream().filter(p -> p.target().equals("settings")).toList();
+      ReverseCapture.install(pg, "public", f.plans);
+      ReverseCapture.install(pg, "staging", settings);
+      s.execute("INSERT INTO public.settings VALUES ('a', '1')");
+      s.execute("INSERT INTO staging.settings VALUES ('b', '2')");
+      assertThat(new ReverseChanges("staging").pending(pg).changes()).isEqualTo(1);
+
+      ReverseCapture.remove(pg, "public");
+      assertThat(new ReverseChanges("public").pending(pg).changes()).isZero();
+      s.execute("INSERT INTO staging.settings VALUES ('c', '3')");
+      List<String> seen = new ArrayList<>();
+      ReverseChanges.Batch b =
+          new ReverseChanges("staging")
+              .read(
+                  pg,
+                  100,
+                  (t, whole, rs) -> {
+                    while (rs.next()) {
+                      seen.add(t.schema() + "." + t.table() + " " + rs.getString(2));
+                    }
+                  });
+      assertThat(seen).containsExactlyInAnyOrder("staging.settings b", "staging.settings c");
+      assertThat(b.ids()).hasSize(2);
+
+      ReverseCapture.remove(pg, "staging");
+      s.execute("DROP SCHEMA staging CASCADE");
+      assertThat(catalog(pg)).isEqualTo(before);
+    }
+  }
+
   /** Until another session waits for a lock this one holds (polled; no time limit). */
   private static void waitForALockWait(Connection pg) throws Exception {
     try (Connection watcher = TestPostgres.connect(pg.getMetaData().getURL());
