@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * {@code sqlite2pg.changes} what the application writes there after cut-over, for a rollback to
  * bring back to SQLite ({@link ReverseChanges} reads and consumes it). Installed in one
  * transaction, removed in one without a trace. Works for the tables' owner without superuser,
- * REPLICATION or {@code wal_level=logical}; the application's role needs no privilege on the
- * changelog (the trigger functions run as their owner).
+ * REPLICATION or {@code wal_level=logical} (it needs CREATE on schema {@code sqlite2pg}, or on the
+ * database while that schema does not exist); the application's role needs no privilege on the
+ * changelog (the trigger functions run as their owner, SECURITY DEFINER).
  */
 public final class ReverseCapture {
 
