@@ -5,12 +5,12 @@
 -- snapshot, not the ids, decides: a transaction that commits later with smaller ids (M19) is in
 -- the next batch, as nothing here is a watermark.
 WITH first AS (
-  SELECT c.id, c.xid FROM sqlite2pg.changes c
+  SELECT c.id, c.tbl, c.op, c.xid FROM sqlite2pg.changes c
    WHERE c.tbl = ANY (?::integer[])
    ORDER BY c.id
    LIMIT ?
 )
-SELECT c.id, c.tbl, c.op FROM first f JOIN sqlite2pg.changes c USING (id)
+SELECT f.id, f.tbl, f.op FROM first f
 UNION ALL
 SELECT c.id, c.tbl, c.op FROM sqlite2pg.changes c
  WHERE c.id > (SELECT max(id) FROM first)

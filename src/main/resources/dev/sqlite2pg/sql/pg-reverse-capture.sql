@@ -2,8 +2,9 @@
 -- cut-over the application writes here, and a rollback must bring every one of those writes back
 -- to SQLite. Triggers on the migrated tables record which keys each statement wrote (or, for a
 -- table without a key, the whole rows) in sqlite2pg.changes; a reader takes the current rows of
--- those keys and deletes the changes it consumed. No wal_level=logical, no REPLICATION role: the
--- table owner can install it, on any managed PostgreSQL 13 or later (xid8).
+-- those keys and deletes the changes it consumed. No wal_level=logical, no REPLICATION role, no
+-- superuser: the tables' owner installs it, with CREATE on schema sqlite2pg (or on the database
+-- when the schema is not there yet), on any PostgreSQL 13 or later (xid8), managed ones too.
 -- CREATE SCHEMA IF NOT EXISTS would ask for CREATE on the database even when the schema exists.
 DO $$
 BEGIN

@@ -350,6 +350,136 @@ class ReverseCaptureTest {
     }
   }
 
+  @Test
+  void rollbacksTransactionLocksTheTablesReadsAndConsumesInOneCommit() throws Exception {
+    ReverseFixture f = installed("reverse_locked");
+    f.app("INSERT INTO settings VALUES ('before', 'lock')");
+    try (Connection pg = f.connect();
+        Statement s = pg.createStatement()) {
+      // Design 3.8 steps 2 and 4: the migrated tables locked against writers, then the whole
+      // changelog read and consumed in the same transaction (in READ COMMITTED: nothing that
+      // writes the tables can commit meanwhile).
+      pg.setAutoCommit(false);
+      s.execute(
+          "LOCK TABLE customers, stock, settings, devices, audit, sessions, readings IN"
+              + " EXCLUSIVE MODE");
+      java.util.concurrent.CompletableFuture<Void> blocked =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  f.app("INSERT INTO settings VALUES ('during', 'lock')");
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      waitForALockWait(pg);
+      List<String> seen = new ArrayList<>();
+      ReverseChanges.Batch b =
+          new ReverseChanges("public")
+              .within(
+                  pg,
+                  Integer.MAX_VALUE,
+                  (t, whole, rs) -> {
+                    while (rs.next()) {
+                      seen.add(t.table() + " " + rs.getString(1) + " " + rs.getString(2));
+                    }
+                  });
+      assertThat(seen).containsExactly("settings I before");
+      assertThat(ReverseChanges.consume(pg, b)).isEqualTo(1);
+      pg.commit();
+      blocked.get();
+      pg.setAutoCommit(true);
+      assertThat(ReverseFixture.read(pg, 1_000).rows())
+          .containsExactly(Map.entry("settings", List.of("I during,lock")));
+    }
+  }
+
+  @Test
+  void aKeyThatChangedWithChangesPendingIsRefused() throws Exception {
+    ReverseFixture f = installed("reverse_rekey");
+    f.app("UPDATE customers SET name = 'Ann' WHERE id = 1");
+    try (Connection pg = f.connect();
+        Statement s = pg.createStatement()) {
+      // As if customers had been keyed by its email when the pending change was recorded.
+      s.execute(
+          "UPDATE sqlite2pg.reverse_tables SET key_columns = '{email}'"
+              + " WHERE table_name = 'customers'");
+      assertThatThrownBy(() -> ReverseCapture.install(pg, "public", f.plans))
+          .hasMessageContaining(
+              "the key of \"public\".\"customers\" changed while reverse"
+                  + " changes recorded under the old one are pending");
+      assertThat(ReverseCapture.tables(pg, "public"))
+          .filteredOn(t -> t.table().equals("customers"))
+          .extracting(ReverseTable::key)
+          .containsExactly(List.of("email"));
+      s.execute("DELETE FROM sqlite2pg.changes");
+      int number = ReverseCapture.tables(pg, "public").get(0).number();
+      ReverseCapture.install(pg, "public", f.plans);
+      assertThat(ReverseCapture.tables(pg, "public").get(0).number()).isEqualTo(number);
+      assertThat(ReverseCapture.tables(pg, "public"))
+          .filteredOn(t -> t.table().equals("customers"))
+          .extracting(ReverseTable::key)
+          .containsExactly(List.of("id"));
+    }
+  }
+
+  @Test
+  void twoTargetSchemasShareTheChangelogAndAreRemovedApart() throws Exception {
+    ReverseFixture f = ReverseFixture.migrate(SHOP, dir, "reverse_schemas");
+    try (Connection pg = f.connect();
+        Statement s = pg.createStatement()) {
+      List<String> before = catalog(pg);
+      s.execute("CREATE SCHEMA staging");
+      s.execute("CREATE TABLE staging.settings (LIKE public.settings INCLUDING ALL)");
+      List<dev.sqlite2pg.plan.TablePlan> settings =
+          f.plans.stream().filter(p -> p.target().equals("settings")).toList();
+      ReverseCapture.install(pg, "public", f.plans);
+      ReverseCapture.install(pg, "staging", settings);
+      s.execute("INSERT INTO public.settings VALUES ('a', '1')");
+      s.execute("INSERT INTO staging.settings VALUES ('b', '2')");
+      assertThat(new ReverseChanges("staging").pending(pg).changes()).isEqualTo(1);
+
+      ReverseCapture.remove(pg, "public");
+      assertThat(new ReverseChanges("public").pending(pg).changes()).isZero();
+      s.execute("INSERT INTO staging.settings VALUES ('c', '3')");
+      List<String> seen = new ArrayList<>();
+      ReverseChanges.Batch b =
+          new ReverseChanges("staging")
+              .read(
+                  pg,
+                  100,
+                  (t, whole, rs) -> {
+                    while (rs.next()) {
+                      seen.add(t.schema() + "." + t.table() + " " + rs.getString(2));
+                    }
+                  });
+      assertThat(seen).containsExactlyInAnyOrder("staging.settings b", "staging.settings c");
+      assertThat(b.ids()).hasSize(2);
+
+      ReverseCapture.remove(pg, "staging");
+      s.execute("DROP SCHEMA staging CASCADE");
+      assertThat(catalog(pg)).isEqualTo(before);
+    }
+  }
+
+  /** Until another session waits for a lock this one holds (polled; no time limit). */
+  private static void waitForALockWait(Connection pg) throws Exception {
+    try (Connection watcher = TestPostgres.connect(pg.getMetaData().getURL());
+        Statement s = watcher.createStatement()) {
+      while (true) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND datname = current_database()")) {
+          if (rs.next()) {
+            return;
+          }
+        }
+        Thread.sleep(5);
+      }
+    }
+  }
+
   /** What a database's catalog holds outside PostgreSQL's own schemas, and its counts. */
   private static List<String> catalog(Connection pg) throws SQLException {
     List<String> out = new ArrayList<>();
