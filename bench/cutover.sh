@@ -10,7 +10,7 @@
 #
 # Environment: BENCH_CUTOVER_ROUNDS (10), BENCH_CUTOVER_RATE (transactions/s, 1000),
 # BENCH_CUTOVER_THREADS (8), BENCH_CUTOVER_TABLES (50), BENCH_CUTOVER_JOURNAL (wal or delete),
-# BENCH_NO_BUILD=1 (use target/classes and target/test-classes as they are).
+# BENCH_CUTOVER_ROLLBACK (true: also the way back, see bench/cutover.md), BENCH_NO_BUILD=1 (use target/classes and target/test-classes as they are).
 # Runs dev.sqlite2pg.sync.load.CutoverBench from the test classpath; files go to
 # bench/work/cutover/.
 set -euo pipefail
@@ -21,6 +21,7 @@ add bench.rate "${BENCH_CUTOVER_RATE:-}"
 add bench.threads "${BENCH_CUTOVER_THREADS:-}"
 add bench.tables "${BENCH_CUTOVER_TABLES:-}"
 add bench.journal "${BENCH_CUTOVER_JOURNAL:-}"
+add bench.rollback "${BENCH_CUTOVER_ROLLBACK:-}"
 
 say "running; results also in $work/results.txt"
 java -Xmx1g -Duser.timezone=UTC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "${props[@]}" \
