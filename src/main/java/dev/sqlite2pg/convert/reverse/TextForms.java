@@ -111,21 +111,27 @@ public final class TextForms {
    * non-ASCII characters raw or escaped as \\uXXXX (json.dumps' default ensure_ascii).
    *
    * @param indent spaces per level for indented documents, 0 for one line
+   * @param crlf indented documents end their lines with CR LF (PocketBase's demo1.json, typed into
+   *     a browser's text area on Windows)
    */
-  public record Json(boolean compact, boolean asciiOnly, int indent) {
+  public record Json(boolean compact, boolean asciiOnly, int indent, boolean crlf) {
 
-    public static final Json SQLITE = new Json(true, false, 0);
+    public static final Json SQLITE = new Json(true, false, 0, false);
 
     static Json learn(List<String> texts) {
       int compact = 0;
       int spaced = 0;
       Map<Integer, Integer> indents = new HashMap<>();
+      int pretty = 0;
       int escaped = 0;
       int raw = 0;
+      int crlf = 0;
       for (String t : texts) {
+        crlf += t.contains("\r\n") ? 1 : 0;
         String outside = outsideStrings(t);
         if (outside.contains("\n")) {
           int nl = t.indexOf('\n');
+          pretty++;
           int w = 0;
           while (nl + 1 + w < t.length() && t.charAt(nl + 1 + w) == ' ') {
             w++;
@@ -142,12 +148,11 @@ public final class TextForms {
           escaped++;
         }
       }
-      int pretty = indents.values().stream().mapToInt(Integer::intValue).sum();
       int indent =
           pretty > Math.max(compact, spaced)
               ? indents.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()
               : 0;
-      return new Json(compact >= spaced, escaped > raw, indent);
+      return new Json(compact >= spaced, escaped > raw, indent, crlf * 2 > pretty);
     }
 
     /** jsonb's output (spaced, raw) in this form. */
@@ -224,7 +229,7 @@ public final class TextForms {
     }
 
     private void newline(StringBuilder out, int depth) {
-      out.append('\n').append(" ".repeat(indent * depth));
+      out.append(crlf ? "\r\n" : "\n").append(" ".repeat(indent * depth));
     }
 
     private static String outsideStrings(String t) {

@@ -41,7 +41,9 @@ public final class ReverseCorpus {
     Path work = Files.createTempDirectory("reverse-corpus");
     List<Path> files = new ArrayList<>();
     try (var s = Files.list(corpus)) {
-      s.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().forEach(files::add);
+      s.filter(p -> !p.getFileName().toString().matches(".*(\\.md|-shm|-wal)$"))
+          .sorted()
+          .forEach(files::add);
     }
     long[] total = new long[8];
     try (ReverseHarness h = new ReverseHarness("reverse_corpus", work)) {

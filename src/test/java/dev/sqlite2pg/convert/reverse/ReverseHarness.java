@@ -79,7 +79,7 @@ final class ReverseHarness implements AutoCloseable {
     List<Object> back = new ArrayList<>();
     List<String> pgFields = new ArrayList<>();
     int refused = 0;
-    int withCurrent = 0;
+    List<Object> kept = new ArrayList<>();
     try (Statement s = pg.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -100,18 +100,21 @@ final class ReverseHarness implements AutoCloseable {
         // An updated row: its SQLite value is at hand, and kept where it means the same.
         Object original = stored.get(copied.get(back.size() - 1));
         try {
-          withCurrent += same(reverse.read(rs, 1, original), original) ? 1 : 0;
+          kept.add(reverse.read(rs, 1, original));
         } catch (ReverseException e) {
-          // counted as refused above
+          kept.add(new Refused(e.getMessage()));
         }
       }
     }
     List<Object> rewritten = store(n + "_dst", declared, back);
+    List<Object> keptStored = store(n + "_kept", declared, kept);
+    int withCurrent = 0;
     int exact = 0;
     int agrees = 0;
     for (int i = 0; i < copied.size(); i++) {
       Object original = stored.get(copied.get(i));
       Object again = rewritten.get(i);
+      withCurrent += kept.get(i) instanceof Refused || !same(original, keptStored.get(i)) ? 0 : 1;
       if (back.get(i) instanceof Refused) {
         continue;
       }

@@ -239,6 +239,12 @@ class ReverseRoundTripTest {
             DEFAULT,
             List.of("[\n  1,\n  2\n]", "{\n  \"a\": [],\n  \"bb\": {\n    \"c\": null\n  }\n}")),
         new Fixture(
+            "indented JSON typed into a browser's text area on Windows: CR LF (PocketBase)",
+            "JSON",
+            PgType.JSONB,
+            DEFAULT,
+            List.of("[\r\n  1,\r\n  2,\r\n  3\r\n]")),
+        new Fixture(
             "json column kept as written (json, not jsonb)",
             "JSON",
             new PgType(PgType.Kind.JSON, "json"),
