@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -32,8 +33,8 @@ public final class ReverseValue {
   public ReverseValue(String column, ColumnShape shape) {
     this.column = column;
     this.shape = shape;
-    List<Storage> order = new ArrayList<>(List.of(Storage.INTEGER, Storage.REAL));
-    shape.preference().stream().filter(s -> !order.contains(s)).forEach(order::add);
+    List<Storage> order = new ArrayList<>(shape.preference());
+    order.sort(Comparator.comparingInt(s -> s == Storage.INTEGER || s == Storage.REAL ? 0 : 1));
     this.numbersFirst = List.copyOf(order);
     this.same = new SameValue(shape);
   }
