@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * text it would change without an error is refused: duplicate keys (jsonb keeps the last silently)
  * and \u0000 (jsonb refuses it, and a whole batch would fail on it).
  */
-final class JsonValues {
+public final class JsonValues {
 
   /** PostgreSQL's limits, not Jackson's defaults (numbers of 1000 digits, depth 1000). */
   private static final StreamReadConstraints UNLIMITED =
@@ -163,7 +163,7 @@ final class JsonValues {
    * whitespace gone, numbers compared as decimals ("1.0" and "1.00" are the same numeric, as jsonb
    * prints them the same way).
    */
-  static String canonicalJsonb(String json) {
+  public static String canonicalJsonb(String json) {
     try (JsonParser p = JSON.createParser(json)) {
       p.nextToken();
       StringBuilder out = new StringBuilder(json.length());

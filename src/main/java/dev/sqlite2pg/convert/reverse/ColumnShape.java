@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param type the column's PostgreSQL type
  * @param options how the copy read the column (epoch unit, Julian days, zone, interval unit, the
  *     framework's anchor date); the reverse writes numbers in the same unit
- * @param preference the storage classes to try, most frequent in the sample first
+ * @param preference the storage classes to try: those the sample holds, most frequent first (for an
+ *     empty sample, the one SQLite's affinity gives the type's values)
  * @param time the text pattern of dates, times and datetimes (time kinds only)
  * @param epochText whether a time column's texts are epoch numbers ('1655847091')
  * @param bools how booleans stored as text are spelt
@@ -73,7 +74,11 @@ public record ColumnShape(
         reals.add(d);
       }
     }
+    // Only the storage classes the column holds: a value one of them cannot hold is refused, not
+    // written in another (an epoch integer into a column of datetime texts). An empty column gets
+    // the class SQLite's affinity gives the type's values.
     List<Storage> order = new ArrayList<>(defaults(type, options));
+    order.retainAll(counts.isEmpty() ? unsampled(type, options) : seen(type, counts.keySet()));
     order.sort(Comparator.comparingInt((Storage s) -> -counts.getOrDefault(s, 0)));
     int n = counts.values().stream().mapToInt(Integer::intValue).sum();
     return new ColumnShape(
@@ -115,6 +120,36 @@ public record ColumnShape(
       case DATE, TIME, TIMETZ, ARRAY -> List.of(Storage.TEXT);
       case TEXT, BPCHAR, ENUM, INET, CIDR, MACADDR ->
           List.of(Storage.TEXT, Storage.INTEGER, Storage.REAL, Storage.BLOB);
+    };
+  }
+
+  /**
+   * The classes seen; in a number column INTEGER and REAL go together, as SQLite's NUMERIC affinity
+   * stores 3 as INTEGER and 2.5 as REAL in one column.
+   */
+  private static java.util.Set<Storage> seen(PgType type, java.util.Set<Storage> seen) {
+    java.util.Set<Storage> out = java.util.EnumSet.copyOf(seen);
+    boolean number =
+        switch (type.kind()) {
+          case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, NUMERIC -> true;
+          default -> false;
+        };
+    if (number && (seen.contains(Storage.INTEGER) || seen.contains(Storage.REAL))) {
+      out.add(Storage.INTEGER);
+      out.add(Storage.REAL);
+    }
+    return out;
+  }
+
+  /** For a column with no values yet: what SQLite's affinity makes of the type's values. */
+  private static List<Storage> unsampled(PgType type, EncoderOptions options) {
+    return switch (type.kind()) {
+      case SMALLINT, INTEGER, BIGINT, BOOLEAN -> List.of(Storage.INTEGER);
+      case NUMERIC -> List.of(Storage.INTEGER, Storage.REAL);
+      case REAL, DOUBLE -> List.of(Storage.REAL);
+      case BYTEA -> List.of(Storage.BLOB);
+      case TIMESTAMP, TIMESTAMPTZ -> List.of(options.julianDay() ? Storage.REAL : Storage.TEXT);
+      default -> List.of(Storage.TEXT);
     };
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,13 +28,15 @@ public final class ReverseValue {
   private final String column;
   private final ColumnShape shape;
   private final List<Storage> numbersFirst;
+  private final SameValue same;
 
   public ReverseValue(String column, ColumnShape shape) {
     this.column = column;
     this.shape = shape;
-    List<Storage> order = new ArrayList<>(List.of(Storage.INTEGER, Storage.REAL));
-    shape.preference().stream().filter(s -> !order.contains(s)).forEach(order::add);
+    List<Storage> order = new ArrayList<>(shape.preference());
+    order.sort(Comparator.comparingInt(s -> s == Storage.INTEGER || s == Storage.REAL ? 0 : 1));
     this.numbersFirst = List.copyOf(order);
+    this.same = new SameValue(shape);
   }
 
   public ColumnShape shape() {
@@ -73,6 +76,30 @@ public final class ReverseValue {
       }
     }
     throw new ReverseException(column, pg, reason != null ? reason : noForm());
+  }
+
+  /**
+   * As {@link #fromText(String)}, but keeps {@code current}, the row's value in SQLite now, when it
+   * means the same to PostgreSQL: a value the application did not change on PostgreSQL then keeps
+   * its exact text (a jsonb document its key order, a time its original offset). Rollback reads the
+   * touched rows' SQLite values for this; null when the row is new.
+   */
+  public Object fromText(String pg, Object current) throws ReverseException {
+    Object v = fromText(pg);
+    return current != null && v != null && same.test(current, v) ? current : v;
+  }
+
+  /** As {@link #fromBytes(byte[])}, keeping {@code current} when it means the same. */
+  public Object fromBytes(byte[] pg, Object current) throws ReverseException {
+    Object v = fromBytes(pg);
+    return current != null && v != null && same.test(current, v) ? current : v;
+  }
+
+  /** As {@link #read(ResultSet, int)}, keeping {@code current} when it means the same. */
+  public Object read(ResultSet rs, int col, Object current) throws SQLException, ReverseException {
+    return shape.type().kind() == PgType.Kind.BYTEA
+        ? fromBytes(rs.getBytes(col), current)
+        : fromText(rs.getString(col), current);
   }
 
   /** The SQLite value for bytea {@code pg} (null for NULL). */

@@ -105,22 +105,39 @@ public final class TextForms {
   }
 
   /**
-   * How JSON documents are laid out: compact (SQLite's json(), JavaScript's JSON.stringify) or with
-   * a space after ',' and ':' (Python's json.dumps, so Django's JSONField, and jsonb's own output);
+   * How JSON documents are laid out: compact (SQLite's json(), JavaScript's JSON.stringify), with a
+   * space after ',' and ':' (Python's json.dumps, so Django's JSONField, and jsonb's own output),
+   * or indented (JSON.stringify(v, null, 2), json.dumps(v, indent=2): PocketBase's demo records);
    * non-ASCII characters raw or escaped as \\uXXXX (json.dumps' default ensure_ascii).
+   *
+   * @param indent spaces per level for indented documents, 0 for one line
+   * @param crlf indented documents end their lines with CR LF (PocketBase's demo1.json, typed into
+   *     a browser's text area on Windows)
    */
-  public record Json(boolean compact, boolean asciiOnly) {
+  public record Json(boolean compact, boolean asciiOnly, int indent, boolean crlf) {
 
-    public static final Json SQLITE = new Json(true, false);
+    public static final Json SQLITE = new Json(true, false, 0, false);
 
     static Json learn(List<String> texts) {
       int compact = 0;
       int spaced = 0;
+      Map<Integer, Integer> indents = new HashMap<>();
+      int pretty = 0;
       int escaped = 0;
       int raw = 0;
+      int crlf = 0;
       for (String t : texts) {
+        crlf += t.contains("\r\n") ? 1 : 0;
         String outside = outsideStrings(t);
-        if (outside.contains(", ") || outside.contains(": ")) {
+        if (outside.contains("\n")) {
+          int nl = t.indexOf('\n');
+          pretty++;
+          int w = 0;
+          while (nl + 1 + w < t.length() && t.charAt(nl + 1 + w) == ' ') {
+            w++;
+          }
+          indents.merge(w, 1, Integer::sum);
+        } else if (outside.contains(", ") || outside.contains(": ")) {
           spaced++;
         } else if (outside.contains(",") || outside.contains(":")) {
           compact++;
@@ -131,33 +148,88 @@ public final class TextForms {
           escaped++;
         }
       }
-      return new Json(compact >= spaced, escaped > raw);
+      int indent =
+          pretty > Math.max(compact, spaced)
+              ? indents.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()
+              : 0;
+      return new Json(compact >= spaced, escaped > raw, indent, crlf * 2 > pretty);
     }
 
     /** jsonb's output (spaced, raw) in this form. */
     String write(String jsonb) {
-      StringBuilder out = new StringBuilder(jsonb.length());
+      StringBuilder out = new StringBuilder(jsonb.length() + 16);
+      int depth = 0;
       boolean inString = false;
       for (int i = 0; i < jsonb.length(); i++) {
         char c = jsonb.charAt(i);
         if (inString) {
           if (c == '\\') {
             out.append(c).append(jsonb.charAt(++i));
-            continue;
-          }
-          inString = c != '"';
-          if (c > 0x7F && asciiOnly) {
+          } else if (c > 0x7F && asciiOnly) {
             out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            continue;
+          } else {
+            inString = c != '"';
+            out.append(c);
           }
-        } else if (c == '"') {
-          inString = true;
-        } else if (c == ' ' && compact) {
           continue;
         }
-        out.append(c);
+        if (c == '"') {
+          inString = true;
+          out.append(c);
+        } else if (c == ' ') {
+          if (indent == 0 && !compact) {
+            out.append(c);
+          }
+        } else if (indent == 0) {
+          out.append(c);
+        } else {
+          depth = indented(jsonb, i, c, depth, out);
+          if ((c == '[' || c == '{') && i + 1 < jsonb.length() && isCloser(jsonb.charAt(i + 1))) {
+            out.append(jsonb.charAt(++i)); // [] and {} stay on one line
+            depth--;
+          }
+        }
       }
       return out.toString();
+    }
+
+    private static boolean isCloser(char c) {
+      return c == ']' || c == '}';
+    }
+
+    /** One structural character, indented; returns the depth after it. */
+    private int indented(String s, int i, char c, int depth, StringBuilder out) {
+      switch (c) {
+        case '[', '{' -> {
+          out.append(c);
+          if (i + 1 < s.length() && !isCloser(s.charAt(i + 1))) {
+            newline(out, depth + 1);
+          }
+          return depth + 1;
+        }
+        case ']', '}' -> {
+          newline(out, depth - 1);
+          out.append(c);
+          return depth - 1;
+        }
+        case ',' -> {
+          out.append(c);
+          newline(out, depth);
+          return depth;
+        }
+        case ':' -> {
+          out.append(": ");
+          return depth;
+        }
+        default -> {
+          out.append(c);
+          return depth;
+        }
+      }
+    }
+
+    private void newline(StringBuilder out, int depth) {
+      out.append(crlf ? "\r\n" : "\n").append(" ".repeat(indent * depth));
     }
 
     private static String outsideStrings(String t) {

@@ -52,10 +52,12 @@ final class Times {
     if (!zoned) {
       return pattern.render(micros, 0);
     }
-    int offset =
-        pattern.zone() == TimeText.Zone.NONE
-            ? zoneOffset(micros, shape.options().sourceZone())
-            : pattern.offsetSeconds();
+    if (pattern.zone() == TimeText.Zone.NONE) {
+      // Zone-less text: the wall-clock time in the source's zone (UTC unless --source-timezone).
+      int local = zoneOffset(micros, shape.options().sourceZone());
+      return pattern.render(micros + local * 1_000_000L, 0);
+    }
+    int offset = pattern.offsetSeconds();
     return pattern.render(micros + offset * 1_000_000L, offset);
   }
 

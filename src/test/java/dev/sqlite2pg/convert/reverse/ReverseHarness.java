@@ -41,6 +41,7 @@ final class ReverseHarness implements AutoCloseable {
       int reverseRefused,
       int exact,
       int hashAgrees,
+      int exactWithCurrent,
       ColumnShape shape,
       List<String> problems) {
 
@@ -78,6 +79,7 @@ final class ReverseHarness implements AutoCloseable {
     List<Object> back = new ArrayList<>();
     List<String> pgFields = new ArrayList<>();
     int refused = 0;
+    List<Object> kept = new ArrayList<>();
     try (Statement s = pg.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -95,14 +97,24 @@ final class ReverseHarness implements AutoCloseable {
           note(problems, "refused: " + e.getMessage());
         }
         pgFields.add(rs.getString(2));
+        // An updated row: its SQLite value is at hand, and kept where it means the same.
+        Object original = stored.get(copied.get(back.size() - 1));
+        try {
+          kept.add(reverse.read(rs, 1, original));
+        } catch (ReverseException e) {
+          kept.add(new Refused(e.getMessage()));
+        }
       }
     }
     List<Object> rewritten = store(n + "_dst", declared, back);
+    List<Object> keptStored = store(n + "_kept", declared, kept);
+    int withCurrent = 0;
     int exact = 0;
     int agrees = 0;
     for (int i = 0; i < copied.size(); i++) {
       Object original = stored.get(copied.get(i));
       Object again = rewritten.get(i);
+      withCurrent += kept.get(i) instanceof Refused || !same(original, keptStored.get(i)) ? 0 : 1;
       if (back.get(i) instanceof Refused) {
         continue;
       }
@@ -122,7 +134,14 @@ final class ReverseHarness implements AutoCloseable {
       }
     }
     return new Outcome(
-        copied.size(), stored.size() - copied.size(), refused, exact, agrees, shape, problems);
+        copied.size(),
+        stored.size() - copied.size(),
+        refused,
+        exact,
+        agrees,
+        withCurrent,
+        shape,
+        problems);
   }
 
   /** A value the reverse refused: nothing is written for it. */
@@ -132,6 +151,7 @@ final class ReverseHarness implements AutoCloseable {
     try (Statement s = sqlite.createStatement()) {
       s.execute("CREATE TABLE " + quote(table) + " (id INTEGER PRIMARY KEY, v " + declared + ")");
     }
+    sqlite.setAutoCommit(false); // one transaction: a corpus column has up to 20,000 values
     try (PreparedStatement ps =
         sqlite.prepareStatement("INSERT INTO " + quote(table) + " (id, v) VALUES (?, ?)")) {
       for (int i = 0; i < values.size(); i++) {
@@ -140,6 +160,9 @@ final class ReverseHarness implements AutoCloseable {
         ps.setObject(2, v instanceof Refused ? null : v);
         ps.executeUpdate();
       }
+      sqlite.commit();
+    } finally {
+      sqlite.setAutoCommit(true);
     }
     List<Object> out = new ArrayList<>();
     try (Statement s = sqlite.createStatement();

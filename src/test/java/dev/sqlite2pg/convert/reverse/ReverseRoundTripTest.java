@@ -58,6 +58,7 @@ class ReverseRoundTripTest {
     assertThat(o.forwardRefused()).as("refused by the copy").isZero();
     assertThat(o.problems()).as("shape %s", o.shape()).isEmpty();
     assertThat(o.allExact()).as("%s", o).isTrue();
+    assertThat(o.exactWithCurrent()).as("kept as they are in SQLite").isEqualTo(o.values());
   }
 
   private static final EncoderOptions DEFAULT = EncoderOptions.DEFAULT;
@@ -231,6 +232,18 @@ class ReverseRoundTripTest {
             PgType.JSONB,
             DEFAULT,
             List.of("{\"a\":1,\"bb\":[true,null,\"x y\"]}", "{\"id\":\"café\"}")),
+        new Fixture(
+            "JSON.stringify(v, null, 2) / json.dumps(v, indent=2): indented (PocketBase's demo)",
+            "JSON",
+            PgType.JSONB,
+            DEFAULT,
+            List.of("[\n  1,\n  2\n]", "{\n  \"a\": [],\n  \"bb\": {\n    \"c\": null\n  }\n}")),
+        new Fixture(
+            "indented JSON typed into a browser's text area on Windows: CR LF (PocketBase)",
+            "JSON",
+            PgType.JSONB,
+            DEFAULT,
+            List.of("[\r\n  1,\r\n  2,\r\n  3\r\n]")),
         new Fixture(
             "json column kept as written (json, not jsonb)",
             "JSON",
