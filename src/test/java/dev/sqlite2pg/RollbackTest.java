@@ -159,6 +159,39 @@ class RollbackTest {
     assertThat(m.verify().equal()).isTrue();
   }
 
+  /**
+   * An application transaction on PostgreSQL holding its writes open past --lock-timeout (a batch
+   * job mid-import): the rollback gives up and the application stays on PostgreSQL.
+   */
+  @Test
+  void aWriterHoldingPostgresqlPastTheTimeoutLeavesEverythingAsItWas() throws Exception {
+    String url = TestPostgres.newDatabase("rollback_locked");
+    Path db = Fixtures.buildFromSql(SHOP, dir.resolve("locked.db"));
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+    assertThat(m.syncStart().exitCode()).isZero();
+    assertThat(m.syncVerify().equal()).isTrue();
+    assertThat(
+            m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO))
+                .exitCode())
+        .isZero();
+    try (Connection batch = TestPostgres.connect(url);
+        Statement s = batch.createStatement()) {
+      batch.setAutoCommit(false);
+      s.execute("INSERT INTO tags VALUES ('importing', 1)");
+      assertThatThrownBy(
+              () -> m.rollback(RollbackOptions.defaults().withLockTimeout(Duration.ofMillis(300))))
+          .hasMessageContaining("rollback not started, nothing changed")
+          .hasMessageContaining("--lock-timeout 300ms");
+      batch.commit();
+    }
+    assertThat(m.syncStatus().phase()).isEqualTo(SyncStatus.Phase.CUT_OVER);
+    pg(url, "INSERT INTO tags VALUES ('after', 2)"); // PostgreSQL still takes the writes
+    assertThatThrownBy(() -> sqlite(db, "DELETE FROM tags")).hasMessageContaining("sqlite2pg:");
+    assertThat(m.rollback(RollbackOptions.defaults()).exitCode()).isZero();
+    assertThat(sqliteRows(db, "SELECT name FROM tags WHERE name IN ('importing', 'after')"))
+        .hasSize(2);
+  }
+
   @Test
   void withoutACutOverNothingChanges() throws Exception {
     String url = TestPostgres.newDatabase("rollback_refused");

@@ -11,11 +11,15 @@ import java.util.stream.Collectors;
 
 /**
  * Rollback's hold on the application's PostgreSQL writes (design 3.8 step 2): every migrated table
- * locked IN EXCLUSIVE MODE (writes wait, reads go on) in ONE statement, in a transaction the caller
- * then commits or rolls back. One statement, not one per table: locking them one by one deadlocks
- * with an application transaction that writes two of them in the other order (issue 14, found by an
- * independent drill). The wait for the application's open write transactions, and so the pause, is
- * bounded by {@code lock_timeout}.
+ * locked IN SHARE MODE (INSERT, UPDATE, DELETE and TRUNCATE wait; reads and the foreign-key checks'
+ * FOR KEY SHARE go on) in a transaction the caller then commits or rolls back.
+ *
+ * <p>It cannot deadlock with the application, because it never waits while it holds a lock: the
+ * whole LOCK statement is tried with NOWAIT, and when any table is busy the transaction is rolled
+ * back, releasing what it got, and tried again 0.2 ms later, up to {@code --lock-timeout}. Locking
+ * with waits, even all tables in one statement (which takes them one after another), deadlocked in
+ * RollbackKillTest: holding customers IN EXCLUSIVE MODE while waiting for orders, against an
+ * application transaction holding orders and waiting to check its foreign key on customers.
  */
 final class PgTablesLock {
 
@@ -32,28 +36,39 @@ final class PgTablesLock {
    */
   static PgTablesLock take(Connection pg, String schema, List<String> tables, Duration timeout)
       throws SQLException {
+    String lock =
+        "LOCK TABLE "
+            + tables.stream().map(t -> qualified(schema, t)).collect(Collectors.joining(", "))
+            + " IN SHARE MODE NOWAIT";
+    long deadline = System.nanoTime() + timeout.toNanos();
     pg.setAutoCommit(false);
     try (Statement s = pg.createStatement()) {
-      s.execute("SET LOCAL lock_timeout = '" + timeout.toMillis() + "ms'");
-      s.execute(
-          "LOCK TABLE "
-              + tables.stream().map(t -> qualified(schema, t)).collect(Collectors.joining(", "))
-              + " IN EXCLUSIVE MODE");
-    } catch (SQLException e) {
+      while (true) {
+        try {
+          s.execute(lock);
+          return new PgTablesLock();
+        } catch (SQLException e) {
+          pg.rollback(); // releases whatever part of the tables it had
+          if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+            throw e;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw CutoverChecks.refused(
+              "rollback",
+              List.of(
+                  "the application kept a write transaction open on PostgreSQL's tables for"
+                      + " longer than --lock-timeout "
+                      + DurationText.of(timeout)
+                      + "; try again, or raise --lock-timeout"));
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+      }
+    } catch (SQLException | RuntimeException e) {
       pg.rollback();
       pg.setAutoCommit(true);
-      if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        throw CutoverChecks.refused(
-            "rollback",
-            List.of(
-                "the application held a write transaction on PostgreSQL's tables for longer than"
-                    + " --lock-timeout "
-                    + DurationText.of(timeout)
-                    + "; try again, or raise --lock-timeout"));
-      }
       throw e;
     }
-    return new PgTablesLock();
   }
 
   double heldMs() {
