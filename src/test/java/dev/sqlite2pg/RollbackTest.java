@@ -55,14 +55,10 @@ class RollbackTest {
 
   @Test
   void everyWriteMadeOnPostgresqlComesBackInItsShape() throws Exception {
-    String url = TestPostgres.newDatabase("rollback_drill");
-    Path db = Fixtures.buildFromSql(SHOP, dir.resolve("shop.db"));
-    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
-    assertThat(m.syncStart().exitCode()).isZero();
-    assertThat(m.syncVerify().equal()).isTrue();
-    CutoverResult cut =
-        m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO));
-    assertThat(cut.exitCode()).isZero();
+    Shop shop = cutOver("rollback_drill", "shop.db");
+    String url = shop.url();
+    Path db = shop.db();
+    Migrator m = shop.m();
 
     pg(
         url,
@@ -122,15 +118,10 @@ class RollbackTest {
    */
   @Test
   void syncRunAfterACutOverBringsTheWritesBackAsTheyCome() throws Exception {
-    String url = TestPostgres.newDatabase("rollback_follow");
-    Path db = Fixtures.buildFromSql(SHOP, dir.resolve("follow.db"));
-    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
-    assertThat(m.syncStart().exitCode()).isZero();
-    assertThat(m.syncVerify().equal()).isTrue();
-    assertThat(
-            m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO))
-                .exitCode())
-        .isZero();
+    Shop shop = cutOver("rollback_follow", "follow.db");
+    String url = shop.url();
+    Path db = shop.db();
+    Migrator m = shop.m();
     pg(url, "INSERT INTO tags VALUES ('while-stopped', 7)");
     assertThat(m.syncStatus().reversePending()).isEqualTo(1);
 
@@ -165,15 +156,10 @@ class RollbackTest {
    */
   @Test
   void aWriterHoldingPostgresqlPastTheTimeoutLeavesEverythingAsItWas() throws Exception {
-    String url = TestPostgres.newDatabase("rollback_locked");
-    Path db = Fixtures.buildFromSql(SHOP, dir.resolve("locked.db"));
-    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
-    assertThat(m.syncStart().exitCode()).isZero();
-    assertThat(m.syncVerify().equal()).isTrue();
-    assertThat(
-            m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO))
-                .exitCode())
-        .isZero();
+    Shop shop = cutOver("rollback_locked", "locked.db");
+    String url = shop.url();
+    Path db = shop.db();
+    Migrator m = shop.m();
     try (Connection batch = TestPostgres.connect(url);
         Statement s = batch.createStatement()) {
       batch.setAutoCommit(false);
@@ -202,6 +188,21 @@ class RollbackTest {
         .hasMessageContaining("rollback not started, nothing changed")
         .hasMessageContaining("was not cut over");
     sqlite(db, "INSERT INTO tags VALUES ('still', 1)");
+  }
+
+  /** A shop database synced, verified and cut over. */
+  private record Shop(String url, Path db, Migrator m) {}
+
+  private Shop cutOver(String name, String file) throws Exception {
+    String url = TestPostgres.newDatabase(name);
+    Path db = Fixtures.buildFromSql(SHOP, dir.resolve(file));
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+    assertThat(m.syncStart().exitCode()).isZero();
+    assertThat(m.syncVerify().equal()).isTrue();
+    CutoverResult cut =
+        m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO));
+    assertThat(cut.exitCode()).as(cut.toString()).isZero();
+    return new Shop(url, db, m);
   }
 
   private static void pg(String url, String... statements) throws SQLException {

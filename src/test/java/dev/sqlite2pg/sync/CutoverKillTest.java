@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.CutoverOptions;
 import dev.sqlite2pg.CutoverResult;
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.sync.load.Cooperating;
+import dev.sqlite2pg.sync.load.Drill;
 import dev.sqlite2pg.sync.load.LoadSchema;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +53,9 @@ class CutoverKillTest {
     Round round = new Round(name, wal);
     try (Cooperating app = round.start()) {
       Process p = round.cutover(Optional.of(step));
-      awaitPaused(p, round.log, step);
-      kill(p);
-      Sides killed = round.sides();
+      Drill.awaitLine(p, round.log, "cutover: paused at " + step);
+      Drill.kill(p);
+      Drill.Sides killed = round.sides();
       assertThat(killed.sqliteWritable() && killed.pgWritable())
           .as("both writable after a kill at " + step)
           .isFalse();
@@ -81,11 +77,11 @@ class CutoverKillTest {
       try (Cooperating app = round.start()) {
         Process p = round.cutover(Optional.empty());
         // The protocol takes tens of milliseconds after its catch-up: kills spread over it.
-        awaitLine(p, round.log, "cutover: caught up");
+        Drill.awaitLine(p, round.log, "cutover: caught up");
         Thread.sleep(random.nextInt(120));
         boolean alive = p.isAlive();
-        kill(p);
-        Sides killed = round.sides();
+        Drill.kill(p);
+        Drill.Sides killed = round.sides();
         assertThat(killed.sqliteWritable() && killed.pgWritable()).isFalse();
         outcomes.add(
             (alive ? "killed" : "finished") + (killed.sqliteWritable() ? " before" : " after"));
@@ -120,32 +116,22 @@ class CutoverKillTest {
 
     /** {@code sqlite2pg cutover} in a JVM of its own, paused at {@code step} when given. */
     Process cutover(Optional<String> step) throws Exception {
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "dev.sqlite2pg.cli.Main",
-                  "cutover",
-                  db.toString(),
-                  url,
-                  "--lag-window",
-                  "0s",
-                  "--max-lag",
-                  "60s",
-                  "--on-cutover",
-                  "touch '" + flag + "'")
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      step.ifPresent(s -> pb.environment().put("SQLITE2PG_PAUSE_AT", s));
-      return pb.start();
+      return Drill.cli(
+          log,
+          step,
+          "cutover",
+          db.toString(),
+          url,
+          "--lag-window",
+          "0s",
+          "--max-lag",
+          "60s",
+          "--on-cutover",
+          "touch '" + flag + "'");
     }
 
-    Sides sides() throws Exception {
-      try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + db);
-          Connection pg = TestPostgres.connect(url)) {
-        return new Sides(!SqliteFence.active(sqlite), !Fence.active(pg, "public"));
-      }
+    Drill.Sides sides() throws Exception {
+      return Drill.sides(db, url);
     }
 
     /**
@@ -154,7 +140,7 @@ class CutoverKillTest {
      */
     void finish(Cooperating app, boolean decided) throws Exception {
       CutoverResult resumed = resume();
-      Sides after = sides();
+      Drill.Sides after = sides();
       assertThat(after.sqliteWritable() ^ after.pgWritable()).as(resumed.toString()).isTrue();
       assertThat(after.pgWritable()).as(resumed.toString()).isEqualTo(decided);
       if (!decided) {
@@ -163,7 +149,7 @@ class CutoverKillTest {
         CutoverResult again = m.cutover(options(false));
         assertThat(again.outcome()).as(again.toString()).isEqualTo(CutoverResult.Outcome.CUT_OVER);
       }
-      Sides end = sides();
+      Drill.Sides end = sides();
       assertThat(end.pgWritable() && !end.sqliteWritable()).isTrue();
       Thread.sleep(800); // the application on PostgreSQL
       app.stop();
@@ -172,18 +158,9 @@ class CutoverKillTest {
       assertThat(app.differences()).isEmpty();
     }
 
-    /** cutover --resume; while the killed process's session still holds the run lock, again. */
+    /** cutover --resume, once the killed process's session let go of the run lock. */
     CutoverResult resume() throws InterruptedException {
-      for (int attempt = 0; ; attempt++) {
-        try {
-          return m.cutover(options(true));
-        } catch (MigrationException e) {
-          if (attempt > 50 || !e.getMessage().contains("another sqlite2pg")) {
-            throw e;
-          }
-          Thread.sleep(200);
-        }
-      }
+      return Drill.whenFree(() -> m.cutover(options(true)));
     }
 
     CutoverOptions options(boolean resume) {
@@ -192,31 +169,5 @@ class CutoverKillTest {
           .withOnCutover("touch '" + flag + "'")
           .withResume(resume);
     }
-  }
-
-  /** Which sides take the application's writes. */
-  private record Sides(boolean sqliteWritable, boolean pgWritable) {}
-
-  private static void awaitPaused(Process p, Path log, String step) throws Exception {
-    awaitLine(p, log, "cutover: paused at " + step);
-  }
-
-  private static void awaitLine(Process p, Path log, String line) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      String out = Files.exists(log) ? Files.readString(log) : "";
-      if (out.contains(line)) {
-        return;
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("cutover ended before '" + line + "':\n" + out);
-      }
-      Thread.sleep(1);
-    }
-    throw new AssertionError("never '" + line + "':\n" + Files.readString(log));
-  }
-
-  private static void kill(Process p) throws InterruptedException {
-    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
   }
 }

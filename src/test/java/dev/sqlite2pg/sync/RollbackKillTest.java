@@ -3,25 +3,21 @@ package dev.sqlite2pg.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlite2pg.CutoverOptions;
-import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.RollbackOptions;
 import dev.sqlite2pg.RollbackResult;
 import dev.sqlite2pg.sync.load.Cooperating;
+import dev.sqlite2pg.sync.load.Drill;
 import dev.sqlite2pg.sync.load.LoadSchema;
 import dev.sqlite2pg.testing.JdbcTarget;
 import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +43,9 @@ class RollbackKillTest {
     Round round = new Round("rollback_kill_" + step + (wal ? "_wal" : "_journal"), wal);
     try (Cooperating app = round.start()) {
       Process p = round.rollback(Optional.of(step));
-      awaitLine(p, round.log, "rollback: paused at " + step);
-      kill(p);
-      Sides killed = round.sides();
+      Drill.awaitLine(p, round.log, "rollback: paused at " + step);
+      Drill.kill(p);
+      Drill.Sides killed = round.sides();
       assertThat(killed.sqliteWritable() && killed.pgWritable()).isFalse();
       boolean decided = List.of("decided", "unfenced", "told").contains(step);
       assertThat(killed.pgWritable())
@@ -68,11 +64,11 @@ class RollbackKillTest {
       Round round = new Round("rollback_soak_" + i, i % 2 == 0);
       try (Cooperating app = round.start()) {
         Process p = round.rollback(Optional.empty());
-        awaitLine(p, round.log, "STEP 2");
+        Drill.awaitLine(p, round.log, "STEP 2");
         Thread.sleep(random.nextInt(400));
         boolean alive = p.isAlive();
-        kill(p);
-        Sides killed = round.sides();
+        Drill.kill(p);
+        Drill.Sides killed = round.sides();
         assertThat(killed.sqliteWritable() && killed.pgWritable()).isFalse();
         outcomes.add(
             (alive ? "killed " : "finished ")
@@ -116,28 +112,12 @@ class RollbackKillTest {
 
     /** {@code sqlite2pg rollback} in a JVM of its own, paused at {@code step} when given. */
     Process rollback(Optional<String> step) throws Exception {
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "dev.sqlite2pg.cli.Main",
-                  "rollback",
-                  db.toString(),
-                  url,
-                  "--on-rollback",
-                  "rm -f '" + flag + "'")
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      step.ifPresent(s -> pb.environment().put("SQLITE2PG_PAUSE_AT", s));
-      return pb.start();
+      return Drill.cli(
+          log, step, "rollback", db.toString(), url, "--on-rollback", "rm -f '" + flag + "'");
     }
 
-    Sides sides() throws Exception {
-      try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + db);
-          Connection pg = TestPostgres.connect(url)) {
-        return new Sides(!SqliteFence.active(sqlite), !Fence.active(pg, "public"));
-      }
+    Drill.Sides sides() throws Exception {
+      return Drill.sides(db, url);
     }
 
     /** Recovery; SQLite writable and PostgreSQL not; the application back; nothing lost. */
@@ -150,7 +130,7 @@ class RollbackKillTest {
             .as(again.toString())
             .isEqualTo(RollbackResult.Outcome.ROLLED_BACK);
       }
-      Sides end = sides();
+      Drill.Sides end = sides();
       assertThat(end.sqliteWritable() && !end.pgWritable()).as(resumed.toString()).isTrue();
       Thread.sleep(800); // the application on SQLite again
       app.stop();
@@ -158,43 +138,13 @@ class RollbackKillTest {
       assertThat(app.differences("jdbc:sqlite:" + db)).isEmpty();
     }
 
-    /** rollback --resume; while the killed process's session still holds the run lock, again. */
+    /** rollback --resume, once the killed process's session let go of the run lock. */
     RollbackResult resume() throws InterruptedException {
-      for (int attempt = 0; ; attempt++) {
-        try {
-          return m.rollback(options(true));
-        } catch (MigrationException e) {
-          if (attempt > 50 || !e.getMessage().contains("another sqlite2pg")) {
-            throw e;
-          }
-          Thread.sleep(200);
-        }
-      }
+      return Drill.whenFree(() -> m.rollback(options(true)));
     }
 
     RollbackOptions options(boolean resume) {
       return RollbackOptions.defaults().withOnRollback("rm -f '" + flag + "'").withResume(resume);
     }
-  }
-
-  private record Sides(boolean sqliteWritable, boolean pgWritable) {}
-
-  private static void awaitLine(Process p, Path log, String line) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      String out = Files.exists(log) ? Files.readString(log) : "";
-      if (out.contains(line)) {
-        return;
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("rollback ended before '" + line + "':\n" + out);
-      }
-      Thread.sleep(1);
-    }
-    throw new AssertionError("never '" + line + "':\n" + Files.readString(log));
-  }
-
-  private static void kill(Process p) throws InterruptedException {
-    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
   }
 }
