@@ -39,6 +39,22 @@ public final class ReverseValue {
     this.same = new SameValue(shape);
   }
 
+  /**
+   * The reverse of one column of a SQLite table, its shape learned from the column's newest {@value
+   * ColumnSample#DEFAULT_SIZE} non-null values: what rollback calls once per column, with the
+   * plan's {@code ColumnPlan.type()} and {@code options()}. The error names {@code table.column}.
+   */
+  public static ReverseValue forColumn(
+      java.sql.Connection sqlite,
+      String table,
+      String column,
+      PgType type,
+      dev.sqlite2pg.convert.EncoderOptions options)
+      throws SQLException {
+    List<Object> sample = ColumnSample.read(sqlite, table, column, ColumnSample.DEFAULT_SIZE);
+    return new ReverseValue(table + "." + column, ColumnShape.of(type, options, sample));
+  }
+
   public ColumnShape shape() {
     return shape;
   }
@@ -152,7 +168,10 @@ public final class ReverseValue {
       case UUID ->
           s == Storage.TEXT ? shape.uuids().write(t) : HexFormat.of().parseHex(t.replace("-", ""));
       case BYTEA -> null; // fromBytes
-      case ARRAY -> throw new Unfit("is an array, which is not written back to SQLite yet");
+      case ARRAY ->
+          s == Storage.TEXT
+              ? ArrayText.write(t, shape.type().element().orElseThrow(), shape.json())
+              : null;
     };
   }
 

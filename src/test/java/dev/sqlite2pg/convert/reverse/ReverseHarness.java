@@ -70,10 +70,8 @@ final class ReverseHarness implements AutoCloseable {
       throws SQLException {
     String n = "c" + TABLES.incrementAndGet();
     List<Object> stored = store(n + "_src", declared, values);
-    ColumnShape shape =
-        ColumnShape.of(
-            type, opts, ColumnSample.read(sqlite, n + "_src", "v", ColumnSample.DEFAULT_SIZE));
-    ReverseValue reverse = new ReverseValue(n + ".v", shape);
+    ReverseValue reverse = ReverseValue.forColumn(sqlite, n + "_src", "v", type, opts);
+    ColumnShape shape = reverse.shape();
     List<Integer> copied = copy(n, type, opts, stored);
     List<String> problems = new ArrayList<>();
     List<Object> back = new ArrayList<>();

@@ -344,6 +344,25 @@ class ReverseRoundTripTest {
             DEFAULT,
             List.of(0.87, 0.1, 2.0)),
         new Fixture(
+            "Rails serialize / SQLAlchemy JSON list cast to bigint[]: compact JSON arrays",
+            "TEXT",
+            PgType.arrayOf(PgType.BIGINT),
+            DEFAULT,
+            List.of("[1,2,3]", "[]", "[-9223372036854775808,null]")),
+        new Fixture(
+            "json.dumps(list) cast to text[]: spaced, ensure_ascii",
+            "TEXT",
+            PgType.arrayOf(PgType.TEXT),
+            DEFAULT,
+            List.of(
+                "[\"a b\", \"c,d\", \"q\\\"uote\", \"NULL\", null]", "[\"caf\\u00e9\", \"{x}\"]")),
+        new Fixture(
+            "JSON list of booleans cast to boolean[]",
+            "TEXT",
+            PgType.arrayOf(PgType.BOOLEAN),
+            DEFAULT,
+            List.of("[true,false]")),
+        new Fixture(
             "SQLAlchemy Enum as text labels",
             "VARCHAR(7)",
             PgType.enumType("status", List.of("draft", "live")),
