@@ -42,6 +42,7 @@ final class ReverseHarness implements AutoCloseable {
       int exact,
       int hashAgrees,
       int exactWithCurrent,
+      long reverseNanos,
       ColumnShape shape,
       List<String> problems) {
 
@@ -78,6 +79,7 @@ final class ReverseHarness implements AutoCloseable {
     List<String> pgFields = new ArrayList<>();
     int refused = 0;
     List<Object> kept = new ArrayList<>();
+    long nanos = 0;
     try (Statement s = pg.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -87,8 +89,10 @@ final class ReverseHarness implements AutoCloseable {
                     + n
                     + " ORDER BY id")) {
       while (rs.next()) {
+        long start = System.nanoTime();
         try {
           back.add(reverse.read(rs, 1));
+          nanos += System.nanoTime() - start;
         } catch (ReverseException e) {
           refused++;
           back.add(new Refused(e.getMessage()));
@@ -138,6 +142,7 @@ final class ReverseHarness implements AutoCloseable {
         exact,
         agrees,
         withCurrent,
+        nanos,
         shape,
         problems);
   }
