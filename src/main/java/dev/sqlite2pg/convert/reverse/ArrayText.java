@@ -1,7 +1,6 @@
 package dev.sqlite2pg.convert.reverse;
 
 import dev.sqlite2pg.convert.PgType;
-import dev.sqlite2pg.convert.reverse.TimeText.Unfit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

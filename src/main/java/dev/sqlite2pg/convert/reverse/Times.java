@@ -6,7 +6,6 @@ import dev.sqlite2pg.convert.EpochUnit;
 import dev.sqlite2pg.convert.IntervalUnit;
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.convert.TimeValues;
-import dev.sqlite2pg.convert.reverse.TimeText.Unfit;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -363,6 +363,36 @@ class ReverseRoundTripTest {
             DEFAULT,
             List.of("[true,false]")),
         new Fixture(
+            "Django GenericIPAddressField: IPv4 and lower-case IPv6 text, cast to inet",
+            "char(39)",
+            new PgType(PgType.Kind.INET, "inet"),
+            DEFAULT,
+            List.of("192.168.0.1", "10.0.0.1/8", "2001:db8::1")),
+        new Fixture(
+            "networks as text, cast to cidr",
+            "TEXT",
+            new PgType(PgType.Kind.CIDR, "cidr"),
+            DEFAULT,
+            List.of("10.0.0.0/8", "192.168.1.0/24")),
+        new Fixture(
+            "MAC addresses as lower-case, colon-separated text, cast to macaddr",
+            "TEXT",
+            new PgType(PgType.Kind.MACADDR, "macaddr"),
+            DEFAULT,
+            List.of("08:00:2b:01:02:03")),
+        new Fixture(
+            "Django SmallIntegerField and IntegerField, cast to smallint and integer",
+            "smallint",
+            new PgType(PgType.Kind.SMALLINT, "smallint"),
+            DEFAULT,
+            List.of(-32768L, 32767L, 0L)),
+        new Fixture(
+            "timestamp(3): JavaScript milliseconds as text, into a column that keeps three digits",
+            "TEXT",
+            new PgType(PgType.Kind.TIMESTAMP, "timestamp(3)"),
+            DEFAULT,
+            List.of("2024-05-01T10:00:00.120", "2024-05-01T10:00:00.000")),
+        new Fixture(
             "SQLAlchemy Enum as text labels",
             "VARCHAR(7)",
             PgType.enumType("status", List.of("draft", "live")),
