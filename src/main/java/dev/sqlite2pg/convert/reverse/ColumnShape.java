@@ -94,12 +94,13 @@ public record ColumnShape(
         trimmed(texts, type),
         floatBits(reals),
         (counts.containsKey(Storage.INTEGER) || counts.containsKey(Storage.REAL))
-            && texts.stream()
-                .noneMatch(
-                    t ->
-                        Numbers.text(Storage.INTEGER, t) != null
-                            || Numbers.text(Storage.REAL, t) != null),
+            && texts.stream().noneMatch(ColumnShape::readsAsNumber),
         n);
+  }
+
+  /** Text that is exactly how SQLite prints an INTEGER or a REAL ("42", "2.5", "1.0e+20"). */
+  private static boolean readsAsNumber(String t) {
+    return Numbers.text(Storage.INTEGER, t) != null || Numbers.text(Storage.REAL, t) != null;
   }
 
   /** The storage classes a value of this type can come from, the SQLite/ORM default first. */

@@ -1,10 +1,12 @@
 package dev.sqlite2pg.convert.reverse;
 
+import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.PgType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,11 +46,7 @@ public final class ReverseValue {
    * plan's {@code ColumnPlan.type()} and {@code options()}. The error names {@code table.column}.
    */
   public static ReverseValue forColumn(
-      java.sql.Connection sqlite,
-      String table,
-      String column,
-      PgType type,
-      dev.sqlite2pg.convert.EncoderOptions options)
+      Connection sqlite, String table, String column, PgType type, EncoderOptions options)
       throws SQLException {
     List<Object> sample = ColumnSample.read(sqlite, table, column, ColumnSample.DEFAULT_SIZE);
     return new ReverseValue(table + "." + column, ColumnShape.of(type, options, sample));
