@@ -154,7 +154,11 @@ public final class ReverseValue {
       case REAL -> Numbers.float4(s, t, shape.floatBits());
       case DOUBLE -> Numbers.float8(s, t);
       case NUMERIC -> Numbers.numeric(s, t, shape.trimmedDecimals());
-      case TEXT, ENUM, INET, CIDR, MACADDR -> Numbers.text(s, t);
+      case TEXT, ENUM -> Numbers.text(s, t);
+      case INET, CIDR, MACADDR ->
+          s == Storage.TEXT
+              ? shape.addresses().write(t, shape.type().kind() == PgType.Kind.MACADDR)
+              : Numbers.text(s, t);
       case BPCHAR -> Numbers.text(s, shape.padded() ? t : t.stripTrailing());
       case BOOLEAN -> bool(s, t);
       case DATE, TIMESTAMP, TIMESTAMPTZ -> Times.point(s, t, shape);

@@ -381,6 +381,18 @@ class ReverseRoundTripTest {
             DEFAULT,
             List.of("08:00:2b:01:02:03")),
         new Fixture(
+            "Windows' getmac: upper case, hyphens, cast to macaddr",
+            "TEXT",
+            new PgType(PgType.Kind.MACADDR, "macaddr"),
+            DEFAULT,
+            List.of("08-00-2B-01-02-03", "00-1A-2B-3C-4D-5E")),
+        new Fixture(
+            "IPv6 written in upper case, cast to inet",
+            "TEXT",
+            new PgType(PgType.Kind.INET, "inet"),
+            DEFAULT,
+            List.of("FE80::1", "2001:DB8::A")),
+        new Fixture(
             "Django SmallIntegerField and IntegerField, cast to smallint and integer",
             "smallint",
             new PgType(PgType.Kind.SMALLINT, "smallint"),
