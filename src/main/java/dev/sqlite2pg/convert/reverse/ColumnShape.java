@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param bools how booleans stored as text are spelt
  * @param uuids how UUIDs stored as text are written
  * @param json how jsonb documents stored as text are laid out
+ * @param addresses how inet, cidr and macaddr values are spelt
  * @param padded whether char(n) texts keep PostgreSQL's padding spaces
  * @param trimmedDecimals whether numeric texts drop trailing fraction zeros ('10.5' in
  *     numeric(10,2))
@@ -44,6 +45,7 @@ public record ColumnShape(
     TextForms.Bools bools,
     TextForms.Uuids uuids,
     TextForms.Json json,
+    TextForms.Addresses addresses,
     boolean padded,
     boolean trimmedDecimals,
     boolean floatBits,
@@ -90,16 +92,18 @@ public record ColumnShape(
         TextForms.Bools.learn(texts),
         TextForms.Uuids.learn(texts),
         TextForms.Json.learn(texts),
+        TextForms.Addresses.learn(texts),
         !texts.isEmpty() && texts.stream().allMatch(t -> padded(t, type)),
         trimmed(texts, type),
         floatBits(reals),
         (counts.containsKey(Storage.INTEGER) || counts.containsKey(Storage.REAL))
-            && texts.stream()
-                .noneMatch(
-                    t ->
-                        Numbers.text(Storage.INTEGER, t) != null
-                            || Numbers.text(Storage.REAL, t) != null),
+            && texts.stream().noneMatch(ColumnShape::readsAsNumber),
         n);
+  }
+
+  /** Text that is exactly how SQLite prints an INTEGER or a REAL ("42", "2.5", "1.0e+20"). */
+  private static boolean readsAsNumber(String t) {
+    return Numbers.text(Storage.INTEGER, t) != null || Numbers.text(Storage.REAL, t) != null;
   }
 
   /** The storage classes a value of this type can come from, the SQLite/ORM default first. */

@@ -1,11 +1,12 @@
 package dev.sqlite2pg.convert.reverse;
 
+import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.PgType;
-import dev.sqlite2pg.convert.reverse.TimeText.Unfit;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -37,6 +38,18 @@ public final class ReverseValue {
     order.sort(Comparator.comparingInt(s -> s == Storage.INTEGER || s == Storage.REAL ? 0 : 1));
     this.numbersFirst = List.copyOf(order);
     this.same = new SameValue(shape);
+  }
+
+  /**
+   * The reverse of one column of a SQLite table, its shape learned from the column's newest {@value
+   * ColumnSample#DEFAULT_SIZE} non-null values: what rollback calls once per column, with the
+   * plan's {@code ColumnPlan.type()} and {@code options()}. The error names {@code table.column}.
+   */
+  public static ReverseValue forColumn(
+      Connection sqlite, String table, String column, PgType type, EncoderOptions options)
+      throws SQLException {
+    List<Object> sample = ColumnSample.read(sqlite, table, column, ColumnSample.DEFAULT_SIZE);
+    return new ReverseValue(table + "." + column, ColumnShape.of(type, options, sample));
   }
 
   public ColumnShape shape() {
@@ -141,7 +154,11 @@ public final class ReverseValue {
       case REAL -> Numbers.float4(s, t, shape.floatBits());
       case DOUBLE -> Numbers.float8(s, t);
       case NUMERIC -> Numbers.numeric(s, t, shape.trimmedDecimals());
-      case TEXT, ENUM, INET, CIDR, MACADDR -> Numbers.text(s, t);
+      case TEXT, ENUM -> Numbers.text(s, t);
+      case INET, CIDR, MACADDR ->
+          s == Storage.TEXT
+              ? shape.addresses().write(t, shape.type().kind() == PgType.Kind.MACADDR)
+              : Numbers.text(s, t);
       case BPCHAR -> Numbers.text(s, shape.padded() ? t : t.stripTrailing());
       case BOOLEAN -> bool(s, t);
       case DATE, TIMESTAMP, TIMESTAMPTZ -> Times.point(s, t, shape);
@@ -152,7 +169,10 @@ public final class ReverseValue {
       case UUID ->
           s == Storage.TEXT ? shape.uuids().write(t) : HexFormat.of().parseHex(t.replace("-", ""));
       case BYTEA -> null; // fromBytes
-      case ARRAY -> throw new Unfit("is an array, which is not written back to SQLite yet");
+      case ARRAY ->
+          s == Storage.TEXT
+              ? ArrayText.write(t, shape.type().element().orElseThrow(), shape.json())
+              : null;
     };
   }
 

@@ -105,6 +105,36 @@ public final class TextForms {
   }
 
   /**
+   * How network addresses are spelt: PostgreSQL prints hex digits in lower case and MAC addresses
+   * with ':'; applications also write 'FE80::1' and '08-00-2B-01-02-03' (Windows' getmac).
+   *
+   * @param upper hex digits in upper case
+   * @param macSeparator ':' or '-' between a MAC address's bytes
+   */
+  public record Addresses(boolean upper, char macSeparator) {
+
+    public static final Addresses POSTGRES = new Addresses(false, ':');
+
+    static Addresses learn(List<String> texts) {
+      int upper = 0;
+      int lower = 0;
+      int hyphens = 0;
+      for (String t : texts) {
+        upper += t.chars().anyMatch(c -> c >= 'A' && c <= 'F') ? 1 : 0;
+        lower += t.chars().anyMatch(c -> c >= 'a' && c <= 'f') ? 1 : 0;
+        hyphens += t.indexOf('-') >= 0 ? 1 : 0;
+      }
+      return new Addresses(upper > lower, hyphens * 2 > texts.size() ? '-' : ':');
+    }
+
+    /** PostgreSQL's inet, cidr or macaddr output in this spelling. */
+    String write(String pg, boolean mac) {
+      String s = mac ? pg.replace(':', macSeparator) : pg;
+      return upper ? s.toUpperCase(Locale.ROOT) : s;
+    }
+  }
+
+  /**
    * How JSON documents are laid out: compact (SQLite's json(), JavaScript's JSON.stringify), with a
    * space after ',' and ':' (Python's json.dumps, so Django's JSONField, and jsonb's own output),
    * or indented (JSON.stringify(v, null, 2), json.dumps(v, indent=2): PocketBase's demo records);

@@ -167,14 +167,14 @@ public record TimeText(
    * The text of a wall-clock time ({@code localMicros}, microseconds since 1970-01-01 read as UTC)
    * written at {@code offsetSeconds} east of UTC; a reason when this pattern cannot hold it.
    */
-  public String render(long localMicros, int offsetSeconds) throws Unfit {
+  String render(long localMicros, int offsetSeconds) throws Unfit {
     long day = Math.floorDiv(localMicros, 86_400_000_000L);
     long micros = Math.floorMod(localMicros, 86_400_000_000L);
     return render(day, micros, offsetSeconds);
   }
 
   /** As {@link #render(long, int)}, with the time of day apart (24:00:00 is a time of day). */
-  public String render(long epochDay, long micros, int offsetSeconds) throws Unfit {
+  String render(long epochDay, long micros, int offsetSeconds) throws Unfit {
     StringBuilder out = new StringBuilder(32);
     if (layout != Layout.CLOCK) {
       java.time.LocalDate d = java.time.LocalDate.ofEpochDay(epochDay);
@@ -256,14 +256,5 @@ public record TimeText(
     }
     return out.append(zone == Zone.COMPACT ? "" : ":")
         .append(String.format(Locale.ROOT, "%02d", abs % 60));
-  }
-
-  /** Why a value does not fit the pattern; {@link ReverseValue} adds the column and value. */
-  public static final class Unfit extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Unfit(String reason) {
-      super(reason, null, false, false);
-    }
   }
 }

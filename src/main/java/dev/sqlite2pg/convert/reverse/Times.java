@@ -6,7 +6,6 @@ import dev.sqlite2pg.convert.EpochUnit;
 import dev.sqlite2pg.convert.IntervalUnit;
 import dev.sqlite2pg.convert.PgType;
 import dev.sqlite2pg.convert.TimeValues;
-import dev.sqlite2pg.convert.reverse.TimeText.Unfit;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,14 +27,8 @@ final class Times {
 
   /** date, timestamp, timestamptz, as PostgreSQL prints them in UTC with DateStyle ISO. */
   static Object point(Storage s, String t, ColumnShape shape) throws Unfit {
-    TimeValues.Parsed p;
-    try {
-      p = TimeValues.parseText(t.getBytes(StandardCharsets.UTF_8));
-    } catch (ConversionException e) {
-      throw new Unfit("is not a time SQLite's date functions read (years 0001 to 9999)");
-    }
     boolean zoned = shape.type().kind() == PgType.Kind.TIMESTAMPTZ;
-    long micros = zoned ? p.instantMicros() : p.localMicros();
+    long micros = micros(t, zoned);
     EncoderOptions o = shape.options();
     return switch (s) {
       case TEXT ->
@@ -46,6 +39,36 @@ final class Times {
       case BLOB -> null;
     };
   }
+
+  /**
+   * PostgreSQL's timestamp output in microseconds: the instant for timestamptz (the session is in
+   * UTC, so the offset is +00), the wall-clock time for timestamp. Years beyond 9999 and BC ones
+   * ('0044-03-15 12:00:00 BC') are read too: an epoch number holds them, text is refused later.
+   */
+  private static long micros(String t, boolean zoned) throws Unfit {
+    try {
+      TimeValues.Parsed p = TimeValues.parseText(t.getBytes(StandardCharsets.UTF_8));
+      return zoned ? p.instantMicros() : p.localMicros();
+    } catch (ConversionException e) {
+      java.util.regex.Matcher m = WIDE.matcher(t);
+      if (!m.matches()) {
+        throw new Unfit("is not a time SQLite's date functions read (years 0001 to 9999)");
+      }
+      long year = Long.parseLong(m.group(1));
+      long day =
+          java.time.LocalDate.of(
+                  (int) (m.group(6) != null ? 1 - year : year),
+                  Integer.parseInt(m.group(2)),
+                  Integer.parseInt(m.group(3)))
+              .toEpochDay();
+      long[] clock = m.group(4) == null ? new long[] {0, 0} : PgOutput.clock(m.group(4));
+      return day * MICROS_PER_DAY + clock[0];
+    }
+  }
+
+  private static final java.util.regex.Pattern WIDE =
+      java.util.regex.Pattern.compile(
+          "(\\d{4,6})-(\\d{2})-(\\d{2})(?: (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?))?(\\+00)?( BC)?");
 
   private static String text(long micros, boolean zoned, ColumnShape shape) throws Unfit {
     TimeText pattern = shape.time().orElseThrow();

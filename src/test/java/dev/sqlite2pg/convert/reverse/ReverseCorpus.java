@@ -45,7 +45,7 @@ public final class ReverseCorpus {
           .sorted()
           .forEach(files::add);
     }
-    long[] total = new long[8];
+    long[] total = new long[9];
     try (ReverseHarness h = new ReverseHarness("reverse_corpus", work)) {
       for (Path f : files) {
         long[] sums = file(h, f, limit);
@@ -58,7 +58,7 @@ public final class ReverseCorpus {
         Locale.ROOT,
         "TOTAL %d columns, %d values: %d exact, %d refused by the reverse, %d different,"
             + " %d not copied forward; verify's hash agrees on %d; exact when the row's SQLite"
-            + " value is at hand %d%n",
+            + " value is at hand %d; reverse %.2f µs a value (getString included)%n",
         total[0],
         total[1],
         total[2],
@@ -66,12 +66,13 @@ public final class ReverseCorpus {
         total[4],
         total[5],
         total[6],
-        total[7]);
+        total[7],
+        total[8] / 1000.0 / Math.max(1, total[1]));
   }
 
   /** {columns, values, exact, refused, different, not copied, verify's hash agrees}. */
   private static long[] file(ReverseHarness h, Path f, int limit) {
-    long[] sums = new long[8];
+    long[] sums = new long[9];
     Map<String, String> notes = new TreeMap<>();
     Plan plan;
     try {
@@ -99,6 +100,7 @@ public final class ReverseCorpus {
           sums[5] += o.forwardRefused();
           sums[6] += o.hashAgrees();
           sums[7] += o.exactWithCurrent();
+          sums[8] += o.reverseNanos();
           if (!o.problems().isEmpty()) {
             notes.put(
                 t.source().name() + "." + c.source().name() + " (" + c.type().sql() + ")",

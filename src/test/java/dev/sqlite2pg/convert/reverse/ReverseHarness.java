@@ -42,6 +42,7 @@ final class ReverseHarness implements AutoCloseable {
       int exact,
       int hashAgrees,
       int exactWithCurrent,
+      long reverseNanos,
       ColumnShape shape,
       List<String> problems) {
 
@@ -70,16 +71,15 @@ final class ReverseHarness implements AutoCloseable {
       throws SQLException {
     String n = "c" + TABLES.incrementAndGet();
     List<Object> stored = store(n + "_src", declared, values);
-    ColumnShape shape =
-        ColumnShape.of(
-            type, opts, ColumnSample.read(sqlite, n + "_src", "v", ColumnSample.DEFAULT_SIZE));
-    ReverseValue reverse = new ReverseValue(n + ".v", shape);
+    ReverseValue reverse = ReverseValue.forColumn(sqlite, n + "_src", "v", type, opts);
+    ColumnShape shape = reverse.shape();
     List<Integer> copied = copy(n, type, opts, stored);
     List<String> problems = new ArrayList<>();
     List<Object> back = new ArrayList<>();
     List<String> pgFields = new ArrayList<>();
     int refused = 0;
     List<Object> kept = new ArrayList<>();
+    long nanos = 0;
     try (Statement s = pg.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -89,8 +89,10 @@ final class ReverseHarness implements AutoCloseable {
                     + n
                     + " ORDER BY id")) {
       while (rs.next()) {
+        long start = System.nanoTime();
         try {
           back.add(reverse.read(rs, 1));
+          nanos += System.nanoTime() - start;
         } catch (ReverseException e) {
           refused++;
           back.add(new Refused(e.getMessage()));
@@ -140,6 +142,7 @@ final class ReverseHarness implements AutoCloseable {
         exact,
         agrees,
         withCurrent,
+        nanos,
         shape,
         problems);
   }

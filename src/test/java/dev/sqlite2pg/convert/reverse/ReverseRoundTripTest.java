@@ -344,6 +344,67 @@ class ReverseRoundTripTest {
             DEFAULT,
             List.of(0.87, 0.1, 2.0)),
         new Fixture(
+            "Rails serialize / SQLAlchemy JSON list cast to bigint[]: compact JSON arrays",
+            "TEXT",
+            PgType.arrayOf(PgType.BIGINT),
+            DEFAULT,
+            List.of("[1,2,3]", "[]", "[-9223372036854775808,null]")),
+        new Fixture(
+            "json.dumps(list) cast to text[]: spaced, ensure_ascii",
+            "TEXT",
+            PgType.arrayOf(PgType.TEXT),
+            DEFAULT,
+            List.of(
+                "[\"a b\", \"c,d\", \"q\\\"uote\", \"NULL\", null]", "[\"caf\\u00e9\", \"{x}\"]")),
+        new Fixture(
+            "JSON list of booleans cast to boolean[]",
+            "TEXT",
+            PgType.arrayOf(PgType.BOOLEAN),
+            DEFAULT,
+            List.of("[true,false]")),
+        new Fixture(
+            "Django GenericIPAddressField: IPv4 and lower-case IPv6 text, cast to inet",
+            "char(39)",
+            new PgType(PgType.Kind.INET, "inet"),
+            DEFAULT,
+            List.of("192.168.0.1", "10.0.0.1/8", "2001:db8::1")),
+        new Fixture(
+            "networks as text, cast to cidr",
+            "TEXT",
+            new PgType(PgType.Kind.CIDR, "cidr"),
+            DEFAULT,
+            List.of("10.0.0.0/8", "192.168.1.0/24")),
+        new Fixture(
+            "MAC addresses as lower-case, colon-separated text, cast to macaddr",
+            "TEXT",
+            new PgType(PgType.Kind.MACADDR, "macaddr"),
+            DEFAULT,
+            List.of("08:00:2b:01:02:03")),
+        new Fixture(
+            "Windows' getmac: upper case, hyphens, cast to macaddr",
+            "TEXT",
+            new PgType(PgType.Kind.MACADDR, "macaddr"),
+            DEFAULT,
+            List.of("08-00-2B-01-02-03", "00-1A-2B-3C-4D-5E")),
+        new Fixture(
+            "IPv6 written in upper case, cast to inet",
+            "TEXT",
+            new PgType(PgType.Kind.INET, "inet"),
+            DEFAULT,
+            List.of("FE80::1", "2001:DB8::A")),
+        new Fixture(
+            "Django SmallIntegerField and IntegerField, cast to smallint and integer",
+            "smallint",
+            new PgType(PgType.Kind.SMALLINT, "smallint"),
+            DEFAULT,
+            List.of(-32768L, 32767L, 0L)),
+        new Fixture(
+            "timestamp(3): JavaScript milliseconds as text, into a column that keeps three digits",
+            "TEXT",
+            new PgType(PgType.Kind.TIMESTAMP, "timestamp(3)"),
+            DEFAULT,
+            List.of("2024-05-01T10:00:00.120", "2024-05-01T10:00:00.000")),
+        new Fixture(
             "SQLAlchemy Enum as text labels",
             "VARCHAR(7)",
             PgType.enumType("status", List.of("draft", "live")),
