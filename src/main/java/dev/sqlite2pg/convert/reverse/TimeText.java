@@ -216,10 +216,10 @@ public record TimeText(
           case TRIMMED -> trimmedDigits(frac);
         };
     if (frac % POW10[6 - Math.min(n, 6)] != 0) {
-      throw new Unfit(
-          "has a fraction of a second that the column's texts, with "
-              + digits
-              + " fraction digits, cannot hold");
+      // More precise than the column's texts (now() written on PostgreSQL into a column the
+      // application filled to the second): the digits it needs, so the time means the same;
+      // refusing would stop the whole rollback on one timestamp.
+      n = Math.max(n, trimmedDigits(frac));
     }
     if (n > 0) {
       String six = String.format(Locale.ROOT, "%06d", frac);
