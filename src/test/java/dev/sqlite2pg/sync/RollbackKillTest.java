@@ -64,8 +64,8 @@ class RollbackKillTest {
       Round round = new Round("rollback_soak_" + i, i % 2 == 0);
       try (Cooperating app = round.start()) {
         Process p = round.rollback(Optional.empty());
-        Drill.awaitLine(p, round.log, "STEP 2");
-        Thread.sleep(random.nextInt(400));
+        Drill.awaitLine(p, round.log, "rollback: PostgreSQL's tables locked");
+        Thread.sleep(random.nextInt(400)); // its next steps take tens to hundreds of ms
         boolean alive = p.isAlive();
         Drill.kill(p);
         Drill.Sides killed = round.sides();
