@@ -82,7 +82,8 @@ public final class ReverseCorpus {
       return sums;
     }
     try (Connection src =
-        DriverManager.getConnection("jdbc:sqlite:file:" + f + "?mode=ro", props())) {
+        DriverManager.getConnection(
+            "jdbc:sqlite:file:" + f + "?immutable=1", props())) { // no -wal/-shm beside it
       for (TablePlan t : plan.tables()) {
         for (ColumnPlan c : t.copiedColumns()) {
           List<Object> values = ColumnSample.read(src, t.source().name(), c.source().name(), limit);
