@@ -5,23 +5,18 @@ import dev.sqlite2pg.CutoverResult;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.pg.ServerFeatures;
-import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.pg.ddl.CutoverForeignKeys;
 import dev.sqlite2pg.pg.ddl.Sequences;
-import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sqlite.CatalogReader;
-import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sync.Apply;
-import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.CaptureKey;
 import dev.sqlite2pg.sync.Fence;
 import dev.sqlite2pg.sync.SchemaWatch;
 import dev.sqlite2pg.sync.SqliteFence;
 import dev.sqlite2pg.sync.SyncState;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,25 +59,15 @@ public final class Cutover {
   }
 
   /** Cuts over, or with {@code --resume} finishes or undoes one that stopped part way. */
-  @SuppressWarnings("try") // the run lock is held, not used: no follower applies meanwhile
   public static CutoverResult run(RunContext run, Plan plan, CutoverOptions options) {
-    Path file = run.options().source();
     Cutover c = new Cutover(run, plan, options);
-    try (RunLock lock = RunLock.acquire(run.target(), run.schema());
-        Connection sqlite = Capture.writable(file);
-        Connection pg = run.target().open()) {
-      CutoverRecovery recovery = c.recovery();
-      Optional<CutoverResult> recovered = recovery.pending(sqlite, pg, options.resume());
-      return recovered.isPresent() ? recovered.get() : c.cutOver(sqlite, pg);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("cutover interrupted", e);
-    } catch (SQLException e) {
-      // Both sides are used here: the driver's exception class says which failed.
-      throw e instanceof org.sqlite.SQLiteException
-          ? SqliteErrors.translate(file, e)
-          : TargetErrors.translate("Cutting over", e, run.target());
-    }
+    return BothSides.locked(
+        run,
+        "Cutting over",
+        (sqlite, pg) -> {
+          Optional<CutoverResult> recovered = c.recovery().pending(sqlite, pg, options.resume());
+          return recovered.isPresent() ? recovered.get() : c.cutOver(sqlite, pg);
+        });
   }
 
   /**

@@ -4,19 +4,14 @@ import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.RollbackOptions;
 import dev.sqlite2pg.RollbackResult;
 import dev.sqlite2pg.pg.ServerFeatures;
-import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.pg.ddl.CutoverForeignKeys;
-import dev.sqlite2pg.pg.state.RunLock;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
-import dev.sqlite2pg.sqlite.SqliteErrors;
-import dev.sqlite2pg.sync.Capture;
 import dev.sqlite2pg.sync.Fence;
 import dev.sqlite2pg.sync.ReverseApply;
 import dev.sqlite2pg.sync.SqliteFence;
 import dev.sqlite2pg.sync.SyncState;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,19 +55,9 @@ public final class Rollback {
   }
 
   /** Rolls back, or with {@code --resume} finishes a rollback that stopped after its decision. */
-  @SuppressWarnings("try") // the run lock is held, not used
   public static RollbackResult run(RunContext run, Plan plan, RollbackOptions options) {
-    Path file = run.options().source();
     Rollback r = new Rollback(run, plan, options);
-    try (RunLock lock = RunLock.acquire(run.target(), run.schema());
-        Connection sqlite = Capture.writable(file);
-        Connection pg = run.target().open()) {
-      return r.dispatch(sqlite, pg);
-    } catch (SQLException e) {
-      throw e instanceof org.sqlite.SQLiteException
-          ? SqliteErrors.translate(file, e)
-          : TargetErrors.translate("Rolling back", e, run.target());
-    }
+    return BothSides.locked(run, "Rolling back", r::dispatch);
   }
 
   /**

@@ -2,9 +2,6 @@ package dev.sqlite2pg.convert.reverse;
 
 import dev.sqlite2pg.convert.EncoderOptions;
 import dev.sqlite2pg.convert.PgType;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -227,17 +224,11 @@ public final class ReverseValue {
     };
   }
 
+  /** The bytes as text when they are valid UTF-8 without NUL (what the copy accepts), else null. */
   private static String utf8(byte[] b) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return dev.sqlite2pg.convert.Utf8.firstInvalid(b) < 0
+        ? new String(b, StandardCharsets.UTF_8)
+        : null;
   }
 
   private String noForm() {
