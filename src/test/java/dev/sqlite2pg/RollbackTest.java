@@ -178,6 +178,47 @@ class RollbackTest {
         .hasSize(2);
   }
 
+  /**
+   * A file with no AUTOINCREMENT table has no sqlite_sequence, so the changelog's ids are max(id) +
+   * 1 (M9): after the rollback forgets the captures of its own writes, the application's next
+   * change must still get an id past the one forward sync applied up to, or it would be skipped.
+   */
+  @Test
+  void withoutAutoincrementForwardSyncSeesTheFirstWriteAfterTheRollback() throws Exception {
+    String url = TestPostgres.newDatabase("rollback_no_sequence");
+    Path db =
+        Fixtures.buildFromSql(
+            """
+            -- A notes app with plain rowid keys: no AUTOINCREMENT, so no sqlite_sequence.
+            CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+            INSERT INTO notes VALUES (1, 'first');
+            """,
+            dir.resolve("notes.db"));
+    Migrator m = Migrator.configure().source(db).target(new JdbcTarget(url)).build();
+    assertThat(m.syncStart().exitCode()).isZero();
+    sqlite(db, "INSERT INTO notes VALUES (2, 'second')");
+    assertThat(m.syncVerify().equal()).isTrue();
+    assertThat(
+            m.cutover(CutoverOptions.defaults().withLag(Duration.ofSeconds(60), Duration.ZERO))
+                .exitCode())
+        .isZero();
+    pg(
+        url,
+        "INSERT INTO notes VALUES (3, 'on pg')",
+        "UPDATE notes SET body = 'edited' WHERE id = 1");
+    assertThat(m.rollback(RollbackOptions.defaults()).exitCode()).isZero();
+    sqlite(db, "INSERT INTO notes VALUES (4, 'back on sqlite')");
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Long> following = CompletableFuture.supplyAsync(() -> m.syncRun(stop::get));
+    Thread.sleep(1500);
+    stop.set(true);
+    following.get(30, TimeUnit.SECONDS);
+    VerifyResult v = m.syncVerify();
+    assertThat(v.equal()).as(v.toString()).isTrue();
+    assertThat(sqliteRows(db, "SELECT id, body FROM notes ORDER BY id"))
+        .containsExactly("1|edited", "2|second", "3|on pg", "4|back on sqlite");
+  }
+
   @Test
   void withoutACutOverNothingChanges() throws Exception {
     String url = TestPostgres.newDatabase("rollback_refused");
