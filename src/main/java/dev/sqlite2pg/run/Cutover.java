@@ -65,8 +65,9 @@ public final class Cutover {
         run,
         "Cutting over",
         (sqlite, pg) -> {
-          Optional<CutoverResult> recovered = c.recovery().pending(sqlite, pg, options.resume());
-          return recovered.isPresent() ? recovered.get() : c.cutOver(sqlite, pg);
+          CutoverRecovery recovery = c.recovery();
+          Optional<CutoverResult> recovered = recovery.pending(sqlite, pg, options.resume());
+          return recovered.isPresent() ? recovered.get() : c.cutOver(sqlite, pg, recovery);
         });
   }
 
@@ -103,10 +104,10 @@ public final class Cutover {
   }
 
   private CutoverRecovery recovery() {
-    return new CutoverRecovery(run.schema(), foreignKeys(), options, steps);
+    return new CutoverRecovery(run.schema(), () -> foreignKeys(run, plan), options, steps);
   }
 
-  private CutoverResult cutOver(Connection sqlite, Connection pg)
+  private CutoverResult cutOver(Connection sqlite, Connection pg, CutoverRecovery recovery)
       throws SQLException, InterruptedException {
     CutoverChecks.check(sqlite, pg, run.schema(), targets(), options);
     List<CaptureKey> keys = SchemaWatch.captured(sqlite, new CatalogReader(sqlite).read());
@@ -115,15 +116,14 @@ public final class Cutover {
     SchemaWatch watch = new SchemaWatch(run.schema(), utf8, keys, plan.tables());
     long applied = apply.applied(pg).orElseThrow();
     applied = CatchUp.run(apply, watch, sqlite, pg, applied, options.maxLag(), options.lagWindow());
-    CutoverForeignKeys fks = foreignKeys();
-    CutoverRecovery recovery = recovery();
+    CutoverForeignKeys fks = recovery.fks(); // before the lock: it reads the server's features
     steps.done("caught-up", "caught up");
     Fence.prepare(pg); // a target whose sync started under an older sqlite2pg
     try (Bouncer bouncer = Bouncer.of(options)) {
       Drained drained = null;
       try {
         pause(bouncer);
-        SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout());
+        SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout(), "cut-over");
         steps.done("locked", "SQLite write lock taken");
         drained = drain(sqlite, pg, apply, watch, fks, applied, lock);
         steps.done(
@@ -251,7 +251,10 @@ public final class Cutover {
     return CutoverChecks.refused(List.of(why));
   }
 
-  private CutoverForeignKeys foreignKeys() {
+  /**
+   * The foreign keys sync leaves out, named as migrate names them (reads the server's features).
+   */
+  static CutoverForeignKeys foreignKeys(RunContext run, Plan plan) {
     return new CutoverForeignKeys(
         run.schema(),
         plan.tables(),

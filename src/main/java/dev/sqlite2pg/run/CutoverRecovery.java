@@ -30,18 +30,33 @@ final class CutoverRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(CutoverRecovery.class);
 
   private final String schema;
-  private final CutoverForeignKeys fks;
+  private final java.util.function.Supplier<CutoverForeignKeys> keys;
+  private CutoverForeignKeys fks;
   private final CutoverOptions options;
   private final CutoverSteps steps;
   private final SyncState state;
 
   CutoverRecovery(
-      String schema, CutoverForeignKeys fks, CutoverOptions options, CutoverSteps steps) {
+      String schema,
+      java.util.function.Supplier<CutoverForeignKeys> keys,
+      CutoverOptions options,
+      CutoverSteps steps) {
     this.schema = schema;
-    this.fks = fks;
+    this.keys = keys;
     this.options = options;
     this.steps = steps;
     this.state = new SyncState(schema);
+  }
+
+  /**
+   * The foreign keys, built when first needed: building them reads the server's features, which
+   * sync run's check on every start (nothing to recover, most times) does not need.
+   */
+  CutoverForeignKeys fks() {
+    if (fks == null) {
+      fks = keys.get();
+    }
+    return fks;
   }
 
   /** Where a cut-over stands: none, started (no decision known here), or decided. */
@@ -101,7 +116,7 @@ final class CutoverRecovery {
     TargetWrites.inTransaction(
         pg,
         s -> {
-          fks.drop(pg);
+          fks().drop(pg);
           Fence.opening(pg, schema, false);
           state.undone(pg);
         });
@@ -181,6 +196,7 @@ final class CutoverRecovery {
 
   /** The foreign keys added NOT VALID, validated; violations reported as migrate reports them. */
   private void validate(Connection pg) throws SQLException {
+    CutoverForeignKeys fks = fks();
     if (fks.count() == 0) {
       state.foreignKeys(pg, "none");
       return;

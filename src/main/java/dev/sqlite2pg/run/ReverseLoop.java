@@ -67,7 +67,7 @@ final class ReverseLoop {
       try (Statement s = pg.createStatement()) {
         s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       }
-      SqliteLock lock = SqliteLock.take(sqlite, Duration.ofSeconds(5));
+      SqliteLock lock = SqliteLock.take(sqlite, Duration.ofSeconds(5), "reverse apply");
       ReverseApply.Applied applied;
       try {
         SqliteFence.pass(sqlite, true);

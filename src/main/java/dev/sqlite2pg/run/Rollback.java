@@ -3,10 +3,8 @@ package dev.sqlite2pg.run;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.RollbackOptions;
 import dev.sqlite2pg.RollbackResult;
-import dev.sqlite2pg.pg.ServerFeatures;
 import dev.sqlite2pg.pg.ddl.CutoverForeignKeys;
 import dev.sqlite2pg.plan.Plan;
-import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.sync.Fence;
 import dev.sqlite2pg.sync.ReverseApply;
@@ -126,11 +124,7 @@ public final class Rollback {
 
   private RollbackResult rollBack(Connection sqlite, Connection pg) throws SQLException {
     ReverseApply reverse = new ReverseApply(run.schema(), plan.tables(), sqlite);
-    CutoverForeignKeys fks =
-        new CutoverForeignKeys(
-            run.schema(),
-            plan.tables(),
-            new SqliteToPg(plan.tables(), ServerFeatures.read(run.target())));
+    CutoverForeignKeys fks = Cutover.foreignKeys(run, plan);
     try (Bouncer bouncer = Bouncer.of(options.pgbouncer())) {
       if (bouncer.present()) {
         bouncer.pause(options.lockTimeout());
@@ -165,7 +159,7 @@ public final class Rollback {
   /** Step 2: PostgreSQL's changes into SQLite, through its fence, in one write transaction. */
   private ReverseApply.Applied intoSqlite(Connection sqlite, Connection pg, ReverseApply reverse)
       throws SQLException {
-    SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout());
+    SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout(), "rollback");
     try {
       SqliteFence.pass(sqlite, true);
       ReverseApply.Applied applied = reverse.within(pg, sqlite);
@@ -182,7 +176,7 @@ public final class Rollback {
   private RollbackResult finish(
       Connection sqlite, Connection pg, Bouncer bouncer, long changes, double lockMs)
       throws SQLException {
-    SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout());
+    SqliteLock lock = SqliteLock.take(sqlite, options.lockTimeout(), "rollback");
     try {
       SqliteFence.lift(sqlite);
       lock.commit();

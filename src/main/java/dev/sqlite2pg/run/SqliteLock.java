@@ -33,7 +33,7 @@ final class SqliteLock {
    * 1,000 transactions a second that handler lost the race for up to 2 s (bench/cutover.sh), since
    * each writer takes the lock again within a moment of releasing it.
    */
-  static SqliteLock take(Connection c, Duration timeout) throws SQLException {
+  static SqliteLock take(Connection c, Duration timeout, String what) throws SQLException {
     c.setAutoCommit(true);
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Statement s = c.createStatement()) {
@@ -42,6 +42,7 @@ final class SqliteLock {
         while (!begun(s)) {
           if (System.nanoTime() > deadline) {
             throw CutoverChecks.refused(
+                what,
                 List.of(
                     "the application held SQLite's write lock for longer than --lock-timeout "
                         + DurationText.of(timeout)

@@ -45,7 +45,7 @@ public final class ReverseApply {
       TablePlan plan, Map<String, ColumnPlan> byTarget, Map<String, ReverseValue> values) {}
 
   /** What one batch brought back. */
-  public record Applied(ReverseChanges.Batch batch, long rows) {
+  public record Applied(ReverseChanges.Batch batch) {
     public long changes() {
       return batch.ids().size();
     }
@@ -85,17 +85,14 @@ public final class ReverseApply {
     }
     ReverseChanges.consume(pg, recordedImages(sqlite)); // applied before a crash: never twice
     long captured = Changelog.highest(sqlite);
-    long[] rows = {0};
     ReverseChanges.Batch batch =
         new ReverseChanges(schema)
             .within(
-                pg,
-                limit,
-                (t, whole, rs) -> rows[0] += write(sqlite, tables.get(t.table()), t, whole, rs));
+                pg, limit, (t, whole, rs) -> write(sqlite, tables.get(t.table()), t, whole, rs));
     raiseSequences(sqlite, batch);
     recordImages(sqlite, batch.images());
     Changelog.forget(sqlite, captured); // forward capture saw our own writes: PostgreSQL has them
-    return new Applied(batch, rows[0]);
+    return new Applied(batch);
   }
 
   /** Deletes the batch's changes in PostgreSQL, in the caller's transaction. */
@@ -103,7 +100,7 @@ public final class ReverseApply {
     ReverseChanges.consume(pg, applied.batch());
   }
 
-  private long write(Connection sqlite, Table t, ReverseTable reverse, boolean whole, ResultSet rs)
+  private void write(Connection sqlite, Table t, ReverseTable reverse, boolean whole, ResultSet rs)
       throws SQLException {
     String source = quote(t.plan().source().name());
     if (whole) {
@@ -122,7 +119,6 @@ public final class ReverseApply {
         PreparedStatement delete =
             sqlite.prepareStatement(
                 reverse.images() ? deleteOneSql(t, copied) : deleteKeySql(t, key))) {
-      long n = 0;
       while (rs.next()) {
         boolean insertRow = rs.getString(1).equals("I");
         List<String> bound = insertRow ? copied : reverse.images() ? copied : key;
@@ -131,9 +127,7 @@ public final class ReverseApply {
           ps.setObject(i + 1, value(t, rs, columns.indexOf(bound.get(i)) + 2, bound.get(i)));
         }
         ps.executeUpdate();
-        n++;
       }
-      return n;
     }
   }
 

@@ -90,12 +90,4 @@ public final class CutoverForeignKeys {
   private String alter(PostDataItem k) {
     return "ALTER TABLE " + qualified(schema, targets.get(k.table()));
   }
-
-  /** For tests and reports: the names, by source table. */
-  public Map<String, List<String>> names() {
-    return keys.stream()
-        .collect(
-            Collectors.groupingBy(
-                PostDataItem::table, Collectors.mapping(PostDataItem::name, Collectors.toList())));
-  }
 }

@@ -48,7 +48,6 @@ public final class Cooperating implements AutoCloseable {
 
   private final AtomicLong fenced = new AtomicLong();
   private final AtomicLong retriedOnPg = new AtomicLong();
-  private final AtomicLong pgFenced = new AtomicLong();
 
   /** Last acknowledged value per row of the extra tables, by "table:id". */
   final Map<String, Long> extra = new ConcurrentHashMap<>();
@@ -127,11 +126,6 @@ public final class Cooperating implements AutoCloseable {
 
   public long retriedOnPg() {
     return retriedOnPg.get();
-  }
-
-  /** Writes PostgreSQL's fence refused (and that were retried until it lifted). */
-  public long pgFenced() {
-    return pgFenced.get();
   }
 
   /** Per writer: last acknowledged SQLite write to first acknowledged PostgreSQL write, in ms. */
@@ -339,8 +333,8 @@ public final class Cooperating implements AutoCloseable {
             }
             throw e;
           }
-          (onPg ? pgFenced : fenced).incrementAndGet();
           if (!onPg) {
+            fenced.incrementAndGet();
             retriedOnPg.incrementAndGet(); // SQLite's fence: switch now, retry there once
           }
           side(!onPg);
