@@ -49,7 +49,7 @@ final class Layers {
    */
   private static final List<List<String>> ORDER =
       List.of(
-          List.of("catalog", "sql"),
+          List.of("catalog", "sql", "assess.code"),
           List.of("sqlite"),
           List.of("convert"),
           List.of("convert.reverse"),
