@@ -84,6 +84,34 @@ public record MigrateOptions(
     }
   }
 
+  /**
+   * These options for one file of a fleet: its source, the schema it loads into, its share of
+   * --jobs, and where its rejected rows go (a directory of its own, as table names repeat).
+   */
+  public MigrateOptions forFile(Path file, String targetSchema, int fileJobs, String unit) {
+    return new MigrateOptions(
+        file,
+        targetSchema,
+        tables,
+        exclude,
+        fileJobs,
+        batchSize,
+        onError,
+        drop,
+        ifExists,
+        dataOnly,
+        resume,
+        snapshot,
+        keepCase,
+        casts,
+        config,
+        only,
+        sourceZone,
+        verify,
+        detailRows,
+        rejectDir.map(d -> d.resolve(unit)));
+  }
+
   public MigrateOptions {
     Objects.requireNonNull(source, "No SQLite source file provided");
     Objects.requireNonNull(schema, "No target schema provided");

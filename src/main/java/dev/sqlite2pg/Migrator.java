@@ -74,6 +74,32 @@ public final class Migrator {
     return run.options();
   }
 
+  /** This run's context (for {@link Fleet}). */
+  RunContext run() {
+    return run;
+  }
+
+  /** This run with its connections from {@code target} (a fleet's shared connections). */
+  Migrator withTarget(TargetConnector target) {
+    return new Migrator(
+        new RunContext(run.options(), target, run.mode(), run.casts(), run.config()));
+  }
+
+  /**
+   * A run like this one over one file of a fleet ({@link Fleet}): its source, the schema it loads
+   * into, its share of --jobs, its mode and its connections.
+   */
+  Migrator forFile(
+      Path file, String schema, String unit, int jobs, LoadMode mode, TargetConnector target) {
+    return new Migrator(
+        new RunContext(
+            run.options().forFile(file, schema, jobs, unit),
+            target,
+            mode,
+            run.casts(),
+            run.config()));
+  }
+
   /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
   public MigrationPlan plan() {
     SqliteSource source = SqliteSource.open(run.options().source());
@@ -97,7 +123,7 @@ public final class Migrator {
   private MigrationResult migrate(SqliteSource source, Optional<Instant> snapshotAt, long start) {
     Catalog catalog = CatalogStep.run(run, source);
     Plan plan = PlanStep.run(run, source, catalog, false);
-    try (RunLock lock = RunLock.acquire(run.target(), run.schema())) {
+    try (RunLock lock = RunLock.acquire(run.target(), run.lockName())) {
       RunFingerprint fingerprint =
           RunFingerprint.of(run.options().source(), catalog, run.options(), run.casts());
       TargetTables before = targetBefore(plan);
@@ -128,6 +154,9 @@ public final class Migrator {
   }
 
   private RunState runState(RunFingerprint fingerprint, Plan plan) {
+    if (run.mode().tenant().isPresent()) {
+      return RunState.unrecorded(run.target()); // the fleet's own record says which files are in
+    }
     RunState state =
         run.mode().resumes()
             ? RunState.resume(run.target(), run.schema(), fingerprint)

@@ -14,4 +14,18 @@ public record ForeignKey(
     String onUpdate,
     String onDelete,
     boolean deferrable,
-    boolean initiallyDeferred) {}
+    boolean initiallyDeferred) {
+
+  /** This key with other columns at both ends (a merged fleet's tenant column added). */
+  public ForeignKey withColumns(List<String> from, List<String> to) {
+    return new ForeignKey(
+        id,
+        toTable,
+        List.copyOf(from),
+        List.copyOf(to),
+        onUpdate,
+        onDelete,
+        deferrable,
+        initiallyDeferred);
+  }
+}

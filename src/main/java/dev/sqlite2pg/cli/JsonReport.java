@@ -3,6 +3,7 @@ package dev.sqlite2pg.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sqlite2pg.ColumnReport;
+import dev.sqlite2pg.FleetResult;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.MigrationResult;
@@ -28,64 +29,127 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(MigrationResult r, Path file) {
-    write(
-        file,
-        r.source(),
-        r.target(),
-        r.schema(),
-        g -> {
-          g.writeArrayFieldStart("tables");
-          for (TableReport t : r.tables()) {
-            table(g, t);
-          }
-          g.writeEndArray();
-          g.writeObjectFieldStart("totals");
-          g.writeNumberField("tables", r.tables().size());
-          g.writeNumberField("source_rows", r.sourceRows());
-          g.writeNumberField("copied_rows", r.copiedRows());
-          g.writeNumberField("skipped_existing", r.skippedExisting());
-          g.writeNumberField("rejected_rows", r.rejectedRows());
-          g.writeNumberField("bytes", r.bytes());
-          g.writeNumberField("seconds", r.seconds());
-          g.writeEndObject();
-          g.writeArrayFieldStart("warnings");
-          for (Warning wn : r.warnings()) {
-            g.writeString(wn.describe());
-          }
-          g.writeEndArray();
-          g.writeArrayFieldStart("not_migrated");
-          for (NotMigrated n : r.notMigrated()) {
-            g.writeStartObject();
-            g.writeStringField("kind", n.kind());
-            g.writeStringField("name", n.name());
-            g.writeStringField("reason", n.reason());
-            g.writeStringField("sql", n.sql());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeStringField("snapshot_at", r.snapshotAt().map(Object::toString).orElse(null));
-          g.writeBooleanField("complete", r.complete());
-          g.writeNumberField("exit_code", r.exitCode());
-        });
+    write(file, r.source(), r.target(), r.schema(), g -> body(g, r));
+  }
+
+  /** A migrate report's fields after source, target and schema. */
+  static void body(JsonGenerator g, MigrationResult r) throws IOException {
+    g.writeArrayFieldStart("tables");
+    for (TableReport t : r.tables()) {
+      table(g, t);
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("totals");
+    g.writeNumberField("tables", r.tables().size());
+    g.writeNumberField("source_rows", r.sourceRows());
+    g.writeNumberField("copied_rows", r.copiedRows());
+    g.writeNumberField("skipped_existing", r.skippedExisting());
+    g.writeNumberField("rejected_rows", r.rejectedRows());
+    g.writeNumberField("bytes", r.bytes());
+    g.writeNumberField("seconds", r.seconds());
+    g.writeEndObject();
+    g.writeArrayFieldStart("warnings");
+    for (Warning wn : r.warnings()) {
+      g.writeString(wn.describe());
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("not_migrated");
+    for (NotMigrated n : r.notMigrated()) {
+      g.writeStartObject();
+      g.writeStringField("kind", n.kind());
+      g.writeStringField("name", n.name());
+      g.writeStringField("reason", n.reason());
+      g.writeStringField("sql", n.sql());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("snapshot_at", r.snapshotAt().map(Object::toString).orElse(null));
+    g.writeBooleanField("complete", r.complete());
+    g.writeNumberField("exit_code", r.exitCode());
   }
 
   /** verify's result: the same per-table facts as migrate's "verification" field. */
   static void write(VerifyResult r, Path file) {
+    write(file, r.source(), r.target(), r.schema(), g -> body(g, r));
+  }
+
+  /** A verify report's fields after source, target and schema. */
+  static void body(JsonGenerator g, VerifyResult r) throws IOException {
+    g.writeArrayFieldStart("tables");
+    for (TableCheck c : r.tables()) {
+      check(g, c);
+    }
+    g.writeEndArray();
+    g.writeBooleanField("equal", r.equal());
+    g.writeNumberField("seconds", r.seconds());
+    g.writeNumberField("exit_code", r.exitCode());
+  }
+
+  /**
+   * A run over several files: each file's own report under "files", the merged tables' keys, the
+   * totals, and the highest exit code.
+   */
+  static void write(FleetResult r, Path file) {
     write(
         file,
-        r.source(),
+        null,
         r.target(),
-        r.schema(),
+        r.schema().orElse(null),
         g -> {
-          g.writeArrayFieldStart("tables");
-          for (TableCheck c : r.tables()) {
-            check(g, c);
+          g.writeStringField("tenant_column", r.tenantColumn().orElse(null));
+          g.writeArrayFieldStart("files");
+          for (FleetResult.FileOutcome f : r.files()) {
+            fleetFile(g, f);
           }
           g.writeEndArray();
-          g.writeBooleanField("equal", r.equal());
+          if (r.keys().isPresent()) {
+            FleetResult.Keys k = r.keys().get();
+            g.writeObjectFieldStart("keys");
+            g.writeBooleanField("built", k.built());
+            g.writeStringField("why_not", k.built() ? null : k.why());
+            g.writeArrayFieldStart("warnings");
+            for (Warning w : k.warnings()) {
+              g.writeString(w.describe());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("not_migrated");
+            for (NotMigrated n : k.notMigrated()) {
+              g.writeString(n.kind() + " " + n.name() + ": " + n.reason());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          g.writeObjectFieldStart("totals");
+          g.writeNumberField("files", r.files().size());
+          g.writeNumberField("ran", r.count(FleetResult.Status.RAN));
+          g.writeNumberField("done_earlier", r.count(FleetResult.Status.DONE_EARLIER));
+          g.writeNumberField("failed", r.count(FleetResult.Status.FAILED));
+          g.writeNumberField("rows", r.rows());
           g.writeNumberField("seconds", r.seconds());
+          g.writeEndObject();
           g.writeNumberField("exit_code", r.exitCode());
         });
+  }
+
+  private static void fleetFile(JsonGenerator g, FleetResult.FileOutcome f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("file", f.file().toString());
+    g.writeStringField("unit", f.unit());
+    g.writeStringField("status", f.status().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeNumberField("rows", f.rows());
+    g.writeNumberField("exit_code", f.exitCode());
+    g.writeStringField("error", f.error().orElse(null));
+    if (f.migrated().isPresent()) {
+      g.writeObjectFieldStart("report");
+      body(g, f.migrated().get());
+      g.writeEndObject();
+    }
+    if (f.verified().isPresent()) {
+      g.writeObjectFieldStart("report");
+      body(g, f.verified().get());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
   /** The rest of a report, after the fields every report starts with. */

@@ -39,17 +39,22 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SOURCE... [TARGET]",
+      description = {
+        "The SQLite database file; or several, a directory of them, or a quoted glob (each into"
+            + " a schema named after it, or merged with --merge).",
+        "TARGET: postgresql://user@host:5432/db?sslmode=..., a libpq key=value string, or a"
+            + " jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an embedded"
+            + " PostgreSQL."
+      })
+  List<String> args;
+
+  @Mixin FleetArgs fleet;
+
   Path source;
 
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "TARGET",
-      description =
-          "postgresql://user@host:5432/db?sslmode=..., a libpq key=value string,"
-              + " or a jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an"
-              + " embedded PostgreSQL.")
   String target;
 
   @Mixin ConnectionOptions connection;
@@ -133,6 +138,9 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     output.configure();
+    FleetArgs.Split split = FleetArgs.split(args);
+    source = split.sources().get(0);
+    target = split.target();
     if (skipExisting) {
       throw new dev.sqlite2pg.MigrationException(
           dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
@@ -154,6 +162,9 @@ final class MigrateCommand implements Callable<Integer> {
               .verify(!noVerify)
               .rejectDir(rejectDirectory())
               .build();
+      if (split.fleet(fleet)) {
+        return fleet(m, split, out);
+      }
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;
@@ -173,6 +184,23 @@ final class MigrateCommand implements Callable<Integer> {
       }
       return result.exitCode();
     }
+  }
+
+  /** Several files: one report with a section per file, one JSON report, the worst exit code. */
+  private int fleet(Migrator m, FleetArgs.Split split, java.io.PrintWriter out) {
+    if (dryRun) {
+      throw new dev.sqlite2pg.MigrationException(
+          dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
+          "--dry-run takes one file: run sqlite2pg plan on the file you want to see");
+    }
+    dev.sqlite2pg.FleetResult r =
+        dev.sqlite2pg.Fleet.of(m, split.sources(), fleet.options()).migrate();
+    out.print(FleetReport.render(r, rejectDirectory()));
+    out.flush();
+    if (report != null) {
+      JsonReport.write(r, report);
+    }
+    return r.exitCode();
   }
 
   private Path rejectDirectory() {

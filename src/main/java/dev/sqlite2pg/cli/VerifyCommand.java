@@ -3,6 +3,7 @@ package dev.sqlite2pg.cli;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.VerifyResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,16 +39,22 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SOURCE", description = "The SQLite database file.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SOURCE... [TARGET]",
+      description = {
+        "The SQLite database file; or several, a directory of them, or a quoted glob (each into"
+            + " a schema named after it, or merged with --merge).",
+        "TARGET: postgresql://user@host:5432/db?sslmode=..., a libpq key=value string, or a"
+            + " jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an embedded"
+            + " PostgreSQL."
+      })
+  List<String> args;
+
+  @Mixin FleetArgs fleet;
+
   Path source;
 
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "TARGET",
-      description =
-          "As for migrate; default: $DATABASE_URL, PG* variables, or the embedded"
-              + " PostgreSQL in --data-dir.")
   String target;
 
   @Mixin ConnectionOptions connection;
@@ -76,15 +83,28 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.configure();
+    FleetArgs.Split split = FleetArgs.split(args);
+    source = split.sources().get(0);
+    target = split.target();
     try (ConnectionOptions.Resolved t =
         connection.resolve(target, source, spec.commandLine().getErr())) {
-      VerifyResult r =
+      Migrator m =
           selection
               .apply(Migrator.configure().source(source).target(t.connector()))
               .detailRows(detailed == null ? 20 : detailed)
               .snapshot(snapshot.snapshot)
-              .build()
-              .verify();
+              .build();
+      if (split.fleet(fleet)) {
+        dev.sqlite2pg.FleetResult fr =
+            dev.sqlite2pg.Fleet.of(m, split.sources(), fleet.options()).verify();
+        spec.commandLine().getOut().print(FleetReport.render(fr, Path.of(".")));
+        spec.commandLine().getOut().flush();
+        if (report != null) {
+          JsonReport.write(fr, report);
+        }
+        return fr.exitCode();
+      }
+      VerifyResult r = m.verify();
       spec.commandLine().getOut().print(VerifyReport.render(r, detailed != null));
       spec.commandLine().getOut().flush();
       if (report != null) {

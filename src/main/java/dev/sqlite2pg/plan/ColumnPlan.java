@@ -27,6 +27,11 @@ public record ColumnPlan(
     String rule,
     String reason) {
 
+  /** This column, as {@code c} declares it in the source (a merged fleet's shifted key). */
+  public ColumnPlan withSource(Column c) {
+    return new ColumnPlan(c, target, type, options, identity, generatedSql, rule, reason);
+  }
+
   /** This column, its values read with {@code o}. */
   public ColumnPlan withOptions(EncoderOptions o) {
     return new ColumnPlan(source, target, type, o, identity, generatedSql, rule, reason);

@@ -3,6 +3,7 @@ package dev.sqlite2pg.run;
 import dev.sqlite2pg.MigrateOptions.IfExists;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.plan.TenantScope;
 
 /**
  * How a run treats what the target already holds: the one place that says what {@code --drop},
@@ -65,6 +66,13 @@ public sealed interface LoadMode {
    * own types; tables that do not exist are created.
    */
   record Refill() implements LoadMode {}
+
+  /**
+   * {@code migrate --merge}: one file of a fleet into the merged tables, which exist and hold the
+   * other tenants' rows; the tenant's own rows from an interrupted attempt are deleted first, and
+   * keys, indexes and foreign keys come once, after the last file (issue 15).
+   */
+  record Merge(TenantScope scope, boolean again) implements LoadMode {}
 
   /** {@code --resume}: continues the interrupted run of mode {@code interrupted}. */
   record Resume(LoadMode interrupted) implements LoadMode {}
@@ -141,6 +149,13 @@ public sealed interface LoadMode {
     return !(base() instanceof SyncCopy);
   }
 
+  /** One tenant's file into merged tables: the tenant it loads, when it loads one. */
+  default java.util.Optional<TenantScope> tenant() {
+    return base() instanceof Merge m
+        ? java.util.Optional.of(m.scope())
+        : java.util.Optional.empty();
+  }
+
   /** Continues an interrupted run: the tables exist and STEP 3 writes nothing. */
   default boolean resumes() {
     return this instanceof Resume;
@@ -179,7 +194,7 @@ public sealed interface LoadMode {
   /** How STEP 2 fits the plan to the tables the target already has. */
   default Fit fit() {
     LoadMode m = base();
-    return m instanceof DataOnly
+    return m instanceof DataOnly || m instanceof Merge
         ? Fit.ALL
         : m instanceof SkipExisting || m instanceof Refill ? Fit.WHERE_EXISTS : Fit.NONE;
   }

@@ -81,7 +81,10 @@ public final class PlanStep {
     MigrateOptions options = run.options();
     List<Table> chosen = TableSelection.choose(catalog, run);
     LOG.info("STEP 2: planning {} tables", chosen.size());
-    Depth depth = run.mode().dataOnly() ? Depth.TARGET_TYPES : probe ? Depth.PROBE : Depth.PROFILE;
+    Depth depth =
+        run.mode().dataOnly() || run.mode().tenant().isPresent()
+            ? Depth.TARGET_TYPES
+            : probe ? Depth.PROBE : Depth.PROFILE;
     Plan plan = plan(run, source, catalog, chosen, depth);
     Plan fitted =
         switch (run.mode().fit()) {

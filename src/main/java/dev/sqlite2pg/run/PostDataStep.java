@@ -29,7 +29,9 @@ public final class PostDataStep {
 
   /** STEP 5 started, or null when the mode builds none (--data-only keeps the app's own). */
   public static SchemaWriter.PostData start(RunContext run, SchemaWriter schema, Plan plan) {
-    return run.mode().dataOnly() ? null : schema.startPostData(plan, run.options().jobs());
+    return run.mode().dataOnly() || run.mode().tenant().isPresent()
+        ? null
+        : schema.startPostData(plan, run.options().jobs());
   }
 
   public static void finish(
@@ -40,6 +42,10 @@ public final class PostDataStep {
       SchemaWriter.PostData post) {
     Plan plan = copied.plan();
     Sequences.SourceKeys keys = highestKeys(source, plan);
+    if (run.mode().tenant().isPresent()) {
+      LOG.info("STEP 5: --merge: keys, indexes and sequences after the fleet's last file");
+      return;
+    }
     if (run.mode().dataOnly()) {
       LOG.info("STEP 5: --data-only: sequences moved past the source's keys");
       schema.postDataOnly(plan, keys);

@@ -20,4 +20,12 @@ public record RunContext(
   public String schema() {
     return options.schema();
   }
+
+  /**
+   * What the run lock keeps other runs off: the schema, or one tenant of it (the files of a merged
+   * fleet load into one schema at once, each as its tenant).
+   */
+  public String lockName() {
+    return mode.tenant().map(t -> schema() + " tenant " + t.value()).orElse(schema());
+  }
 }

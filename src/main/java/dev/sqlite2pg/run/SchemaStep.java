@@ -44,7 +44,9 @@ public final class SchemaStep {
             run.schema(),
             new SqliteToPg(plan.tables(), ServerFeatures.read(run.target())),
             mode.objectsMayExist());
-    if (mode.resumes()) {
+    if (mode.tenant().isPresent()) {
+      mergeInto(run, plan, writer);
+    } else if (mode.resumes()) {
       LOG.info("STEP 3: --resume: the tables exist; continuing the interrupted run");
     } else if (mode.skipsExistingRows()) {
       keepRows(run, plan, before, writer, seeded);
@@ -73,6 +75,23 @@ public final class SchemaStep {
       return new Prepared(writer, identical);
     }
     return new Prepared(writer, Set.of());
+  }
+
+  /**
+   * One file of a merged fleet: the tables exist (the fleet created them); a file loaded again has
+   * its tenant's earlier rows deleted first. Only then: a DELETE scans the whole merged table.
+   */
+  private static void mergeInto(RunContext run, Plan plan, SchemaWriter writer) {
+    LoadMode.Merge merge = (LoadMode.Merge) run.mode();
+    LOG.info(
+        "STEP 3: --merge: tenant {} into {} tables of schema {}{}",
+        merge.scope().value(),
+        plan.tables().size(),
+        run.schema(),
+        merge.again() ? "; its rows from the interrupted attempt deleted" : "");
+    if (merge.again()) {
+      writer.deleteTenant(plan.tables(), merge.scope());
+    }
   }
 
   /**

@@ -40,7 +40,7 @@ public final class VerifyStep {
             options.detailRows(),
             true,
             options.jobs())
-        .verifyAll().stream()
+        .scoped(run.mode().tenant()).verifyAll().stream()
             .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 
@@ -87,6 +87,7 @@ public final class VerifyStep {
                     options.detailRows(),
                     false,
                     options.jobs())
+                .scoped(run.mode().tenant())
                 .verifyAll(early));
     checks.addAll(histories);
     return new VerifyResult(

@@ -33,7 +33,22 @@ public final class TableVerifier {
    * @param rejectsExpected rows that do not convert were rejected by this run (STEP 6 of migrate)
    *     rather than differences (verify of a target loaded some other way)
    */
+  private final Optional<dev.sqlite2pg.plan.TenantScope> scope;
+
   public TableVerifier(String schema, boolean utf8, int keep, boolean rejectsExpected) {
+    this(schema, utf8, keep, rejectsExpected, Optional.empty());
+  }
+
+  /**
+   * @param scope one tenant's rows only, in tables that hold many (migrate --merge)
+   */
+  public TableVerifier(
+      String schema,
+      boolean utf8,
+      int keep,
+      boolean rejectsExpected,
+      Optional<dev.sqlite2pg.plan.TenantScope> scope) {
+    this.scope = scope;
     this.schema = schema;
     this.utf8 = utf8;
     this.keep = keep;
@@ -59,7 +74,7 @@ public final class TableVerifier {
     long start = System.nanoTime();
     Optional<TableKey> key = TableKey.of(t);
     SourceSide s = new SourceSide(source, src, t, key, utf8, rejectsExpected);
-    TargetSide d = new TargetSide(dst, schema, t, key);
+    TargetSide d = new TargetSide(dst, schema, t, key, scope);
     // PostgreSQL computes its fingerprint while this thread reads SQLite: the two overlap.
     CompletableFuture<Fingerprint> pending =
         early.orElseGet(

@@ -31,8 +31,21 @@ final class TargetSide {
   private final String rowExpr;
 
   TargetSide(Connection c, String schema, TablePlan t, Optional<TableKey> key) {
+    this(c, schema, t, key, Optional.empty());
+  }
+
+  /**
+   * @param scope one tenant's rows only, in tables that hold many (migrate --merge)
+   */
+  TargetSide(
+      Connection c,
+      String schema,
+      TablePlan t,
+      Optional<TableKey> key,
+      Optional<dev.sqlite2pg.plan.TenantScope> scope) {
     this.c = c;
-    this.table = qualified(schema, t.target());
+    String whole = qualified(schema, t.target());
+    this.table = scope.map(sc -> sc.relation(whole)).orElse(whole);
     this.columns = t.columns();
     this.key = key;
     this.rowExpr =

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.postgresql.util.PSQLException;
 
 /** STEP 6: compares every table of the plan on both sides, every row and value. */
@@ -28,6 +29,13 @@ public final class Verifier {
   private final int keep;
   private final boolean rejectsExpected;
   private final int jobs;
+  private Optional<dev.sqlite2pg.plan.TenantScope> scope = Optional.empty();
+
+  /** Compares with one tenant's rows of the target's tables only (migrate --merge). */
+  public Verifier scoped(Optional<dev.sqlite2pg.plan.TenantScope> tenant) {
+    this.scope = tenant;
+    return this;
+  }
 
   /**
    * @param keep how many differing rows to keep in detail per table
@@ -59,7 +67,7 @@ public final class Verifier {
   public List<TableCheck> verifyAll(EarlyTargetSide early) {
     checkServer();
     boolean utf8 = plan.catalog().utf8();
-    TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected);
+    TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected, scope);
     List<TablePlan> tables = plan.tables();
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(

@@ -114,7 +114,9 @@ final class Layers {
   /** Migrator (with its Builder) and Targets: the only root classes that use internals. */
   private static DescribedPredicate<JavaClass> entry(String root) {
     return resideInAnyPackage(root)
-        .and(nameMatching(java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets)(\\$.*)?"))
+        .and(
+            nameMatching(
+                java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets|Fleet)(\\$.*)?"))
         .as("Migrator and Targets");
   }
 }

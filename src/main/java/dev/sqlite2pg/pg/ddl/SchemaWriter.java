@@ -304,6 +304,24 @@ public final class SchemaWriter {
     }
   }
 
+  /**
+   * STEP 3 of one file of a merged fleet loaded again: its tenant's rows from the interrupted
+   * attempt deleted, in one transaction, so the file is copied whole once more.
+   */
+  public void deleteTenant(List<TablePlan> tables, dev.sqlite2pg.plan.TenantScope tenant) {
+    try (Connection c = target.open()) {
+      dev.sqlite2pg.pg.TargetWrites.inTransaction(
+          c,
+          st -> {
+            for (TablePlan t : tables) {
+              st.execute(tenant.delete(qualified(schema, t.target())));
+            }
+          });
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Deleting tenant " + tenant.value() + "'s rows", e, target);
+    }
+  }
+
   /** STEP 5 of {@code --data-only}: the schema is the application's; only sequences move. */
   public void postDataOnly(Plan plan, Sequences.SourceKeys keys) {
     try (Connection c = target.open()) {

@@ -16,7 +16,9 @@ import java.sql.SQLException;
  */
 public final class RunLock implements AutoCloseable {
 
-  private static final String KEY = "SELECT hashtextextended('sqlite2pg:' || ?, 0)";
+  private static final String KEY_EXPR = "hashtextextended('sqlite2pg:' || ?, 0)";
+
+  private static final String KEY = "SELECT " + KEY_EXPR;
 
   private static final String UNKNOWN = "holder unknown";
 
@@ -63,6 +65,31 @@ public final class RunLock implements AutoCloseable {
         // Already failing; the first error is the one to report.
       }
       throw TargetErrors.translate("Taking the run lock on schema " + schema, e, target);
+    }
+  }
+
+  /**
+   * Waits for the lock on {@code name} and holds it: the shards of a fleet take turns to create the
+   * merged tables and to build their keys, each a few seconds, so waiting is the right answer.
+   */
+  public static RunLock waitFor(TargetConnector target, String name) {
+    Connection c = null;
+    try {
+      c = target.open();
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(" + KEY_EXPR + ")")) {
+        ps.setString(1, name);
+        ps.execute();
+      }
+      return new RunLock(c);
+    } catch (SQLException e) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException ignored) {
+          // Already failing; the first error is the one to report.
+        }
+      }
+      throw TargetErrors.translate("Taking the fleet lock on " + name, e, target);
     }
   }
 

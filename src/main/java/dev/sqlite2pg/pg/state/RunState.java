@@ -86,9 +86,17 @@ public final class RunState {
     }
   }
 
+  /**
+   * A run that keeps no record by design: one file of a merged fleet, which is loaded again whole
+   * when interrupted (its tenant's rows deleted first), so chunks and tables need no record.
+   */
+  public static RunState unrecorded(TargetConnector target) {
+    return new RunState(target, -2, new java.util.HashMap<>(), new java.util.HashMap<>());
+  }
+
   /** Why this run keeps no record, when it keeps none. */
   public Optional<String> warning() {
-    return runId < 0
+    return runId == -1
         ? Optional.of(
             "progress is not recorded (no privilege to create schema"
                 + " sqlite2pg in the target database): an interrupted run cannot be resumed, only"
@@ -135,6 +143,24 @@ public final class RunState {
           RunState state = new RunState(target, id, copiedTables(c, id, skipped), skipped);
           state.readChunks(c);
           return state;
+        }
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Whether {@code schema}'s newest run did not finish (a fleet's file --resume continues). */
+  public static boolean interrupted(TargetConnector target, String schema) {
+    try (Connection c = target.open()) {
+      ensureTables(c);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT status <> 'done' FROM sqlite2pg.runs WHERE target_schema = ?"
+                  + " ORDER BY run_id DESC LIMIT 1")) {
+        ps.setString(1, schema);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
         }
       }
     } catch (SQLException e) {
@@ -261,7 +287,7 @@ public final class RunState {
   /** One change to the state, committed on its own. */
   private void writeAlone(String sql, Object... params) {
     if (runId < 0) {
-      return;
+      return; // no connection either: a merged fleet runs thousands of these
     }
     try (Connection c = target.open()) {
       write(c, sql, params);

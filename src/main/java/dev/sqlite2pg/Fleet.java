@@ -1,0 +1,306 @@
+package dev.sqlite2pg;
+
+import dev.sqlite2pg.FleetResult.FileOutcome;
+import dev.sqlite2pg.FleetResult.Status;
+import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.pg.TenantConnector;
+import dev.sqlite2pg.pg.connect.PooledConnector;
+import dev.sqlite2pg.pg.state.FleetState;
+import dev.sqlite2pg.pg.state.RunState;
+import dev.sqlite2pg.plan.Plan;
+import dev.sqlite2pg.plan.TenantScope;
+import dev.sqlite2pg.run.FleetFile;
+import dev.sqlite2pg.run.FleetFiles;
+import dev.sqlite2pg.run.FleetRunner;
+import dev.sqlite2pg.run.LoadMode;
+import dev.sqlite2pg.run.MergedFleet;
+import dev.sqlite2pg.run.RunContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Several SQLite files into one PostgreSQL (issue 15): a directory of stores, each into a schema
+ * named after its file, or a fleet of tenant files with one schema, merged into one set of tables
+ * with a tenant column ({@link FleetOptions#merge()}). Each file runs as {@link Migrator} runs one,
+ * within one --jobs budget; the target records which files are in, so --resume skips them, and
+ * --shard K/N splits the files between machines.
+ *
+ * <pre>{@code
+ * FleetResult r = Fleet.of(Migrator.configure().source(first).target(t).build(), files, options)
+ *     .migrate();
+ * }</pre>
+ */
+public final class Fleet {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+
+  private final Migrator template;
+  private final List<Path> sources;
+  private final FleetOptions options;
+
+  private Fleet(Migrator template, List<Path> sources, FleetOptions options) {
+    this.template = template;
+    this.sources = List.copyOf(sources);
+    this.options = options;
+  }
+
+  /**
+   * @param template the options every file runs with (its source is ignored)
+   * @param sources files, directories of SQLite files, or globs
+   */
+  public static Fleet of(Migrator template, List<Path> sources, FleetOptions options) {
+    return new Fleet(template, sources, options);
+  }
+
+  /** Every file of this run (this shard's, with --shard) migrated; a merged fleet's keys last. */
+  public FleetResult migrate() {
+    try (PooledConnector pool = pool()) {
+      return new Fleet(template.withTarget(pool), sources, options).migrateAll();
+    }
+  }
+
+  /** Connections shared by the files: as many idle as a few files' runs hold at once. */
+  private PooledConnector pool() {
+    return new PooledConnector(context().target(), 8 * context().options().jobs() + 8);
+  }
+
+  private FleetResult migrateAll() {
+    long start = System.nanoTime();
+    List<FleetFile> all = FleetFiles.list(sources, options);
+    List<FleetFile> mine = FleetFiles.shard(all, options.shard());
+    LOG.info(
+        "{} files{}{}",
+        all.size(),
+        options.shard().map(s -> ", " + mine.size() + " in shard " + s).orElse(""),
+        options.merge() ? ", merged into schema " + context().schema() : ", a schema each");
+    return options.merge() ? merge(all, mine, start) : eachInItsSchema(mine, start);
+  }
+
+  /** Every file of this run compared with what the target holds for it (per tenant, merged). */
+  public FleetResult verify() {
+    try (PooledConnector pool = pool()) {
+      return new Fleet(template.withTarget(pool), sources, options).verifyAll();
+    }
+  }
+
+  private FleetResult verifyAll() {
+    long start = System.nanoTime();
+    List<FleetFile> mine = FleetFiles.shard(FleetFiles.list(sources, options), options.shard());
+    List<FileOutcome> files =
+        FleetRunner.run(
+            mine,
+            context().options().jobs(),
+            (f, jobs) -> outcome(f, file(f, jobs, baseMode(f, false)), Migrator::verify));
+    return result(files, Optional.empty(), start);
+  }
+
+  // --- a schema per file
+
+  private FleetResult eachInItsSchema(List<FleetFile> files, long start) {
+    FleetState state = new FleetState(context().target(), "");
+    Map<String, FleetState.FileRecord> earlier = state.files();
+    List<FileOutcome> out =
+        FleetRunner.run(
+            files,
+            context().options().jobs(),
+            (f, jobs) -> {
+              Optional<FileOutcome> skip = doneEarlier(f, earlier);
+              if (skip.isPresent()) {
+                return skip.get();
+              }
+              state.started(f.unit(), f.path().toString(), fingerprint(f));
+              boolean interrupted = resumes() && RunState.interrupted(context().target(), f.unit());
+              FileOutcome o =
+                  outcome(f, file(f, jobs, baseMode(f, interrupted)), Migrator::migrate);
+              state.finished(f.unit(), o.rows(), o.exitCode());
+              return o;
+            });
+    return result(out, Optional.empty(), start);
+  }
+
+  // --- merged
+
+  private FleetResult merge(List<FleetFile> all, List<FleetFile> mine, long start) {
+    String column = options.tenantColumn().orElseThrow();
+    List<String> differ = MergedFleet.differences(all.get(0), mine);
+    if (!differ.isEmpty()) {
+      throw new MigrationException(
+          Code.BAD_ARGUMENTS,
+          differ.size()
+              + " of "
+              + mine.size()
+              + " files have another schema than "
+              + all.get(0).path()
+              + " (the fleet's first file); nothing was loaded. Migrate them on their own or"
+              + " leave them out:\n  "
+              + String.join("\n  ", differ));
+    }
+    MergedFleet fleet =
+        new MergedFleet(file(all.get(0), 1, new LoadMode.Create()).run(), all.get(0), column);
+    Plan merged = fleet.prepare(options, all.size(), resumes(), context().options().drop());
+    Map<String, FleetState.FileRecord> earlier = fleet.state().files();
+    List<FileOutcome> out =
+        FleetRunner.run(
+            mine,
+            context().options().jobs(),
+            (f, jobs) -> {
+              Optional<FileOutcome> skip = doneEarlier(f, earlier);
+              if (skip.isPresent()) {
+                return skip.get();
+              }
+              fleet.state().started(f.unit(), f.path().toString(), fingerprint(f));
+              TenantScope tenant = new TenantScope(column, f.unit());
+              Migrator m =
+                  template.forFile(
+                      f.path(),
+                      context().schema(),
+                      f.unit(),
+                      jobs,
+                      new LoadMode.Merge(tenant, earlier.containsKey(f.unit())),
+                      new TenantConnector(context().target(), tenant));
+              FileOutcome o = outcome(f, m, Migrator::migrate);
+              fleet.state().finished(f.unit(), o.rows(), o.exitCode());
+              return o;
+            });
+    boolean allIn = out.stream().allMatch(o -> o.exitCode() == 0);
+    FleetResult.Keys keys =
+        allIn
+            ? keys(fleet.finish(merged))
+            : new FleetResult.Keys(
+                false,
+                "not every file of this run is in: the keys wait for --resume",
+                List.of(),
+                List.of());
+    return result(out, Optional.of(keys), start);
+  }
+
+  private static FleetResult.Keys keys(MergedFleet.Keys k) {
+    return new FleetResult.Keys(k.built(), k.why(), k.warnings(), k.notMigrated());
+  }
+
+  // --- one file
+
+  /** A file done and verified by an earlier run, when --resume finds it unchanged. */
+  private Optional<FileOutcome> doneEarlier(
+      FleetFile f, Map<String, FleetState.FileRecord> earlier) {
+    FleetState.FileRecord r = earlier.get(f.unit());
+    if (!resumes()
+        || r == null
+        || !r.status().equals("done")
+        || !r.fingerprint().equals(fingerprint(f))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FileOutcome(
+            f.path(),
+            f.unit(),
+            Status.DONE_EARLIER,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            r.rows(),
+            0));
+  }
+
+  private <R> FileOutcome outcome(FleetFile f, Migrator m, Function<Migrator, R> work) {
+    try {
+      R r = work.apply(m);
+      if (r instanceof MigrationResult mr) {
+        return new FileOutcome(
+            f.path(),
+            f.unit(),
+            Status.RAN,
+            Optional.of(mr),
+            Optional.empty(),
+            Optional.empty(),
+            mr.copiedRows() + mr.skippedExisting(),
+            mr.exitCode());
+      }
+      VerifyResult vr = (VerifyResult) r;
+      return new FileOutcome(
+          f.path(),
+          f.unit(),
+          Status.RAN,
+          Optional.empty(),
+          Optional.of(vr),
+          Optional.empty(),
+          vr.tables().stream().mapToLong(TableCheck::targetRows).sum(),
+          vr.exitCode());
+    } catch (MigrationException e) {
+      LOG.warn("{}: {}", f.name(), e.getMessage());
+      return failed(f, e.getMessage(), e.code().exitCode());
+    } catch (RuntimeException e) {
+      LOG.error("{}: internal error", f.name(), e);
+      return failed(f, "internal error: " + e, 70);
+    }
+  }
+
+  private static FileOutcome failed(FleetFile f, String message, int exitCode) {
+    return new FileOutcome(
+        f.path(),
+        f.unit(),
+        Status.FAILED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(message),
+        0,
+        exitCode);
+  }
+
+  /** A file's run: into its own schema, or into the merged schema as its tenant. */
+  private Migrator file(FleetFile f, int jobs, LoadMode mode) {
+    if (options.merge()) {
+      TenantScope tenant = new TenantScope(options.tenantColumn().orElseThrow(), f.unit());
+      return template.forFile(
+          f.path(),
+          context().schema(),
+          f.unit(),
+          jobs,
+          new LoadMode.Merge(tenant, false),
+          new TenantConnector(context().target(), tenant));
+    }
+    return template.forFile(f.path(), f.unit(), f.unit(), jobs, mode, context().target());
+  }
+
+  /** The options' mode without --resume, or resuming when the file's run was interrupted. */
+  private LoadMode baseMode(FleetFile f, boolean interrupted) {
+    LoadMode mode = context().mode();
+    LoadMode base = mode instanceof LoadMode.Resume r ? r.interrupted() : mode;
+    return interrupted ? new LoadMode.Resume(base) : base;
+  }
+
+  private boolean resumes() {
+    return context().mode().resumes();
+  }
+
+  private RunContext context() {
+    return template.run();
+  }
+
+  /** The file as it is now: a changed file is loaded again, even after --resume. */
+  private static String fingerprint(FleetFile f) {
+    try {
+      return "size " + Files.size(f.path()) + " modified " + Files.getLastModifiedTime(f.path());
+    } catch (IOException e) {
+      throw new MigrationException(
+          Code.SOURCE, "Cannot read " + f.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private FleetResult result(List<FileOutcome> files, Optional<FleetResult.Keys> keys, long start) {
+    return new FleetResult(
+        context().target().display(),
+        options.merge() ? Optional.of(context().schema()) : Optional.empty(),
+        options.tenantColumn(),
+        files,
+        keys,
+        (System.nanoTime() - start) / 1e9);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.sqlite2pg.cli;
+
+import dev.sqlite2pg.FleetResult;
+import dev.sqlite2pg.FleetResult.FileOutcome;
+import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.Warning;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The report of a run over several files: a section per file (its whole report while there are few
+ * files, else one line, and the whole report of any file that did not end with 0), the merged
+ * tables' keys, and the totals.
+ */
+final class FleetReport {
+
+  /** Up to this many files, each file's whole report is printed. */
+  private static final int WHOLE_REPORTS = 5;
+
+  private FleetReport() {}
+
+  static String render(FleetResult r, Path rejectDir) {
+    StringWriter sw = new StringWriter();
+    PrintWriter out = new PrintWriter(sw);
+    boolean whole = r.files().size() <= WHOLE_REPORTS;
+    out.printf(
+        Locale.ROOT,
+        "%d files into %s%s%n",
+        r.files().size(),
+        r.target(),
+        r.schema()
+            .map(s -> ", merged into schema " + s + " by " + r.tenantColumn().orElse(""))
+            .orElse(", a schema each"));
+    if (!whole) {
+      out.printf(
+          Locale.ROOT, "%n  %-32s %-24s %12s  %s%n", "file", unitHeading(r), "rows", "result");
+    }
+    for (FileOutcome f : r.files()) {
+      if (whole || f.exitCode() != 0) {
+        section(out, r, f, rejectDir, whole);
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "  %-32s %-24s %,12d  %s%n",
+            f.file().getFileName(),
+            f.unit(),
+            f.rows(),
+            verdict(f));
+      }
+    }
+    r.keys().ifPresent(k -> keys(out, k));
+    out.printf(
+        Locale.ROOT,
+        "%nFiles: %d; %d ran, %d done by an earlier run, %d failed; %,d rows in %.1f s%n",
+        r.files().size(),
+        r.count(FleetResult.Status.RAN),
+        r.count(FleetResult.Status.DONE_EARLIER),
+        r.count(FleetResult.Status.FAILED),
+        r.rows(),
+        r.seconds());
+    out.println(
+        r.exitCode() == 0
+            ? "Result: OK, every file ended with exit code 0"
+            : "Result: NOT OK, exit code "
+                + r.exitCode()
+                + " (the highest of any file); the files above say why");
+    out.flush();
+    return sw.toString();
+  }
+
+  private static String unitHeading(FleetResult r) {
+    return r.schema().isPresent() ? "tenant" : "schema";
+  }
+
+  private static void section(
+      PrintWriter out, FleetResult r, FileOutcome f, Path rejectDir, boolean whole) {
+    out.printf(
+        Locale.ROOT, "%n== %s -> %s %s: %s ==%n", f.file(), unitHeading(r), f.unit(), verdict(f));
+    f.error().ifPresent(e -> out.println("sqlite2pg: " + e));
+    f.migrated().ifPresent(m -> out.print(TextReport.render(m, rejectDir.resolve(f.unit()))));
+    f.verified().ifPresent(v -> out.print(VerifyReport.render(v, !whole)));
+  }
+
+  private static String verdict(FileOutcome f) {
+    return switch (f.status()) {
+      case DONE_EARLIER -> "done by an earlier run";
+      case FAILED -> "failed, exit " + f.exitCode();
+      case RAN ->
+          f.exitCode() == 0
+              ? (f.verified().isPresent() ? "equal" : "OK, verified")
+              : "NOT OK, exit " + f.exitCode();
+    };
+  }
+
+  private static void keys(PrintWriter out, FleetResult.Keys k) {
+    out.println();
+    out.println(
+        k.built()
+            ? "Keys: primary keys, unique constraints, indexes and foreign keys of the merged"
+                + " tables built, each with the tenant column"
+            : "Keys: not built by this run: " + k.why());
+    for (Warning w : k.warnings()) {
+      out.println("  warning: " + w.describe());
+    }
+    for (NotMigrated n : k.notMigrated()) {
+      out.println("  not migrated: " + n.kind() + " " + n.name() + ": " + n.reason());
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.sqlite2pg.pg.connect;
+
+import dev.sqlite2pg.TargetConnector;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Connections kept open between the files of a fleet: each file's run opens some 25 (run lock,
+ * catalog reads, one per table copied and verified, post-data), and a server spends more on a new
+ * session (a fork, authentication) and on planning the catalog queries afresh (a prepared statement
+ * is planned once per session) than on a small file's rows. Measured on 200 files of 2,000 rows: 25
+ * connections and 5 catalog reads per file.
+ *
+ * <p>Written here rather than taken from HikariCP: a connection given back must also lose its
+ * session state (SET parameters, advisory locks, temporary tables), which a general pool leaves. A
+ * connection whose reset fails is closed, not kept.
+ */
+public final class PooledConnector implements TargetConnector, AutoCloseable {
+
+  private final TargetConnector target;
+  private final int maxIdle;
+  private final Deque<Connection> idle = new ArrayDeque<>();
+
+  public PooledConnector(TargetConnector target, int maxIdle) {
+    this.target = target;
+    this.maxIdle = maxIdle;
+  }
+
+  @Override
+  public Connection open() throws SQLException {
+    Connection c;
+    synchronized (idle) {
+      c = idle.pollFirst();
+    }
+    if (c == null || c.isClosed()) {
+      c = target.open();
+    }
+    return wrap(c);
+  }
+
+  @Override
+  public String display() {
+    return target.display();
+  }
+
+  private Connection wrap(Connection real) {
+    InvocationHandler h = new Handler(real);
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, h);
+  }
+
+  /** Back to the pool as a new session would be, or closed. */
+  private void giveBack(Connection c) {
+    try {
+      if (!c.isClosed() && reset(c)) {
+        synchronized (idle) {
+          if (idle.size() < maxIdle) {
+            idle.addFirst(c);
+            return;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // closed below
+    }
+    closeQuietly(c);
+  }
+
+  private static boolean reset(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      c.rollback();
+      c.setAutoCommit(true);
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("RESET ALL");
+      s.execute("SELECT pg_advisory_unlock_all()");
+      s.execute("DISCARD TEMP");
+    }
+    return c.getWarnings() == null || clearWarnings(c);
+  }
+
+  private static boolean clearWarnings(Connection c) throws SQLException {
+    c.clearWarnings();
+    return true;
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // going away either way
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (idle) {
+      idle.forEach(PooledConnector::closeQuietly);
+      idle.clear();
+    }
+  }
+
+  /** Delegates everything but close(), which gives the connection back, once. */
+  private final class Handler implements InvocationHandler {
+    private final Connection real;
+    private boolean closed;
+
+    Handler(Connection real) {
+      this.real = real;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+      switch (m.getName()) {
+        case "close":
+          synchronized (this) {
+            if (!closed) {
+              closed = true;
+              giveBack(real);
+            }
+          }
+          return null;
+        case "isClosed":
+          return closed || real.isClosed();
+        case "unwrap":
+        case "isWrapperFor":
+        default:
+          if (closed && !m.getName().equals("toString")) {
+            throw new SQLException("connection returned to the pool");
+          }
+          try {
+            return m.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.sqlite2pg.pg.state;
+
+import dev.sqlite2pg.MigrationException;
+import dev.sqlite2pg.TargetConnector;
+import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.TargetWrites;
+import dev.sqlite2pg.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The record of a fleet in the target ({@code sqlite2pg.fleets}, {@code sqlite2pg.fleet_files}):
+ * which files are in, so that a run killed at file 6,000 of 10,000 resumes at file 6,001, and a
+ * shard can tell whether it finished the fleet's last file.
+ */
+public final class FleetState {
+
+  private final TargetConnector target;
+  private final String schema;
+
+  /** A file's record: its status, and what it said when it ended. */
+  public record FileRecord(String fingerprint, String status, long rows, int exitCode) {}
+
+  /** A merged fleet's record. */
+  public record Fleet(String tenantColumn, String fingerprint, int files, boolean keysBuilt) {}
+
+  /**
+   * @param schema the merged schema, or '' for a fleet whose files have a schema each
+   */
+  public FleetState(TargetConnector target, String schema) {
+    this.target = target;
+    this.schema = schema;
+    try (Connection c = target.open();
+        Statement s = c.createStatement()) {
+      s.execute(SqlResources.load("pg-fleet-state"));
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Every file's record, by unit. */
+  public Map<String, FileRecord> files() {
+    Map<String, FileRecord> out = new HashMap<>();
+    try (Connection c = target.open();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT unit, fingerprint, status, coalesce(copied_rows, 0),"
+                    + " coalesce(exit_code, -1) FROM sqlite2pg.fleet_files"
+                    + " WHERE target_schema = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getString(1),
+              new FileRecord(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** A file is being loaded (again). */
+  public void started(String unit, String file, String fingerprint) {
+    write(
+        "INSERT INTO sqlite2pg.fleet_files (target_schema, unit, file, fingerprint, status)"
+            + " VALUES (?, ?, ?, ?, 'running') ON CONFLICT (target_schema, unit) DO UPDATE SET"
+            + " file = excluded.file, fingerprint = excluded.fingerprint, status = 'running',"
+            + " copied_rows = NULL, exit_code = NULL, started_at = now(), finished_at = NULL",
+        schema,
+        unit,
+        file,
+        fingerprint);
+  }
+
+  /** A file ended: done when every row is in and verified (exit code 0), else failed. */
+  public void finished(String unit, long rows, int exitCode) {
+    write(
+        "UPDATE sqlite2pg.fleet_files SET status = ?, copied_rows = ?, exit_code = ?,"
+            + " finished_at = now() WHERE target_schema = ? AND unit = ?",
+        exitCode == 0 ? "done" : "failed",
+        rows,
+        exitCode,
+        schema,
+        unit);
+  }
+
+  /** The merged fleet loading into this schema, when one was started. */
+  public Optional<Fleet> fleet() {
+    try (Connection c = target.open();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT tenant_column, fingerprint, files, keys_at IS NOT NULL"
+                    + " FROM sqlite2pg.fleets WHERE target_schema = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(
+                new Fleet(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Records a merged fleet whose tables were just created (its files' records start afresh). */
+  public void begin(String tenantColumn, String fingerprint, int files) {
+    try (Connection c = target.open()) {
+      TargetWrites.inTransaction(
+          c,
+          s -> {
+            TargetWrites.update(
+                c, "DELETE FROM sqlite2pg.fleet_files WHERE target_schema = ?", schema);
+            TargetWrites.update(
+                c,
+                "INSERT INTO sqlite2pg.fleets (target_schema, tenant_column, fingerprint, files)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (target_schema) DO UPDATE SET"
+                    + " tenant_column = excluded.tenant_column, fingerprint ="
+                    + " excluded.fingerprint, files = excluded.files, created_at = now(),"
+                    + " keys_at = NULL",
+                schema,
+                tenantColumn,
+                fingerprint,
+                files);
+          });
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The merged tables have their keys, indexes and foreign keys. */
+  public void keysBuilt() {
+    write("UPDATE sqlite2pg.fleets SET keys_at = now() WHERE target_schema = ?", schema);
+  }
+
+  private void write(String sql, Object... params) {
+    try (Connection c = target.open()) {
+      TargetWrites.update(c, sql, params);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private static MigrationException failed(SQLException e) {
+    return TargetErrors.translate("Recording the fleet's progress in schema sqlite2pg", e, null);
+  }
+}
