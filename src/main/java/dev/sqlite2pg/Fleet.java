@@ -131,6 +131,7 @@ public final class Fleet {
     String column = options.tenantColumn().orElseThrow();
     List<String> differ = MergedFleet.differences(all.get(0), mine);
     if (!differ.isEmpty()) {
+      differ.forEach(d -> LOG.warn("another schema: {}", d));
       throw new MigrationException(
           Code.BAD_ARGUMENTS,
           differ.size()
@@ -138,12 +139,20 @@ public final class Fleet {
               + mine.size()
               + " files have another schema than "
               + all.get(0).path()
-              + " (the fleet's first file); nothing was loaded. Migrate them on their own or"
-              + " leave them out:\n  "
-              + String.join("\n  ", differ));
+              + " (the fleet's first file), each named above; nothing was loaded: migrate them"
+              + " on their own or leave them out");
     }
-    MergedFleet fleet =
-        new MergedFleet(file(all.get(0), 1, new LoadMode.Create()).run(), all.get(0), column);
+    RunContext reference =
+        template
+            .forFile(
+                all.get(0).path(),
+                context().schema(),
+                all.get(0).unit(),
+                context().options().jobs(),
+                new LoadMode.Create(),
+                context().target())
+            .run();
+    MergedFleet fleet = new MergedFleet(reference, all.get(0), column);
     Plan merged = fleet.prepare(options, all.size(), resumes(), context().options().drop());
     Map<String, FleetState.FileRecord> earlier = fleet.state().files();
     List<FileOutcome> out =

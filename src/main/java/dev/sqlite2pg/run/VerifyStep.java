@@ -50,6 +50,9 @@ public final class VerifyStep {
    */
   public static EarlyTargetSide startTargetSide(
       RunContext run, SqliteSource source, Catalog names) {
+    if (run.mode().tenant().isPresent()) {
+      return EarlyTargetSide.NONE; // whole-table fingerprints: one tenant's rows are a part
+    }
     Plan early =
         PlanStep.plan(run, source, names, TableSelection.choose(names, run), PlanStep.Depth.NAMES);
     return EarlyTargetSide.start(run.target(), run.schema(), early, run.options().jobs());
