@@ -39,7 +39,11 @@ final class DnsCheck implements DoctorCheck {
     List<String> unknown = new ArrayList<>();
     for (Host host : run.spec().get().hosts()) {
       try {
-        found.add(host.name() + " -> " + addresses(host.name()));
+        String addresses = addresses(host.name());
+        found.add(
+            addresses.equals(host.name())
+                ? host.name() + " is an address"
+                : host.name() + " -> " + addresses);
       } catch (UnknownHostException e) {
         unknown.add(host.name());
       }
