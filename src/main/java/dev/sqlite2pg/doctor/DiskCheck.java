@@ -35,7 +35,7 @@ final class DiskCheck implements DoctorCheck {
   public Check run(DoctorRun run) throws SQLException {
     Optional<Long> need = run.source().map(s -> FACTOR * s.bytes());
     String wanted =
-        need.map(n -> FACTOR + "x the SQLite file, " + Sizes.shown(n))
+        need.map(n -> FACTOR + "x the SQLite file (" + Sizes.shown(n) + ")")
             .orElse(FACTOR + "x the SQLite file");
     boolean allowed =
         run.one(

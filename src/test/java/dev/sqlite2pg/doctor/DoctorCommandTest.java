@@ -325,4 +325,11 @@ class DoctorCommandTest {
     assertThat(ready).isTrue();
     assertThat(exit).isEqualTo(READY).isEqualTo(run.exitCode());
   }
+
+  @Test
+  void jobsBelowOneIsABadArgument() {
+    CliRun run = doctor("postgresql://app@localhost:1/shop", "--jobs", "0");
+    assertThat(run.errLines()).containsExactly("sqlite2pg: error: --jobs must be 1 or more, not 0");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
 }
