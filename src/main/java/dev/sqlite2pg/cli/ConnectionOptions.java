@@ -50,8 +50,14 @@ final class ConnectionOptions {
     return new Resolved(server.connector(), server);
   }
 
-  /** The embedded server's database for a source: its file name without extension. */
+  /**
+   * The embedded server's database for a source: its file name without extension ("sqlite2pg" when
+   * there is none, as for doctor without --source).
+   */
   static String databaseName(Path source) {
+    if (source == null) {
+      return "sqlite2pg";
+    }
     String name = source.getFileName().toString();
     int dot = name.indexOf('.');
     if (dot > 0) {

@@ -6,6 +6,10 @@ import dev.sqlite2pg.MigrationException.Code;
 final class ExitCodes {
   static final int OK = 0;
   static final int BAD_ARGUMENTS = Code.BAD_ARGUMENTS.exitCode();
+
+  /** {@code doctor}: at least one check FAILed (README, "Exit codes"). */
+  static final int DOCTOR_FAILED = 11;
+
   static final int INTERNAL = 70;
 
   private ExitCodes() {}

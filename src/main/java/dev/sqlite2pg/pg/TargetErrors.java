@@ -69,11 +69,18 @@ public final class TargetErrors {
 
   /** One line: "{server's message} (SQLSTATE xxxxx): {what to do}". */
   public static String explain(SQLException e, Session session) {
-    Session s = session == null ? Session.UNKNOWN : session;
+    return cause(e) + ": " + advise(e, session);
+  }
+
+  /** The first half of {@link #explain}: "{server's message} (SQLSTATE xxxxx)". */
+  public static String cause(SQLException e) {
     String state = state(e);
-    String said = serverSaid(e);
-    String cause = said + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
-    return cause + ": " + advice(state, said, s, e);
+    return serverSaid(e) + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
+  }
+
+  /** The second half of {@link #explain}: what to do (for doctor, which prints them apart). */
+  public static String advise(SQLException e, Session session) {
+    return advice(state(e), serverSaid(e), session == null ? Session.UNKNOWN : session, e);
   }
 
   private static String advice(String state, String said, Session s, SQLException e) {
@@ -151,9 +158,13 @@ public final class TargetErrors {
       case "3D000" -> {
         return "create the database first (createdb), or name an existing one in the target";
       }
-      case "28P01", "28000" -> {
-        return "check the user name and password (in the URL, PGPASSWORD or ~/.pgpass) and the"
-            + " server's pg_hba.conf";
+      case "28P01" -> {
+        // The server says the same for a role that does not exist, so as not to tell which.
+        return "the password is wrong (or there is no such role): correct the user name or the"
+            + " password in the URL, PGPASSWORD or ~/.pgpass";
+      }
+      case "28000" -> {
+        return login(lower);
       }
       default -> {
         if (state.startsWith("08")) {
@@ -166,6 +177,21 @@ public final class TargetErrors {
         return "see the PostgreSQL server log for details; re-run with -v for the full error";
       }
     }
+  }
+
+  /** 28000: a pg_hba.conf line refused the login, or the role may not log in. */
+  private static String login(String lower) {
+    if (lower.contains("no pg_hba.conf entry")) {
+      return "the server's pg_hba.conf has no line that lets this user in from this host to this"
+          + " database: add one (host DATABASE USER CLIENT-ADDRESS/32 scram-sha-256) and reload"
+          + " (SELECT pg_reload_conf()), or use sslmode=require if only hostssl lines allow it";
+    }
+    if (lower.contains("pg_hba.conf rejects")) {
+      return "a reject line of the server's pg_hba.conf matches this host, user and database:"
+          + " change it, or connect as another user";
+    }
+    return "check the user name and password (in the URL, PGPASSWORD or ~/.pgpass) and the"
+        + " server's pg_hba.conf";
   }
 
   private static String privilege(String lower, String said, Session s) {

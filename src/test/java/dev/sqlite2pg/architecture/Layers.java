@@ -27,7 +27,7 @@ import java.util.List;
  *   copy, verify        everything below
  *   verify.jsonb        everything below (used by verify)
  *   pg.ddl, pg.state    plan, pg, pg.connect, translate, convert, sqlite, sql, catalog
- *   plan                pg, pg.connect, translate, convert, sqlite, sql, catalog
+ *   plan, doctor        pg, pg.connect, translate, convert, sqlite, sql, catalog
  *   pg, pg.connect      translate, convert, sqlite, sql, catalog
  *   translate           convert.reverse, convert, sqlite, sql, catalog
  *   convert.reverse     convert, sqlite, sql, catalog
@@ -55,7 +55,7 @@ final class Layers {
           List.of("convert.reverse"),
           List.of("translate"),
           List.of("pg", "pg.connect"),
-          List.of("plan"),
+          List.of("plan", "doctor"),
           List.of("framework"),
           List.of("pg.ddl", "pg.state"),
           List.of("verify.jsonb"),
@@ -111,12 +111,12 @@ final class Layers {
     return resideInAPackage(root).and(not(entry(root))).as("the root API's value types");
   }
 
-  /** Migrator (with its Builder) and Targets: the only root classes that use internals. */
+  /** Migrator (with its Builder), Targets and Doctor: the only root classes that use internals. */
   private static DescribedPredicate<JavaClass> entry(String root) {
     return resideInAnyPackage(root)
         .and(
             nameMatching(
-                java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets|Fleet)(\\$.*)?"))
-        .as("Migrator and Targets");
+                java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets|Fleet|Doctor)(\\$.*)?"))
+        .as("Migrator, Targets, Fleet and Doctor");
   }
 }
