@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SyncCommand.class,
       CutoverCommand.class,
       RollbackCommand.class,
+      PrepareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
