@@ -40,8 +40,8 @@ public final class BouncerSnippet {
         cursors; prepared statements need PgBouncer 1.21+ and max_prepared_statements). If it
         does, use pool_mode = session.
         The application connects to postgresql://%4$s@PGBOUNCER_HOST:6432/%1$s.
-        sqlite2pg itself connects directly to %2$s:%3$d as %5$s, not through PgBouncer: its run
-        lock is a session advisory lock and COPY needs its own session.
+        sqlite2pg itself connects directly (%2$s:%3$d, as %5$s), not through PgBouncer:
+        its run lock is a session advisory lock, and COPY needs a session of its own.
         """,
         o.database(),
         host,
