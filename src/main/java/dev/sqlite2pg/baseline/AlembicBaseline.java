@@ -1,6 +1,7 @@
 package dev.sqlite2pg.baseline;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Alembic: a revision with no parent whose {@code upgrade()} runs the schema script and whose
@@ -32,7 +33,9 @@ final class AlembicBaseline {
   }
 
   private static String revision(BaselineSql sql) {
-    return """
+    return String.format(
+        Locale.ROOT,
+        """
         \"""sqlite2pg baseline: the schema migrated from SQLite (%d tables in schema %s).
 
         Revision ID: %s
@@ -60,14 +63,13 @@ final class AlembicBaseline {
 
         def downgrade():
             op.get_bind().exec_driver_sql(DROP, execution_options=RAW)
-        """
-        .formatted(
-            sql.tableCount(),
-            pythonComment(sql.schema()),
-            REVISION,
-            REVISION,
-            pythonString(sql.create()),
-            pythonString(sql.drop()));
+        """,
+        sql.tableCount(),
+        pythonComment(sql.schema()),
+        REVISION,
+        REVISION,
+        pythonString(sql.create()),
+        pythonString(sql.drop()));
   }
 
   /** A Python string literal: triple-quoted, with every backslash and double quote escaped. */

@@ -1,6 +1,7 @@
 package dev.sqlite2pg.baseline;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Liquibase: an XML changelog with one changeset whose {@code sqlFile} is the schema script (the
@@ -32,7 +33,9 @@ final class LiquibaseBaseline {
   private static String changelog(BaselineSql sql) {
     // splitStatements false: the script goes to the server whole, as psql -f would run it;
     // Liquibase's own splitter would have to understand every quoted ';' in CHECKs and views.
-    return """
+    return String.format(
+        Locale.ROOT,
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <databaseChangeLog
             xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
@@ -48,7 +51,9 @@ final class LiquibaseBaseline {
             </rollback>
           </changeSet>
         </databaseChangeLog>
-        """
-        .formatted(ID, SCRIPT, sql.drop().strip().replace("]]>", "]]]]><![CDATA[>"));
+        """,
+        ID,
+        SCRIPT,
+        sql.drop().strip().replace("]]>", "]]]]><![CDATA[>"));
   }
 }

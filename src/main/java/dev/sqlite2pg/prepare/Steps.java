@@ -31,6 +31,7 @@ final class Steps {
     s.role(o.owner(), "the migration role");
     o.appRole().ifPresent(r -> s.role(r, "the application role"));
     s.database();
+    o.appRole().ifPresent(s::connect);
     s.schema();
     o.appRole().ifPresent(s::grants);
     return List.copyOf(s.steps);
@@ -111,16 +112,18 @@ final class Steps {
             "REVOKE CREATE ON SCHEMA " + schema + " FROM PUBLIC"));
   }
 
-  private void grants(String app) {
-    String db = quote(o.database());
-    String schema = quote(o.schema());
-    String to = " TO " + quote(app);
+  private void connect(String app) {
     steps.add(
         Step.server(
             "CONNECT on database " + o.database() + " for " + app,
             "SELECT has_database_privilege(?, ?, 'CONNECT')",
             List.of(app, o.database()),
-            "GRANT CONNECT ON DATABASE " + db + to));
+            "GRANT CONNECT ON DATABASE " + quote(o.database()) + " TO " + quote(app)));
+  }
+
+  private void grants(String app) {
+    String schema = quote(o.schema());
+    String to = " TO " + quote(app);
     steps.add(
         Step.database(
             "USAGE on schema " + o.schema() + " for " + app,
