@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       CutoverCommand.class,
       RollbackCommand.class,
       DoctorCommand.class,
+      PrepareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

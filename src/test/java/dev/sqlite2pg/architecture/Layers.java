@@ -20,7 +20,9 @@ import java.util.List;
  *
  * <pre>
  *   cli                 the root API only
- *   Migrator, Targets   everything
+ *   Migrator, Targets,  everything
+ *   Preparation,
+ *   Baselines
  *   run                 everything below
  *   monitor             sync and everything below it
  *   sync                copy, verify and everything below
@@ -28,6 +30,7 @@ import java.util.List;
  *   verify.jsonb        everything below (used by verify)
  *   pg.ddl, pg.state    plan, pg, pg.connect, translate, convert, sqlite, sql, catalog
  *   plan, doctor        pg, pg.connect, translate, convert, sqlite, sql, catalog
+ *   prepare, baseline   the same (peers of pg.ddl and pg.state)
  *   pg, pg.connect      translate, convert, sqlite, sql, catalog
  *   translate           convert.reverse, convert, sqlite, sql, catalog
  *   convert.reverse     convert, sqlite, sql, catalog
@@ -57,7 +60,7 @@ final class Layers {
           List.of("pg", "pg.connect"),
           List.of("plan", "doctor"),
           List.of("framework"),
-          List.of("pg.ddl", "pg.state"),
+          List.of("pg.ddl", "pg.state", "prepare", "baseline"),
           List.of("verify.jsonb"),
           List.of("copy", "verify"),
           List.of("sync"),
@@ -111,12 +114,13 @@ final class Layers {
     return resideInAPackage(root).and(not(entry(root))).as("the root API's value types");
   }
 
-  /** Migrator (with its Builder), Targets and Doctor: the only root classes that use internals. */
+  /** Migrator (with its Builder), Targets, Fleet, Doctor, Preparation and Baselines. */
   private static DescribedPredicate<JavaClass> entry(String root) {
     return resideInAnyPackage(root)
         .and(
             nameMatching(
-                java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets|Fleet|Doctor)(\\$.*)?"))
-        .as("Migrator, Targets, Fleet and Doctor");
+                java.util.regex.Pattern.quote(root)
+                    + "\\.(Migrator|Targets|Fleet|Doctor|Preparation|Baselines)(\\$.*)?"))
+        .as("Migrator, Targets, Fleet, Doctor, Preparation and Baselines");
   }
 }
