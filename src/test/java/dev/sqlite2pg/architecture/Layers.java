@@ -20,8 +20,9 @@ import java.util.List;
  *
  * <pre>
  *   cli                 the root API only
- *   Migrator, Targets   everything
- *   run                 everything below
+ *   Migrator, Targets,  everything
+ *   Assessor
+ *   run, assess         everything below (peers: neither uses the other)
  *   monitor             sync and everything below it
  *   sync                copy, verify and everything below
  *   copy, verify        everything below
@@ -62,7 +63,7 @@ final class Layers {
           List.of("copy", "verify"),
           List.of("sync"),
           List.of("monitor"),
-          List.of("run"));
+          List.of("run", "assess"));
 
   /** Layers of {@code root}, bottom to top, with what each may use. */
   static ArchRule order(String root) {
@@ -111,10 +112,14 @@ final class Layers {
     return resideInAPackage(root).and(not(entry(root))).as("the root API's value types");
   }
 
-  /** Migrator (with its Builder) and Targets: the only root classes that use internals. */
+  /**
+   * Migrator (with its Builder), Targets and Assessor: the only root classes that use internals.
+   */
   private static DescribedPredicate<JavaClass> entry(String root) {
     return resideInAnyPackage(root)
-        .and(nameMatching(java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets)(\\$.*)?"))
-        .as("Migrator and Targets");
+        .and(
+            nameMatching(
+                java.util.regex.Pattern.quote(root) + "\\.(Migrator|Targets|Assessor)(\\$.*)?"))
+        .as("Migrator, Targets and Assessor");
   }
 }
