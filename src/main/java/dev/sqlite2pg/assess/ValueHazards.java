@@ -52,6 +52,8 @@ final class ValueHazards {
   void find(Map<String, List<Warning>> planWarnings) throws SQLException {
     Table table = t.source();
     Map<String, ColumnProfile> profiles = TableProfiler.profile(c, table).columns();
+    // Text PostgreSQL refuses is its own finding; the plan's bytea for it says nothing more.
+    java.util.Set<String> refused = utf8 ? invalidText(profiles) : java.util.Set.of();
     for (ColumnPlan col : t.columns()) {
       ColumnProfile p = profiles.getOrDefault(col.source().name(), ColumnProfile.UNREAD);
       Optional<String> changed =
@@ -61,12 +63,9 @@ final class ValueHazards {
               .findFirst();
       if (TypeRules.readsTimes(col.source().declaredType()) && storedWays(p) > 1) {
         mixedTimes(col, p);
-      } else if (changed.isPresent()) {
+      } else if (changed.isPresent() && !refused.contains(col.source().name())) {
         typeChanged(col, p, changed.get());
       }
-    }
-    if (utf8) {
-      invalidText(profiles);
     }
   }
 
@@ -172,14 +171,16 @@ final class ValueHazards {
    * Text whose bytes PostgreSQL refuses (invalid UTF-8, or a NUL), checked with the copy's own
    * {@link Utf8}: the plan makes such a column bytea, or {@code --cast col=text} refuses the rows.
    */
-  private void invalidText(Map<String, ColumnProfile> profiles) throws SQLException {
+  private java.util.Set<String> invalidText(Map<String, ColumnProfile> profiles)
+      throws SQLException {
     List<ColumnPlan> texts =
         t.columns().stream()
             .filter(
                 col -> profiles.getOrDefault(col.source().name(), ColumnProfile.UNREAD).texts() > 0)
             .toList();
+    java.util.Set<String> found = new java.util.HashSet<>();
     if (texts.isEmpty()) {
-      return;
+      return found;
     }
     long[] bad = new long[texts.size()];
     List<List<String>> examples = new ArrayList<>();
@@ -202,8 +203,10 @@ final class ValueHazards {
     for (int i = 0; i < texts.size(); i++) {
       if (bad[i] > 0) {
         invalid(texts.get(i), bad[i], examples.get(i));
+        found.add(texts.get(i).source().name());
       }
     }
+    return found;
   }
 
   private void invalid(ColumnPlan col, long n, List<String> examples) {
