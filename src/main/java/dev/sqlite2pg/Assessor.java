@@ -43,16 +43,18 @@ final class Assessor {
       TargetServer server =
           options.checkTarget() ? ServerFeatures.read(run.target()) : TargetServer.UNKNOWN;
       Translator translator = new SqliteToPg(plan.tables(), server);
+      List<TargetCheck> checks =
+          options.checkTarget() ? TargetTrial.run(run.target(), plan, translator) : List.of();
       return new Assessment(
           run.options().source(),
           size(run),
           plan.tables().size(),
           plan.tables().stream().mapToLong(t -> t.sourceRows()).sum(),
           Framework.recognise(catalog).stream().map(Framework::display).toList(),
-          DatabaseAssessor.assess(source, plan, translator),
+          DatabaseAssessor.withChecks(DatabaseAssessor.assess(source, plan, translator), checks),
           options.code().isEmpty() ? List.of() : CodeScanner.scan(options.code()),
           SpeedSample.measure(source, plan, options.sample()),
-          options.checkTarget() ? TargetTrial.run(run.target(), plan, translator) : List.of(),
+          checks,
           options.checkTarget() ? Optional.of(run.target().display()) : Optional.empty());
     }
   }

@@ -2,6 +2,7 @@ package dev.sqlite2pg.assess;
 
 import dev.sqlite2pg.Finding;
 import dev.sqlite2pg.MigrationLevel;
+import dev.sqlite2pg.TargetCheck;
 import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.plan.Plan;
 import dev.sqlite2pg.plan.TablePlan;
@@ -49,6 +50,47 @@ public final class DatabaseAssessor {
       }
     }
     return out.list();
+  }
+
+  /**
+   * The findings after {@code --target}: a view the server refused needs rewriting after all (its
+   * translation reads a table PostgreSQL will not have, or a function it lacks), and so does a
+   * DEFAULT or table it refused; the server's error is the reason.
+   */
+  public static List<Finding> withChecks(List<Finding> findings, List<TargetCheck> checks) {
+    List<Finding> out = new java.util.ArrayList<>(findings);
+    for (TargetCheck c : checks) {
+      if (c.passed()) {
+        continue;
+      }
+      Finding refused =
+          new Finding(
+              c.kind(),
+              c.object(),
+              "refused_by_target",
+              MigrationLevel.REWRITE,
+              "translates, but the target refused it: " + c.error().orElse(""),
+              0,
+              List.of(),
+              c.sql());
+      int at = indexOf(out, c.kind(), c.object());
+      if (at >= 0) {
+        out.set(at, refused);
+      } else {
+        out.add(refused);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static int indexOf(List<Finding> findings, String kind, String object) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.kind().equals(kind) && f.object().equals(object) && f.hazard().equals("ok")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Finding ok(TablePlan t) {

@@ -50,6 +50,15 @@ class AssessTargetTest {
     TargetCheck search = checks.get(3);
     assertThat(search.error()).hasValueSatisfying(e -> assertThat(e).contains("notes_fts"));
     assertThat(search.sql()).startsWith("CREATE VIEW \"note_search\"");
+    // The view that translated but was refused now needs rewriting, with the server's reason.
+    assertThat(Assess.hazard(a, "refused_by_target"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.object()).isEqualTo("note_search");
+              assertThat(f.level()).isEqualTo(dev.sqlite2pg.MigrationLevel.REWRITE);
+              assertThat(f.reason()).contains("relation \"notes_fts\" does not exist");
+            });
     // 'no' for a boolean does not translate at all: a finding, not a check.
     assertThat(Assess.hazard(a, "untranslatable_default"))
         .extracting(f -> f.object())
