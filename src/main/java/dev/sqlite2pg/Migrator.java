@@ -272,6 +272,16 @@ public final class Migrator {
         ctx, PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false), options);
   }
 
+  /**
+   * {@code assess}: every object of the database with what it needs from a person (a level, the
+   * reason, a count, examples), the expected time, a total estimate; with {@link
+   * AssessOptions#checkTarget()} the translated views and defaults tried on the target and rolled
+   * back; with {@link AssessOptions#code()} the application's code scanned. Writes nothing.
+   */
+  public Assessment assess(AssessOptions options) {
+    return Assessor.run(run, options);
+  }
+
   /** {@code sync status}: where sync stands, read from both databases; writes to neither. */
   public SyncStatus syncStatus() {
     return SyncSteps.status(run);

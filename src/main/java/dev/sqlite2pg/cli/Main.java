@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       MigrateCommand.class,
       PlanCommand.class,
+      AssessCommand.class,
       VerifyCommand.class,
       SchemaCommand.class,
       SyncCommand.class,

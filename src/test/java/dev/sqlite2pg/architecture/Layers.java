@@ -23,7 +23,8 @@ import java.util.List;
  *   Migrator, Targets,  everything
  *   Preparation,
  *   Baselines
- *   run                 everything below
+ *   Assessor
+ *   run, assess         everything below (peers: neither uses the other)
  *   monitor             sync and everything below it
  *   sync                copy, verify and everything below
  *   copy, verify        everything below
@@ -65,7 +66,7 @@ final class Layers {
           List.of("copy", "verify"),
           List.of("sync"),
           List.of("monitor"),
-          List.of("run"));
+          List.of("run", "assess"));
 
   /** Layers of {@code root}, bottom to top, with what each may use. */
   static ArchRule order(String root) {
@@ -114,13 +115,13 @@ final class Layers {
     return resideInAPackage(root).and(not(entry(root))).as("the root API's value types");
   }
 
-  /** Migrator (with its Builder), Targets, Fleet, Doctor, Preparation and Baselines. */
+  /** Migrator (with its Builder), Targets, Fleet, Doctor, Preparation, Baselines, Assessor. */
   private static DescribedPredicate<JavaClass> entry(String root) {
     return resideInAnyPackage(root)
         .and(
             nameMatching(
                 java.util.regex.Pattern.quote(root)
-                    + "\\.(Migrator|Targets|Fleet|Doctor|Preparation|Baselines)(\\$.*)?"))
-        .as("Migrator, Targets, Fleet, Doctor, Preparation and Baselines");
+                    + "\\.(Migrator|Targets|Fleet|Doctor|Preparation|Baselines|Assessor)(\\$.*)?"))
+        .as("Migrator, Targets, Fleet, Doctor, Preparation, Baselines and Assessor");
   }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * Creates the views whose SQL translates, after the tables. A view that uses another view is
  * retried once the others exist; a view that still fails is reported with its SQLite text.
  */
-final class Views {
+public final class Views {
 
   private final String schema;
   private final Translator translator;
@@ -38,7 +38,7 @@ final class Views {
   }
 
   /** A view's translation, with tables and columns named as the plan names them. */
-  static Translation translate(SchemaObject v, Plan plan, Translator translator) {
+  public static Translation translate(SchemaObject v, Plan plan, Translator translator) {
     Map<String, String> tableNames = new HashMap<>();
     Map<String, String> columnNames = new HashMap<>();
     for (TablePlan t : plan.tables()) {
