@@ -4,11 +4,11 @@ import dev.sqlite2pg.FleetResult.FileOutcome;
 import dev.sqlite2pg.FleetResult.Status;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.pg.TenantConnector;
+import dev.sqlite2pg.pg.TenantScope;
 import dev.sqlite2pg.pg.connect.PooledConnector;
 import dev.sqlite2pg.pg.state.FleetState;
 import dev.sqlite2pg.pg.state.RunState;
 import dev.sqlite2pg.plan.Plan;
-import dev.sqlite2pg.plan.TenantScope;
 import dev.sqlite2pg.run.FleetFile;
 import dev.sqlite2pg.run.FleetFiles;
 import dev.sqlite2pg.run.FleetRunner;
@@ -97,7 +97,8 @@ public final class Fleet {
         FleetRunner.run(
             mine,
             context().options().jobs(),
-            (f, jobs) -> outcome(f, file(f, jobs, baseMode(f, false)), Migrator::verify));
+            (f, jobs) ->
+                outcome(f, file(f, jobs, baseMode(f, false)), Migrator::verify, mine.size()));
     return result(files, Optional.empty(), start);
   }
 
@@ -118,7 +119,8 @@ public final class Fleet {
               state.started(f.unit(), f.path().toString(), fingerprint(f));
               boolean interrupted = resumes() && RunState.interrupted(context().target(), f.unit());
               FileOutcome o =
-                  outcome(f, file(f, jobs, baseMode(f, interrupted)), Migrator::migrate);
+                  outcome(
+                      f, file(f, jobs, baseMode(f, interrupted)), Migrator::migrate, files.size());
               state.finished(f.unit(), o.rows(), o.exitCode());
               return o;
             });
@@ -174,7 +176,7 @@ public final class Fleet {
                       jobs,
                       new LoadMode.Merge(tenant, earlier.containsKey(f.unit())),
                       new TenantConnector(context().target(), tenant));
-              FileOutcome o = outcome(f, m, Migrator::migrate);
+              FileOutcome o = outcome(f, m, Migrator::migrate, mine.size());
               fleet.state().finished(f.unit(), o.rows(), o.exitCode());
               return o;
             });
@@ -218,7 +220,28 @@ public final class Fleet {
             0));
   }
 
-  private <R> FileOutcome outcome(FleetFile f, Migrator m, Function<Migrator, R> work) {
+  /**
+   * Up to this many files, every file's whole result is kept for the report; beyond, only those of
+   * files that did not end with 0, so that memory stays flat over a fleet of 10,000 files.
+   */
+  private static final int WHOLE_RESULTS = 20;
+
+  private <R> FileOutcome outcome(FleetFile f, Migrator m, Function<Migrator, R> work, int files) {
+    FileOutcome o = run(f, m, work);
+    return o.exitCode() == 0 && files > WHOLE_RESULTS
+        ? new FileOutcome(
+            o.file(),
+            o.unit(),
+            o.status(),
+            Optional.empty(),
+            Optional.empty(),
+            o.error(),
+            o.rows(),
+            0)
+        : o;
+  }
+
+  private <R> FileOutcome run(FleetFile f, Migrator m, Function<Migrator, R> work) {
     try {
       R r = work.apply(m);
       if (r instanceof MigrationResult mr) {

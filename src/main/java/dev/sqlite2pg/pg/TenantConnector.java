@@ -1,7 +1,6 @@
 package dev.sqlite2pg.pg;
 
 import dev.sqlite2pg.TargetConnector;
-import dev.sqlite2pg.plan.TenantScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -63,8 +63,12 @@ public final class FleetFiles {
     }
     if (out.isEmpty()) {
       throw new MigrationException(
-          Code.BAD_ARGUMENTS,
-          "no SQLite file in " + sources + ": name files or a directory of them");
+          Code.SOURCE,
+          String.join(", ", sources.stream().map(Path::toString).toList())
+              + (sources.size() == 1 && Files.isDirectory(sources.get(0))
+                  ? " is a directory with no SQLite file in it"
+                  : " names no SQLite file")
+              + ": name SQLite files, or a directory that holds some");
     }
     return out;
   }

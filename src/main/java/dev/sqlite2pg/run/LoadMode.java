@@ -3,7 +3,7 @@ package dev.sqlite2pg.run;
 import dev.sqlite2pg.MigrateOptions.IfExists;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.plan.TenantScope;
+import dev.sqlite2pg.pg.TenantScope;
 
 /**
  * How a run treats what the target already holds: the one place that says what {@code --drop},
@@ -188,7 +188,7 @@ public sealed interface LoadMode {
 
   /** The target's tables are read before STEP 3; --drop replaces whatever they hold. */
   default boolean readsTargetFirst() {
-    return !replaces();
+    return !replaces() && tenant().isEmpty(); // a merged fleet's tables: created by the fleet
   }
 
   /** How STEP 2 fits the plan to the tables the target already has. */
@@ -219,7 +219,8 @@ public sealed interface LoadMode {
    * during STEP 4: only a table this run created, never one that existed before.
    */
   default boolean mayRecreate(boolean existedBefore) {
-    return !resumes() && !dataOnly() && !existedBefore;
+    // Never a merged fleet's table: it holds the other tenants' rows.
+    return !resumes() && !dataOnly() && tenant().isEmpty() && !existedBefore;
   }
 
   /**
@@ -236,6 +237,7 @@ public sealed interface LoadMode {
    * tables that exist; otherwise keys come after the data and tables load at once.
    */
   default boolean parentsFirst() {
-    return fit() != Fit.NONE;
+    // A merged fleet's foreign keys come after its last file: every table may load at once.
+    return fit() != Fit.NONE && tenant().isEmpty();
   }
 }

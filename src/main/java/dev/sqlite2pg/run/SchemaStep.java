@@ -36,6 +36,14 @@ public final class SchemaStep {
   public static Prepared run(
       RunContext run, SqliteSource source, Plan plan, TargetTables before, Set<String> seeded) {
     LoadMode mode = run.mode();
+    if (mode.tenant().isPresent()) {
+      // One file of a merged fleet: no DDL of its own, so no server features to read either
+      // (a query per file, measured on 200 files).
+      SchemaWriter writer =
+          new SchemaWriter(run.target(), run.schema(), new SqliteToPg(plan.tables()), true);
+      mergeInto(run, plan, writer);
+      return new Prepared(writer, Set.of());
+    }
     // Keys, indexes and views that exist are kept: the interrupted run's, or those of the
     // tables whose rows --if-exists=skip-existing keeps.
     SchemaWriter writer =
@@ -44,9 +52,7 @@ public final class SchemaStep {
             run.schema(),
             new SqliteToPg(plan.tables(), ServerFeatures.read(run.target())),
             mode.objectsMayExist());
-    if (mode.tenant().isPresent()) {
-      mergeInto(run, plan, writer);
-    } else if (mode.resumes()) {
+    if (mode.resumes()) {
       LOG.info("STEP 3: --resume: the tables exist; continuing the interrupted run");
     } else if (mode.skipsExistingRows()) {
       keepRows(run, plan, before, writer, seeded);

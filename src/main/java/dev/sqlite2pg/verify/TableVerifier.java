@@ -33,7 +33,7 @@ public final class TableVerifier {
    * @param rejectsExpected rows that do not convert were rejected by this run (STEP 6 of migrate)
    *     rather than differences (verify of a target loaded some other way)
    */
-  private final Optional<dev.sqlite2pg.plan.TenantScope> scope;
+  private final Optional<dev.sqlite2pg.pg.TenantScope> scope;
 
   public TableVerifier(String schema, boolean utf8, int keep, boolean rejectsExpected) {
     this(schema, utf8, keep, rejectsExpected, Optional.empty());
@@ -47,7 +47,7 @@ public final class TableVerifier {
       boolean utf8,
       int keep,
       boolean rejectsExpected,
-      Optional<dev.sqlite2pg.plan.TenantScope> scope) {
+      Optional<dev.sqlite2pg.pg.TenantScope> scope) {
     this.scope = scope;
     this.schema = schema;
     this.utf8 = utf8;

@@ -42,7 +42,7 @@ final class TargetSide {
       String schema,
       TablePlan t,
       Optional<TableKey> key,
-      Optional<dev.sqlite2pg.plan.TenantScope> scope) {
+      Optional<dev.sqlite2pg.pg.TenantScope> scope) {
     this.c = c;
     String whole = qualified(schema, t.target());
     this.table = scope.map(sc -> sc.relation(whole)).orElse(whole);

@@ -308,7 +308,7 @@ public final class SchemaWriter {
    * STEP 3 of one file of a merged fleet loaded again: its tenant's rows from the interrupted
    * attempt deleted, in one transaction, so the file is copied whole once more.
    */
-  public void deleteTenant(List<TablePlan> tables, dev.sqlite2pg.plan.TenantScope tenant) {
+  public void deleteTenant(List<TablePlan> tables, dev.sqlite2pg.pg.TenantScope tenant) {
     try (Connection c = target.open()) {
       dev.sqlite2pg.pg.TargetWrites.inTransaction(
           c,

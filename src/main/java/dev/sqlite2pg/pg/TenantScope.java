@@ -1,4 +1,4 @@
-package dev.sqlite2pg.plan;
+package dev.sqlite2pg.pg;
 
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
