@@ -68,11 +68,16 @@ public final class MergedFleet {
    * never merged. Each file's catalog is read once, read-only.
    */
   public static List<String> differences(FleetFile first, List<FleetFile> files) {
-    Catalog ref = CatalogStep.read(SqliteSource.open(first.path()));
+    SqliteSource reference = SqliteSource.open(first.path());
+    Catalog ref = CatalogStep.read(reference);
+    String refText = schemaText(reference);
     List<String> out = new ArrayList<>();
     for (FleetFile f : files) {
-      if (!f.equals(first)) {
-        SchemaDiff.of(ref, CatalogStep.read(SqliteSource.open(f.path())))
+      SqliteSource source = SqliteSource.open(f.path());
+      // The same schema text is the same schema: one query instead of a catalog read (PRAGMAs
+      // per table and column), 2.2 s of 27 over 1,000 files.
+      if (!f.equals(first) && !schemaText(source).equals(refText)) {
+        SchemaDiff.of(ref, CatalogStep.read(source))
             .ifPresent(
                 d ->
                     out.add(
@@ -83,6 +88,26 @@ public final class MergedFleet {
       }
     }
     return out;
+  }
+
+  /** Every schema object's CREATE text, in name order (sqlite_master as SQLite keeps it). */
+  private static String schemaText(SqliteSource source) {
+    try (Connection c = source.connect();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema"
+                    + " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")) {
+      StringBuilder sb = new StringBuilder();
+      while (rs.next()) {
+        for (int i = 1; i <= 4; i++) {
+          sb.append(rs.getString(i)).append('\u0000');
+        }
+      }
+      return sb.toString();
+    } catch (SQLException e) {
+      throw dev.sqlite2pg.sqlite.SqliteErrors.translate(source.origin(), e);
+    }
   }
 
   /**
