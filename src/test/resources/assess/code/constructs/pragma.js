@@ -9,3 +9,4 @@ const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
 const re = /'PRAGMA journal_mode'/g; // a regular expression holding quotes: not a string
 console.log('set PRAGMA journal_mode to WAL for speed'); // a message, not SQL
 /* db.exec('PRAGMA synchronous = OFF') */
+const ins = db.prepare(`INSERT INTO t VALUES (${cols.map((c) => '@' + c).join(', ')})`); // code inside ${}: not SQL

@@ -118,7 +118,7 @@ final class CLikeLexer implements Lexer {
       }
       int end = Math.min(i, src.length());
       pos = Math.min(src.length(), end + 1);
-      out.literal(new Literal(start, pos, start + 1, end, true));
+      out.literal(new Literal(start, pos, start + 1, end, true, true));
     }
 
     private boolean regexMayStart() {

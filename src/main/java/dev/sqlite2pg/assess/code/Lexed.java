@@ -31,7 +31,7 @@ final class Lexed {
   /** Widens the last literal (SQL's {@code ''}): same start, a later end. */
   void extendLast(int start, int end, int contentEnd) {
     Literal last = literals.remove(literals.size() - 1);
-    literals.add(new Literal(start, end, last.contentStart(), contentEnd, last.escapes()));
+    literals.add(new Literal(start, end, last.contentStart(), contentEnd, last.escapes(), false));
   }
 
   /** The file as written. */

@@ -10,5 +10,13 @@ package dev.sqlite2pg.assess.code;
  * @param contentEnd one past the content's last character
  * @param escapes whether a backslash escapes the next character (not in raw strings, heredocs
  *     without interpolation, Go's backquoted strings)
+ * @param interpolates whether {@code ${...}} or {@code #{...}} in it is code (JavaScript's
+ *     templates, Ruby's double-quoted strings and heredocs)
  */
-record Literal(int start, int end, int contentStart, int contentEnd, boolean escapes) {}
+record Literal(
+    int start, int end, int contentStart, int contentEnd, boolean escapes, boolean interpolates) {
+
+  Literal(int start, int end, int contentStart, int contentEnd, boolean escapes) {
+    this(start, end, contentStart, contentEnd, escapes, false);
+  }
+}

@@ -76,7 +76,7 @@ final class RubyLexer implements Lexer {
       int end = Math.min(i, src.length());
       int contentStart = pos;
       pos = Math.min(src.length(), end + 1);
-      out.literal(new Literal(start, pos, contentStart, end, true));
+      out.literal(new Literal(start, pos, contentStart, end, true, close != '\''));
     }
 
     private boolean percentLiteral(int start) {
@@ -124,7 +124,7 @@ final class RubyLexer implements Lexer {
         Heredocs.Opening opening = pending.poll();
         int start = pendingStarts.poll();
         int close = Heredocs.closingLine(src, pos, opening.id());
-        out.literal(new Literal(start, opening.end(), pos, close, !opening.raw()));
+        out.literal(new Literal(start, opening.end(), pos, close, !opening.raw(), !opening.raw()));
         pos = Heredocs.afterClosing(src, close, opening.id());
       }
     }

@@ -35,11 +35,11 @@ class LexersTest {
   }
 
   @Test
-  void javascriptTemplatesKeepTheirInterpolations() {
-    String src = "db.run(`PRAGMA ${x ? '}' : 'a'}`);\n";
+  void javascriptTemplatesLeaveTheirInterpolatedCodeOut() {
+    String src = "db.run(`PRAGMA ${x ? '}' : 'a'} = ${'@' + y}`);\n";
 
     assertThat(strings(new CLikeLexer(CLikeLexer.Dialect.JAVASCRIPT), src))
-        .containsExactly("PRAGMA ${x ? '}' : 'a'}");
+        .containsExactly("PRAGMA ${} = ${}");
   }
 
   @Test
@@ -47,6 +47,12 @@ class LexersTest {
     String src = "find_by_sql(<<~SQL) # note\n  SELECT 1\nSQL\nx = 'a'\n";
 
     assertThat(strings(new RubyLexer(), src)).containsExactly("  SELECT 1\n", "a");
+  }
+
+  @Test
+  void rubyInterpolationIsCodeButNotInSingleQuotes() {
+    assertThat(strings(new RubyLexer(), "a = \"x #{'}' + y} z\"\nb = 'p #{q}'\n"))
+        .containsExactly("x #{} z", "p #{q}");
   }
 
   @Test
