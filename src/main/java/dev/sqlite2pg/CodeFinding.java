@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * {@code sqlite2pg assess --code}.
  *
  * @param file the source file, as given under the scanned directory
- * @param line 1-based line number
+ * @param line 1-based line number; 0 for a file that was not read (over 4 MB, unreadable), whose
+ *     construct says why
  * @param construct what was found, as written there ({@code INSERT OR REPLACE}, {@code
  *     datetime('now')}, {@code sqlite3.connect})
  * @param postgres what PostgreSQL does with it instead
