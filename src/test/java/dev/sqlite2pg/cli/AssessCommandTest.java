@@ -141,6 +141,29 @@ class AssessCommandTest {
     assertThat(cmd.format).isEqualTo(AssessCommand.Format.TEXT);
   }
 
+  /** The Flask tutorial's code (BSD-3, see src/test/resources/assess/code/README.md). */
+  @Test
+  void codeFindingsArePrintedWithFileAndLine() throws Exception {
+    Path db = Fixtures.build("views", dir);
+    Path code = Path.of("src/test/resources/assess/code/real/flaskr");
+    CliRun text =
+        CliRun.run("assess", "-q", "--sample", "50ms", db.toString(), "--code", code.toString());
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("blog.py:22").contains("db.py:");
+    CliRun json =
+        CliRun.run(
+            "assess",
+            "-q",
+            "--format",
+            "json",
+            "--sample",
+            "50ms",
+            db.toString(),
+            "--code",
+            code.toString());
+    assertThat(json.out()).contains("\"line\" : 22");
+  }
+
   @Test
   void aCodeDirectoryThatIsNotOneIsABadArgument() {
     Path db = Fixtures.build("views", dir);
