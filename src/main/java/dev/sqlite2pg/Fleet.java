@@ -97,6 +97,7 @@ public final class Fleet {
         FleetRunner.run(
             mine,
             context().options().jobs(),
+            filesAtOnce(),
             (f, jobs) ->
                 outcome(f, file(f, jobs, baseMode(f, false)), Migrator::verify, mine.size()));
     return result(files, Optional.empty(), start);
@@ -111,13 +112,17 @@ public final class Fleet {
         FleetRunner.run(
             files,
             context().options().jobs(),
+            filesAtOnce(),
             (f, jobs) -> {
               Optional<FileOutcome> skip = doneEarlier(f, earlier);
               if (skip.isPresent()) {
                 return skip.get();
               }
               state.started(f.unit(), f.path().toString(), fingerprint(f));
-              boolean interrupted = resumes() && RunState.interrupted(context().target(), f.unit());
+              boolean interrupted =
+                  resumes()
+                      && RunState.interrupted(
+                          context().target(), intoOneSchema() ? context().schema() : f.unit());
               FileOutcome o =
                   outcome(
                       f, file(f, jobs, baseMode(f, interrupted)), Migrator::migrate, files.size());
@@ -298,7 +303,20 @@ public final class Fleet {
           new LoadMode.Merge(tenant, false),
           new TenantConnector(context().target(), tenant));
     }
-    return template.forFile(f.path(), f.unit(), f.unit(), jobs, mode, context().target());
+    String schema = intoOneSchema() ? context().schema() : f.unit();
+    return template.forFile(f.path(), schema, f.unit(), jobs, mode, context().target());
+  }
+
+  /**
+   * --data-only: every file into the application's tables in --schema, one file at a time (each
+   * with all the jobs): the run lock and the resume record are the schema's.
+   */
+  private boolean intoOneSchema() {
+    return !options.merge() && context().options().dataOnly();
+  }
+
+  private int filesAtOnce() {
+    return intoOneSchema() ? 1 : context().options().jobs();
   }
 
   /** The options' mode without --resume, or resuming when the file's run was interrupted. */
@@ -329,7 +347,7 @@ public final class Fleet {
   private FleetResult result(List<FileOutcome> files, Optional<FleetResult.Keys> keys, long start) {
     return new FleetResult(
         context().target().display(),
-        options.merge() ? Optional.of(context().schema()) : Optional.empty(),
+        options.merge() || intoOneSchema() ? Optional.of(context().schema()) : Optional.empty(),
         options.tenantColumn(),
         files,
         keys,

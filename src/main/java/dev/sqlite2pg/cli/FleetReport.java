@@ -30,9 +30,11 @@ final class FleetReport {
         "%d files into %s%s%n",
         r.files().size(),
         r.target(),
-        r.schema()
-            .map(s -> ", merged into schema " + s + " by " + r.tenantColumn().orElse(""))
-            .orElse(", a schema each"));
+        r.tenantColumn().isPresent()
+            ? ", merged into schema " + r.schema().orElse("") + " by " + r.tenantColumn().get()
+            : r.schema()
+                .map(s -> ", one after another into the tables of schema " + s)
+                .orElse(", a schema each"));
     if (!whole) {
       out.printf(
           Locale.ROOT, "%n  %-32s %-24s %12s  %s%n", "file", unitHeading(r), "rows", "result");
@@ -71,7 +73,7 @@ final class FleetReport {
   }
 
   private static String unitHeading(FleetResult r) {
-    return r.schema().isPresent() ? "tenant" : "schema";
+    return r.tenantColumn().isPresent() ? "tenant" : r.schema().isPresent() ? "file" : "schema";
   }
 
   private static void section(

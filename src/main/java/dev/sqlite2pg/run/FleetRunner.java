@@ -27,7 +27,13 @@ public final class FleetRunner {
    */
   public static <R> List<R> run(
       List<FleetFile> files, int jobs, BiFunction<FleetFile, Integer, R> work) {
-    int parallel = Math.max(1, Math.min(jobs, files.size()));
+    return run(files, jobs, jobs, work);
+  }
+
+  /** As above, with at most {@code filesAtOnce} files at a time. */
+  public static <R> List<R> run(
+      List<FleetFile> files, int jobs, int filesAtOnce, BiFunction<FleetFile, Integer, R> work) {
+    int parallel = Math.max(1, Math.min(Math.min(jobs, filesAtOnce), files.size()));
     ExecutorService pool =
         Executors.newFixedThreadPool(
             parallel,

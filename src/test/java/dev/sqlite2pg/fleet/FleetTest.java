@@ -57,6 +57,38 @@ class FleetTest {
   }
 
   /**
+   * --data-only: an application's stores loaded into the tables it created in one schema, one file
+   * after another (here the tables come from loading each file once and emptying them).
+   */
+  @Test
+  void storesLoadIntoTheApplicationsTablesWithDataOnly() throws Exception {
+    Path stores = Files.createDirectories(dir.resolve("app-stores"));
+    Path shop = dev.sqlite2pg.testing.Fixtures.build("shop", stores);
+    Path music = stores.resolve("chinook.sqlite");
+    Files.copy(CORPUS.resolve("chinook.sqlite"), music);
+    String url = TestPostgres.newDatabase("appstores");
+    for (Path p : List.of(shop, music)) {
+      assertThat(CliRun.run("migrate", p.toString(), url, "--schema", "app").exitCode()).isZero();
+    }
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE"
+              + " schemaname = 'app' LOOP EXECUTE format('TRUNCATE app.%I CASCADE', t); END LOOP;"
+              + " END $$");
+    }
+    CliRun r =
+        CliRun.run(
+            "migrate", shop.toString(), music.toString(), url, "--data-only", "--schema", "app");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("one after another into the tables of schema app");
+    try (Connection c = TestPostgres.connect(url)) {
+      assertThat(count(c, "app.track")).isEqualTo(3503);
+      assertThat(count(c, "app.customers")).isPositive();
+    }
+  }
+
+  /**
    * 200 tenant files with colliding ids merged with a tenant column, killed with SIGKILL a third of
    * the way in and resumed: every row once per tenant, keys unique per tenant, foreign keys valid
    * within each tenant, verify per tenant; a changed row is found in its tenant.

@@ -39,6 +39,9 @@ public final class FleetState {
     try (Connection c = target.open();
         Statement s = c.createStatement()) {
       s.execute(SqlResources.load("pg-fleet-state"));
+      // The files' runs would each create sqlite2pg.runs at once: CREATE TABLE IF NOT EXISTS is
+      // not safe against itself (two sessions race on pg_type's unique index, seen on 3 stores).
+      RunState.ensureTables(c);
     } catch (SQLException e) {
       throw failed(e);
     }

@@ -300,7 +300,7 @@ public final class RunState {
     return runId;
   }
 
-  private static void ensureTables(Connection c) throws SQLException {
+  static void ensureTables(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(SqlResources.load("pg-state"));
     }
