@@ -14,6 +14,23 @@ import picocli.CommandLine.Option;
  */
 final class FleetArgs {
 
+  @picocli.CommandLine.Parameters(
+      arity = "1..*",
+      paramLabel = "SOURCE... [TARGET]",
+      description = {
+        "The SQLite database file; or several, a directory of them, or a quoted glob (each into"
+            + " a schema named after it, or merged with --merge).",
+        "TARGET: postgresql://user@host:5432/db?sslmode=..., a libpq key=value string, or a"
+            + " jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an embedded"
+            + " PostgreSQL."
+      })
+  List<String> args;
+
+  /** The SOURCE... [TARGET] arguments, split. */
+  Split split() {
+    return split(args);
+  }
+
   @Option(
       names = "--schema-per-file",
       description =

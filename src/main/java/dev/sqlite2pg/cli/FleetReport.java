@@ -79,7 +79,13 @@ final class FleetReport {
   private static void section(
       PrintWriter out, FleetResult r, FileOutcome f, Path rejectDir, boolean whole) {
     out.printf(
-        Locale.ROOT, "%n== %s -> %s %s: %s ==%n", f.file(), unitHeading(r), f.unit(), verdict(f));
+        Locale.ROOT,
+        "%n== %s -> %s: %s ==%n",
+        f.file(),
+        r.tenantColumn().isPresent()
+            ? "tenant " + f.unit()
+            : "schema " + r.schema().orElse(f.unit()),
+        verdict(f));
     f.error().ifPresent(e -> out.println("sqlite2pg: " + e));
     f.migrated().ifPresent(m -> out.print(TextReport.render(m, rejectDir.resolve(f.unit()))));
     f.verified().ifPresent(v -> out.print(VerifyReport.render(v, !whole)));

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sqlite2pg migrate SOURCE [TARGET]}: schema, copy, post-data, verify, report. */
@@ -38,18 +37,6 @@ import picocli.CommandLine.Spec;
 final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "SOURCE... [TARGET]",
-      description = {
-        "The SQLite database file; or several, a directory of them, or a quoted glob (each into"
-            + " a schema named after it, or merged with --merge).",
-        "TARGET: postgresql://user@host:5432/db?sslmode=..., a libpq key=value string, or a"
-            + " jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an embedded"
-            + " PostgreSQL."
-      })
-  List<String> args;
 
   @Mixin FleetArgs fleet;
 
@@ -138,7 +125,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     output.configure();
-    FleetArgs.Split split = FleetArgs.split(args);
+    FleetArgs.Split split = fleet.split();
     source = split.sources().get(0);
     target = split.target();
     if (skipExisting) {

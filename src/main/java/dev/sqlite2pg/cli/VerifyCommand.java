@@ -3,13 +3,11 @@ package dev.sqlite2pg.cli;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.VerifyResult;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,18 +36,6 @@ import picocli.CommandLine.Spec;
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "SOURCE... [TARGET]",
-      description = {
-        "The SQLite database file; or several, a directory of them, or a quoted glob (each into"
-            + " a schema named after it, or merged with --merge).",
-        "TARGET: postgresql://user@host:5432/db?sslmode=..., a libpq key=value string, or a"
-            + " jdbc:postgresql: URL. Default: $DATABASE_URL, then PG* variables, then an embedded"
-            + " PostgreSQL."
-      })
-  List<String> args;
 
   @Mixin FleetArgs fleet;
 
@@ -83,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.configure();
-    FleetArgs.Split split = FleetArgs.split(args);
+    FleetArgs.Split split = fleet.split();
     source = split.sources().get(0);
     target = split.target();
     try (ConnectionOptions.Resolved t =

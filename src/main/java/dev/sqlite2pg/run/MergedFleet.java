@@ -185,13 +185,11 @@ public final class MergedFleet {
         Statement s = c.createStatement()) {
       for (TablePlan t : merged.tables()) {
         s.execute(
-            "ALTER TABLE "
-                + qualified(reference.schema(), t.target())
-                + " ALTER COLUMN "
-                + quote(column)
-                + " SET DEFAULT current_setting("
-                + dev.sqlite2pg.sql.PgLiterals.string(TenantScope.SETTING)
-                + ")");
+            alterTenant(
+                t,
+                "SET DEFAULT current_setting("
+                    + dev.sqlite2pg.sql.PgLiterals.string(TenantScope.SETTING)
+                    + ")"));
         // Each file is verified against its tenant's rows while the others load: without an
         // index that is a scan of the whole merged table per file, quadratic in the fleet.
         s.execute(
@@ -275,12 +273,7 @@ public final class MergedFleet {
     try (Connection c = target.open();
         Statement s = c.createStatement()) {
       for (TablePlan t : merged.tables()) {
-        s.execute(
-            "ALTER TABLE "
-                + qualified(reference.schema(), t.target())
-                + " ALTER COLUMN "
-                + quote(column)
-                + " DROP DEFAULT");
+        s.execute(alterTenant(t, "DROP DEFAULT"));
         // The primary key starts with the tenant column now; the load's index has done its work.
         s.execute("DROP INDEX IF EXISTS " + qualified(reference.schema(), loadIndex(t)));
       }
@@ -288,6 +281,15 @@ public final class MergedFleet {
       throw TargetErrors.translate(
           "Removing the tenant column's load-time default and index", e, target);
     }
+  }
+
+  private String alterTenant(TablePlan t, String change) {
+    return "ALTER TABLE "
+        + qualified(reference.schema(), t.target())
+        + " ALTER COLUMN "
+        + quote(column)
+        + " "
+        + change;
   }
 
   private String loadIndex(TablePlan t) {
