@@ -60,7 +60,8 @@ public final class PooledConnector implements TargetConnector, AutoCloseable {
   /** Back to the pool as a new session would be, or closed. */
   private void giveBack(Connection c) {
     try {
-      if (!c.isClosed() && reset(c)) {
+      if (!c.isClosed()) {
+        reset(c);
         synchronized (idle) {
           if (idle.size() < maxIdle) {
             idle.addFirst(c);
@@ -74,7 +75,7 @@ public final class PooledConnector implements TargetConnector, AutoCloseable {
     closeQuietly(c);
   }
 
-  private static boolean reset(Connection c) throws SQLException {
+  private static void reset(Connection c) throws SQLException {
     if (!c.getAutoCommit()) {
       c.rollback();
       c.setAutoCommit(true);
@@ -83,12 +84,7 @@ public final class PooledConnector implements TargetConnector, AutoCloseable {
       // One round trip: the driver sends the three together (a file returns some 15 connections).
       s.execute("RESET ALL; SELECT pg_advisory_unlock_all(); DISCARD TEMP");
     }
-    return c.getWarnings() == null || clearWarnings(c);
-  }
-
-  private static boolean clearWarnings(Connection c) throws SQLException {
     c.clearWarnings();
-    return true;
   }
 
   private static void closeQuietly(Connection c) {
@@ -129,8 +125,6 @@ public final class PooledConnector implements TargetConnector, AutoCloseable {
           return null;
         case "isClosed":
           return closed || real.isClosed();
-        case "unwrap":
-        case "isWrapperFor":
         default:
           if (closed && !m.getName().equals("toString")) {
             throw new SQLException("connection returned to the pool");
