@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,8 +98,7 @@ public final class Fleet {
             mine,
             context().options().jobs(),
             filesAtOnce(),
-            (f, jobs) ->
-                outcome(f, file(f, jobs, baseMode(f, false)), Migrator::verify, mine.size()));
+            (f, jobs) -> verified(f, file(f, jobs, baseMode(false), false), mine.size()));
     return result(files, Optional.empty(), start);
   }
 
@@ -113,29 +112,22 @@ public final class Fleet {
             files,
             context().options().jobs(),
             filesAtOnce(),
-            (f, jobs) -> {
-              Optional<FileOutcome> skip = doneEarlier(f, earlier);
-              if (skip.isPresent()) {
-                return skip.get();
-              }
-              state.started(f.unit(), f.path().toString(), fingerprint(f));
-              boolean interrupted =
-                  resumes()
-                      && RunState.interrupted(
-                          context().target(), intoOneSchema() ? context().schema() : f.unit());
-              FileOutcome o =
-                  outcome(
-                      f, file(f, jobs, baseMode(f, interrupted)), Migrator::migrate, files.size());
-              state.finished(f.unit(), o.rows(), o.exitCode());
-              return o;
-            });
+            (f, jobs) ->
+                recorded(
+                    state,
+                    earlier,
+                    f,
+                    () -> {
+                      boolean interrupted =
+                          resumes() && RunState.interrupted(context().target(), schema(f));
+                      return migrated(f, file(f, jobs, baseMode(interrupted), false), files.size());
+                    }));
     return result(out, Optional.empty(), start);
   }
 
   // --- merged
 
   private FleetResult merge(List<FleetFile> all, List<FleetFile> mine, long start) {
-    String column = options.tenantColumn().orElseThrow();
     List<String> differ = MergedFleet.differences(all.get(0), mine);
     if (!differ.isEmpty()) {
       differ.forEach(d -> LOG.warn("another schema: {}", d));
@@ -159,36 +151,26 @@ public final class Fleet {
                 new LoadMode.Create(),
                 context().target())
             .run();
-    MergedFleet fleet = new MergedFleet(reference, all.get(0), column);
+    MergedFleet fleet =
+        new MergedFleet(reference, all.get(0), options.tenantColumn().orElseThrow());
     Plan merged = fleet.prepare(options, all.size(), resumes(), context().options().drop());
     Map<String, FleetState.FileRecord> earlier = fleet.state().files();
     List<FileOutcome> out =
         FleetRunner.run(
             mine,
             context().options().jobs(),
-            (f, jobs) -> {
-              Optional<FileOutcome> skip = doneEarlier(f, earlier);
-              if (skip.isPresent()) {
-                return skip.get();
-              }
-              fleet.state().started(f.unit(), f.path().toString(), fingerprint(f));
-              TenantScope tenant = new TenantScope(column, f.unit());
-              Migrator m =
-                  template.forFile(
-                      f.path(),
-                      context().schema(),
-                      f.unit(),
-                      jobs,
-                      new LoadMode.Merge(tenant, earlier.containsKey(f.unit())),
-                      new TenantConnector(context().target(), tenant));
-              FileOutcome o = outcome(f, m, Migrator::migrate, mine.size());
-              fleet.state().finished(f.unit(), o.rows(), o.exitCode());
-              return o;
-            });
-    boolean allIn = out.stream().allMatch(o -> o.exitCode() == 0);
+            (f, jobs) ->
+                recorded(
+                    fleet.state(),
+                    earlier,
+                    f,
+                    // A file with a record was started before: its tenant may have rows already.
+                    () ->
+                        migrated(
+                            f, file(f, jobs, null, earlier.containsKey(f.unit())), mine.size())));
     FleetResult.Keys keys =
-        allIn
-            ? keys(fleet.finish(merged))
+        out.stream().allMatch(o -> o.exitCode() == 0)
+            ? fleet.finish(merged)
             : new FleetResult.Keys(
                 false,
                 "not every file of this run is in: the keys wait for --resume",
@@ -197,11 +179,26 @@ public final class Fleet {
     return result(out, Optional.of(keys), start);
   }
 
-  private static FleetResult.Keys keys(MergedFleet.Keys k) {
-    return new FleetResult.Keys(k.built(), k.why(), k.warnings(), k.notMigrated());
-  }
-
   // --- one file
+
+  /**
+   * A file skipped when an earlier run did it (--resume, unchanged), else run with its record kept:
+   * started before, how it ended after.
+   */
+  private FileOutcome recorded(
+      FleetState state,
+      Map<String, FleetState.FileRecord> earlier,
+      FleetFile f,
+      Supplier<FileOutcome> run) {
+    Optional<FileOutcome> skip = doneEarlier(f, earlier);
+    if (skip.isPresent()) {
+      return skip.get();
+    }
+    state.started(f.unit(), f.path().toString(), fingerprint(f));
+    FileOutcome o = run.get();
+    state.finished(f.unit(), o.rows(), o.exitCode());
+    return o;
+  }
 
   /** A file done and verified by an earlier run, when --resume finds it unchanged. */
   private Optional<FileOutcome> doneEarlier(
@@ -214,15 +211,7 @@ public final class Fleet {
       return Optional.empty();
     }
     return Optional.of(
-        new FileOutcome(
-            f.path(),
-            f.unit(),
-            Status.DONE_EARLIER,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            r.rows(),
-            0));
+        outcome(f, Status.DONE_EARLIER, Optional.empty(), Optional.empty(), r.rows(), 0));
   }
 
   /**
@@ -231,45 +220,42 @@ public final class Fleet {
    */
   private static final int WHOLE_RESULTS = 20;
 
-  private <R> FileOutcome outcome(FleetFile f, Migrator m, Function<Migrator, R> work, int files) {
-    FileOutcome o = run(f, m, work);
-    return o.exitCode() == 0 && files > WHOLE_RESULTS
-        ? new FileOutcome(
-            o.file(),
-            o.unit(),
-            o.status(),
-            Optional.empty(),
-            Optional.empty(),
-            o.error(),
-            o.rows(),
-            0)
-        : o;
+  private static FileOutcome migrated(FleetFile f, Migrator m, int files) {
+    return guarded(
+        f,
+        () -> {
+          MigrationResult r = m.migrate();
+          boolean keep = r.exitCode() != 0 || files <= WHOLE_RESULTS;
+          return outcome(
+              f,
+              Status.RAN,
+              Optional.of(r).filter(x -> keep),
+              Optional.empty(),
+              r.copiedRows() + r.skippedExisting(),
+              r.exitCode());
+        });
   }
 
-  private <R> FileOutcome run(FleetFile f, Migrator m, Function<Migrator, R> work) {
+  private static FileOutcome verified(FleetFile f, Migrator m, int files) {
+    return guarded(
+        f,
+        () -> {
+          VerifyResult r = m.verify();
+          boolean keep = r.exitCode() != 0 || files <= WHOLE_RESULTS;
+          return outcome(
+              f,
+              Status.RAN,
+              Optional.empty(),
+              Optional.of(r).filter(x -> keep),
+              r.tables().stream().mapToLong(TableCheck::targetRows).sum(),
+              r.exitCode());
+        });
+  }
+
+  /** {@code work}'s outcome, or the one-line error that stopped it (the other files go on). */
+  private static FileOutcome guarded(FleetFile f, Supplier<FileOutcome> work) {
     try {
-      R r = work.apply(m);
-      if (r instanceof MigrationResult mr) {
-        return new FileOutcome(
-            f.path(),
-            f.unit(),
-            Status.RAN,
-            Optional.of(mr),
-            Optional.empty(),
-            Optional.empty(),
-            mr.copiedRows() + mr.skippedExisting(),
-            mr.exitCode());
-      }
-      VerifyResult vr = (VerifyResult) r;
-      return new FileOutcome(
-          f.path(),
-          f.unit(),
-          Status.RAN,
-          Optional.empty(),
-          Optional.of(vr),
-          Optional.empty(),
-          vr.tables().stream().mapToLong(TableCheck::targetRows).sum(),
-          vr.exitCode());
+      return work.get();
     } catch (MigrationException e) {
       LOG.warn("{}: {}", f.name(), e.getMessage());
       return failed(f, e.getMessage(), e.code().exitCode());
@@ -291,8 +277,22 @@ public final class Fleet {
         exitCode);
   }
 
-  /** A file's run: into its own schema, or into the merged schema as its tenant. */
-  private Migrator file(FleetFile f, int jobs, LoadMode mode) {
+  private static FileOutcome outcome(
+      FleetFile f,
+      Status status,
+      Optional<MigrationResult> migrated,
+      Optional<VerifyResult> verified,
+      long rows,
+      int exitCode) {
+    return new FileOutcome(
+        f.path(), f.unit(), status, migrated, verified, Optional.empty(), rows, exitCode);
+  }
+
+  /**
+   * A file's run: into its own schema in {@code mode}, or into the merged schema as its tenant
+   * ({@code again}: the tenant's rows of an earlier attempt deleted first).
+   */
+  private Migrator file(FleetFile f, int jobs, LoadMode mode, boolean again) {
     if (options.merge()) {
       TenantScope tenant = new TenantScope(options.tenantColumn().orElseThrow(), f.unit());
       return template.forFile(
@@ -300,11 +300,15 @@ public final class Fleet {
           context().schema(),
           f.unit(),
           jobs,
-          new LoadMode.Merge(tenant, false),
+          new LoadMode.Merge(tenant, again),
           new TenantConnector(context().target(), tenant));
     }
-    String schema = intoOneSchema() ? context().schema() : f.unit();
-    return template.forFile(f.path(), schema, f.unit(), jobs, mode, context().target());
+    return template.forFile(f.path(), schema(f), f.unit(), jobs, mode, context().target());
+  }
+
+  /** The schema a file of a schema-per-file or --data-only run loads into. */
+  private String schema(FleetFile f) {
+    return intoOneSchema() ? context().schema() : f.unit();
   }
 
   /**
@@ -320,7 +324,7 @@ public final class Fleet {
   }
 
   /** The options' mode without --resume, or resuming when the file's run was interrupted. */
-  private LoadMode baseMode(FleetFile f, boolean interrupted) {
+  private LoadMode baseMode(boolean interrupted) {
     LoadMode mode = context().mode();
     LoadMode base = mode instanceof LoadMode.Resume r ? r.interrupted() : mode;
     return interrupted ? new LoadMode.Resume(base) : base;

@@ -38,7 +38,8 @@ public final class FleetFiles {
       files.addAll(expand(p));
     }
     files.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).thenComparing(p -> p));
-    Optional<Pattern> from = options.tenantFrom().map(FleetFiles::pattern);
+    Optional<Pattern> from =
+        options.tenantFrom().filter(t -> !t.equals("filename")).map(FleetFiles::pattern);
     List<FleetFile> out = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path f : files) {
@@ -166,9 +167,6 @@ public final class FleetFiles {
   }
 
   private static Pattern pattern(String from) {
-    if (from.equals("filename")) {
-      return Pattern.compile("^(.+?)(?:\\.[^.]*)?$");
-    }
     try {
       return Pattern.compile(from);
     } catch (java.util.regex.PatternSyntaxException e) {

@@ -23,6 +23,9 @@ import dev.sqlite2pg.pg.TenantScope;
  *                      tables exist
  *   Refill             target, where   missing ones     emptied       no      first    all, kept
  *                      tables exist                     (TRUNCATE)
+ *   Merge    (one      target, all     none (the        the tenant's  no      -        none: after
+ *   file of --merge)                   fleet's)         deleted when                   the fleet's
+ *                                                       loaded again                   last file
  *   Resume(m)          as m            none             as m          as m    as m     as m, kept
  * </pre>
  */

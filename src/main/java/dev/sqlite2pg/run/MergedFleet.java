@@ -4,11 +4,10 @@ import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
 import dev.sqlite2pg.FleetOptions;
+import dev.sqlite2pg.FleetResult;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
-import dev.sqlite2pg.NotMigrated;
 import dev.sqlite2pg.TargetConnector;
-import dev.sqlite2pg.Warning;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.catalog.SchemaDiff;
 import dev.sqlite2pg.pg.ServerFeatures;
@@ -225,26 +224,23 @@ public final class MergedFleet {
     }
   }
 
-  /** What building the merged tables' keys did, or why this run did not build them. */
-  public record Keys(
-      boolean built, String why, List<Warning> warnings, List<NotMigrated> notMigrated) {}
-
   /**
    * STEP 5 of the fleet, by the run that finds every file of the fleet done: keys, unique
    * constraints, indexes, foreign keys (each with the tenant column), sequences past every tenant's
    * keys, then the tenant column's load-time default removed.
    */
   @SuppressWarnings("try") // as in prepare
-  public Keys finish(Plan merged) {
+  public FleetResult.Keys finish(Plan merged) {
     try (RunLock lock = RunLock.waitFor(reference.target(), "fleet " + reference.schema())) {
       FleetState.Fleet fleet = state.fleet().orElseThrow();
       if (fleet.keysBuilt()) {
-        return new Keys(false, "the keys were built by an earlier run", List.of(), List.of());
+        return new FleetResult.Keys(
+            false, "the keys were built by an earlier run", List.of(), List.of());
       }
       Map<String, FleetState.FileRecord> files = state.files();
       long done = files.values().stream().filter(f -> f.status().equals("done")).count();
       if (done < fleet.files()) {
-        return new Keys(
+        return new FleetResult.Keys(
             false,
             done
                 + " of "
@@ -264,7 +260,7 @@ public final class MergedFleet {
       }
       dropDefaults(merged);
       state.keysBuilt();
-      return new Keys(true, "", writer.warnings(), writer.notMigrated());
+      return new FleetResult.Keys(true, "", writer.warnings(), writer.notMigrated());
     }
   }
 
