@@ -40,7 +40,7 @@ public final class VerifyStep {
             options.detailRows(),
             true,
             options.jobs())
-        .scoped(run.mode().tenant()).verifyAll().stream()
+        .scoped(run.mode().tenant()).knowing(run.mode().knownTables()).verifyAll().stream()
             .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 
@@ -91,6 +91,7 @@ public final class VerifyStep {
                     false,
                     options.jobs())
                 .scoped(run.mode().tenant())
+                .knowing(run.mode().knownTables())
                 .verifyAll(early));
     checks.addAll(histories);
     return new VerifyResult(
