@@ -29,7 +29,9 @@ final class UsageErrors implements IParameterExceptionHandler {
     return ExitCodes.BAD_ARGUMENTS;
   }
 
-  /** picocli's message, but a mistyped command is called one ("Unmatched argument at index 0"). */
+  /**
+   * picocli's message, but a mistyped command is called one (not "Unmatched argument at index 0").
+   */
   private static String message(ParameterException ex) {
     if (ex instanceof UnmatchedArgumentException u
         && !u.isUnknownOption()
@@ -37,7 +39,9 @@ final class UsageErrors implements IParameterExceptionHandler {
         && u.getCommandLine().getCommandSpec().positionalParameters().isEmpty()) {
       return "unknown command '" + u.getUnmatched().get(0) + "'";
     }
-    return ex.getMessage();
+    String m = ex.getMessage();
+    // picocli starts some messages with "Error: ", which the line's "sqlite2pg: " already says.
+    return m != null && m.startsWith("Error: ") ? m.substring("Error: ".length()) : m;
   }
 
   /**
