@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     name = "sqlite2pg",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    resourceBundle = "dev.sqlite2pg.cli.Help",
     description = "Moves a SQLite database into PostgreSQL and proves that nothing was lost.",
     subcommands = {
       MigrateCommand.class,
