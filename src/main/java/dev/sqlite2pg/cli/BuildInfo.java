@@ -23,6 +23,10 @@ record BuildInfo(String version, String commit, String commitDate, String postgr
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return of(p);
+  }
+
+  static BuildInfo of(Properties p) {
     return new BuildInfo(
         known(p, "version"),
         known(p, "commit"),

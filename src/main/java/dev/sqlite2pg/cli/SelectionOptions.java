@@ -43,7 +43,8 @@ final class SelectionOptions {
       names = {"-j", "--jobs"},
       descriptionKey = "jobs",
       paramLabel = "N",
-      description = "Tables worked on at once: planned, copied, indexed and verified (default: the number of"
+      description =
+          "Tables worked on at once: planned, copied, indexed and verified (default: the number of"
               + " cores).")
   Integer jobs;
 

@@ -42,7 +42,10 @@ final class Typos {
   private static int step(String a, String b, int[][] d, int i, int j) {
     int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
     int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-    if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+    if (i > 1
+        && j > 1
+        && a.charAt(i - 1) == b.charAt(j - 2)
+        && a.charAt(i - 2) == b.charAt(j - 1)) {
       v = Math.min(v, d[i - 2][j - 2] + 1);
     }
     return v;

@@ -78,8 +78,8 @@ final class UsageErrors implements IParameterExceptionHandler {
 
   /**
    * A command that only groups others ({@code sqlite2pg}, {@code sqlite2pg sync}) was given none:
-   * its usage on stderr and exit 2. Like git, which lists its commands and fails, rather than
-   * psql or pg_dump, which have a default action; sqlite2pg has none that is safe to guess.
+   * its usage on stderr and exit 2. Like git, which lists its commands and fails, rather than psql
+   * or pg_dump, which have a default action; sqlite2pg has none that is safe to guess.
    */
   static int missingCommand(CommandSpec spec) {
     PrintWriter err = spec.commandLine().getErr();
