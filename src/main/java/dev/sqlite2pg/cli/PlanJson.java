@@ -2,6 +2,8 @@ package dev.sqlite2pg.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.sqlite2pg.ColumnReport;
 import dev.sqlite2pg.MigrationPlan;
 import dev.sqlite2pg.NotMigrated;
@@ -120,7 +122,10 @@ final class PlanJson {
   }
 
   private static void write(PrintWriter out, Body body) {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+    // One array element a line, so a statement list reads (and diffs) one statement a line.
+    DefaultPrettyPrinter pretty =
+        new DefaultPrettyPrinter().withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try (JsonGenerator g = new JsonFactory().createGenerator(out).setPrettyPrinter(pretty)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       body.write(g);
