@@ -30,6 +30,13 @@ public final class Verifier {
   private final boolean rejectsExpected;
   private final int jobs;
   private Optional<dev.sqlite2pg.pg.TenantScope> scope = Optional.empty();
+  private dev.sqlite2pg.ProgressListener progress = dev.sqlite2pg.ProgressListener.NONE;
+
+  /** Tells {@code listener} of the rows checked and of each table compared. */
+  public Verifier listening(dev.sqlite2pg.ProgressListener listener) {
+    this.progress = listener;
+    return this;
+  }
 
   /** Compares with one tenant's rows of the target's tables only (migrate --merge). */
   public Verifier scoped(Optional<dev.sqlite2pg.pg.TenantScope> tenant) {
@@ -67,7 +74,8 @@ public final class Verifier {
   public List<TableCheck> verifyAll(EarlyTargetSide early) {
     ExistingTables existing = checkServer();
     boolean utf8 = plan.catalog().utf8();
-    TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected, scope);
+    TableVerifier tv =
+        new TableVerifier(schema, utf8, keep, rejectsExpected, scope).listening(progress);
     List<TablePlan> tables = plan.tables();
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(
@@ -84,7 +92,7 @@ public final class Verifier {
           new java.util.HashMap<>();
       tables.stream()
           .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
-          .forEach(t -> byTable.put(t, pool.submit(() -> check(tv, t, early, existing))));
+          .forEach(t -> byTable.put(t, pool.submit(() -> checked(tv, t, early, existing))));
       tables.forEach(t -> pending.add(byTable.get(t)));
       List<TableCheck> out = new ArrayList<>();
       for (java.util.concurrent.Future<TableCheck> f : pending) {
@@ -102,6 +110,15 @@ public final class Verifier {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** {@link #check}, then the listener told. */
+  private TableCheck checked(
+      TableVerifier tv, TablePlan t, EarlyTargetSide early, ExistingTables existing) {
+    TableCheck c = check(tv, t, early, existing);
+    progress.tableChecked(
+        new dev.sqlite2pg.ProgressListener.TableChecked(c.sourceTable(), c.sourceRows(), c.equal()));
+    return c;
   }
 
   private TableCheck check(
