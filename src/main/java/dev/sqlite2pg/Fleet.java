@@ -195,7 +195,8 @@ public final class Fleet {
   private java.util.function.BiFunction<FleetFile, Integer, FileOutcome> watched(
       int files, java.util.function.BiFunction<FleetFile, Integer, FileOutcome> work) {
     ProgressListener progress = context().progress();
-    java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger started =
+        new java.util.concurrent.atomic.AtomicInteger();
     return (f, jobs) -> {
       progress.fileStarted(
           new ProgressListener.FileStarted(f.path(), started.incrementAndGet(), files));

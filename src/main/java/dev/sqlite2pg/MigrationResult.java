@@ -35,7 +35,15 @@ public record MigrationResult(
       java.util.Optional<java.time.Instant> snapshotAt,
       double seconds) {
     this(
-        source, target, schema, tables, warnings, notMigrated, verified, snapshotAt, seconds,
+        source,
+        target,
+        schema,
+        tables,
+        warnings,
+        notMigrated,
+        verified,
+        snapshotAt,
+        seconds,
         List.of());
   }
 

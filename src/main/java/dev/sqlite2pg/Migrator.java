@@ -84,7 +84,8 @@ public final class Migrator {
   /** This run with its connections from {@code target} (a fleet's shared connections). */
   Migrator withTarget(TargetConnector target) {
     return new Migrator(
-        new RunContext(run.options(), target, run.mode(), run.casts(), run.config(), run.progress()));
+        new RunContext(
+            run.options(), target, run.mode(), run.casts(), run.config(), run.progress()));
   }
 
   /**
@@ -214,10 +215,7 @@ public final class Migrator {
       boundary = SyncSteps.boundary(snapshot.source());
       copied =
           copy.migrate(
-              snapshot.source(),
-              Optional.of(snapshot.at()),
-              start,
-              new StepClock(run.progress()));
+              snapshot.source(), Optional.of(snapshot.at()), start, new StepClock(run.progress()));
       if (copied.exitCode() != 0) {
         SyncSteps.uninstall(run.options().source());
         return copied;
@@ -235,7 +233,8 @@ public final class Migrator {
 
   /** This run's context in another load mode. */
   private RunContext context(LoadMode mode) {
-    return new RunContext(run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
+    return new RunContext(
+        run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
   }
 
   /** Applies the source's changes to the target until {@code stop} says so; the last id applied. */
@@ -327,7 +326,9 @@ public final class Migrator {
 
   /** The plan of the synced tables: fitted to the target's tables, or only named. */
   private Plan syncPlan(LoadMode mode) {
-    RunContext ctx = new RunContext(run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
+    RunContext ctx =
+        new RunContext(
+            run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
     SqliteSource source = SqliteSource.open(run.options().source());
     return PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false);
   }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Hears how a run advances: each step started (with its totals, where known) and finished (with
- * its duration), and within the long steps the work done so far. Set it with {@link
+ * Hears how a run advances: each step started (with its totals, where known) and finished (with its
+ * duration), and within the long steps the work done so far. Set it with {@link
  * Migrator.Builder#progress(ProgressListener)}; a {@link Fleet} built from that migrator tells it
  * of each file too.
  *

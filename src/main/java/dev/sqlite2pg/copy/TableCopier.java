@@ -65,7 +65,16 @@ public final class TableCopier {
       dev.sqlite2pg.pg.state.RunState state,
       java.util.function.Predicate<String> probed,
       ExistingRows existing) {
-    this(source, target, schema, utf8, batchSize, onError, state, probed, existing,
+    this(
+        source,
+        target,
+        schema,
+        utf8,
+        batchSize,
+        onError,
+        state,
+        probed,
+        existing,
         ProgressListener.NONE);
   }
 

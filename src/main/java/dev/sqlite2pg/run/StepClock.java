@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Times the steps of one run, in the order they ran, and tells the run's listener of each start
- * and end. One per run (a fleet's files each have their own); used by the thread that runs the
- * steps.
+ * Times the steps of one run, in the order they ran, and tells the run's listener of each start and
+ * end. One per run (a fleet's files each have their own); used by the thread that runs the steps.
  */
 public final class StepClock {
 

@@ -82,7 +82,9 @@ final class SourceSide {
     return fingerprint(read(range), checked);
   }
 
-  /** Rows between two reports of {@link #fingerprint(KeyRange, java.util.function.LongConsumer)}. */
+  /**
+   * Rows between two reports of {@link #fingerprint(KeyRange, java.util.function.LongConsumer)}.
+   */
   static final long CHECKED_EVERY = 1 << 16;
 
   private static final java.util.function.LongConsumer CHECKED_NONE = n -> {};

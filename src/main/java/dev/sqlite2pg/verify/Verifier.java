@@ -117,7 +117,8 @@ public final class Verifier {
       TableVerifier tv, TablePlan t, EarlyTargetSide early, ExistingTables existing) {
     TableCheck c = check(tv, t, early, existing);
     progress.tableChecked(
-        new dev.sqlite2pg.ProgressListener.TableChecked(c.sourceTable(), c.sourceRows(), c.equal()));
+        new dev.sqlite2pg.ProgressListener.TableChecked(
+            c.sourceTable(), c.sourceRows(), c.equal()));
     return c;
   }
 

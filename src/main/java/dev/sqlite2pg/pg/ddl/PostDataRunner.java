@@ -67,13 +67,15 @@ public final class PostDataRunner {
   public void run(Connection c, List<PostDataItem> items) throws SQLException {
     c.setAutoCommit(true);
     for (PostDataItem item : items) {
-      progress.postData(new ProgressListener.PostDataObject(item.kind(), item.name(), item.table(), false));
+      progress.postData(
+          new ProgressListener.PostDataObject(item.kind(), item.name(), item.table(), false));
       try (Statement s = c.createStatement()) {
         s.execute(item.sql());
       } catch (SQLException e) {
         onFailure(c, item, e);
       } finally {
-        progress.postData(new ProgressListener.PostDataObject(item.kind(), item.name(), item.table(), true));
+        progress.postData(
+            new ProgressListener.PostDataObject(item.kind(), item.name(), item.table(), true));
       }
     }
   }

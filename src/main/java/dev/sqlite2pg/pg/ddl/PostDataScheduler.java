@@ -83,8 +83,8 @@ final class PostDataScheduler {
   /**
    * The statements {@link #finish} will have run: every table's (or, when {@code complete} is
    * false, only those of the tables already started) with their ANALYZE; with {@code
-   * withForeignKeys}
-   * each foreign key twice (added NOT VALID, then validated); when complete, sequences and views.
+   * withForeignKeys} each foreign key twice (added NOT VALID, then validated); when complete,
+   * sequences and views.
    */
   int objects(boolean complete, boolean withForeignKeys) {
     java.util.Collection<String> tables = complete ? byTable.keySet() : chains.keySet();
@@ -112,8 +112,7 @@ final class PostDataScheduler {
         table ->
             CompletableFuture.supplyAsync(
                 () ->
-                    runOrFail(
-                        byTable.getOrDefault(table, List.of()), analyze.get(table), progress),
+                    runOrFail(byTable.getOrDefault(table, List.of()), analyze.get(table), progress),
                 pool));
   }
 
