@@ -81,8 +81,8 @@ public interface ProgressListener {
   /**
    * One statement of STEP 5 started or ended.
    *
-   * @param kind "primary key", "unique", "index", "check", "foreign key", "foreign key validation",
-   *     "analyze", "sequences", "views"
+   * @param kind "primary key", "unique index", "index", "check", "foreign key", "foreign key
+   *     validation", "analyze", "sequences", "views"
    * @param finished false when it starts, true when it ends (created or not: the report says)
    */
   record PostDataObject(String kind, String name, String table, boolean finished) {}
