@@ -3,6 +3,7 @@ package dev.sqlite2pg;
 import dev.sqlite2pg.FleetResult.FileOutcome;
 import dev.sqlite2pg.FleetResult.Status;
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TenantConnector;
 import dev.sqlite2pg.pg.TenantScope;
 import dev.sqlite2pg.pg.connect.PooledConnector;
@@ -44,6 +45,7 @@ public final class Fleet {
   private final Migrator template;
   private final List<Path> sources;
   private final FleetOptions options;
+  private ExistingTables mergedTables;
 
   private Fleet(Migrator template, List<Path> sources, FleetOptions options) {
     this.template = template;
@@ -325,10 +327,18 @@ public final class Fleet {
           context().schema(),
           f.unit(),
           jobs,
-          new LoadMode.Merge(tenant, again),
+          new LoadMode.Merge(tenant, again, mergedTables()),
           new TenantConnector(context().target(), tenant));
     }
     return template.forFile(f.path(), schema(f), f.unit(), jobs, mode, context().target());
+  }
+
+  /** The merged tables, read by the first file that needs them (after they were created). */
+  private synchronized ExistingTables mergedTables() {
+    if (mergedTables == null) {
+      mergedTables = MergedFleet.tables(context());
+    }
+    return mergedTables;
   }
 
   /** The schema a file of a schema-per-file or --data-only run loads into. */

@@ -46,7 +46,11 @@ public final class VerifyStep {
             options.detailRows(),
             true,
             options.jobs())
-        .scoped(run.mode().tenant()).listening(run.progress()).verifyAll().stream()
+            .scoped(run.mode().tenant())
+            .knowing(run.mode().knownTables())
+            .listening(run.progress())
+            .verifyAll()
+            .stream()
             .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 
@@ -109,6 +113,7 @@ public final class VerifyStep {
                             false,
                             options.jobs())
                         .scoped(run.mode().tenant())
+                        .knowing(run.mode().knownTables())
                         .listening(run.progress())
                         .verifyAll(early)));
     checks.addAll(histories);
