@@ -319,6 +319,11 @@ public final class MergedFleet {
 
   private RunContext with(LoadMode mode) {
     return new RunContext(
-        reference.options(), reference.target(), mode, reference.casts(), reference.config());
+        reference.options(),
+        reference.target(),
+        mode,
+        reference.casts(),
+        reference.config(),
+        reference.progress());
   }
 }

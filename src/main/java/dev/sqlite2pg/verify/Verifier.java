@@ -31,6 +31,13 @@ public final class Verifier {
   private final int jobs;
   private Optional<dev.sqlite2pg.pg.TenantScope> scope = Optional.empty();
   private Optional<ExistingTables> known = Optional.empty();
+  private dev.sqlite2pg.ProgressListener progress = dev.sqlite2pg.ProgressListener.NONE;
+
+  /** Tells {@code listener} of the rows checked and of each table compared. */
+  public Verifier listening(dev.sqlite2pg.ProgressListener listener) {
+    this.progress = listener;
+    return this;
+  }
 
   /** Compares with one tenant's rows of the target's tables only (migrate --merge). */
   public Verifier scoped(Optional<dev.sqlite2pg.pg.TenantScope> tenant) {
@@ -77,7 +84,8 @@ public final class Verifier {
   public List<TableCheck> verifyAll(EarlyTargetSide early) {
     ExistingTables existing = known.orElseGet(() -> checkedTables(target, schema));
     boolean utf8 = plan.catalog().utf8();
-    TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected, scope);
+    TableVerifier tv =
+        new TableVerifier(schema, utf8, keep, rejectsExpected, scope).listening(progress);
     List<TablePlan> tables = plan.tables();
     if (jobs == 1 || tables.size() <= 1) {
       return inTurn(tv, tables, early, existing);
@@ -97,7 +105,7 @@ public final class Verifier {
           new java.util.HashMap<>();
       tables.stream()
           .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
-          .forEach(t -> byTable.put(t, pool.submit(() -> check(tv, t, early, existing))));
+          .forEach(t -> byTable.put(t, pool.submit(() -> told(check(tv, t, early, existing)))));
       tables.forEach(t -> pending.add(byTable.get(t)));
       List<TableCheck> out = new ArrayList<>();
       for (java.util.concurrent.Future<TableCheck> f : pending) {
@@ -117,6 +125,14 @@ public final class Verifier {
     }
   }
 
+  /** {@code c}, once the listener is told of it. */
+  private TableCheck told(TableCheck c) {
+    progress.tableChecked(
+        new dev.sqlite2pg.ProgressListener.TableChecked(
+            c.sourceTable(), c.sourceRows(), c.equal()));
+    return c;
+  }
+
   /**
    * One table after another on one pair of connections: a fleet's file runs with one job, and a
    * pair per table cost 2 more connections, SQLite opens and session settings per file.
@@ -130,7 +146,7 @@ public final class Verifier {
       utc(dst);
       for (TablePlan t : tables) {
         doing = "Verifying " + t.source().name();
-        out.add(check(tv, t, early, existing, src, dst));
+        out.add(told(check(tv, t, early, existing, src, dst)));
       }
       return out;
     } catch (SQLException e) {
