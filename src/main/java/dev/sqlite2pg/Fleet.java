@@ -45,6 +45,10 @@ public final class Fleet {
   private final List<Path> sources;
   private final FleetOptions options;
 
+  /** Files this run finished, with their record: what an interruption reports as committed. */
+  private final java.util.concurrent.atomic.AtomicInteger finished =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private Fleet(Migrator template, List<Path> sources, FleetOptions options) {
     this.template = template;
     this.sources = List.copyOf(sources);
@@ -62,8 +66,24 @@ public final class Fleet {
   /** Every file of this run (this shard's, with --shard) migrated; a merged fleet's keys last. */
   public FleetResult migrate() {
     try (PooledConnector pool = pool()) {
-      return new Fleet(template.withTarget(pool), sources, options).migrateAll();
+      Fleet fleet = new Fleet(template.withTarget(pool), sources, options);
+      try {
+        return fleet.migrateAll();
+      } catch (RuntimeException e) {
+        throw fleet.interrupted(e, " files committed (and the committed tables of the others)");
+      }
     }
+  }
+
+  /**
+   * An interruption of any file (they share the cancellation) as the fleet's: how many files were
+   * finished and recorded; --resume skips those and resumes the others.
+   */
+  private RuntimeException interrupted(RuntimeException e, String what) {
+    if (!template.cancellation().cancelled()) {
+      return e;
+    }
+    return new MigrationException(Code.INTERRUPTED, "interrupted: " + finished.get() + what, e);
   }
 
   /** Connections shared by the files: as many idle as a few files' runs hold at once. */
@@ -86,7 +106,12 @@ public final class Fleet {
   /** Every file of this run compared with what the target holds for it (per tenant, merged). */
   public FleetResult verify() {
     try (PooledConnector pool = pool()) {
-      return new Fleet(template.withTarget(pool), sources, options).verifyAll();
+      Fleet fleet = new Fleet(template.withTarget(pool), sources, options);
+      try {
+        return fleet.verifyAll();
+      } catch (RuntimeException e) {
+        throw fleet.interrupted(e, " files verified; verify changes nothing");
+      }
     }
   }
 
@@ -98,7 +123,11 @@ public final class Fleet {
             mine,
             context().options().jobs(),
             filesAtOnce(),
-            (f, jobs) -> verified(f, file(f, jobs, baseMode(false), false), mine.size()));
+            (f, jobs) -> {
+              FileOutcome o = verified(f, file(f, jobs, baseMode(false), false), mine.size());
+              finished.incrementAndGet();
+              return o;
+            });
     return result(files, Optional.empty(), start);
   }
 
@@ -197,6 +226,7 @@ public final class Fleet {
     state.started(f.unit(), f.path().toString(), fingerprint(f));
     FileOutcome o = run.get();
     state.finished(f.unit(), o.rows(), o.exitCode());
+    finished.incrementAndGet();
     return o;
   }
 
@@ -257,6 +287,9 @@ public final class Fleet {
     try {
       return work.get();
     } catch (MigrationException e) {
+      if (e.code() == Code.INTERRUPTED) {
+        throw e; // the whole fleet stops; the file's record stays "started", for --resume
+      }
       LOG.warn("{}: {}", f.name(), e.getMessage());
       return failed(f, e.getMessage(), e.code().exitCode());
     } catch (RuntimeException e) {
