@@ -10,6 +10,8 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Ctrl-C and SIGTERM during a run (issue 17). The JVM runs shutdown hooks on either signal; this
@@ -56,8 +58,34 @@ final class Interrupts implements AutoCloseable {
     return i;
   }
 
-  /** The run's one line after an interruption: what stands and the command that continues. */
-  int interrupted(MigrationException e, String resume) {
+  /**
+   * Runs {@code work} (a command's run) with Ctrl-C and SIGTERM handled: its exit code, or {@value
+   * #EXIT} after the one line.
+   *
+   * @param resumes whether the command continues with --resume (migrate), or is run again as it was
+   *     (verify, sync start)
+   */
+  static int during(
+      Cancellation cancellation, CommandSpec spec, boolean resumes, IntSupplier work) {
+    try (Interrupts i = install(cancellation, spec.commandLine().getErr())) {
+      try {
+        return work.getAsInt();
+      } catch (MigrationException e) {
+        return i.interrupted(e, spec, resumes);
+      }
+    }
+  }
+
+  /**
+   * The run's one line after an interruption (what stands, and the command that continues) and
+   * {@value #EXIT}; any other failure is rethrown for {@link ErrorHandler}.
+   */
+  int interrupted(MigrationException e, CommandSpec spec, boolean resumes) {
+    if (e.code() != MigrationException.Code.INTERRUPTED) {
+      throw e;
+    }
+    String resume =
+        ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), spec.name(), resumes);
     err.println("sqlite2pg: " + ErrorHandler.oneLine(e) + "; continue with: " + resume);
     err.flush();
     return EXIT;

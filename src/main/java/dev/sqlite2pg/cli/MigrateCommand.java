@@ -146,12 +146,7 @@ final class MigrateCommand implements Callable<Integer> {
       try {
         return run(stop, t, split, interrupts);
       } catch (dev.sqlite2pg.MigrationException e) {
-        if (e.code() != dev.sqlite2pg.MigrationException.Code.INTERRUPTED) {
-          throw e;
-        }
-        return interrupts.interrupted(
-            e,
-            ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), "migrate", true));
+        return interrupts.interrupted(e, spec, true);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.cli;
 
+import dev.sqlite2pg.Cancellation;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.VerifyResult;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
       "2:bad arguments",
       "4:source (SQLite) error",
       "5:target (PostgreSQL) error",
-      "6:differences found"
+      "6:differences found",
+      "130:interrupted (Ctrl-C, SIGTERM); verify changes nothing: run it again"
     })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -72,6 +74,11 @@ final class VerifyCommand implements Callable<Integer> {
     FleetArgs.Split split = fleet.split();
     source = split.sources().get(0);
     target = split.target();
+    Cancellation stop = new Cancellation();
+    return Interrupts.during(stop, spec, false, () -> run(stop, split));
+  }
+
+  private int run(Cancellation stop, FleetArgs.Split split) {
     try (ConnectionOptions.Resolved t =
         connection.resolve(target, source, spec.commandLine().getErr())) {
       Migrator m =
@@ -79,6 +86,7 @@ final class VerifyCommand implements Callable<Integer> {
               .apply(Migrator.configure().source(source).target(t.connector()))
               .detailRows(detailed == null ? 20 : detailed)
               .snapshot(snapshot.snapshot)
+              .cancellation(stop)
               .build();
       if (split.fleet(fleet)) {
         dev.sqlite2pg.FleetResult fr =

@@ -64,27 +64,44 @@ class InterruptTest {
     interruptedMidCopy("TERM");
   }
 
+  /**
+   * Ctrl-C in a terminal reaches the whole foreground process group, the embedded server's postgres
+   * too (the tool's "copied ... 0 rows" lines of issue 17 were its workers failing under it). Its
+   * fast shutdown keeps what was committed in --data-dir, so the printed command, which starts the
+   * server there again, continues the run.
+   */
+  @Test
+  void ctrlCInATerminalStopsTheEmbeddedServerTooAndTheResumeLineContinuesOnIt() throws Exception {
+    Path data = dir.resolve("embedded-data");
+    interrupted(
+        "GROUP-INT", null, List.of("--data-dir", data.toString()), InterruptTest::embeddedUrl);
+  }
+
   private static void interruptedMidCopy(String signal) throws Exception {
     String url = TestPostgres.newDatabase("interrupt_" + signal);
+    interrupted(signal, url, List.of("--drop"), log -> url);
+  }
+
+  /**
+   * @param url the TARGET argument, or null for the embedded server
+   * @param watch the JDBC URL to watch the run through, once its output says where it runs
+   */
+  private static void interrupted(String signal, String url, List<String> options, Watch watch)
+      throws Exception {
     Path tmp = Files.createDirectories(dir.resolve("tmp-" + signal));
     Path log = dir.resolve("interrupted-" + signal + ".log");
-    Process p =
-        sqlite2pg(
-            tmp,
-            log,
-            "migrate",
-            "--snapshot=always",
-            db.toString(),
-            url,
-            "--drop",
-            "--jobs",
-            "1",
-            "--batch-size",
-            "5000");
-    try (Connection c = TestPostgres.connect(url);
+    List<String> args = new ArrayList<>(List.of("migrate", "--snapshot=always", db.toString()));
+    if (url != null) {
+      args.add(url);
+    }
+    args.addAll(options);
+    args.addAll(List.of("--jobs", "1", "--batch-size", "5000"));
+    Process p = sqlite2pg(tmp, log, signal.startsWith("GROUP"), args.toArray(String[]::new));
+    String watched = watch.url(log);
+    try (Connection c = TestPostgres.connect(watched);
         Statement s = c.createStatement();
-        Connection watch = TestPostgres.connect(url);
-        Statement w = watch.createStatement()) {
+        Connection other = TestPostgres.connect(watched);
+        Statement w = other.createStatement()) {
       waitFor(w, "SELECT EXISTS (SELECT 1 FROM sqlite2pg.chunks)");
       c.setAutoCommit(false);
       s.execute("LOCK TABLE events IN ACCESS EXCLUSIVE MODE");
@@ -96,7 +113,11 @@ class InterruptTest {
       assertThat(snapshots(tmp)).as("the snapshot, while the copy runs").hasSize(1);
       signal(p, signal);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited after SIG" + signal).isTrue();
-      c.rollback();
+      if (url != null) {
+        c.rollback(); // the embedded server stopped with the signal, and these sessions with it
+      }
+    } catch (java.sql.SQLException closing) {
+      assertThat(url).as("only the embedded server went away: %s", closing).isNull();
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(output).isEqualTo(130);
@@ -110,18 +131,26 @@ class InterruptTest {
         .doesNotContain("--drop");
     assertThat(output).as("no per-table line after the signal").doesNotContain(": 0 rows");
     try (Stream<Path> left = Files.list(tmp)) {
-      assertThat(left).as("java.io.tmpdir after the exit").isEmpty();
+      // embedded-pg: zonky's PostgreSQL binaries, unpacked once and kept for the next start.
+      assertThat(left.filter(f -> !f.getFileName().toString().equals("embedded-pg")))
+          .as("java.io.tmpdir after the exit")
+          .isEmpty();
     }
 
     String resume = said.get(0).substring(said.get(0).indexOf("continue with: ") + 15);
-    List<String> args = words(resume);
-    assertThat(args.subList(0, 3)).containsExactly("sqlite2pg", "migrate", "--resume");
+    List<String> resumeArgs = words(resume);
+    assertThat(resumeArgs.subList(0, 3)).containsExactly("sqlite2pg", "migrate", "--resume");
     Path again = dir.resolve("resumed-" + signal + ".log");
-    Process r = sqlite2pg(tmp, again, args.subList(1, args.size()).toArray(String[]::new));
+    Process r =
+        sqlite2pg(
+            tmp, again, false, resumeArgs.subList(1, resumeArgs.size()).toArray(String[]::new));
     assertThat(r.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String resumed = Files.readString(again, StandardCharsets.UTF_8);
     assertThat(r.exitValue()).as(resumed).isZero();
     assertThat(resumed).contains("OK: all 300050 rows of 2 tables arrived and verified equal");
+    if (url == null) {
+      return; // the resumed run stopped its embedded server: its verify above is the check
+    }
     try (Connection c = TestPostgres.connect(url);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id), sum(id) FROM events")) {
@@ -131,11 +160,46 @@ class InterruptTest {
     }
   }
 
+  /** Where the run can be watched from, once its output says so. */
+  @FunctionalInterface
+  private interface Watch {
+    String url(Path log) throws Exception;
+  }
+
+  /** The embedded server's JDBC URL, from the line that says it started. */
+  private static String embeddedUrl(Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      java.util.Optional<String> url = started(log);
+      if (url.isPresent()) {
+        return url.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the embedded server never started: " + Files.readString(log));
+  }
+
+  private static java.util.Optional<String> started(Path log) throws Exception {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("psql 'postgresql://postgres@localhost:([0-9]+)/(\\w+)")
+            .matcher(Files.readString(log, StandardCharsets.UTF_8));
+    return m.find()
+        ? java.util.Optional.of(
+            "jdbc:postgresql://localhost:" + m.group(1) + "/" + m.group(2) + "?user=postgres")
+        : java.util.Optional.empty();
+  }
+
   /**
-   * sqlite2pg in a JVM of its own, its temporary files in {@code tmp}, its output to {@code log}.
+   * sqlite2pg in a JVM of its own, its temporary files in {@code tmp}, its output to {@code log};
+   * in a process group of its own ({@code setsid}) when the signal goes to the group, as a
+   * terminal's Ctrl-C does.
    */
-  private static Process sqlite2pg(Path tmp, Path log, String... args) throws Exception {
+  private static Process sqlite2pg(Path tmp, Path log, boolean group, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
+    if (group) {
+      cmd.add("setsid");
+    }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Djava.io.tmpdir=" + tmp);
     cmd.add("-Dsqlite2pg.chunk-rows=" + CHUNK_ROWS);
@@ -143,7 +207,10 @@ class InterruptTest {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("dev.sqlite2pg.cli.Main");
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // Without TARGET the embedded server is used only when the environment names none.
+    List.of("DATABASE_URL", "PGHOST", "PGDATABASE", "PGSERVICE").forEach(pb.environment()::remove);
+    return pb.redirectOutput(log.toFile()).start();
   }
 
   /** SIGINT as a terminal's Ctrl-C sends it (kill -INT), or SIGTERM as kill and systemd do. */
@@ -152,7 +219,9 @@ class InterruptTest {
       p.destroy(); // SIGTERM on Unix
       return;
     }
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
+    // setsid made the JVM the leader of a group: -pid is the group, the server's postgres too.
+    String target = signal.startsWith("GROUP") ? "-" + p.pid() : String.valueOf(p.pid());
+    Process kill = new ProcessBuilder("kill", "-INT", "--", target).start();
     assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(kill.exitValue()).isZero();
   }
