@@ -49,6 +49,9 @@ public final class Fleet {
   private final java.util.concurrent.atomic.AtomicInteger finished =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** This run's files (this shard's), once listed. */
+  private volatile int total;
+
   private Fleet(Migrator template, List<Path> sources, FleetOptions options) {
     this.template = template;
     this.sources = List.copyOf(sources);
@@ -83,7 +86,8 @@ public final class Fleet {
     if (!template.cancellation().cancelled()) {
       return e;
     }
-    return new MigrationException(Code.INTERRUPTED, "interrupted: " + finished.get() + what, e);
+    return new MigrationException(
+        Code.INTERRUPTED, "interrupted: " + finished.get() + " of " + total + what, e);
   }
 
   /** Connections shared by the files: as many idle as a few files' runs hold at once. */
@@ -95,6 +99,7 @@ public final class Fleet {
     long start = System.nanoTime();
     List<FleetFile> all = FleetFiles.list(sources, options);
     List<FleetFile> mine = FleetFiles.shard(all, options.shard());
+    total = mine.size();
     LOG.info(
         "{} files{}{}",
         all.size(),
@@ -118,6 +123,7 @@ public final class Fleet {
   private FleetResult verifyAll() {
     long start = System.nanoTime();
     List<FleetFile> mine = FleetFiles.shard(FleetFiles.list(sources, options), options.shard());
+    total = mine.size();
     List<FileOutcome> files =
         FleetRunner.run(
             mine,

@@ -77,6 +77,71 @@ class InterruptTest {
         "GROUP-INT", null, List.of("--data-dir", data.toString()), InterruptTest::embeddedUrl);
   }
 
+  /**
+   * A fleet, one file at a time: SIGTERM while the second file's copy waits on a lock. The first
+   * file is recorded done, the second keeps its record "running" and its committed chunks; the
+   * printed command skips the first, resumes the second and copies the third.
+   */
+  @Test
+  void sigtermInAFleetSaysHowManyFilesAreInAndResumeSkipsThem() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("fleet"));
+    for (String f : List.of("f1", "f2", "f3")) {
+      Files.copy(db, files.resolve(f + ".db"));
+    }
+    String url = TestPostgres.newDatabase("interrupt_fleet");
+    Path tmp = Files.createDirectories(dir.resolve("tmp-fleet"));
+    Path log = dir.resolve("interrupted-fleet.log");
+    Process p =
+        sqlite2pg(
+            tmp,
+            log,
+            false,
+            "migrate",
+            files.toString(),
+            url,
+            "--jobs",
+            "1",
+            "--batch-size",
+            "5000");
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement();
+        Connection other = TestPostgres.connect(url);
+        Statement w = other.createStatement()) {
+      waitFor(
+          w,
+          "SELECT to_regclass('f2.events') IS NOT NULL AND EXISTS (SELECT 1 FROM"
+              + " sqlite2pg.fleet_files WHERE unit = 'f1' AND status = 'done')");
+      c.setAutoCommit(false);
+      s.execute("LOCK TABLE f2.events IN ACCESS EXCLUSIVE MODE");
+      waitFor(
+          w,
+          "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+              + " AND query LIKE 'COPY%')");
+      p.destroy();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      c.rollback();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(output).isEqualTo(130);
+    List<String> said =
+        output.lines().filter(l -> l.startsWith("sqlite2pg: interrupted:")).toList();
+    assertThat(said).as(output).hasSize(1);
+    assertThat(said.get(0))
+        .startsWith("sqlite2pg: interrupted: 1 of 3 files committed")
+        .contains("; continue with: sqlite2pg migrate --resume " + files + " ");
+    List<String> resumeArgs =
+        words(said.get(0).substring(said.get(0).indexOf("continue with: ") + 15));
+    Path again = dir.resolve("resumed-fleet.log");
+    Process r =
+        sqlite2pg(
+            tmp, again, false, resumeArgs.subList(1, resumeArgs.size()).toArray(String[]::new));
+    assertThat(r.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String resumed = Files.readString(again, StandardCharsets.UTF_8);
+    assertThat(r.exitValue()).as(resumed).isZero();
+    assertThat(resumed)
+        .contains("Files: 3; 2 ran, 1 done by an earlier run, 0 failed; 900,150 rows");
+  }
+
   private static void interruptedMidCopy(String signal) throws Exception {
     String url = TestPostgres.newDatabase("interrupt_" + signal);
     interrupted(signal, url, List.of("--drop"), log -> url);
