@@ -41,6 +41,9 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** When the command started: the JSON report's started_at. */
+  private final java.time.Instant started = java.time.Instant.now();
+
   @Mixin FleetArgs fleet;
 
   Path source;
@@ -179,7 +182,7 @@ final class MigrateCommand implements Callable<Integer> {
     out.print(TextReport.render(result, rejectDirectory()));
     out.flush();
     if (report != null) {
-      JsonReport.write(result, report);
+      JsonReport.write(result, report, started);
     }
     if (keepRunning && t.server() != null) {
       interrupts.close(); // Ctrl-C now stops the server, as it did before the run
@@ -204,7 +207,7 @@ final class MigrateCommand implements Callable<Integer> {
     out.print(FleetReport.render(r, rejectDirectory()));
     out.flush();
     if (report != null) {
-      JsonReport.write(r, report);
+      JsonReport.write(r, report, started);
     }
     return r.exitCode();
   }

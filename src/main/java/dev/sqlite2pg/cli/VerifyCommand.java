@@ -39,6 +39,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** When the command started: the JSON report's started_at. */
+  private final java.time.Instant started = java.time.Instant.now();
+
   @Mixin FleetArgs fleet;
 
   Path source;
@@ -94,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(FleetReport.render(fr, Path.of(".")));
         spec.commandLine().getOut().flush();
         if (report != null) {
-          JsonReport.write(fr, report);
+          JsonReport.write(fr, report, started);
         }
         return fr.exitCode();
       }
@@ -102,7 +105,7 @@ final class VerifyCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(VerifyReport.render(r, detailed != null));
       spec.commandLine().getOut().flush();
       if (report != null) {
-        JsonReport.write(r, report);
+        JsonReport.write(r, report, started);
       }
       return r.exitCode();
     }

@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"sqlite2pg " + number()};
+  }
+
+  /** The version alone ("0.1.0"), as the JSON report's {@code sqlite2pg_version} gives it. */
+  static String number() {
     String v = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"sqlite2pg " + (v == null ? "dev" : v)};
+    return v == null ? "dev" : v;
   }
 }
