@@ -282,8 +282,17 @@ public final class Migrator {
           PlanStep.run(
               fitted, snapshot.source(), CatalogStep.run(fitted, snapshot.source()), false);
     } catch (MigrationException | IllegalStateException e) {
+      if (cancellation.cancelled()) {
+        // As after kill -9: capture stays, and the next sync start drops this copy and copies
+        // again (SyncSteps.install); removed here, the copy's tables would refuse that start.
+        throw new MigrationException(
+            Code.INTERRUPTED,
+            "interrupted: the copy stopped; change capture stays installed in the file (sync stop"
+                + " removes it), and sync start drops this copy and copies again",
+            e);
+      }
       SyncSteps.uninstall(run.options().source()); // the file as it was
-      throw cancellation.interrupted(e, "capture removed; sync start copies again from the start");
+      throw e;
     }
     SyncSteps.started(run, plan, boundary);
     return copied;
