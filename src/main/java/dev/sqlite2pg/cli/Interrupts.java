@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Interrupts implements AutoCloseable {
 
   /** The exit status after Ctrl-C or SIGTERM: 128 + SIGINT, as shells report it. */
-  static final int EXIT = MigrationException.Code.INTERRUPTED.exitCode();
+  static final int EXIT = ExitCodes.INTERRUPTED;
 
   /** How long the run has to stop its workers, delete its snapshot and print. */
   static final long WAIT_SECONDS = 10;
