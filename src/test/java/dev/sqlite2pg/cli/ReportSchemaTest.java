@@ -55,6 +55,8 @@ class ReportSchemaTest {
     assertThat(migrated).contains("\"complete\" : true");
     assertValid(report(0, "verify", db.toString(), url));
     assertValid(migrated);
+    assertThat(migrated).contains("\"name\" : \"copy\"");
+    assertInvalid(migrated.replace("\"name\" : \"copy\"", "\"name\" : \"copying\""), "name");
     assertThat(field(migrated, "sqlite2pg_version")).isEqualTo(Version.number());
     Instant started = Instant.parse(field(migrated, "started_at"));
     assertThat(started).isAfter(before);
@@ -134,14 +136,12 @@ class ReportSchemaTest {
     assertInvalid(ok.replace("\"format_version\": 1", "\"format_version\": 2"), "format_version");
     assertInvalid(ok.replace("\"seconds\"", "\"secs\""), "secs");
     assertInvalid(ok.replace("17:59:35.931Z", "17:59:35"), "started_at");
-    // "steps" (per-step durations): optional in format 1, and of this shape when present.
-    assertValid(
-        ok.replace(
-            "\"seconds\"", "\"steps\": [{\"name\": \"verify\", \"seconds\": 1.0}], \"seconds\""));
+    // "steps" (per-step durations) belong to a migrate report, where they are required (the real
+    // reports above have them); a verify report has none.
     assertInvalid(
         ok.replace(
-            "\"seconds\"", "\"steps\": [{\"name\": \"verifying\", \"seconds\": 1.0}], \"seconds\""),
-        "/steps/0/name");
+            "\"seconds\"", "\"steps\": [{\"name\": \"verify\", \"seconds\": 1.0}], \"seconds\""),
+        "steps");
   }
 
   /** Runs the command with --report and returns the report it wrote, after its exit code. */
