@@ -31,9 +31,11 @@ PLATFORMS = {
     "windows-x64": ("windows-amd64", "postgres-windows-x86_64.txz", "Windows/x86_64", None),
 }
 NATIVE_PREFIX = "org/sqlite/native/"
-# jdeps finds the rest; TLS to a server whose certificate uses an EC key needs this one at run
-# time only (it is a service provider, invisible to jdeps).
-EXTRA_MODULES = ["jdk.crypto.ec"]
+# jdeps finds the rest. These two are used in ways jdeps cannot see: TLS to a server whose
+# certificate has an EC key needs jdk.crypto.ec (a security provider); zonky finds out whether it
+# runs as root through com.sun.security.auth.module.UnixSystem, loaded by name, and without it
+# runs initdb as root, which refuses ("initdb: error: cannot be run as root").
+EXTRA_MODULES = ["jdk.crypto.ec", "jdk.security.auth"]
 # Fixed times and owners so that two builds of the same commit give the same archive bytes.
 EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
@@ -89,10 +91,12 @@ class Toolchain:
             check=True, capture_output=True, text=True).stdout.strip()
         return sorted(set(out.split(",")) | set(EXTRA_MODULES))
 
+    # --strip-debug would also run the build machine's objcopy on the native libraries, which
+    # cannot read another architecture's (and Debian ships them stripped already).
     def jlink(self, jmods, modules, output):
         subprocess.run(
             [self.tool("jlink"), "--module-path", str(jmods), "--add-modules", ",".join(modules),
-             "--output", str(output), "--strip-debug", "--no-header-files", "--no-man-pages",
+             "--output", str(output), "--strip-java-debug-attributes", "--no-header-files", "--no-man-pages",
              "--compress=2"],
             check=True)
 
@@ -171,7 +175,7 @@ class Platform:
                         z.write(path, str(path.relative_to(self.stage.parent)))
             return out
         out = self.dist / (self.base + ".tar.gz")
-        with tarfile.open(out, "w:gz") as tar:
+        with tarfile.open(out, "w:gz", compresslevel=6) as tar:
             tar.add(self.stage, arcname=self.base, filter=normalized)
         return out
 
