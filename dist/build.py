@@ -216,6 +216,11 @@ def image_root(root, build, dist, jar):
         "root:x:0:0:root:/root:/bin/sh\nsqlite2pg:x:1000:1000::/home/sqlite2pg:/bin/sh\n",
         encoding="utf-8")
     (etc / "group").write_text("root:x:0:\nsqlite2pg:x:1000:\n", encoding="utf-8")
+    # The embedded server listens on "localhost"; Docker mounts its own /etc/hosts, other
+    # runtimes may not, and without one the server cannot resolve the name and does not start.
+    (etc / "hosts").write_text("127.0.0.1 localhost\n::1 localhost\n", encoding="utf-8")
+    (etc / "nsswitch.conf").write_text("passwd: files\ngroup: files\nhosts: files dns\n",
+                                       encoding="utf-8")
     for d in ["tmp", "data", "home/sqlite2pg"]:
         (image / d).mkdir(parents=True, exist_ok=True)
 

@@ -40,8 +40,8 @@ final class BundledBinaries {
             + osName
             + " "
             + osArch
-            + " (the plain jar carries Linux x86-64 only); pass a TARGET such as"
-            + " postgresql://user@localhost:5432/db, or use the archive for this platform",
+            + " (the plain jar carries Linux x86-64's, each release archive its own platform's);"
+            + " pass a TARGET such as postgresql://user@localhost:5432/db",
         null);
   }
 
