@@ -48,20 +48,20 @@ def main():
     if not jar.is_file():
         sys.exit(f"dist: {jar} not found; run ./mvnw -Pdist -DskipTests package")
     version = os.environ.get("VERSION") or sys.exit("dist: VERSION is not set")
-    toolchain = Toolchain(root, build)
+    toolchain = Toolchain(build)
     modules = toolchain.modules(jar)
     print(f"dist: modules for the runtime: {','.join(modules)}")
     for platform in PLATFORMS:
         archive = Platform(platform, version, root, build, dist).build(jar, toolchain, modules)
         print(f"dist: {archive.relative_to(root)} ({archive.stat().st_size:,} bytes)")
-    image_root(root, build, dist, jar)
+    image_root(build, dist)
 
 
 class Toolchain:
     """jlink and the jmods per platform: Debian's when dist/debian-jdk.sh fetched them, else the
     running JDK's for its own platform, else the directories given as -Djmods.PLATFORM=DIR."""
 
-    def __init__(self, root, build):
+    def __init__(self, build):
         self.debian = Path(os.environ.get("DEBIAN_JDK", build / "debian-jdk"))
         debian_home = self.debian / "amd64/usr/lib/jvm/java-17-openjdk-amd64"
         java = os.path.realpath(shutil.which("java") or "java")
@@ -80,7 +80,9 @@ class Toolchain:
             jmods = self.debian / f"{debian_arch}/usr/lib/jvm/java-17-openjdk-{debian_arch}/jmods"
             if jmods.is_dir() and self.home != self.host_home:
                 return jmods
-        if platform == "linux-x64" and (self.home / "jmods").is_dir():
+        # The running JDK's own jmods fit only its own platform.
+        here = (os.uname().sysname, os.uname().machine) == ("Linux", "x86_64")
+        if platform == "linux-x64" and here and (self.home / "jmods").is_dir():
             return self.home / "jmods"
         return None
 
@@ -96,8 +98,8 @@ class Toolchain:
     def jlink(self, jmods, modules, output):
         subprocess.run(
             [self.tool("jlink"), "--module-path", str(jmods), "--add-modules", ",".join(modules),
-             "--output", str(output), "--strip-java-debug-attributes", "--no-header-files", "--no-man-pages",
-             "--compress=2"],
+             "--output", str(output), "--strip-java-debug-attributes", "--no-header-files",
+             "--no-man-pages", "--compress=2"],
             check=True)
 
 
@@ -195,7 +197,7 @@ def zonky_jar(dist, artifact):
     return found[-1]
 
 
-def image_root(root, build, dist, jar):
+def image_root(build, dist):
     """The container's files beside Jib's own layers: the Linux x86-64 runtime, and the system
     files that a base image would bring (glibc, zlib and /bin/sh from Debian's packages, which
     dist/debian-jdk.sh fetched; /etc/passwd; /tmp); none can be pulled from a registry here."""

@@ -28,12 +28,15 @@ fi
 echo "debian-jdk: OpenJDK $version into $dir"
 rm -rf "$dir/debs" "$dir/amd64" "$dir/arm64" "$dir/image" "$dir/arm64-sysroot" "$dir/version"
 mkdir -p "$dir/debs"
-# apt's download user (_apt) may not write to $dir; run from a directory it can.
-(cd "$dir/debs" && chmod 777 . && apt-get download -q \
+# apt's download user (_apt) may not write to $dir; let it, or apt warns and downloads as root.
+chmod 777 "$dir/debs"
+if ! (cd "$dir/debs" && apt-get download -q \
   "openjdk-17-jdk-headless:amd64=$version" "openjdk-17-jre-headless:amd64=$version" \
   "openjdk-17-jdk-headless:arm64=$version" libc6:amd64 libgcc-s1:amd64 libstdc++6:amd64 zlib1g:amd64 dash:amd64 \
-  libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64 \
-  2>&1 | grep -v "^W: Download is performed unsandboxed" || true)
+  libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64) >"$dir/download.log" 2>&1; then
+  echo "debian-jdk: apt-get download failed (see $dir/download.log); run apt-get update and retry" >&2
+  exit 1
+fi
 for deb in "$dir"/debs/openjdk-17-*_amd64.deb; do dpkg-deb -x "$deb" "$dir/amd64"; done
 dpkg-deb -x "$dir"/debs/openjdk-17-jdk-headless_*_arm64.deb "$dir/arm64"
 for deb in "$dir"/debs/lib*_amd64.deb "$dir"/debs/zlib1g_*_amd64.deb "$dir"/debs/dash_*_amd64.deb; do
