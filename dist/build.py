@@ -14,6 +14,7 @@ arm64; for macOS and Windows only when given with -Djmods.PLATFORM=DIR (a JDK of
 version as the jlink used). Without runtime/ the launcher uses JAVA_HOME or the java on PATH.
 """
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -174,10 +175,16 @@ class Platform:
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
                 for path in sorted(self.stage.rglob("*")):
                     if path.is_file():
-                        z.write(path, str(path.relative_to(self.stage.parent)))
+                        info = zipfile.ZipInfo(str(path.relative_to(self.stage.parent)),
+                                               date_time=(1980, 1, 1, 0, 0, 0))
+                        info.external_attr = (path.stat().st_mode & 0o777 | 0o100000) << 16
+                        info.compress_type = zipfile.ZIP_DEFLATED
+                        z.writestr(info, path.read_bytes())
             return out
         out = self.dist / (self.base + ".tar.gz")
-        with tarfile.open(out, "w:gz", compresslevel=6) as tar:
+        # gzip's header holds a time too; 0 keeps the bytes the same from build to build.
+        with open(out, "wb") as raw, gzip.GzipFile("", "wb", 6, raw, mtime=0) as gz, \
+                tarfile.open(fileobj=gz, mode="w") as tar:
             tar.add(self.stage, arcname=self.base, filter=normalized)
         return out
 
