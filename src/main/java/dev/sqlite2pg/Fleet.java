@@ -3,6 +3,7 @@ package dev.sqlite2pg;
 import dev.sqlite2pg.FleetResult.FileOutcome;
 import dev.sqlite2pg.FleetResult.Status;
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TenantConnector;
 import dev.sqlite2pg.pg.TenantScope;
 import dev.sqlite2pg.pg.connect.PooledConnector;
@@ -44,6 +45,7 @@ public final class Fleet {
   private final Migrator template;
   private final List<Path> sources;
   private final FleetOptions options;
+  private ExistingTables mergedTables;
 
   private Fleet(Migrator template, List<Path> sources, FleetOptions options) {
     this.template = template;
@@ -98,7 +100,9 @@ public final class Fleet {
             mine,
             context().options().jobs(),
             filesAtOnce(),
-            (f, jobs) -> verified(f, file(f, jobs, baseMode(false), false), mine.size()));
+            watched(
+                mine.size(),
+                (f, jobs) -> verified(f, file(f, jobs, baseMode(false), false), mine.size())));
     return result(files, Optional.empty(), start);
   }
 
@@ -112,16 +116,19 @@ public final class Fleet {
             files,
             context().options().jobs(),
             filesAtOnce(),
-            (f, jobs) ->
-                recorded(
-                    state,
-                    earlier,
-                    f,
-                    () -> {
-                      boolean interrupted =
-                          resumes() && RunState.interrupted(context().target(), schema(f));
-                      return migrated(f, file(f, jobs, baseMode(interrupted), false), files.size());
-                    }));
+            watched(
+                files.size(),
+                (f, jobs) ->
+                    recorded(
+                        state,
+                        earlier,
+                        f,
+                        () -> {
+                          boolean interrupted =
+                              resumes() && RunState.interrupted(context().target(), schema(f));
+                          return migrated(
+                              f, file(f, jobs, baseMode(interrupted), false), files.size());
+                        })));
     return result(out, Optional.empty(), start);
   }
 
@@ -159,15 +166,20 @@ public final class Fleet {
         FleetRunner.run(
             mine,
             context().options().jobs(),
-            (f, jobs) ->
-                recorded(
-                    fleet.state(),
-                    earlier,
-                    f,
-                    // A file with a record was started before: its tenant may have rows already.
-                    () ->
-                        migrated(
-                            f, file(f, jobs, null, earlier.containsKey(f.unit())), mine.size())));
+            watched(
+                mine.size(),
+                (f, jobs) ->
+                    recorded(
+                        fleet.state(),
+                        earlier,
+                        f,
+                        // A file with a record was started before: its tenant may have rows
+                        // already.
+                        () ->
+                            migrated(
+                                f,
+                                file(f, jobs, null, earlier.containsKey(f.unit())),
+                                mine.size()))));
     FleetResult.Keys keys =
         out.stream().allMatch(o -> o.exitCode() == 0)
             ? fleet.finish(merged)
@@ -180,6 +192,21 @@ public final class Fleet {
   }
 
   // --- one file
+
+  /** {@code work} with the run's progress listener told as each file starts and ends. */
+  private java.util.function.BiFunction<FleetFile, Integer, FileOutcome> watched(
+      int files, java.util.function.BiFunction<FleetFile, Integer, FileOutcome> work) {
+    ProgressListener progress = context().progress();
+    java.util.concurrent.atomic.AtomicInteger started =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return (f, jobs) -> {
+      progress.fileStarted(
+          new ProgressListener.FileStarted(f.path(), started.incrementAndGet(), files));
+      FileOutcome o = work.apply(f, jobs);
+      progress.fileFinished(new ProgressListener.FileFinished(f.path(), files, o.exitCode()));
+      return o;
+    };
+  }
 
   /**
    * A file skipped when an earlier run did it (--resume, unchanged), else run with its record kept:
@@ -300,10 +327,18 @@ public final class Fleet {
           context().schema(),
           f.unit(),
           jobs,
-          new LoadMode.Merge(tenant, again),
+          new LoadMode.Merge(tenant, again, mergedTables()),
           new TenantConnector(context().target(), tenant));
     }
     return template.forFile(f.path(), schema(f), f.unit(), jobs, mode, context().target());
+  }
+
+  /** The merged tables, read by the first file that needs them (after they were created). */
+  private synchronized ExistingTables mergedTables() {
+    if (mergedTables == null) {
+      mergedTables = MergedFleet.tables(context());
+    }
+    return mergedTables;
   }
 
   /** The schema a file of a schema-per-file or --data-only run loads into. */

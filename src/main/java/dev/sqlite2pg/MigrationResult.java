@@ -9,6 +9,7 @@ import java.util.List;
  * @param target where the data went, password masked
  * @param verified whether STEP 6 ran
  * @param snapshotAt when the consistent snapshot of a live source was taken, if one was
+ * @param steps each step that ran, in order, with its duration
  */
 public record MigrationResult(
     String source,
@@ -19,7 +20,47 @@ public record MigrationResult(
     List<NotMigrated> notMigrated,
     boolean verified,
     java.util.Optional<java.time.Instant> snapshotAt,
-    double seconds) {
+    double seconds,
+    List<StepTime> steps) {
+
+  /** A result without step durations (filled in by {@link #withSteps}). */
+  public MigrationResult(
+      String source,
+      String target,
+      String schema,
+      List<TableReport> tables,
+      List<Warning> warnings,
+      List<NotMigrated> notMigrated,
+      boolean verified,
+      java.util.Optional<java.time.Instant> snapshotAt,
+      double seconds) {
+    this(
+        source,
+        target,
+        schema,
+        tables,
+        warnings,
+        notMigrated,
+        verified,
+        snapshotAt,
+        seconds,
+        List.of());
+  }
+
+  /** This result with the steps' durations. */
+  public MigrationResult withSteps(List<StepTime> timed) {
+    return new MigrationResult(
+        source,
+        target,
+        schema,
+        tables,
+        warnings,
+        notMigrated,
+        verified,
+        snapshotAt,
+        seconds,
+        List.copyOf(timed));
+  }
 
   public long sourceRows() {
     return tables.stream().mapToLong(TableReport::sourceRows).sum();

@@ -1,6 +1,7 @@
 package dev.sqlite2pg;
 
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.ProgressListener.Step;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.framework.Bookkeeping;
 import dev.sqlite2pg.pg.TargetTables;
@@ -26,6 +27,7 @@ import dev.sqlite2pg.run.Rollback;
 import dev.sqlite2pg.run.RunContext;
 import dev.sqlite2pg.run.SchemaStep;
 import dev.sqlite2pg.run.SnapshotStep;
+import dev.sqlite2pg.run.StepClock;
 import dev.sqlite2pg.run.SyncSteps;
 import dev.sqlite2pg.run.SyncVerify;
 import dev.sqlite2pg.run.VerifyStep;
@@ -82,7 +84,8 @@ public final class Migrator {
   /** This run with its connections from {@code target} (a fleet's shared connections). */
   Migrator withTarget(TargetConnector target) {
     return new Migrator(
-        new RunContext(run.options(), target, run.mode(), run.casts(), run.config()));
+        new RunContext(
+            run.options(), target, run.mode(), run.casts(), run.config(), run.progress()));
   }
 
   /**
@@ -97,7 +100,8 @@ public final class Migrator {
             target,
             mode,
             run.casts(),
-            run.config()));
+            run.config(),
+            run.progress()));
   }
 
   /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
@@ -109,38 +113,61 @@ public final class Migrator {
   @SuppressWarnings("try") // the snapshot is deleted on close; it is read through its source
   public MigrationResult migrate() {
     long start = System.nanoTime();
+    StepClock clock = new StepClock(run.progress());
     SqliteSource opened = SqliteSource.open(run.options().source());
-    Optional<SqliteSource.Snapshot> snapshot = SnapshotStep.take(run.options().snapshot(), opened);
+    Optional<SqliteSource.Snapshot> snapshot =
+        clock.time(Step.SNAPSHOT, () -> SnapshotStep.take(run.options().snapshot(), opened));
     try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
       return migrate(
           snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
           snapshot.map(SqliteSource.Snapshot::at),
-          start);
+          start,
+          clock);
     }
   }
 
   @SuppressWarnings("try") // the lock is held by being open, never used
-  private MigrationResult migrate(SqliteSource source, Optional<Instant> snapshotAt, long start) {
-    Catalog catalog = CatalogStep.run(run, source);
-    Plan plan = PlanStep.run(run, source, catalog, false);
+  private MigrationResult migrate(
+      SqliteSource source, Optional<Instant> snapshotAt, long start, StepClock clock) {
+    Catalog catalog =
+        clock.time(StepClock.reading(source.path()), () -> CatalogStep.run(run, source));
+    Plan plan = clock.time(Step.PLAN, () -> PlanStep.run(run, source, catalog, false));
     try (RunLock lock = RunLock.acquire(run.target(), run.lockName())) {
       RunFingerprint fingerprint =
           RunFingerprint.of(run.options().source(), catalog, run.options(), run.casts());
       TargetTables before = targetBefore(plan);
-      Bookkeeping books = FrameworkStep.run(run, source, plan, before);
+      Bookkeeping books =
+          clock.time(Step.FRAMEWORK, () -> FrameworkStep.run(run, source, plan, before));
       Plan load = FrameworkStep.load(plan, books);
-      SchemaStep.Prepared prepared = SchemaStep.run(run, source, load, before, books.seeded());
+      SchemaStep.Prepared prepared =
+          clock.time(
+              StepClock.over(Step.SCHEMA, load),
+              () -> SchemaStep.run(run, source, load, before, books.seeded()));
       SchemaWriter schema = prepared.writer();
       RunState state = runState(fingerprint, load);
       try (SchemaWriter.PostData post = PostDataStep.start(run, schema, load)) {
-        CopyStep.Copied copied = CopyStep.run(run, source, load, state, prepared, before, post);
-        PostDataStep.finish(run, source, schema, copied, post);
-        Map<String, TableCheck> checks = VerifyStep.run(run, source, copied.plan());
+        CopyStep.Copied copied =
+            clock.time(
+                StepClock.over(Step.COPY, load),
+                () -> CopyStep.run(run, source, load, state, prepared, before, post));
+        clock.time(
+            PostDataStep.totals(run, copied, post),
+            () -> PostDataStep.finish(run, source, schema, copied, post));
+        Map<String, TableCheck> checks =
+            run.options().verify()
+                ? clock.time(
+                    StepClock.over(Step.VERIFY, copied.plan()),
+                    () -> VerifyStep.run(run, source, copied.plan()))
+                : VerifyStep.skipped();
         // A table that failed leaves the run open: --resume copies what is missing.
         if (copied.results().stream().allMatch(r -> r.error().isEmpty())) {
           state.finish();
         }
-        return ReportStep.run(run, copied, schema, checks, start, snapshotAt, plan, books);
+        MigrationResult result =
+            clock.time(
+                Step.REPORT,
+                () -> ReportStep.run(run, copied, schema, checks, start, snapshotAt, plan, books));
+        return result.withSteps(clock.steps());
       }
     }
   }
@@ -186,7 +213,9 @@ public final class Migrator {
     // the copy reads, so each change is either in the copy or after the boundary (design 3.3).
     try (SqliteSource.Snapshot snapshot = SqliteSource.open(run.options().source()).snapshot()) {
       boundary = SyncSteps.boundary(snapshot.source());
-      copied = copy.migrate(snapshot.source(), Optional.of(snapshot.at()), start);
+      copied =
+          copy.migrate(
+              snapshot.source(), Optional.of(snapshot.at()), start, new StepClock(run.progress()));
       if (copied.exitCode() != 0) {
         SyncSteps.uninstall(run.options().source());
         return copied;
@@ -204,7 +233,8 @@ public final class Migrator {
 
   /** This run's context in another load mode. */
   private RunContext context(LoadMode mode) {
-    return new RunContext(run.options(), run.target(), mode, run.casts(), run.config());
+    return new RunContext(
+        run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
   }
 
   /** Applies the source's changes to the target until {@code stop} says so; the last id applied. */
@@ -296,7 +326,9 @@ public final class Migrator {
 
   /** The plan of the synced tables: fitted to the target's tables, or only named. */
   private Plan syncPlan(LoadMode mode) {
-    RunContext ctx = new RunContext(run.options(), run.target(), mode, run.casts(), run.config());
+    RunContext ctx =
+        new RunContext(
+            run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
     SqliteSource source = SqliteSource.open(run.options().source());
     return PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false);
   }
@@ -308,20 +340,22 @@ public final class Migrator {
   @SuppressWarnings("try") // as in migrate()
   public VerifyResult verify() {
     long start = System.nanoTime();
+    StepClock clock = new StepClock(run.progress());
     SqliteSource opened = SqliteSource.open(run.options().source());
     Catalog names = CatalogStep.read(opened);
     // The same snapshot rule as migrate: every table compared as of one moment, and read from
     // a file nobody writes, which is also the fastest to read.
     try (EarlyTargetSide targetSide = VerifyStep.startTargetSide(run, opened, names)) {
       Optional<SqliteSource.Snapshot> snapshot =
-          SnapshotStep.take(run.options().snapshot(), opened);
+          clock.time(Step.SNAPSHOT, () -> SnapshotStep.take(run.options().snapshot(), opened));
       try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
         return VerifyStep.alone(
             run,
             snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
             start,
             names,
-            targetSide);
+            targetSide,
+            clock);
       }
     }
   }
@@ -352,6 +386,7 @@ public final class Migrator {
     private boolean verify = true;
     private Path rejectDir;
     private int detailRows = 20;
+    private ProgressListener progress = ProgressListener.NONE;
 
     public Builder source(Path source) {
       this.source = source;
@@ -465,6 +500,15 @@ public final class Migrator {
       return this;
     }
 
+    /**
+     * Who hears of the run's progress: each step with its totals and duration, rows and bytes per
+     * batch, STEP 5's statements, verify's rows (see {@link ProgressListener} for its threads).
+     */
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "No progress listener provided");
+      return this;
+    }
+
     public Builder rejectDir(Path dir) {
       this.rejectDir = dir;
       return this;
@@ -517,7 +561,7 @@ public final class Migrator {
               verify,
               detailRows,
               Optional.ofNullable(rejectDir));
-      return new Migrator(new RunContext(options, target, mode, parsed, mapping));
+      return new Migrator(new RunContext(options, target, mode, parsed, mapping, progress));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.sqlite2pg;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.pg.connect.ConnectionSpec;
 import dev.sqlite2pg.pg.connect.EmbeddedServer;
+import dev.sqlite2pg.pg.connect.ServiceFileException;
 import dev.sqlite2pg.pg.connect.SpecConnector;
 import dev.sqlite2pg.pg.connect.TargetConnectException;
 import java.io.IOException;
@@ -27,11 +28,12 @@ public final class Targets {
 
   /**
    * A server named by a libpq URI ({@code postgresql://user@host:5432/db?sslmode=require}), a
-   * keyword/value string ({@code host=db dbname=app}) or a {@code jdbc:postgresql:} URL; what it
-   * leaves out comes from the PG* variables and ~/.pgpass, as for psql.
+   * keyword/value string ({@code host=db dbname=app}, {@code service=app}, {@code
+   * host=/var/run/postgresql}) or a {@code jdbc:postgresql:} URL; what it leaves out comes from its
+   * service (pg_service.conf), the PG* variables and ~/.pgpass, as for psql.
    *
-   * @throws MigrationException BAD_ARGUMENTS when the text is malformed (one line, never the
-   *     password)
+   * @throws MigrationException BAD_ARGUMENTS when the text is malformed, TARGET when the service it
+   *     names is defined nowhere (one line, never the password)
    */
   public static TargetConnector of(String target) {
     return spec(target, System.getenv(), home())
@@ -60,6 +62,9 @@ public final class Targets {
   private static Optional<ConnectionSpec> spec(String target, Map<String, String> env, Path home) {
     try {
       return Optional.ofNullable(ConnectionSpec.resolve(target, env, home));
+    } catch (ServiceFileException e) {
+      // Like a server that cannot be reached: the target's configuration, not its syntax.
+      throw new MigrationException(Code.TARGET, e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new MigrationException(Code.BAD_ARGUMENTS, e.getMessage(), e);
     }

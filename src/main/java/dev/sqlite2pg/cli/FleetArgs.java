@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,23 +32,35 @@ final class FleetArgs {
     return split(args);
   }
 
-  @Option(
-      names = "--schema-per-file",
-      description =
-          "With several files (the default): each into its own schema, named after the file"
-              + " (elo_ratings.db into schema elo_ratings).")
-  boolean schemaPerFile;
+  /**
+   * One file per schema, or all merged into one: picocli refuses both at once (issue 17; before,
+   * --merge won silently).
+   */
+  @ArgGroup(exclusive = true)
+  Layout layout;
 
-  @Option(
-      names = "--merge",
-      description =
-          "Files with the same schema (a fleet of tenants): all into one set of tables in"
-              + " --schema, with --tenant-column added to every table and key. Files whose schema"
-              + " differs are listed, and nothing is loaded.")
-  boolean merge;
+  static final class Layout {
+    @Option(
+        names = "--schema-per-file",
+        descriptionKey = "schema-per-file",
+        description =
+            "With several files (the default): each into its own schema, named after the file"
+                + " (elo_ratings.db into schema elo_ratings).")
+    boolean schemaPerFile;
+
+    @Option(
+        names = "--merge",
+        descriptionKey = "merge",
+        description =
+            "Files with the same schema (a fleet of tenants): all into one set of tables in"
+                + " --schema, with --tenant-column added to every table and key. Files whose schema"
+                + " differs are listed, and nothing is loaded.")
+    boolean merge;
+  }
 
   @Option(
       names = "--tenant-column",
+      descriptionKey = "tenant-column",
       paramLabel = "NAME",
       description = "With --merge: the column that says which file a row came from.")
   String tenantColumn;
@@ -62,6 +75,7 @@ final class FleetArgs {
 
   @Option(
       names = "--shard",
+      descriptionKey = "shard",
       paramLabel = "K/N",
       description =
           "Load only shard K of N (1-based; a file's shard follows from its name), so N"
@@ -70,6 +84,7 @@ final class FleetArgs {
 
   @Option(
       names = "--distribute-by",
+      descriptionKey = "distribute-by",
       paramLabel = "COLUMN",
       description =
           "With --merge into Citus: distribute every merged table by the tenant column,"
@@ -84,7 +99,7 @@ final class FleetArgs {
       return sources.size() > 1
           || Files.isDirectory(sources.get(0))
           || !Files.exists(sources.get(0)) && sources.get(0).toString().matches(".*[*?\\[].*")
-          || args.merge
+          || args.merge()
           || args.shard != null;
     }
   }
@@ -105,9 +120,13 @@ final class FleetArgs {
     return l.contains("://") || l.startsWith("jdbc:") || l.contains("=");
   }
 
+  boolean merge() {
+    return layout != null && layout.merge;
+  }
+
   FleetOptions options() {
     return new FleetOptions(
-        merge,
+        merge(),
         Optional.ofNullable(tenantColumn),
         Optional.ofNullable(tenantFrom),
         Optional.ofNullable(shard).map(FleetOptions.Shard::parse),

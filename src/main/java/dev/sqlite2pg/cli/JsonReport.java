@@ -48,6 +48,7 @@ final class JsonReport {
     g.writeNumberField("bytes", r.bytes());
     g.writeNumberField("seconds", r.seconds());
     g.writeEndObject();
+    steps(g, r.steps());
     g.writeArrayFieldStart("warnings");
     for (Warning wn : r.warnings()) {
       g.writeString(wn.describe());
@@ -69,6 +70,19 @@ final class JsonReport {
   }
 
   /** verify's result: the same per-table facts as migrate's "verification" field. */
+  /** {@code "steps": [{"name": "copy", "seconds": 12.345}, ...]}, in the order they ran. */
+  private static void steps(JsonGenerator g, java.util.List<dev.sqlite2pg.StepTime> steps)
+      throws IOException {
+    g.writeArrayFieldStart("steps");
+    for (dev.sqlite2pg.StepTime s : steps) {
+      g.writeStartObject();
+      g.writeStringField("name", s.name());
+      g.writeNumberField("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   static void write(VerifyResult r, Path file) {
     write(file, r.source(), r.target(), r.schema(), g -> body(g, r));
   }

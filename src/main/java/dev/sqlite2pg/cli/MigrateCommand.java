@@ -122,6 +122,8 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ProgressOption progress;
+
   @Override
   public Integer call() throws Exception {
     output.configure();
@@ -137,7 +139,8 @@ final class MigrateCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    try (ConnectionOptions.Resolved t = connection.resolve(target, source, err)) {
+    try (ConnectionOptions.Resolved t = connection.resolve(target, source, err);
+        ProgressOption.Shown shown = progress.show(output.quiet || dryRun)) {
       Migrator m =
           selection
               .apply(Migrator.configure().source(source).target(t.connector()))
@@ -148,15 +151,17 @@ final class MigrateCommand implements Callable<Integer> {
               .onError(onError)
               .verify(!noVerify)
               .rejectDir(rejectDirectory())
+              .progress(shown.listener())
               .build();
       if (split.fleet(fleet)) {
-        return fleet(m, split, out);
+        return fleet(m, split, out, shown);
       }
       if (dryRun) {
         PlanPrinter.print(out, m.plan(), selection.dataOnly);
         return 0;
       }
       MigrationResult result = m.migrate();
+      shown.stop();
       out.print(TextReport.render(result, rejectDirectory()));
       out.flush();
       if (report != null) {
@@ -174,7 +179,8 @@ final class MigrateCommand implements Callable<Integer> {
   }
 
   /** Several files: one report with a section per file, one JSON report, the worst exit code. */
-  private int fleet(Migrator m, FleetArgs.Split split, java.io.PrintWriter out) {
+  private int fleet(
+      Migrator m, FleetArgs.Split split, java.io.PrintWriter out, ProgressOption.Shown shown) {
     if (dryRun) {
       throw new dev.sqlite2pg.MigrationException(
           dev.sqlite2pg.MigrationException.Code.BAD_ARGUMENTS,
@@ -182,6 +188,7 @@ final class MigrateCommand implements Callable<Integer> {
     }
     dev.sqlite2pg.FleetResult r =
         dev.sqlite2pg.Fleet.of(m, split.sources(), fleet.options()).migrate();
+    shown.stop();
     out.print(FleetReport.render(r, rejectDirectory()));
     out.flush();
     if (report != null) {

@@ -41,6 +41,16 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin SelectionOptions selection;
 
   @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text: for reading; json: the tables, every column's type with the rule and reason,"
+              + " the warnings, what is not migrated and the DDL statements by section"
+              + " (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Debug output and stack traces.")
   boolean verbose;
@@ -54,15 +64,23 @@ final class PlanCommand implements Callable<Integer> {
               .apply(Migrator.configure().source(source).target(new NoTarget()))
               .build()
               .plan();
-      PlanPrinter.print(spec.commandLine().getOut(), plan, false);
+      print(plan);
       return 0;
     }
     try (ConnectionOptions.Resolved t =
         connection.resolve(target, source, spec.commandLine().getErr())) {
       MigrationPlan plan =
           selection.apply(Migrator.configure().source(source).target(t.connector())).build().plan();
-      PlanPrinter.print(spec.commandLine().getOut(), plan, true);
+      print(plan);
       return 0;
+    }
+  }
+
+  private void print(MigrationPlan plan) {
+    if (format == Format.JSON) {
+      PlanJson.plan(spec.commandLine().getOut(), plan, selection.dataOnly);
+    } else {
+      PlanPrinter.print(spec.commandLine().getOut(), plan, selection.dataOnly);
     }
   }
 

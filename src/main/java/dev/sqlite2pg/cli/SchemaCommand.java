@@ -9,8 +9,8 @@ import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.SchemaSection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,41 +43,45 @@ final class SchemaCommand implements Callable<Integer> {
       names = "--section",
       paramLabel = "SECTION",
       defaultValue = "all",
-      description = "pre-data, post-data or all (default: ${DEFAULT-VALUE}).")
-  String section;
+      converter = Section.Converter.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}), as pg_dump --section.")
+  Section section;
 
   @Option(
-      names = "--baseline",
-      paramLabel = "TOOL",
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description =
-          "Write the schema as the first migration of flyway, liquibase or alembic into --output,"
-              + " and print the steps that mark it applied on the migrated database.")
-  BaselineTool baseline;
+          "text: the SQL file; json: the statements of each section as lists of strings,"
+              + " without their semicolons (default: ${DEFAULT-VALUE}).")
+  Format format;
 
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Where --baseline writes its files (created if missing).")
-  Path output;
+  /** --baseline needs --output and the reverse: picocli says which one is missing. */
+  @ArgGroup(exclusive = false)
+  Baseline baseline;
+
+  static final class Baseline {
+    @Option(
+        names = "--baseline",
+        paramLabel = "TOOL",
+        required = true,
+        description =
+            "Write the schema as the first migration of flyway, liquibase or alembic into"
+                + " --output, and print the steps that mark it applied on the migrated database.")
+    BaselineTool tool;
+
+    @Option(
+        names = "--output",
+        paramLabel = "DIR",
+        required = true,
+        description = "Where --baseline writes its files (created if missing).")
+    Path output;
+  }
 
   @Override
   public Integer call() {
     Logging.configure(false, true);
-    if ((baseline == null) != (output == null)) {
-      throw new MigrationException(
-          MigrationException.Code.BAD_ARGUMENTS,
-          "--baseline and --output go together: --baseline flyway --output db/migration");
-    }
-    SchemaSection s =
-        switch (section.toLowerCase(Locale.ROOT)) {
-          case "pre-data" -> SchemaSection.PRE_DATA;
-          case "post-data" -> SchemaSection.POST_DATA;
-          case "all" -> SchemaSection.ALL;
-          default ->
-              throw new MigrationException(
-                  MigrationException.Code.BAD_ARGUMENTS,
-                  "--section must be pre-data, post-data or all, not " + section);
-        };
+    refuseDataOnly();
     MigrationPlan plan =
         selection
             .apply(Migrator.configure().source(source).target(new PlanCommand.NoTarget()))
@@ -85,12 +89,27 @@ final class SchemaCommand implements Callable<Integer> {
             .plan();
     PrintWriter out = spec.commandLine().getOut();
     if (baseline != null) {
-      writeBaseline(out, plan, s);
+      writeBaseline(out, plan, section.section);
+    } else if (format == Format.JSON) {
+      PlanJson.schema(out, plan, section);
     } else {
-      out.print(plan.script(s));
+      out.print(plan.script(section.section));
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The DDL is all schema prints, and --data-only writes none: it printed nothing, or failed with
+   * an internal error for want of a target (issue 17). plan --data-only shows the fit.
+   */
+  private void refuseDataOnly() {
+    if (selection.dataOnly) {
+      throw new MigrationException(
+          MigrationException.Code.BAD_ARGUMENTS,
+          "--data-only creates no DDL, so schema has nothing to print: run sqlite2pg plan"
+              + " --data-only SOURCE TARGET to see how the rows fit the existing tables");
+    }
   }
 
   private void writeBaseline(PrintWriter out, MigrationPlan plan, SchemaSection s) {
@@ -99,7 +118,12 @@ final class SchemaCommand implements Callable<Integer> {
           MigrationException.Code.BAD_ARGUMENTS,
           "a baseline holds the whole schema: leave out --section");
     }
-    BaselineFiles files = Baselines.write(plan, baseline, output);
+    if (format == Format.JSON) {
+      throw new MigrationException(
+          MigrationException.Code.BAD_ARGUMENTS,
+          "--baseline writes migration files, not JSON: leave out --format");
+    }
+    BaselineFiles files = Baselines.write(plan, baseline.tool, baseline.output);
     files.files().forEach(f -> out.println("wrote " + f));
     out.println();
     out.print(files.steps());

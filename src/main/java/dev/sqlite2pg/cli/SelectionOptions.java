@@ -5,11 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options shared by every command that plans a migration: what, where, how. */
+/**
+ * Options shared by every command that plans a migration: what, where, how. One command line serves
+ * migrate, verify, plan and sync alike (verify must select what migrate loaded), so each accepts
+ * them all; where one means something else, or nothing, for a command, Help.properties says so
+ * under the command's key (sqlite2pg.verify.jobs), and the description here is migrate's.
+ */
 final class SelectionOptions {
 
   @Option(
       names = "--schema",
+      descriptionKey = "schema",
       paramLabel = "NAME",
       defaultValue = "public",
       description = "Target schema, created if missing (default: ${DEFAULT-VALUE}).")
@@ -35,12 +41,16 @@ final class SelectionOptions {
 
   @Option(
       names = {"-j", "--jobs"},
+      descriptionKey = "jobs",
       paramLabel = "N",
-      description = "Tables copied in parallel (default: the number of cores).")
+      description =
+          "Tables worked on at once: planned, copied, indexed and verified (default: the number of"
+              + " cores).")
   Integer jobs;
 
   @Option(
       names = "--batch-size",
+      descriptionKey = "batch-size",
       paramLabel = "ROWS",
       description = "Rows per COPY statement (default: 100000).")
   Integer batchSize;
@@ -74,6 +84,7 @@ final class SelectionOptions {
 
   @Option(
       names = "--data-only",
+      descriptionKey = "data-only",
       description =
           "Load into the tables that already exist (the"
               + " application created them): no DDL; tables and columns matched by name, values"

@@ -41,7 +41,15 @@ import picocli.CommandLine.Spec;
       SyncCommand.Verify.class,
       SyncCommand.Stop.class
     })
-final class SyncCommand {
+final class SyncCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  /** Bare {@code sqlite2pg sync}: no subcommand given. */
+  @Override
+  public Integer call() {
+    return UsageErrors.missingCommand(spec);
+  }
 
   /** What the three subcommands share: the source, the target and how to reach it. */
   abstract static class Base implements Callable<Integer> {

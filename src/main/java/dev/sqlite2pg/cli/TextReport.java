@@ -62,6 +62,9 @@ final class TextReport {
         r.rejectedRows(),
         "",
         r.seconds());
+    if (!r.steps().isEmpty()) {
+      out.printf(Locale.ROOT, "%s%n", StepLine.of(r.steps()));
+    }
     if (skipped) {
       out.printf(
           Locale.ROOT,

@@ -66,6 +66,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ProgressOption progress;
+
   @Override
   public Integer call() {
     output.configure();
@@ -73,16 +75,19 @@ final class VerifyCommand implements Callable<Integer> {
     source = split.sources().get(0);
     target = split.target();
     try (ConnectionOptions.Resolved t =
-        connection.resolve(target, source, spec.commandLine().getErr())) {
+            connection.resolve(target, source, spec.commandLine().getErr());
+        ProgressOption.Shown shown = progress.show(output.quiet)) {
       Migrator m =
           selection
               .apply(Migrator.configure().source(source).target(t.connector()))
               .detailRows(detailed == null ? 20 : detailed)
               .snapshot(snapshot.snapshot)
+              .progress(shown.listener())
               .build();
       if (split.fleet(fleet)) {
         dev.sqlite2pg.FleetResult fr =
             dev.sqlite2pg.Fleet.of(m, split.sources(), fleet.options()).verify();
+        shown.stop();
         spec.commandLine().getOut().print(FleetReport.render(fr, Path.of(".")));
         spec.commandLine().getOut().flush();
         if (report != null) {
@@ -91,6 +96,7 @@ final class VerifyCommand implements Callable<Integer> {
         return fr.exitCode();
       }
       VerifyResult r = m.verify();
+      shown.stop();
       spec.commandLine().getOut().print(VerifyReport.render(r, detailed != null));
       spec.commandLine().getOut().flush();
       if (report != null) {

@@ -4,6 +4,8 @@ import static dev.sqlite2pg.sql.Identifiers.qualified;
 import static dev.sqlite2pg.sql.Identifiers.quote;
 
 import dev.sqlite2pg.OnError;
+import dev.sqlite2pg.ProgressListener;
+import dev.sqlite2pg.ProgressListener.ChunkCopied;
 import dev.sqlite2pg.RejectedRow;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.convert.ConversionException;
@@ -41,6 +43,7 @@ public final class TableCopier {
   private final dev.sqlite2pg.pg.state.RunState state;
   private final java.util.function.Predicate<String> probed;
   private final ExistingRows existing;
+  private final ProgressListener progress;
 
   /**
    * One batch buffer (9 MB) per copying thread, reused by every table and chunk it copies:
@@ -62,6 +65,34 @@ public final class TableCopier {
       dev.sqlite2pg.pg.state.RunState state,
       java.util.function.Predicate<String> probed,
       ExistingRows existing) {
+    this(
+        source,
+        target,
+        schema,
+        utf8,
+        batchSize,
+        onError,
+        state,
+        probed,
+        existing,
+        ProgressListener.NONE);
+  }
+
+  /**
+   * As above, telling {@code progress} of each batch sent and each chunk committed or rolled back.
+   */
+  public TableCopier(
+      SqliteSource source,
+      TargetConnector target,
+      String schema,
+      boolean utf8,
+      int batchSize,
+      OnError onError,
+      dev.sqlite2pg.pg.state.RunState state,
+      java.util.function.Predicate<String> probed,
+      ExistingRows existing,
+      ProgressListener progress) {
+    this.progress = progress;
     this.source = source;
     this.target = target;
     this.schema = schema;
@@ -94,6 +125,7 @@ public final class TableCopier {
             : state.chunkCopied(t.source().name(), chunk.lo());
     if (done.isPresent()) {
       // --resume: committed before the interruption, with its progress record.
+      progress.chunkCopied(chunkEvent(t, chunk, done.get(), 0, true, true));
       return result(t, done.get(), done.get(), List.of(), 0, start, Optional.empty());
     }
     for (int attempt = 1; ; attempt++) {
@@ -114,8 +146,10 @@ public final class TableCopier {
           state.markChunkCopied(dst, t.source().name(), chunk.lo(), chunk.hi(), n.copied);
         }
         dst.commit();
+        progress.chunkCopied(chunkEvent(t, chunk, n.copied, n.bytes, true, false));
         return result(t, n.read, n.copied, rejected, n.bytes, start, Optional.empty());
       } catch (SQLException e) {
+        progress.chunkCopied(chunkEvent(t, chunk, 0, n.bytes, false, false));
         if (BatchSender.isConnectionError(e) && attempt < ATTEMPTS) {
           pause(attempt);
           continue;
@@ -130,6 +164,7 @@ public final class TableCopier {
       } catch (NeedsProbe e) {
         throw e;
       } catch (RuntimeException e) {
+        progress.chunkCopied(chunkEvent(t, chunk, 0, n.bytes, false, false));
         String why = "copy" + of(chunk) + " failed after " + n.read + " rows: " + explain(e);
         return result(t, n.read, 0, rejected, n.bytes, start, Optional.of(why));
       }
@@ -212,14 +247,38 @@ public final class TableCopier {
           }
         }
         if (batch.full(batchSize)) {
-          n.bytes += batch.buf.size();
-          n.copied += sender.send(batch, refused);
+          send(t, chunk, batch, sender, refused, n);
           batch.clear();
         }
       }
-      n.bytes += batch.buf.size();
-      n.copied += sender.send(batch, refused);
+      send(t, chunk, batch, sender, refused, n);
     }
+  }
+
+  /** Sends a batch, counts it, and tells the listener: once per batch, never per row. */
+  private void send(
+      TablePlan t,
+      Chunk chunk,
+      Batch batch,
+      BatchSender sender,
+      BatchSender.Refused refused,
+      Counts n)
+      throws SQLException {
+    long bytes = batch.buf.size();
+    long rows = sender.send(batch, refused);
+    n.bytes += bytes;
+    n.copied += rows;
+    progress.rowsSent(
+        new ProgressListener.RowsSent(t.source().name(), chunkName(chunk), rows, bytes));
+  }
+
+  private static ChunkCopied chunkEvent(
+      TablePlan t, Chunk chunk, long rows, long bytes, boolean committed, boolean resumed) {
+    return new ChunkCopied(t.source().name(), chunkName(chunk), rows, bytes, committed, resumed);
+  }
+
+  private static String chunkName(Chunk chunk) {
+    return chunk.whole() ? "" : chunk.describe();
   }
 
   /**

@@ -38,6 +38,10 @@ final class DnsCheck implements DoctorCheck {
     List<String> found = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (Host host : run.spec().get().hosts()) {
+      if (host.isSocket()) {
+        found.add(host.name() + " is a Unix-domain socket directory (no name to resolve)");
+        continue;
+      }
       try {
         String addresses = addresses(host.name());
         found.add(

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A TCP connection to host:port opens. pgjdbc connects to the first address a name resolves to;
- * when that one refuses and another answers (localhost resolving to ::1 while the server listens on
- * 127.0.0.1 only), the check says so.
+ * A TCP connection to host:port opens (for a Unix-domain socket: {@link LocalSocketProbe}). pgjdbc
+ * connects to the first address a name resolves to; when that one refuses and another answers
+ * (localhost resolving to ::1 while the server listens on 127.0.0.1 only), the check says so.
  */
 final class TcpCheck implements DoctorCheck {
 
@@ -41,6 +41,10 @@ final class TcpCheck implements DoctorCheck {
   public Check run(DoctorRun run) {
     if (run.spec().isEmpty()) {
       return Check.skip(name(), DnsCheck.CUSTOM);
+    }
+    Optional<Host> socket = run.spec().get().socket();
+    if (socket.isPresent()) {
+      return LocalSocketProbe.check(name(), socket.get());
     }
     List<String> failures = new ArrayList<>();
     for (Host host : run.spec().get().hosts()) {

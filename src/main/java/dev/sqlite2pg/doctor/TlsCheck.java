@@ -37,6 +37,10 @@ final class TlsCheck implements DoctorCheck {
 
   @Override
   public Check run(DoctorRun run) throws java.sql.SQLException {
+    if (run.spec().isPresent() && run.spec().get().socket().isPresent()) {
+      return Check.skip(
+          name(), "a Unix-domain socket: the server offers no TLS there, and libpq uses none");
+    }
     if (run.spec().isEmpty() || run.reached().isEmpty()) {
       return Check.skip(name(), DnsCheck.CUSTOM);
     }

@@ -1,6 +1,7 @@
 package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
+import dev.sqlite2pg.ProgressListener;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.copy.Chunk;
 import dev.sqlite2pg.copy.CopyScheduler;
@@ -95,7 +96,8 @@ public final class CopyStep {
             options.onError(),
             state,
             probed::contains,
-            existing);
+            existing,
+            run.progress());
     List<TableCopyResult> results =
         new CopyScheduler(copier, options.jobs())
             .copyAll(
@@ -114,6 +116,10 @@ public final class CopyStep {
                   return again.plan();
                 },
                 r -> {
+                  run.progress()
+                      .tableCopied(
+                          new ProgressListener.TableCopied(
+                              r.sourceTable(), r.copiedRows(), r.error().isEmpty()));
                   LOG.info(
                       "copied {}: {} rows{}",
                       r.sourceTable(),

@@ -3,6 +3,7 @@ package dev.sqlite2pg.run;
 import dev.sqlite2pg.MigrateOptions.IfExists;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationException.Code;
+import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TenantScope;
 
 /**
@@ -74,8 +75,11 @@ public sealed interface LoadMode {
    * {@code migrate --merge}: one file of a fleet into the merged tables, which exist and hold the
    * other tenants' rows; the tenant's own rows from an interrupted attempt are deleted first, and
    * keys, indexes and foreign keys come once, after the last file (issue 15).
+   *
+   * @param tables the merged tables as the fleet read them once: they do not change while files
+   *     load, and reading them again for each file's plan and verify cost 4 catalog queries a file
    */
-  record Merge(TenantScope scope, boolean again) implements LoadMode {}
+  record Merge(TenantScope scope, boolean again, ExistingTables tables) implements LoadMode {}
 
   /** {@code --resume}: continues the interrupted run of mode {@code interrupted}. */
   record Resume(LoadMode interrupted) implements LoadMode {}
@@ -156,6 +160,13 @@ public sealed interface LoadMode {
   default java.util.Optional<TenantScope> tenant() {
     return base() instanceof Merge m
         ? java.util.Optional.of(m.scope())
+        : java.util.Optional.empty();
+  }
+
+  /** The target's tables when the mode already knows them (a merged fleet's), else read. */
+  default java.util.Optional<ExistingTables> knownTables() {
+    return base() instanceof Merge m
+        ? java.util.Optional.of(m.tables())
         : java.util.Optional.empty();
   }
 

@@ -10,6 +10,7 @@ import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.catalog.Catalog;
 import dev.sqlite2pg.catalog.SchemaDiff;
+import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.ServerFeatures;
 import dev.sqlite2pg.pg.TargetErrors;
 import dev.sqlite2pg.pg.TenantScope;
@@ -23,6 +24,7 @@ import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.TenantColumn;
 import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.verify.Verifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,6 +62,21 @@ public final class MergedFleet {
 
   public FleetState state() {
     return state;
+  }
+
+  /**
+   * The merged tables, read once for every file's plan and verify: they do not change while the
+   * files load (keys come after the last). The server's version is checked here when verify runs.
+   */
+  public static ExistingTables tables(RunContext run) {
+    if (run.options().verify()) {
+      return Verifier.checkedTables(run.target(), run.schema());
+    }
+    try (Connection c = run.target().open()) {
+      return ExistingTables.read(c, run.schema());
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Reading the target schema " + run.schema(), e, run.target());
+    }
   }
 
   /**
@@ -302,6 +319,11 @@ public final class MergedFleet {
 
   private RunContext with(LoadMode mode) {
     return new RunContext(
-        reference.options(), reference.target(), mode, reference.casts(), reference.config());
+        reference.options(),
+        reference.target(),
+        mode,
+        reference.casts(),
+        reference.config(),
+        reference.progress());
   }
 }

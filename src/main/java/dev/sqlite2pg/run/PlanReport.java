@@ -20,10 +20,12 @@ public final class PlanReport {
   /** {@code plan} for the API; no script when the mode creates nothing (--data-only). */
   public static MigrationPlan of(Plan plan, LoadMode mode) {
     Map<SchemaSection, String> sql = new EnumMap<>(SchemaSection.class);
+    Map<SchemaSection, List<String>> statements = new EnumMap<>(SchemaSection.class);
     if (!mode.dataOnly()) {
       SchemaScript script = new SchemaScript(plan);
       for (SchemaSection s : SchemaSection.values()) {
         sql.put(s, script.render(s));
+        statements.put(s, script.statements(s));
       }
     }
     return new MigrationPlan(
@@ -31,7 +33,8 @@ public final class PlanReport {
         plan.tables().stream().map(PlanReport::table).toList(),
         plan.warnings(),
         plan.notMigrated(),
-        sql);
+        sql,
+        statements);
   }
 
   static PlannedTable table(TablePlan t) {

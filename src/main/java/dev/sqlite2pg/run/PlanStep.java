@@ -105,12 +105,7 @@ public final class PlanStep {
     List<Table> chosen = TableSelection.choose(catalog, run);
     LOG.info("STEP 2: planning {} tables", chosen.size());
     Plan plan = plan(run, source, catalog, chosen, Depth.TARGET_TYPES);
-    ExistingTables existing;
-    try (Connection dst = run.target().open()) {
-      existing = ExistingTables.read(dst, plan.schema());
-    } catch (SQLException e) {
-      throw TargetErrors.translate("Reading the target schema " + plan.schema(), e, run.target());
-    }
+    ExistingTables existing = read(run, plan.schema());
     TargetFit.Fitted fitted = new TargetFit(existing).fitEach(plan, source);
     Plan conventional = Conventions.apply(fitted.plan(), Framework.recognise(catalog));
     return new TargetFit.Fitted(
@@ -119,13 +114,16 @@ public final class PlanStep {
 
   /** The plan fitted to the tables the target has (see {@link TargetFit#fit}). */
   private static Plan fitToTarget(RunContext run, Plan plan, SqliteSource source, boolean all) {
-    ExistingTables existing;
-    try (Connection dst = run.target().open()) {
-      existing = ExistingTables.read(dst, plan.schema());
-    } catch (SQLException e) {
-      throw TargetErrors.translate("Reading the target schema " + plan.schema(), e, run.target());
-    }
+    ExistingTables existing = run.mode().knownTables().orElseGet(() -> read(run, plan.schema()));
     return new TargetFit(existing).fit(plan, all, source);
+  }
+
+  private static ExistingTables read(RunContext run, String schema) {
+    try (Connection dst = run.target().open()) {
+      return ExistingTables.read(dst, schema);
+    } catch (SQLException e) {
+      throw TargetErrors.translate("Reading the target schema " + schema, e, run.target());
+    }
   }
 
   /** Every column reads zone-less text times in {@code zone} (UTC needs no change). */

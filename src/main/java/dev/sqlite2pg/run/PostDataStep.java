@@ -1,5 +1,6 @@
 package dev.sqlite2pg.run;
 
+import dev.sqlite2pg.ProgressListener;
 import dev.sqlite2pg.copy.TableCopyResult;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
 import dev.sqlite2pg.pg.ddl.Sequences;
@@ -31,7 +32,22 @@ public final class PostDataStep {
   public static SchemaWriter.PostData start(RunContext run, SchemaWriter schema, Plan plan) {
     return run.mode().dataOnly() || run.mode().tenant().isPresent()
         ? null
-        : schema.startPostData(plan, run.options().jobs());
+        : schema.startPostData(plan, run.options().jobs(), run.progress());
+  }
+
+  /**
+   * What the rest of STEP 5 will do: the statements left (those finished during the copy count as
+   * done), over the copied tables.
+   */
+  public static ProgressListener.StepStarted totals(
+      RunContext run, CopyStep.Copied copied, SchemaWriter.PostData post) {
+    boolean complete = copied.results().stream().allMatch(r -> r.error().isEmpty());
+    return new ProgressListener.StepStarted(
+        ProgressListener.Step.POST_DATA,
+        copied.results().size(),
+        0,
+        0,
+        post == null ? 0 : post.objects(complete, run.mode().foreignKeys()));
   }
 
   public static void finish(

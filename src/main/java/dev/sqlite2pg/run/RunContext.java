@@ -1,21 +1,33 @@
 package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
+import dev.sqlite2pg.ProgressListener;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.plan.Cast;
 import dev.sqlite2pg.plan.MappingConfig;
 import java.util.List;
 
 /**
- * What every step of one run reads: its validated options, where the data goes, its mode, and the
- * options parsed once: the --cast rules and the mapping file.
+ * What every step of one run reads: its validated options, where the data goes, its mode, the
+ * options parsed once (the --cast rules and the mapping file), and who hears of its progress.
  */
 public record RunContext(
     MigrateOptions options,
     TargetConnector target,
     LoadMode mode,
     List<Cast> casts,
-    MappingConfig config) {
+    MappingConfig config,
+    ProgressListener progress) {
+
+  /** A run nobody watches. */
+  public RunContext(
+      MigrateOptions options,
+      TargetConnector target,
+      LoadMode mode,
+      List<Cast> casts,
+      MappingConfig config) {
+    this(options, target, mode, casts, config, ProgressListener.NONE);
+  }
 
   public String schema() {
     return options.schema();

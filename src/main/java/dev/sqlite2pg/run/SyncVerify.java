@@ -68,7 +68,9 @@ public final class SyncVerify {
       SqliteSource at = snapshot.source();
       Catalog catalog = CatalogStep.run(run, at);
       long position = applyUpTo(run, at, PlanStep.runEach(run, at, catalog).plan());
-      VerifyResult result = VerifyStep.alone(run, at, start, catalog, EarlyTargetSide.NONE);
+      VerifyResult result =
+          VerifyStep.alone(
+              run, at, start, catalog, EarlyTargetSide.NONE, new StepClock(run.progress()));
       try (Connection pg = run.target().open()) {
         new SyncState(run.schema()).verified(pg, position, result.equal());
       }

@@ -1,6 +1,7 @@
 package dev.sqlite2pg.run;
 
 import dev.sqlite2pg.MigrateOptions;
+import dev.sqlite2pg.ProgressListener;
 import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.VerifyResult;
 import dev.sqlite2pg.catalog.Catalog;
@@ -24,12 +25,17 @@ public final class VerifyStep {
 
   private VerifyStep() {}
 
+  /** STEP 6 of a run with --no-verify: nothing compared. */
+  public static Map<String, TableCheck> skipped() {
+    LOG.info("STEP 6: verification skipped (--no-verify)");
+    return Map.of();
+  }
+
   /** STEP 6 of a run: the tables just copied, as planned. */
   public static Map<String, TableCheck> run(RunContext run, SqliteSource source, Plan plan) {
     MigrateOptions options = run.options();
     if (!options.verify()) {
-      LOG.info("STEP 6: verification skipped (--no-verify)");
-      return Map.of();
+      return skipped();
     }
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
     return new Verifier(
@@ -40,7 +46,11 @@ public final class VerifyStep {
             options.detailRows(),
             true,
             options.jobs())
-        .scoped(run.mode().tenant()).verifyAll().stream()
+            .scoped(run.mode().tenant())
+            .knowing(run.mode().knownTables())
+            .listening(run.progress())
+            .verifyAll()
+            .stream()
             .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
   }
 
@@ -65,33 +75,47 @@ public final class VerifyStep {
    * @param names the catalog the early target side was started from
    */
   public static VerifyResult alone(
-      RunContext run, SqliteSource source, long start, Catalog names, EarlyTargetSide targetSide) {
+      RunContext run,
+      SqliteSource source,
+      long start,
+      Catalog names,
+      EarlyTargetSide targetSide,
+      StepClock clock) {
     MigrateOptions options = run.options();
-    Catalog catalog = CatalogStep.run(run, source);
+    Catalog catalog =
+        clock.time(StepClock.reading(source.path()), () -> CatalogStep.run(run, source));
     // A schema changed between the two reads: the early fingerprints may name other columns.
     EarlyTargetSide early = catalog.equals(names) ? targetSide : EarlyTargetSide.NONE;
     List<Table> chosen = TableSelection.choose(catalog, run);
     // Types come from the target; the plan only supplies names and how values are read.
     Plan plan =
-        PlanStep.withSourceZone(
-            PlanStep.plan(run, source, catalog, chosen, PlanStep.Depth.TARGET_TYPES),
-            options.sourceZone());
+        clock.time(
+            ProgressListener.Step.PLAN,
+            () ->
+                PlanStep.withSourceZone(
+                    PlanStep.plan(run, source, catalog, chosen, PlanStep.Depth.TARGET_TYPES),
+                    options.sourceZone()));
     List<TableCheck> histories = FrameworkStep.histories(run, source, plan);
     Plan rows =
         FrameworkStep.without(plan, histories.stream().map(TableCheck::sourceTable).toList());
     LOG.info("STEP 6: verifying every row of {} tables", rows.tables().size());
     List<TableCheck> checks =
         new ArrayList<>(
-            new Verifier(
-                    source,
-                    run.target(),
-                    options.schema(),
-                    rows,
-                    options.detailRows(),
-                    false,
-                    options.jobs())
-                .scoped(run.mode().tenant())
-                .verifyAll(early));
+            clock.time(
+                StepClock.over(ProgressListener.Step.VERIFY, rows),
+                () ->
+                    new Verifier(
+                            source,
+                            run.target(),
+                            options.schema(),
+                            rows,
+                            options.detailRows(),
+                            false,
+                            options.jobs())
+                        .scoped(run.mode().tenant())
+                        .knowing(run.mode().knownTables())
+                        .listening(run.progress())
+                        .verifyAll(early)));
     checks.addAll(histories);
     return new VerifyResult(
         options.source().toString(),

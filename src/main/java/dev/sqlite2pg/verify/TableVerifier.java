@@ -1,5 +1,6 @@
 package dev.sqlite2pg.verify;
 
+import dev.sqlite2pg.ProgressListener;
 import dev.sqlite2pg.RowDifference;
 import dev.sqlite2pg.TableCheck;
 import dev.sqlite2pg.plan.TablePlan;
@@ -34,6 +35,14 @@ public final class TableVerifier {
    *     rather than differences (verify of a target loaded some other way)
    */
   private final Optional<dev.sqlite2pg.pg.TenantScope> scope;
+
+  private ProgressListener progress = ProgressListener.NONE;
+
+  /** Tells {@code listener} of the source rows read, as they are read. Set before any check. */
+  public TableVerifier listening(ProgressListener listener) {
+    this.progress = listener;
+    return this;
+  }
 
   public TableVerifier(String schema, boolean utf8, int keep, boolean rejectsExpected) {
     this(schema, utf8, keep, rejectsExpected, Optional.empty());
@@ -87,7 +96,10 @@ public final class TableVerifier {
                         throw new CompletionException(e);
                       }
                     }));
-    Fingerprint fs = s.fingerprint(KeyRange.ALL);
+    Fingerprint fs =
+        s.fingerprint(
+            KeyRange.ALL,
+            n -> progress.rowsChecked(new ProgressListener.RowsChecked(t.source().name(), n)));
     long sourceRows = s.sourceRows;
     LOG.debug(
         "{}: SQLite side read in {} ms",

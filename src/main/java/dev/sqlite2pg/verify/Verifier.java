@@ -30,10 +30,27 @@ public final class Verifier {
   private final boolean rejectsExpected;
   private final int jobs;
   private Optional<dev.sqlite2pg.pg.TenantScope> scope = Optional.empty();
+  private Optional<ExistingTables> known = Optional.empty();
+  private dev.sqlite2pg.ProgressListener progress = dev.sqlite2pg.ProgressListener.NONE;
+
+  /** Tells {@code listener} of the rows checked and of each table compared. */
+  public Verifier listening(dev.sqlite2pg.ProgressListener listener) {
+    this.progress = listener;
+    return this;
+  }
 
   /** Compares with one tenant's rows of the target's tables only (migrate --merge). */
   public Verifier scoped(Optional<dev.sqlite2pg.pg.TenantScope> tenant) {
     this.scope = tenant;
+    return this;
+  }
+
+  /**
+   * The target's tables as the caller read them with {@link #checkedTables} (a merged fleet reads
+   * them once for all its files), instead of reading them again.
+   */
+  public Verifier knowing(Optional<ExistingTables> tables) {
+    this.known = tables;
     return this;
   }
 
@@ -65,10 +82,14 @@ public final class Verifier {
 
   /** As {@link #verifyAll()}, with the target's fingerprints that {@code early} started. */
   public List<TableCheck> verifyAll(EarlyTargetSide early) {
-    ExistingTables existing = checkServer();
+    ExistingTables existing = known.orElseGet(() -> checkedTables(target, schema));
     boolean utf8 = plan.catalog().utf8();
-    TableVerifier tv = new TableVerifier(schema, utf8, keep, rejectsExpected, scope);
+    TableVerifier tv =
+        new TableVerifier(schema, utf8, keep, rejectsExpected, scope).listening(progress);
     List<TablePlan> tables = plan.tables();
+    if (jobs == 1 || tables.size() <= 1) {
+      return inTurn(tv, tables, early, existing);
+    }
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(
             Math.min(jobs, Math.max(1, tables.size())),
@@ -84,7 +105,7 @@ public final class Verifier {
           new java.util.HashMap<>();
       tables.stream()
           .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
-          .forEach(t -> byTable.put(t, pool.submit(() -> check(tv, t, early, existing))));
+          .forEach(t -> byTable.put(t, pool.submit(() -> told(check(tv, t, early, existing)))));
       tables.forEach(t -> pending.add(byTable.get(t)));
       List<TableCheck> out = new ArrayList<>();
       for (java.util.concurrent.Future<TableCheck> f : pending) {
@@ -104,37 +125,77 @@ public final class Verifier {
     }
   }
 
+  /** {@code c}, once the listener is told of it. */
+  private TableCheck told(TableCheck c) {
+    progress.tableChecked(
+        new dev.sqlite2pg.ProgressListener.TableChecked(
+            c.sourceTable(), c.sourceRows(), c.equal()));
+    return c;
+  }
+
+  /**
+   * One table after another on one pair of connections: a fleet's file runs with one job, and a
+   * pair per table cost 2 more connections, SQLite opens and session settings per file.
+   */
+  private List<TableCheck> inTurn(
+      TableVerifier tv, List<TablePlan> tables, EarlyTargetSide early, ExistingTables existing) {
+    List<TableCheck> out = new ArrayList<>();
+    String doing = "Connecting to verify";
+    try (Connection src = source.connect();
+        Connection dst = target.open()) {
+      utc(dst);
+      for (TablePlan t : tables) {
+        doing = "Verifying " + t.source().name();
+        out.add(told(check(tv, t, early, existing, src, dst)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failed(doing, e);
+    }
+  }
+
   private TableCheck check(
       TableVerifier tv, TablePlan t, EarlyTargetSide early, ExistingTables existing) {
     try (Connection src = source.connect();
         Connection dst = target.open()) {
       utc(dst);
-      TargetFit.Match m = new TargetFit(existing).match(t);
-      if (m.plan().isEmpty()) {
-        return new TableCheck(
-            t.source().name(),
-            t.target(),
-            t.sourceRows(),
-            t.sourceRows(),
-            0,
-            false,
-            0,
-            0,
-            0,
-            List.of(),
-            m.problem(),
-            0,
-            TableCheck.ROWS);
-      }
-      return tv.check(
-          source,
-          m.plan().get(),
-          src,
-          dst,
-          early.of(t.source().name()).filter(f -> !f.isCompletedExceptionally()));
+      return check(tv, t, early, existing, src, dst);
     } catch (SQLException e) {
       throw failed("Verifying " + t.source().name(), e);
     }
+  }
+
+  private TableCheck check(
+      TableVerifier tv,
+      TablePlan t,
+      EarlyTargetSide early,
+      ExistingTables existing,
+      Connection src,
+      Connection dst)
+      throws SQLException {
+    TargetFit.Match m = new TargetFit(existing).match(t);
+    if (m.plan().isEmpty()) {
+      return new TableCheck(
+          t.source().name(),
+          t.target(),
+          t.sourceRows(),
+          t.sourceRows(),
+          0,
+          false,
+          0,
+          0,
+          0,
+          List.of(),
+          m.problem(),
+          0,
+          TableCheck.ROWS);
+    }
+    return tv.check(
+        source,
+        m.plan().get(),
+        src,
+        dst,
+        early.of(t.source().name()).filter(f -> !f.isCompletedExceptionally()));
   }
 
   /**
@@ -148,12 +209,12 @@ public final class Verifier {
     }
   }
 
-  /** The row hashes need hash_record_extended(), new in PostgreSQL 14. */
   /**
-   * The server's version checked, and the target's tables read once for every table compared (a
-   * catalog read per table cost 3 reads per file of a merged fleet, measured on 200 files).
+   * The server's version checked (the row hashes need hash_record_extended(), new in PostgreSQL
+   * 14), and the target's tables read once for every table compared (a catalog read per table cost
+   * 3 reads per file of a merged fleet, measured on 200 files).
    */
-  private ExistingTables checkServer() {
+  public static ExistingTables checkedTables(TargetConnector target, String schema) {
     try (Connection dst = target.open();
         java.sql.Statement s = dst.createStatement()) {
       try (java.sql.ResultSet rs =

@@ -41,12 +41,14 @@ public record CliRun(int exitCode, String out, String err) {
 
   /**
    * The lines of stderr, without blank ones and without progress lines: slf4j-simple reads its
-   * level once per JVM, so a test that ran earlier without -q leaves INFO lines on.
+   * level once per JVM, so a test that ran earlier without -q leaves INFO lines on; and stderr is
+   * not a terminal here, so --progress=auto prints its plain "progress: ..." lines.
    */
   public List<String> errLines() {
     return err.lines()
         .filter(l -> !l.isBlank())
         .filter(l -> !l.matches("^(\\d+ )?(TRACE|DEBUG|INFO) .*"))
+        .filter(l -> !l.startsWith("progress: "))
         .toList();
   }
 }

@@ -3,6 +3,8 @@ package dev.sqlite2pg.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ public final class TestPostgres {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static EmbeddedPostgres server;
+  private static Path socketDirectory;
 
   private TestPostgres() {}
 
@@ -29,8 +32,11 @@ public final class TestPostgres {
     }
     if (server == null) {
       try {
+        // A directory of its own, short enough for a socket path (108 bytes on Linux).
+        socketDirectory = Files.createTempDirectory("sqlite2pg-sock");
         server =
             EmbeddedPostgres.builder()
+                .setServerConfig("unix_socket_directories", socketDirectory.toString())
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
@@ -82,6 +88,12 @@ public final class TestPostgres {
 
   public static int port() {
     return server().getPort();
+  }
+
+  /** Where the server's Unix-domain socket lives: {@code DIR/.s.PGSQL.PORT}. */
+  public static synchronized Path socketDirectory() {
+    server();
+    return socketDirectory;
   }
 
   public static Connection connect(String jdbcUrl) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -47,8 +48,9 @@ public record ConnectionSpec(
   /**
    * One server address.
    *
-   * @param name a host name or IP address (IPv6 without brackets)
-   * @param port the TCP port
+   * @param name a host name or IP address (IPv6 without brackets), or the directory of a
+   *     Unix-domain socket (starting with '/', as libpq's host=/var/run/postgresql)
+   * @param port the TCP port; for a socket, the number in its file name {@code .s.PGSQL.PORT}
    */
   public record Host(String name, int port) {
     public Host {
@@ -61,10 +63,31 @@ public record ConnectionSpec(
       }
     }
 
-    /** host:port, with an IPv6 address in brackets: [::1]:5432. */
+    /** Whether this is a Unix-domain socket's directory rather than a host name. */
+    public boolean isSocket() {
+      return LocalSocket.isSocket(name);
+    }
+
+    /** The socket file, {@code DIR/.s.PGSQL.PORT}; only for {@link #isSocket()}. */
+    public Path socketFile() {
+      return LocalSocket.file(name, port);
+    }
+
+    /**
+     * host:port, with an IPv6 address in brackets: [::1]:5432; a socket as its file:
+     * /var/run/postgresql/.s.PGSQL.5432.
+     */
     @Override
     public String toString() {
+      if (isSocket()) {
+        return socketFile().toString();
+      }
       return (name.indexOf(':') >= 0 ? "[" + name + "]" : name) + ":" + port;
+    }
+
+    /** As written in a libpq URI: a socket directory percent-encoded (%2Ftmp:5432). */
+    String inUri() {
+      return isSocket() ? PercentCodec.encode(name) + ":" + port : toString();
     }
   }
 
@@ -92,15 +115,18 @@ public record ConnectionSpec(
    *   <li>{@code target}, when given: a libpq URI ({@code postgresql://} or {@code postgres://}), a
    *       libpq key=value string, or a {@code jdbc:postgresql:} URL;
    *   <li>else the {@code DATABASE_URL} environment variable, when set (any of those forms);
-   *   <li>else, when PGHOST or PGDATABASE is set, the PG* environment variables alone;
+   *   <li>else, when PGHOST, PGDATABASE or PGSERVICE is set, the PG* environment variables alone;
    *   <li>else nothing: {@code null}, meaning the caller should start an embedded server.
    * </ol>
    *
-   * <p>What the target leaves out comes from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE,
-   * PGSSLMODE (and PGCONNECT_TIMEOUT, PGAPPNAME, PGSSLROOTCERT, ...), then from the defaults: host
-   * localhost (libpq would use a Unix socket, which pgjdbc cannot), port 5432, user the OS user,
-   * database the user name, sslmode prefer. With no password so far, the password file (PGPASSFILE,
-   * else {@code home/.pgpass}) is searched for each host in order.
+   * <p>What the target leaves out comes, as in libpq, first from its service ({@code service=} in
+   * the target, else PGSERVICE; see {@link ServiceFile}), then from PGHOST, PGPORT, PGUSER,
+   * PGPASSWORD, PGDATABASE, PGSSLMODE (and PGCONNECT_TIMEOUT, PGAPPNAME, PGSSLROOTCERT, ...), then
+   * from the defaults: host the Unix-domain socket in /var/run/postgresql or /tmp when one is there
+   * for the port, else localhost; port 5432, user the OS user (what peer authentication expects),
+   * database the user name, sslmode prefer (disable over a socket, where libpq does not use SSL
+   * either). With no password so far, the password file (PGPASSFILE, else {@code home/.pgpass}) is
+   * searched for each host in order.
    *
    * @param target what the user typed, or null
    * @param env the environment (System.getenv() in production); empty values count as unset
@@ -110,6 +136,12 @@ public record ConnectionSpec(
    *     problem and the expected form and never contains the password
    */
   public static ConnectionSpec resolve(String target, Map<String, String> env, Path home) {
+    return resolve(target, env, home, LocalSocket.Defaults.FILE_SYSTEM);
+  }
+
+  /** {@link #resolve(String, Map, Path)} with the default socket directories given. */
+  static ConnectionSpec resolve(
+      String target, Map<String, String> env, Path home, LocalSocket.Defaults sockets) {
     Objects.requireNonNull(env, "No environment provided");
     Objects.requireNonNull(home, "No home directory provided");
     String osUser = System.getProperty("user.name", "postgres");
@@ -120,11 +152,13 @@ public record ConnectionSpec(
       label = "DATABASE_URL";
     }
     if (text == null) {
-      if (!isSet(env.get("PGHOST")) && !isSet(env.get("PGDATABASE"))) {
+      if (!isSet(env.get("PGHOST"))
+          && !isSet(env.get("PGDATABASE"))
+          && !isSet(env.get("PGSERVICE"))) {
         return null;
       }
       try {
-        return TargetResolver.resolve(TargetSyntax.empty(), env, home, osUser);
+        return TargetResolver.resolve(TargetSyntax.empty(), env, home, osUser, sockets);
       } catch (TargetSyntax.Invalid e) {
         throw new IllegalArgumentException(
             "connection settings from the PG* environment"
@@ -134,7 +168,7 @@ public record ConnectionSpec(
       }
     }
     try {
-      return TargetResolver.resolve(TargetSyntax.parse(text), env, home, osUser);
+      return TargetResolver.resolve(TargetSyntax.parse(text), env, home, osUser, sockets);
     } catch (TargetSyntax.Invalid e) {
       String form =
           text.contains("://") || text.strip().startsWith("jdbc:") ? " URL" : " connection string";
@@ -157,15 +191,27 @@ public record ConnectionSpec(
     return new ConnectionSpec(hosts, otherDatabase, user, password, sslMode, properties, warnings);
   }
 
-  /** {@code jdbc:postgresql://host:port,.../database}: no user, no password, no options. */
+  /**
+   * {@code jdbc:postgresql://host:port,.../database}: no user, no password, no options. A socket
+   * shows as localhost: the socket factory in {@link #jdbcProperties()} connects to its file.
+   */
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + hostList() + "/" + PercentCodec.encode(database);
+    String hostList =
+        socket().isPresent()
+            ? "localhost:" + hosts.get(0).port()
+            : hosts.stream().map(Host::toString).collect(Collectors.joining(","));
+    return "jdbc:postgresql://" + hostList + "/" + PercentCodec.encode(database);
+  }
+
+  /** The Unix-domain socket this spec connects through, if it does. */
+  public Optional<Host> socket() {
+    return hosts.get(0).isSocket() ? Optional.of(hosts.get(0)) : Optional.empty();
   }
 
   /**
    * Everything pgjdbc needs besides the URL: user, password (when known), sslmode,
-   * ApplicationName=sqlite2pg and connectTimeout=10 unless the target set them, and the target's
-   * other properties.
+   * ApplicationName=sqlite2pg and connectTimeout=10 unless the target set them, junixsocket's
+   * socket factory for a Unix-domain socket, and the target's other properties.
    */
   public Properties jdbcProperties() {
     Properties jdbc = new Properties();
@@ -176,6 +222,12 @@ public record ConnectionSpec(
     jdbc.setProperty("sslmode", sslMode);
     jdbc.setProperty("ApplicationName", APPLICATION_NAME);
     jdbc.setProperty("connectTimeout", CONNECT_TIMEOUT_SECONDS);
+    socket()
+        .ifPresent(
+            s -> {
+              jdbc.setProperty("socketFactory", LocalSocket.FACTORY);
+              jdbc.setProperty("socketFactoryArg", s.socketFile().toString());
+            });
     properties.forEach(jdbc::setProperty);
     return jdbc;
   }
@@ -213,7 +265,7 @@ public record ConnectionSpec(
   }
 
   private String hostList() {
-    return hosts.stream().map(Host::toString).collect(Collectors.joining(","));
+    return hosts.stream().map(Host::inUri).collect(Collectors.joining(","));
   }
 
   static boolean isSecret(String property) {

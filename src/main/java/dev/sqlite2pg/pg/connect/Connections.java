@@ -3,8 +3,10 @@ package dev.sqlite2pg.pg.connect;
 import dev.sqlite2pg.pg.connect.TargetConnectException.Kind;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -74,6 +76,9 @@ public final class Connections {
                   + "); use sslmode=require or stricter",
               e);
         }
+        if (said.toLowerCase(Locale.ROOT).startsWith("peer authentication failed")) {
+          return peerFailed(spec, target, said, e);
+        }
         return failure(
             Kind.AUTHENTICATION_FAILED,
             target
@@ -122,8 +127,58 @@ public final class Connections {
     }
   }
 
+  /**
+   * Peer authentication (pg_hba.conf "local ... peer", Debian's default for sockets) lets in only
+   * the role named like the OS user running sqlite2pg, or one pg_ident.conf maps it to.
+   */
+  private static TargetConnectException peerFailed(
+      ConnectionSpec spec, String target, String said, SQLException e) {
+    String osUser = System.getProperty("user.name", "?");
+    return failure(
+        Kind.AUTHENTICATION_FAILED,
+        target
+            + ": "
+            + said
+            + " (this process runs as OS user \""
+            + osUser
+            + "\", the server allows only the role of that name over this socket); leave out the"
+            + " user (or give user="
+            + osUser
+            + "), run sqlite2pg as the OS user \""
+            + spec.user()
+            + "\", or map the OS user to that role in pg_ident.conf",
+        e);
+  }
+
+  /** A Unix-domain socket fails with the OS's words: no such file, permission denied, refused. */
+  private static TargetConnectException socketFailed(
+      ConnectionSpec spec, String target, SocketException cause, SQLException e) {
+    Path file = spec.socket().orElseThrow().socketFile();
+    return failure(
+        Kind.CONNECTION_REFUSED,
+        target
+            + ": no server answers on socket "
+            + file
+            + " ("
+            + cause.getMessage()
+            + "); is PostgreSQL running on this machine with "
+            + file.getParent()
+            + " in its unix_socket_directories and port "
+            + spec.socket().get().port()
+            + "? (`psql -h "
+            + file.getParent()
+            + " -p "
+            + spec.socket().get().port()
+            + "` asks the same)",
+        e);
+  }
+
   private static TargetConnectException byCause(
       ConnectionSpec spec, String target, String hosts, SQLException e) {
+    Throwable onSocket = rootOf(e, SocketException.class);
+    if (spec.socket().isPresent() && onSocket instanceof SocketException socketError) {
+      return socketFailed(spec, target, socketError, e);
+    }
     Throwable cause =
         rootOf(
             e,

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Parses pgjdbc URLs: {@code jdbc:postgresql://host:port,host2:port2/dbname?prop=value} and the
- * short {@code jdbc:postgresql:dbname}. User, password and sslmode are taken out so they can be
- * defaulted and masked like any other target's; every other property passes through to pgjdbc
- * unchanged. Decoding follows pgjdbc (URLDecoder, so '+' means a space).
+ * short {@code jdbc:postgresql:dbname}. User, password, sslmode and service are taken out so they
+ * can be defaulted, resolved and masked like any other target's; every other property passes
+ * through to pgjdbc unchanged. Decoding follows pgjdbc (URLDecoder, so '+' means a space).
  */
 final class JdbcUrlParser {
 
@@ -69,7 +69,7 @@ final class JdbcUrlParser {
       String key = decode(eq < 0 ? pair : pair.substring(0, eq), "a property name");
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1), "property " + key);
       switch (key) {
-        case "user", "password", "sslmode" -> syntax.keywords().put(key, value);
+        case "user", "password", "sslmode", "service" -> syntax.keywords().put(key, value);
         default -> syntax.driverProperties().put(key, value);
       }
     }

@@ -320,7 +320,8 @@ public final class PgBouncer implements AutoCloseable {
               new TargetSyntax(keywords, given.driverProperties()),
               env,
               home,
-              System.getProperty("user.name", "postgres"));
+              System.getProperty("user.name", "postgres"),
+              LocalSocket.Defaults.FILE_SYSTEM);
     } catch (TargetSyntax.Invalid e) {
       throw malformed(url, e.getMessage(), e);
     }

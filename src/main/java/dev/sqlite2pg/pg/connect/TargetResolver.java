@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns what a target said into a {@link ConnectionSpec}: fills gaps from PG* variables and psql's
- * defaults, finds the password in ~/.pgpass, and translates libpq keywords to pgjdbc properties.
- * libpq refuses keywords it does not know, and so does this.
+ * Turns what a target said into a {@link ConnectionSpec}: fills gaps from its service, then PG*
+ * variables, then psql's defaults (libpq's conninfo_add_defaults, in that order), finds the
+ * password in ~/.pgpass, and translates libpq keywords to pgjdbc properties. libpq refuses keywords
+ * it does not know, and so does this.
  */
 final class TargetResolver {
 
@@ -70,19 +71,33 @@ final class TargetResolver {
 
   private static final Set<String> SUPPORTED = supported();
 
+  /** What a service file may set: every keyword but service itself. */
+  private static final Set<String> IN_SERVICE = inService();
+
+  private static final Set<String> STRICT_SSL = Set.of("require", "verify-ca", "verify-full");
+
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> origins = new HashMap<>();
+  private final LocalSocket.Defaults sockets;
 
-  private TargetResolver() {}
+  private TargetResolver(LocalSocket.Defaults sockets) {
+    this.sockets = sockets;
+  }
 
   static ConnectionSpec resolve(
-      TargetSyntax syntax, Map<String, String> env, Path home, String osUser) {
-    TargetResolver resolver = new TargetResolver();
-    resolver.collect(syntax.keywords(), env);
+      TargetSyntax syntax,
+      Map<String, String> env,
+      Path home,
+      String osUser,
+      LocalSocket.Defaults sockets) {
+    TargetResolver resolver = new TargetResolver(sockets);
+    resolver.explicit(syntax.keywords());
+    resolver.service(env, home);
+    resolver.environment(env);
     return resolver.build(syntax.driverProperties(), env, home, osUser);
   }
 
-  private void collect(Map<String, String> keywords, Map<String, String> env) {
+  private void explicit(Map<String, String> keywords) {
     for (Map.Entry<String, String> given : keywords.entrySet()) {
       if (!SUPPORTED.contains(given.getKey())) {
         throw new TargetSyntax.Invalid(
@@ -97,6 +112,31 @@ final class TargetResolver {
         values.put(given.getKey(), given.getValue());
       }
     }
+  }
+
+  /**
+   * The service's keywords where the target gave none. The service is the target's {@code
+   * service=}, else PGSERVICE; libpq applies it before the environment, so the service file's
+   * port=5433 wins over PGPORT=5432.
+   */
+  private void service(Map<String, String> env, Path home) {
+    String name = values.containsKey("service") ? values.get("service") : env.get("PGSERVICE");
+    if (!ConnectionSpec.isSet(name)) {
+      return;
+    }
+    ServiceFile.Found found = ServiceFile.lookup(name, env, home, IN_SERVICE);
+    found
+        .keywords()
+        .forEach(
+            (keyword, value) -> {
+              if (!values.containsKey(keyword) && ConnectionSpec.isSet(value)) {
+                values.put(keyword, value);
+                origins.put(keyword, "service " + name + " in " + found.file());
+              }
+            });
+  }
+
+  private void environment(Map<String, String> env) {
     ENVIRONMENT.forEach(
         (keyword, variable) -> {
           if (!values.containsKey(keyword) && ConnectionSpec.isSet(env.get(variable))) {
@@ -113,8 +153,11 @@ final class TargetResolver {
     String database = values.getOrDefault("dbname", user);
     Map<String, String> properties = new LinkedHashMap<>(translate());
     properties.putAll(driverProperties);
-    String sslMode = sslMode(properties);
     List<String> warnings = new ArrayList<>();
+    String sslMode = sslMode(properties);
+    if (hosts.get(0).isSocket()) {
+      sslMode = overSocket(sslMode, warnings);
+    }
     String password = values.get("password");
     if (password == null) {
       password = fromPasswordFile(hosts, database, user, env, home, warnings);
@@ -123,7 +166,7 @@ final class TargetResolver {
   }
 
   private List<Host> hosts() {
-    String[] names = values.getOrDefault("host", "localhost").split(",", -1);
+    String[] names = values.getOrDefault("host", "").split(",", -1);
     String[] ports = values.getOrDefault("port", "").split(",", -1);
     if (ports.length != 1 && ports.length != names.length) {
       throw new TargetSyntax.Invalid(
@@ -134,22 +177,44 @@ final class TargetResolver {
               + " hosts"
               + from("port"));
     }
+    if (names.length == 1 && names[0].isEmpty()) {
+      // No host: libpq's default is its socket directory; TCP to localhost where none is here.
+      int port = port(ports[0]);
+      return List.of(new Host(sockets.directory(port).orElse("localhost"), port));
+    }
     List<Host> hosts = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
-      String name = names[i].isEmpty() ? "localhost" : names[i];
-      if (name.startsWith("/") || name.startsWith("@")) {
+      String name = names[i].isEmpty() ? "localhost" : socketDirectory(names[i]);
+      if (LocalSocket.isSocket(name) && names.length > 1) {
         throw new TargetSyntax.Invalid(
-            "host \""
+            "the Unix-domain socket directory \""
                 + name
                 + "\""
                 + from("host")
-                + " is a Unix-domain"
-                + " socket, which pgjdbc cannot use without extra libraries; connect over TCP"
-                + " instead, e.g. host=localhost port=5432");
+                + " cannot be one of several hosts (the driver takes one socket per connection);"
+                + " name the socket alone, or list TCP hosts only");
       }
       hosts.add(new Host(name, port(ports.length == 1 ? ports[0] : ports[i])));
     }
     return hosts;
+  }
+
+  /** A socket directory without its trailing '/'; refuses Linux's abstract sockets ("@name"). */
+  private String socketDirectory(String name) {
+    if (name.startsWith("@")) {
+      throw new TargetSyntax.Invalid(
+          "host \""
+              + name
+              + "\""
+              + from("host")
+              + " is an abstract Unix-domain socket, which is not supported; name the socket's"
+              + " directory (host=/var/run/postgresql) or a TCP host");
+    }
+    String trimmed = name;
+    while (trimmed.length() > 1 && trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
   }
 
   private int port(String text) {
@@ -185,6 +250,22 @@ final class TargetResolver {
               + String.join(", ", ConnectionSpec.SSL_MODES));
     }
     return mode;
+  }
+
+  /**
+   * libpq never uses SSL over a Unix-domain socket (the server does not offer it there), whatever
+   * sslmode says; the driver is told sslmode=disable, and a demand for SSL is answered aloud.
+   */
+  private String overSocket(String mode, List<String> warnings) {
+    if (STRICT_SSL.contains(mode)) {
+      warnings.add(
+          "sslmode="
+              + mode
+              + from("sslmode")
+              + " does not apply to a Unix-domain socket: the connection is local and"
+              + " unencrypted, as with psql");
+    }
+    return "disable";
   }
 
   /** libpq keywords other than host, port, dbname, user, password, passfile and sslmode. */
@@ -237,7 +318,8 @@ final class TargetResolver {
     Path file =
         values.containsKey("passfile") ? Path.of(values.get("passfile")) : home.resolve(".pgpass");
     for (Host host : hosts) {
-      PgPassFile.Result found = PgPassFile.lookup(file, host.name(), host.port(), database, user);
+      String name = host.isSocket() ? LocalSocket.pgpassHost(host.name()) : host.name();
+      PgPassFile.Result found = PgPassFile.lookup(file, name, host.port(), database, user);
       if (found.warning().isPresent()) {
         warnings.add(found.warning().get());
         return null;
@@ -276,7 +358,10 @@ final class TargetResolver {
     return meaning;
   }
 
-  /** " (from PGPORT)" when the value came from the environment: the user did not type it. */
+  /**
+   * " (from PGPORT)" or " (from service app in /home/me/.pg_service.conf)" when the value came from
+   * elsewhere: the user did not type it.
+   */
   private String from(String keyword) {
     String variable = origins.get(keyword);
     return variable == null ? "" : " (from " + variable + ")";
@@ -285,7 +370,13 @@ final class TargetResolver {
   private static Set<String> supported() {
     Set<String> all = new TreeSet<>(ENVIRONMENT.keySet());
     all.addAll(SAME_MEANING.keySet());
-    all.addAll(List.of("keepalives", "fallback_application_name"));
+    all.addAll(List.of("keepalives", "fallback_application_name", "service"));
+    return all;
+  }
+
+  private static Set<String> inService() {
+    Set<String> all = new TreeSet<>(SUPPORTED);
+    all.remove("service");
     return all;
   }
 }

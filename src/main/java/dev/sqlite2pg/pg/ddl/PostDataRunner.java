@@ -1,6 +1,7 @@
 package dev.sqlite2pg.pg.ddl;
 
 import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.ProgressListener;
 import dev.sqlite2pg.Warning;
 import java.sql.Array;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ public final class PostDataRunner {
   private static final java.util.Set<String> EXISTS = java.util.Set.of("42P07", "42710", "42P16");
 
   private final boolean resume;
+  private final ProgressListener progress;
   private final List<Warning> warnings = new ArrayList<>();
   private final List<NotMigrated> notMigrated = new ArrayList<>();
 
@@ -33,7 +35,15 @@ public final class PostDataRunner {
    * @param resume an interrupted run may have created some of the statements already
    */
   public PostDataRunner(boolean resume) {
+    this(resume, ProgressListener.NONE);
+  }
+
+  /**
+   * @param progress told as each statement starts and ends
+   */
+  public PostDataRunner(boolean resume, ProgressListener progress) {
     this.resume = resume;
+    this.progress = progress;
   }
 
   public List<Warning> warnings() {
@@ -57,10 +67,15 @@ public final class PostDataRunner {
   public void run(Connection c, List<PostDataItem> items) throws SQLException {
     c.setAutoCommit(true);
     for (PostDataItem item : items) {
+      progress.postData(
+          new ProgressListener.PostDataObject(item.kind(), item.name(), item.table(), false));
       try (Statement s = c.createStatement()) {
         s.execute(item.sql());
       } catch (SQLException e) {
         onFailure(c, item, e);
+      } finally {
+        progress.postData(
+            new ProgressListener.PostDataObject(item.kind(), item.name(), item.table(), true));
       }
     }
   }

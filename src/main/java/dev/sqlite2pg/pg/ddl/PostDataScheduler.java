@@ -1,6 +1,8 @@
 package dev.sqlite2pg.pg.ddl;
 
 import dev.sqlite2pg.NotMigrated;
+import dev.sqlite2pg.ProgressListener;
+import dev.sqlite2pg.ProgressListener.PostDataObject;
 import dev.sqlite2pg.TargetConnector;
 import dev.sqlite2pg.Warning;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ final class PostDataScheduler {
 
   private final TargetConnector target;
   private final boolean resume;
+  private final ProgressListener progress;
   private final Map<String, String> analyze;
   private final Map<String, List<PostDataItem>> byTable = new LinkedHashMap<>();
   private final List<PostDataItem> foreignKeys = new ArrayList<>();
@@ -45,9 +48,11 @@ final class PostDataScheduler {
       boolean resume,
       int jobs,
       List<PostDataItem> items,
-      Map<String, String> analyze) {
+      Map<String, String> analyze,
+      ProgressListener progress) {
     this.target = target;
     this.resume = resume;
+    this.progress = progress;
     this.analyze = analyze;
     analyze.keySet().forEach(t -> byTable.put(t, new ArrayList<>()));
     for (PostDataItem item : items) {
@@ -75,6 +80,26 @@ final class PostDataScheduler {
     return notMigrated;
   }
 
+  /**
+   * The statements {@link #finish} will have run: every table's (or, when {@code complete} is
+   * false, only those of the tables already started) with their ANALYZE; with {@code
+   * withForeignKeys} each foreign key twice (added NOT VALID, then validated); when complete,
+   * sequences and views.
+   */
+  int objects(boolean complete, boolean withForeignKeys) {
+    java.util.Collection<String> tables = complete ? byTable.keySet() : chains.keySet();
+    int n = 0;
+    for (String t : tables) {
+      n += byTable.getOrDefault(t, List.of()).size() + (analyze.containsKey(t) ? 1 : 0);
+    }
+    return n + (complete && withForeignKeys ? 2 * foreignKeys.size() : 0) + (complete ? 2 : 0);
+  }
+
+  /** Tells the listener that one of STEP 5's other objects (sequences, views) starts or ends. */
+  void announce(String kind, String name, boolean finished) {
+    progress.postData(new PostDataObject(kind, name, "", finished));
+  }
+
   /** Stops what is still running (a run that ends before {@link #finish}). */
   void close() {
     pool.shutdownNow();
@@ -86,7 +111,9 @@ final class PostDataScheduler {
         sourceTable,
         table ->
             CompletableFuture.supplyAsync(
-                () -> runOrFail(byTable.getOrDefault(table, List.of()), analyze.get(table)), pool));
+                () ->
+                    runOrFail(byTable.getOrDefault(table, List.of()), analyze.get(table), progress),
+                pool));
   }
 
   /**
@@ -113,11 +140,14 @@ final class PostDataScheduler {
                     ignored -> {
                       PostDataRunner runner;
                       synchronized (adding) {
-                        runner = runOrFail(List.of(notValid(fk)), null);
+                        runner = runOrFail(List.of(notValid(fk)), null, progress);
                       }
                       if (runner.notMigrated().isEmpty()) {
                         return runner.and(
-                            runOrFail(List.of(validate(fk, analyze.get(fk.table()))), null));
+                            runOrFail(
+                                List.of(validate(fk, analyze.get(fk.table()))),
+                                null,
+                                validating()));
                       }
                       return runner;
                     },
@@ -165,19 +195,35 @@ final class PostDataScheduler {
    * Runs {@code items} on a connection of their own, then ANALYZE {@code analyze} when given; a
    * failure to connect or to analyze is carried out of the pool as {@link Failed}.
    */
-  private PostDataRunner runOrFail(List<PostDataItem> items, String analyze) {
-    PostDataRunner runner = new PostDataRunner(resume);
+  private PostDataRunner runOrFail(
+      List<PostDataItem> items, String analyze, ProgressListener listener) {
+    PostDataRunner runner = new PostDataRunner(resume, listener);
     try (Connection c = open()) {
       runner.run(c, items);
       if (analyze != null) {
+        String table = items.isEmpty() ? "" : items.get(0).table();
+        listener.postData(new PostDataObject("analyze", analyze, table, false));
         try (Statement s = c.createStatement()) {
           s.execute("ANALYZE " + analyze);
+        } finally {
+          listener.postData(new PostDataObject("analyze", analyze, table, true));
         }
       }
       return runner;
     } catch (SQLException e) {
       throw new Failed(e);
     }
+  }
+
+  /** The listener, hearing a foreign key's VALIDATE as "foreign key validation". */
+  private ProgressListener validating() {
+    return new ProgressListener() {
+      @Override
+      public void postData(PostDataObject e) {
+        progress.postData(
+            new PostDataObject("foreign key validation", e.name(), e.table(), e.finished()));
+      }
+    };
   }
 
   /** An SQLException on its way out of a pool thread. */

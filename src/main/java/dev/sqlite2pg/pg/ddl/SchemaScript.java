@@ -33,7 +33,19 @@ public final class SchemaScript {
   }
 
   public String render(SchemaSection section) {
-    StringBuilder sb = new StringBuilder();
+    return write(section).sb.toString();
+  }
+
+  /**
+   * The statements of {@code section} one by one, without their semicolons: {@code schema --format
+   * json} lists them, so a tool need not split SQL text (a CHECK's string may hold a ";").
+   */
+  public List<String> statements(SchemaSection section) {
+    return List.copyOf(write(section).statements);
+  }
+
+  private Out write(SchemaSection section) {
+    Out sb = new Out();
     List<NotMigrated> skipped = new ArrayList<>();
     if (section != SchemaSection.POST_DATA) {
       preData(sb, skipped);
@@ -53,17 +65,38 @@ public final class SchemaScript {
             .append('\n');
       }
     }
-    return sb.toString();
+    return sb;
   }
 
-  private void preData(StringBuilder sb, List<NotMigrated> skipped) {
+  /** The script as text, and its statements as a list, written together so they cannot differ. */
+  private static final class Out {
+    final StringBuilder sb = new StringBuilder();
+    final List<String> statements = new ArrayList<>();
+
+    Out append(Object text) {
+      sb.append(text);
+      return this;
+    }
+
+    Out append(char c) {
+      sb.append(c);
+      return this;
+    }
+
+    void statement(String sql) {
+      statements.add(sql);
+      sb.append(sql).append(";\n");
+    }
+  }
+
+  private void preData(Out sb, List<NotMigrated> skipped) {
     sb.append("-- sqlite2pg schema: pre-data (tables)\n");
     DdlRenderer ddl = new DdlRenderer(plan.schema(), (t, c) -> defaultFor(t, c, skipped));
-    sb.append(ddl.createSchema()).append(";\n");
+    sb.statement(ddl.createSchema());
     for (TablePlan t : plan.tables()) {
-      sb.append('\n').append(ddl.createTable(t)).append(";\n");
+      sb.append('\n').statement(ddl.createTable(t));
       for (String d : ddl.setDefaults(t)) {
-        sb.append(d).append(";\n");
+        sb.statement(d);
       }
     }
   }
@@ -84,11 +117,11 @@ public final class SchemaScript {
     return r.sql();
   }
 
-  private void postData(StringBuilder sb, List<NotMigrated> skipped) {
+  private void postData(Out sb, List<NotMigrated> skipped) {
     sb.append("\n-- sqlite2pg schema: post-data (keys, indexes, constraints, sequences, views)\n");
     PostDataBuilder builder = new PostDataBuilder(plan.schema(), plan.tables(), translator);
     for (PostDataItem item : builder.build()) {
-      sb.append(item.sql()).append(";\n");
+      sb.statement(item.sql());
     }
     skipped.addAll(builder.notMigrated());
     for (TablePlan t : plan.tables()) {
@@ -102,25 +135,25 @@ public final class SchemaScript {
                   + "), 0), "
                   + t.source().sequence().orElse(0L)
                   + ")";
-          sb.append("SELECT setval(pg_get_serial_sequence('")
-              .append(table.replace("'", "''"))
-              .append("', '")
-              .append(c.target().replace("'", "''"))
-              .append("'), greatest(")
-              .append(next)
-              .append(", 1), ")
-              .append(next)
-              .append(" >= 1) FROM ")
-              .append(table)
-              .append(";\n");
+          sb.statement(
+              "SELECT setval(pg_get_serial_sequence('"
+                  + table.replace("'", "''")
+                  + "', '"
+                  + c.target().replace("'", "''")
+                  + "'), greatest("
+                  + next
+                  + ", 1), "
+                  + next
+                  + " >= 1) FROM "
+                  + table);
         }
       }
     }
-    sb.append("SET search_path TO ").append(quote(plan.schema())).append(", public;\n");
+    sb.statement("SET search_path TO " + quote(plan.schema()) + ", public");
     for (SchemaObject v : plan.catalog().views()) {
       Translation r = Views.translate(v, plan, translator);
       if (r.sql().isPresent()) {
-        sb.append(r.sql().get()).append(";\n");
+        sb.statement(r.sql().get());
       } else {
         skipped.add(new NotMigrated("view", v.name(), r.reason(), v.sql()));
       }

@@ -183,6 +183,11 @@ public final class SchemaWriter {
    * PostDataScheduler}); {@link #finishPostData} does the rest.
    */
   public PostData startPostData(Plan plan, int jobs) {
+    return startPostData(plan, jobs, dev.sqlite2pg.ProgressListener.NONE);
+  }
+
+  /** As {@link #startPostData(Plan, int)}, telling {@code progress} of each statement. */
+  public PostData startPostData(Plan plan, int jobs, dev.sqlite2pg.ProgressListener progress) {
     List<TablePlan> loaded = plan.tables();
     PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
     List<PostDataItem> items = builder.build();
@@ -191,7 +196,7 @@ public final class SchemaWriter {
     loaded.stream()
         .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
         .forEach(t -> analyze.put(t.source().name(), qualified(schema, t.target())));
-    return new PostData(new PostDataScheduler(target, resume, jobs, items, analyze));
+    return new PostData(new PostDataScheduler(target, resume, jobs, items, analyze, progress));
   }
 
   /** STEP 5 under way; closing it stops what still runs. */
@@ -205,6 +210,14 @@ public final class SchemaWriter {
     /** A table's rows are all in: its own keys and indexes may be built. */
     public void tableReady(String sourceTable) {
       scheduler.tableReady(sourceTable);
+    }
+
+    /**
+     * The statements the rest of STEP 5 will have run (see {@link #finishPostData}): all of them
+     * when {@code complete}, else those of the tables whose rows are all in.
+     */
+    public int objects(boolean complete, boolean foreignKeys) {
+      return scheduler.objects(complete, foreignKeys);
     }
 
     @Override
@@ -236,8 +249,12 @@ public final class SchemaWriter {
       if (complete) {
         try (Connection c = target.open()) {
           c.setAutoCommit(true);
+          post.scheduler.announce("sequences", schema, false);
           new Sequences(schema, keys).reset(c, plan.tables(), warnings);
+          post.scheduler.announce("sequences", schema, true);
+          post.scheduler.announce("views", schema, false);
           new Views(schema, translator, resume).create(c, plan, warnings, notMigrated);
+          post.scheduler.announce("views", schema, true);
         }
       }
     } catch (SQLException e) {
