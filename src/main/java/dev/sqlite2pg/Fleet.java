@@ -47,6 +47,13 @@ public final class Fleet {
   private final FleetOptions options;
   private ExistingTables mergedTables;
 
+  /** Files this run finished, with their record: what an interruption reports as committed. */
+  private final java.util.concurrent.atomic.AtomicInteger finished =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** This run's files (this shard's), once listed. */
+  private volatile int total;
+
   private Fleet(Migrator template, List<Path> sources, FleetOptions options) {
     this.template = template;
     this.sources = List.copyOf(sources);
@@ -64,8 +71,25 @@ public final class Fleet {
   /** Every file of this run (this shard's, with --shard) migrated; a merged fleet's keys last. */
   public FleetResult migrate() {
     try (PooledConnector pool = pool()) {
-      return new Fleet(template.withTarget(pool), sources, options).migrateAll();
+      Fleet fleet = new Fleet(template.withTarget(pool), sources, options);
+      try {
+        return fleet.migrateAll();
+      } catch (RuntimeException e) {
+        throw fleet.interrupted(e, " files committed (and the committed tables of the others)");
+      }
     }
+  }
+
+  /**
+   * An interruption of any file (they share the cancellation) as the fleet's: how many files were
+   * finished and recorded; --resume skips those and resumes the others.
+   */
+  private RuntimeException interrupted(RuntimeException e, String what) {
+    if (!template.cancellation().cancelled()) {
+      return e;
+    }
+    return new MigrationException(
+        Code.INTERRUPTED, "interrupted: " + finished.get() + " of " + total + what, e);
   }
 
   /** Connections shared by the files: as many idle as a few files' runs hold at once. */
@@ -77,6 +101,7 @@ public final class Fleet {
     long start = System.nanoTime();
     List<FleetFile> all = FleetFiles.list(sources, options);
     List<FleetFile> mine = FleetFiles.shard(all, options.shard());
+    total = mine.size();
     LOG.info(
         "{} files{}{}",
         all.size(),
@@ -88,13 +113,19 @@ public final class Fleet {
   /** Every file of this run compared with what the target holds for it (per tenant, merged). */
   public FleetResult verify() {
     try (PooledConnector pool = pool()) {
-      return new Fleet(template.withTarget(pool), sources, options).verifyAll();
+      Fleet fleet = new Fleet(template.withTarget(pool), sources, options);
+      try {
+        return fleet.verifyAll();
+      } catch (RuntimeException e) {
+        throw fleet.interrupted(e, " files verified; verify changes nothing");
+      }
     }
   }
 
   private FleetResult verifyAll() {
     long start = System.nanoTime();
     List<FleetFile> mine = FleetFiles.shard(FleetFiles.list(sources, options), options.shard());
+    total = mine.size();
     List<FileOutcome> files =
         FleetRunner.run(
             mine,
@@ -102,7 +133,11 @@ public final class Fleet {
             filesAtOnce(),
             watched(
                 mine.size(),
-                (f, jobs) -> verified(f, file(f, jobs, baseMode(false), false), mine.size())));
+                (f, jobs) -> {
+                  FileOutcome o = verified(f, file(f, jobs, baseMode(false), false), mine.size());
+                  finished.incrementAndGet();
+                  return o;
+                }));
     return result(files, Optional.empty(), start);
   }
 
@@ -224,6 +259,7 @@ public final class Fleet {
     state.started(f.unit(), f.path().toString(), fingerprint(f));
     FileOutcome o = run.get();
     state.finished(f.unit(), o.rows(), o.exitCode());
+    finished.incrementAndGet();
     return o;
   }
 
@@ -284,6 +320,9 @@ public final class Fleet {
     try {
       return work.get();
     } catch (MigrationException e) {
+      if (e.code() == Code.INTERRUPTED) {
+        throw e; // the whole fleet stops; the file's record stays "started", for --resume
+      }
       LOG.warn("{}: {}", f.name(), e.getMessage());
       return failed(f, e.getMessage(), e.code().exitCode());
     } catch (RuntimeException e) {

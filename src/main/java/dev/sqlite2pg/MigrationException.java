@@ -32,7 +32,12 @@ public final class MigrationException extends RuntimeException {
      */
     NOT_READY(9),
     /** Cut over, but --on-cutover failed or PgBouncer did not resume: tell the application. */
-    HOOK_FAILED(10);
+    HOOK_FAILED(10),
+    /**
+     * Stopped by {@link Cancellation#cancel()} (the CLI: Ctrl-C or SIGTERM): what was committed
+     * stays, with its progress record, and --resume continues. 130 as for a shell's SIGINT.
+     */
+    INTERRUPTED(130);
 
     private final int exitCode;
 

@@ -63,9 +63,11 @@ public final class Migrator {
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
   private final RunContext run;
+  private final Cancellation cancellation;
 
-  private Migrator(RunContext run) {
+  private Migrator(RunContext run, Cancellation cancellation) {
     this.run = run;
+    this.cancellation = cancellation;
   }
 
   public static Builder configure() {
@@ -85,7 +87,13 @@ public final class Migrator {
   Migrator withTarget(TargetConnector target) {
     return new Migrator(
         new RunContext(
-            run.options(), target, run.mode(), run.casts(), run.config(), run.progress()));
+            run.options(), target, run.mode(), run.casts(), run.config(), run.progress()),
+        cancellation);
+  }
+
+  /** What stops this run from another thread (the CLI's Ctrl-C). */
+  Cancellation cancellation() {
+    return cancellation;
   }
 
   /**
@@ -101,7 +109,8 @@ public final class Migrator {
             mode,
             run.casts(),
             run.config(),
-            run.progress()));
+            run.progress()),
+        cancellation);
   }
 
   /** Steps 1 and 2 only: what {@link #migrate()} would do. Writes nothing anywhere. */
@@ -114,15 +123,41 @@ public final class Migrator {
   public MigrationResult migrate() {
     long start = System.nanoTime();
     StepClock clock = new StepClock(run.progress());
-    SqliteSource opened = SqliteSource.open(run.options().source());
-    Optional<SqliteSource.Snapshot> snapshot =
-        clock.time(Step.SNAPSHOT, () -> SnapshotStep.take(run.options().snapshot(), opened));
-    try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
-      return migrate(
-          snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
-          snapshot.map(SqliteSource.Snapshot::at),
-          start,
-          clock);
+    try {
+      SqliteSource opened = SqliteSource.open(run.options().source());
+      Optional<SqliteSource.Snapshot> snapshot =
+          clock.time(Step.SNAPSHOT, () -> SnapshotStep.take(run.options().snapshot(), opened));
+      try (Temporary closing = temporary(snapshot)) {
+        return migrate(
+            snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
+            snapshot.map(SqliteSource.Snapshot::at),
+            start,
+            clock);
+      }
+    } catch (RuntimeException e) {
+      throw cancellation.interrupted(e, "nothing committed yet");
+    }
+  }
+
+  /**
+   * The snapshot, registered with the cancellation: deleted by the run on its way out, or by the
+   * CLI when the run does not get there in time after Ctrl-C.
+   */
+  private Temporary temporary(Optional<SqliteSource.Snapshot> snapshot) {
+    snapshot.ifPresent(s -> cancellation.temporary(s.source().path()));
+    return new Temporary(snapshot, cancellation);
+  }
+
+  /** A snapshot deleted on close, and then no longer the cancellation's to delete. */
+  private record Temporary(Optional<SqliteSource.Snapshot> snapshot, Cancellation cancellation)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      snapshot.ifPresent(
+          s -> {
+            s.close();
+            cancellation.deleted(s.source().path());
+          });
     }
   }
 
@@ -146,18 +181,26 @@ public final class Migrator {
       SchemaWriter schema = prepared.writer();
       RunState state = runState(fingerprint, load);
       try (SchemaWriter.PostData post = PostDataStep.start(run, schema, load)) {
+        cancellation.check("nothing committed yet");
         CopyStep.Copied copied =
             clock.time(
                 StepClock.over(Step.COPY, load),
-                () -> CopyStep.run(run, source, load, state, prepared, before, post));
-        clock.time(
-            PostDataStep.totals(run, copied, post),
-            () -> PostDataStep.finish(run, source, schema, copied, post));
+                () -> copy(source, load, state, prepared, before, post));
+        String committed = committed(copied);
+        cancellation.check(committed);
+        try {
+          clock.time(
+              PostDataStep.totals(run, copied, post),
+              () -> PostDataStep.finish(run, source, schema, copied, post));
+          cancellation.check(committed + " (keys and indexes not finished)");
+        } catch (RuntimeException e) {
+          throw cancellation.interrupted(e, committed + " (keys and indexes not finished)");
+        }
         Map<String, TableCheck> checks =
             run.options().verify()
                 ? clock.time(
                     StepClock.over(Step.VERIFY, copied.plan()),
-                    () -> VerifyStep.run(run, source, copied.plan()))
+                    () -> verified(source, copied, committed))
                 : VerifyStep.skipped();
         // A table that failed leaves the run open: --resume copies what is missing.
         if (copied.results().stream().allMatch(r -> r.error().isEmpty())) {
@@ -170,6 +213,49 @@ public final class Migrator {
         return result.withSteps(clock.steps());
       }
     }
+  }
+
+  /** STEP 4, or the interruption that stopped it, saying what it had committed. */
+  private CopyStep.Copied copy(
+      SqliteSource source,
+      Plan load,
+      RunState state,
+      SchemaStep.Prepared prepared,
+      TargetTables before,
+      SchemaWriter.PostData post) {
+    try {
+      return CopyStep.run(run, source, load, state, prepared, before, post);
+    } catch (RuntimeException e) {
+      // The workers' results are lost with the exception; the run state has what committed.
+      throw cancellation.interrupted(e, "the tables and chunks committed are recorded");
+    }
+  }
+
+  /** STEP 6, or the interruption that stopped it (every row is in by then). */
+  private Map<String, TableCheck> verified(
+      SqliteSource source, CopyStep.Copied copied, String committed) {
+    try {
+      Map<String, TableCheck> checks = VerifyStep.run(run, source, copied.plan());
+      cancellation.check(committed + " (verify not finished)");
+      return checks;
+    } catch (RuntimeException e) {
+      throw cancellation.interrupted(e, committed + " (verify not finished)");
+    }
+  }
+
+  /**
+   * "3 of 11 tables and 1,204,311 rows committed": tables whose rows and progress record are in,
+   * and the rows of those and of the committed chunks of the others (a failed chunk counts 0).
+   */
+  private static String committed(CopyStep.Copied copied) {
+    long tables = copied.results().stream().filter(r -> r.error().isEmpty()).count();
+    long rows = copied.results().stream().mapToLong(r -> r.copiedRows()).sum();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%d of %d tables and %,d rows committed",
+        tables,
+        copied.results().size(),
+        rows);
   }
 
   /** What the target holds before STEP 3 writes anything: --if-exists decides by it. */
@@ -204,14 +290,15 @@ public final class Migrator {
     if (SyncSteps.install(run)) {
       SyncSteps.dropInterruptedCopy(run); // a sync start killed mid-copy: copy again, cleanly
     }
-    Migrator copy = new Migrator(context(new LoadMode.SyncCopy()));
+    Migrator copy = new Migrator(context(new LoadMode.SyncCopy()), cancellation);
     RunContext fitted = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     MigrationResult copied;
     long boundary;
     Plan plan;
     // Always from a snapshot, whatever --snapshot says: the boundary is read from the very file
     // the copy reads, so each change is either in the copy or after the boundary (design 3.3).
-    try (SqliteSource.Snapshot snapshot = SqliteSource.open(run.options().source()).snapshot()) {
+    SqliteSource.Snapshot snapshot = SqliteSource.open(run.options().source()).snapshot();
+    try (Temporary closing = temporary(Optional.of(snapshot))) {
       boundary = SyncSteps.boundary(snapshot.source());
       copied =
           copy.migrate(
@@ -224,6 +311,15 @@ public final class Migrator {
           PlanStep.run(
               fitted, snapshot.source(), CatalogStep.run(fitted, snapshot.source()), false);
     } catch (MigrationException | IllegalStateException e) {
+      if (cancellation.cancelled()) {
+        // As after kill -9: capture stays, and the next sync start drops this copy and copies
+        // again (SyncSteps.install); removed here, the copy's tables would refuse that start.
+        throw new MigrationException(
+            Code.INTERRUPTED,
+            "interrupted: the copy stopped; change capture stays installed in the file (sync stop"
+                + " removes it), and sync start drops this copy and copies again",
+            e);
+      }
       SyncSteps.uninstall(run.options().source()); // the file as it was
       throw e;
     }
@@ -337,8 +433,16 @@ public final class Migrator {
    * STEP 6 on its own: compares every planned table with what the target holds now, whether
    * sqlite2pg loaded it or not (names and types are read back from the target).
    */
-  @SuppressWarnings("try") // as in migrate()
   public VerifyResult verify() {
+    try {
+      return verifyNow();
+    } catch (RuntimeException e) {
+      throw cancellation.interrupted(e, "verify stopped; it changes nothing");
+    }
+  }
+
+  @SuppressWarnings("try") // as in migrate()
+  private VerifyResult verifyNow() {
     long start = System.nanoTime();
     StepClock clock = new StepClock(run.progress());
     SqliteSource opened = SqliteSource.open(run.options().source());
@@ -348,7 +452,7 @@ public final class Migrator {
     try (EarlyTargetSide targetSide = VerifyStep.startTargetSide(run, opened, names)) {
       Optional<SqliteSource.Snapshot> snapshot =
           clock.time(Step.SNAPSHOT, () -> SnapshotStep.take(run.options().snapshot(), opened));
-      try (SqliteSource.Snapshot closing = snapshot.orElse(null)) {
+      try (Temporary closing = temporary(snapshot)) {
         return VerifyStep.alone(
             run,
             snapshot.map(SqliteSource.Snapshot::source).orElse(opened),
@@ -387,6 +491,7 @@ public final class Migrator {
     private Path rejectDir;
     private int detailRows = 20;
     private ProgressListener progress = ProgressListener.NONE;
+    private Cancellation cancellation = new Cancellation();
 
     public Builder source(Path source) {
       this.source = source;
@@ -514,6 +619,15 @@ public final class Migrator {
       return this;
     }
 
+    /**
+     * What stops the run from another thread ({@link Cancellation#cancel()}: the CLI's Ctrl-C); the
+     * run then throws {@link MigrationException.Code#INTERRUPTED}. Default: one nobody cancels.
+     */
+    public Builder cancellation(Cancellation cancellation) {
+      this.cancellation = Objects.requireNonNull(cancellation, "No cancellation provided");
+      return this;
+    }
+
     /** Validates everything once, with messages that say what to do. */
     public Migrator build() {
       if (source == null) {
@@ -561,7 +675,9 @@ public final class Migrator {
               verify,
               detailRows,
               Optional.ofNullable(rejectDir));
-      return new Migrator(new RunContext(options, target, mode, parsed, mapping, progress));
+      TargetConnector guarded = cancellation.guard(target);
+      return new Migrator(
+          new RunContext(options, guarded, mode, parsed, mapping, progress), cancellation);
     }
   }
 }

@@ -47,6 +47,15 @@ public final class Targets {
   }
 
   /**
+   * {@code text} as typed (a URL, a keyword/value string, any argument) with every part that could
+   * hold a password replaced by {@code ****}: for echoing a command line back (the CLI's resume
+   * command after Ctrl-C).
+   */
+  public static String masked(String text) {
+    return dev.sqlite2pg.pg.connect.Masking.maskInput(text);
+  }
+
+  /**
    * The server {@code target} names or, when it is null, the environment does (DATABASE_URL, PGHOST
    * or PGDATABASE); empty when nothing names one.
    *

@@ -12,5 +12,11 @@ final class ExitCodes {
 
   static final int INTERNAL = 70;
 
+  /**
+   * Ctrl-C or SIGTERM stopped the run (128 + SIGINT, as shells report it): what was committed
+   * stays, and one line says how to continue ({@link Interrupts}).
+   */
+  static final int INTERRUPTED = Code.INTERRUPTED.exitCode();
+
   private ExitCodes() {}
 }

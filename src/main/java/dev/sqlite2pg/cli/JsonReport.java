@@ -19,17 +19,38 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * {@code --report FILE.json}: the same facts as the printed report, for scripts. Field names are a
- * stable interface; new fields may be added, none renamed or removed.
+ * stable interface; new fields may be added, none renamed or removed. The contract is published as
+ * a JSON Schema, {@code docs/report.schema.json} (README, "The JSON report"), and every report says
+ * which version of it it follows in {@code format_version}.
  */
 final class JsonReport {
 
+  /**
+   * The report's format. Raised when a field is renamed or removed, changes its type or meaning, or
+   * becomes required; adding an optional field does not raise it (README, "The JSON report").
+   */
+  static final int FORMAT_VERSION = 1;
+
+  /** UTC to the millisecond, always the same length: 2026-12-07T17:39:50.270Z. */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   private JsonReport() {}
 
-  static void write(MigrationResult r, Path file) {
-    write(file, r.source(), r.target(), r.schema(), g -> body(g, r));
+  /**
+   * @param started when the command started: the report's {@code started_at}; {@code finished_at}
+   *     is when it is written
+   */
+  static void write(MigrationResult r, Path file, Instant started) {
+    write(file, started, r.source(), r.target(), r.schema(), g -> body(g, r));
   }
 
   /** A migrate report's fields after source, target and schema. */
@@ -83,8 +104,8 @@ final class JsonReport {
     g.writeEndArray();
   }
 
-  static void write(VerifyResult r, Path file) {
-    write(file, r.source(), r.target(), r.schema(), g -> body(g, r));
+  static void write(VerifyResult r, Path file, Instant started) {
+    write(file, started, r.source(), r.target(), r.schema(), g -> body(g, r));
   }
 
   /** A verify report's fields after source, target and schema. */
@@ -103,9 +124,10 @@ final class JsonReport {
    * A run over several files: each file's own report under "files", the merged tables' keys, the
    * totals, and the highest exit code.
    */
-  static void write(FleetResult r, Path file) {
+  static void write(FleetResult r, Path file, Instant started) {
     write(
         file,
+        started,
         null,
         r.target(),
         r.schema().orElse(null),
@@ -172,10 +194,16 @@ final class JsonReport {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static void write(Path file, String source, String target, String schema, Body body) {
+  private static void write(
+      Path file, Instant started, String source, String target, String schema, Body body) {
+    Instant finished = Instant.now();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
       g.writeStartObject();
+      g.writeNumberField("format_version", FORMAT_VERSION);
+      g.writeStringField("sqlite2pg_version", Version.number());
+      g.writeStringField("started_at", TIME.format(started));
+      g.writeStringField("finished_at", TIME.format(finished));
       g.writeStringField("source", source);
       g.writeStringField("target", target);
       g.writeStringField("schema", schema);

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.cli;
 
+import dev.sqlite2pg.Cancellation;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.Migrator;
 import java.nio.file.Path;
@@ -32,11 +33,16 @@ import picocli.CommandLine.Spec;
       "4:source (SQLite) error",
       "5:target (PostgreSQL) error",
       "6:verification found differences",
-      "70:internal error"
+      "70:internal error",
+      "130:interrupted (Ctrl-C, SIGTERM): what was committed stays; the line printed says how to"
+          + " continue with --resume"
     })
 final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  /** When the command started: the JSON report's started_at. */
+  private final java.time.Instant started = java.time.Instant.now();
 
   @Mixin FleetArgs fleet;
 
@@ -139,43 +145,63 @@ final class MigrateCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    try (ConnectionOptions.Resolved t = connection.resolve(target, source, err);
+    Cancellation stop = new Cancellation();
+    try (Interrupts interrupts = Interrupts.install(stop, err);
+        ConnectionOptions.Resolved t = connection.resolve(target, source, err);
         ProgressOption.Shown shown = progress.show(output.quiet || dryRun)) {
-      Migrator m =
-          selection
-              .apply(Migrator.configure().source(source).target(t.connector()))
-              .drop(drop)
-              .ifExists(ifExists)
-              .resume(resume)
-              .snapshot(snapshot.snapshot)
-              .onError(onError)
-              .verify(!noVerify)
-              .rejectDir(rejectDirectory())
-              .progress(shown.listener())
-              .build();
-      if (split.fleet(fleet)) {
-        return fleet(m, split, out, shown);
+      try {
+        return run(stop, t, split, interrupts, shown);
+      } catch (dev.sqlite2pg.MigrationException e) {
+        return interrupts.interrupted(e, spec, true);
       }
-      if (dryRun) {
-        PlanPrinter.print(out, m.plan(), selection.dataOnly);
-        return 0;
-      }
-      MigrationResult result = m.migrate();
-      shown.stop();
-      out.print(TextReport.render(result, rejectDirectory()));
-      out.flush();
-      if (report != null) {
-        JsonReport.write(result, report);
-      }
-      if (keepRunning && t.server() != null) {
-        err.println(
-            "sqlite2pg: embedded PostgreSQL is running at "
-                + t.connector().display()
-                + "; press Ctrl-C to stop it");
-        new CountDownLatch(1).await();
-      }
-      return result.exitCode();
     }
+  }
+
+  private int run(
+      Cancellation stop,
+      ConnectionOptions.Resolved t,
+      FleetArgs.Split split,
+      Interrupts interrupts,
+      ProgressOption.Shown shown)
+      throws InterruptedException {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    Migrator m =
+        selection
+            .apply(Migrator.configure().source(source).target(t.connector()))
+            .drop(drop)
+            .ifExists(ifExists)
+            .resume(resume)
+            .snapshot(snapshot.snapshot)
+            .onError(onError)
+            .verify(!noVerify)
+            .rejectDir(rejectDirectory())
+            .cancellation(stop)
+            .progress(shown.listener())
+            .build();
+    if (split.fleet(fleet)) {
+      return fleet(m, split, out, shown);
+    }
+    if (dryRun) {
+      PlanPrinter.print(out, m.plan(), selection.dataOnly);
+      return 0;
+    }
+    MigrationResult result = m.migrate();
+    shown.stop();
+    out.print(TextReport.render(result, rejectDirectory()));
+    out.flush();
+    if (report != null) {
+      JsonReport.write(result, report, started);
+    }
+    if (keepRunning && t.server() != null) {
+      interrupts.close(); // Ctrl-C now stops the server, as it did before the run
+      err.println(
+          "sqlite2pg: embedded PostgreSQL is running at "
+              + t.connector().display()
+              + "; press Ctrl-C to stop it");
+      new CountDownLatch(1).await();
+    }
+    return result.exitCode();
   }
 
   /** Several files: one report with a section per file, one JSON report, the worst exit code. */
@@ -192,7 +218,7 @@ final class MigrateCommand implements Callable<Integer> {
     out.print(FleetReport.render(r, rejectDirectory()));
     out.flush();
     if (report != null) {
-      JsonReport.write(r, report);
+      JsonReport.write(r, report, started);
     }
     return r.exitCode();
   }

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.cli;
 
+import dev.sqlite2pg.Cancellation;
 import dev.sqlite2pg.MigrationException;
 import dev.sqlite2pg.MigrationResult;
 import dev.sqlite2pg.Migrator;
@@ -72,6 +73,9 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin SelectionOptions selection;
     @Mixin OutputOptions output;
 
+    /** Stops sync start's copy on Ctrl-C or SIGTERM (following has its own stop). */
+    final Cancellation stop = new Cancellation();
+
     @Override
     public Integer call() {
       output.configure();
@@ -87,6 +91,7 @@ final class SyncCommand implements Callable<Integer> {
             selection
                 .apply(Migrator.configure().source(source).target(t.connector()))
                 .rejectDir(REJECTS)
+                .cancellation(stop)
                 .build());
       }
     }
@@ -143,7 +148,20 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     int run(Migrator m) {
-      MigrationResult r = m.syncStart();
+      MigrationResult[] copied = new MigrationResult[1];
+      int code =
+          Interrupts.during(
+              stop,
+              spec,
+              false,
+              () -> {
+                copied[0] = m.syncStart();
+                return 0;
+              });
+      if (copied[0] == null) {
+        return code; // interrupted: the line is printed
+      }
+      MigrationResult r = copied[0];
       out().print(TextReport.render(r, REJECTS));
       out().flush();
       return r.exitCode() == 0 ? follow(m, serve) : r.exitCode();

@@ -1,5 +1,6 @@
 package dev.sqlite2pg.cli;
 
+import dev.sqlite2pg.Cancellation;
 import dev.sqlite2pg.Migrator;
 import dev.sqlite2pg.VerifyResult;
 import java.nio.file.Path;
@@ -31,11 +32,15 @@ import picocli.CommandLine.Spec;
       "2:bad arguments",
       "4:source (SQLite) error",
       "5:target (PostgreSQL) error",
-      "6:differences found"
+      "6:differences found",
+      "130:interrupted (Ctrl-C, SIGTERM); verify changes nothing: run it again"
     })
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  /** When the command started: the JSON report's started_at. */
+  private final java.time.Instant started = java.time.Instant.now();
 
   @Mixin FleetArgs fleet;
 
@@ -74,6 +79,11 @@ final class VerifyCommand implements Callable<Integer> {
     FleetArgs.Split split = fleet.split();
     source = split.sources().get(0);
     target = split.target();
+    Cancellation stop = new Cancellation();
+    return Interrupts.during(stop, spec, false, () -> run(stop, split));
+  }
+
+  private int run(Cancellation stop, FleetArgs.Split split) {
     try (ConnectionOptions.Resolved t =
             connection.resolve(target, source, spec.commandLine().getErr());
         ProgressOption.Shown shown = progress.show(output.quiet)) {
@@ -83,6 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
               .detailRows(detailed == null ? 20 : detailed)
               .snapshot(snapshot.snapshot)
               .progress(shown.listener())
+              .cancellation(stop)
               .build();
       if (split.fleet(fleet)) {
         dev.sqlite2pg.FleetResult fr =
@@ -91,7 +102,7 @@ final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(FleetReport.render(fr, Path.of(".")));
         spec.commandLine().getOut().flush();
         if (report != null) {
-          JsonReport.write(fr, report);
+          JsonReport.write(fr, report, started);
         }
         return fr.exitCode();
       }
@@ -100,7 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(VerifyReport.render(r, detailed != null));
       spec.commandLine().getOut().flush();
       if (report != null) {
-        JsonReport.write(r, report);
+        JsonReport.write(r, report, started);
       }
       return r.exitCode();
     }

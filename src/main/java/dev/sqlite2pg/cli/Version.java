@@ -78,4 +78,9 @@ final class Version implements IVersionProvider {
       return "unavailable: " + e.getMessage();
     }
   }
+
+  /** The version alone ("0.1.0"), as the JSON report's {@code sqlite2pg_version} gives it. */
+  static String number() {
+    return tool();
+  }
 }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Hides passwords in text that echoes what a user typed. Used only for error messages about input
  * that could not be parsed, so it errs on the side of hiding too much.
  */
-final class Masking {
+public final class Masking {
 
   static final String MASK = "****";
 
@@ -21,7 +21,7 @@ final class Masking {
   private Masking() {}
 
   /** The input with every password-shaped part replaced by {@value #MASK}. */
-  static String maskInput(String input) {
+  public static String maskInput(String input) {
     if (input.contains("://")) {
       return QUERY_PASSWORD
           .matcher(maskUserInfo(input))
