@@ -90,6 +90,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
     Path data = dataDirectory.toAbsolutePath().normalize();
     Path cluster = data.resolve("pgdata");
+    BundledBinaries.require();
     ClusterCheck.refuseUnusable(cluster);
     if (port != 0) {
       refuseTakenPort(port);
