@@ -36,7 +36,9 @@ NATIVE_PREFIX = "org/sqlite/native/"
 # certificate has an EC key needs jdk.crypto.ec (a security provider); zonky finds out whether it
 # runs as root through com.sun.security.auth.module.UnixSystem, loaded by name, and without it
 # runs initdb as root, which refuses ("initdb: error: cannot be run as root").
-EXTRA_MODULES = ["jdk.crypto.ec", "jdk.security.auth"]
+# Loaded by name, so jdeps does not see them: jdk.crypto.ec (TLS), jdk.security.auth (zonky's
+# root check), jdk.unsupported (sun.misc.Signal: SIGTERM exits 130 like Ctrl-C, cli.Interrupts).
+EXTRA_MODULES = ["jdk.crypto.ec", "jdk.security.auth", "jdk.unsupported"]
 # Fixed times and owners so that two builds of the same commit give the same archive bytes.
 EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
