@@ -80,7 +80,10 @@ public final class SqliteSource {
     // A WAL database opened even read-only gets -wal and -shm files created beside it when the
     // directory is writable (always, for root). With no -wal file present, no process has the
     // database open and every row is in the main file: open it immutable, creating nothing.
-    boolean immutable = wal && !Files.exists(Path.of(abs + "-wal"));
+    // A snapshot is a complete file nobody else knows of: immutable too, so SQLite takes no file
+    // lock and looks for no hot journal per statement (a fleet's 200 rollback-journal files made
+    // 44,000 fcntl and 30,000 stat calls, most of them that).
+    boolean immutable = snapshot || wal && !Files.exists(Path.of(abs + "-wal"));
     SqliteSource source =
         new SqliteSource(abs, origin == null ? abs : origin, immutable, wal, snapshot || immutable);
     try (Connection c = source.connect();
