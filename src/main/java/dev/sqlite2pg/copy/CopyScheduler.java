@@ -55,21 +55,26 @@ public final class CopyScheduler {
       java.util.function.Function<TablePlan, List<Chunk>> split,
       java.util.function.UnaryOperator<TablePlan> replan,
       Consumer<TableCopyResult> onDone) {
+    // One job: the tables are copied on the caller's thread. A fleet's files run with one job
+    // each, and a new thread per file also meant a new batch buffer and colder code.
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            jobs,
-            r -> {
-              Thread th = new Thread(r, "sqlite2pg-copy");
-              th.setDaemon(true);
-              return th;
-            });
+        jobs == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                jobs,
+                r -> {
+                  Thread th = new Thread(r, "sqlite2pg-copy");
+                  th.setDaemon(true);
+                  return th;
+                });
+    java.util.concurrent.Executor workers = pool == null ? Runnable::run : pool;
     try {
       Map<String, TableCopyResult> done = new HashMap<>();
       for (List<TablePlan> wave : waves(tables, waitsFor)) {
         List<java.util.concurrent.CompletableFuture<TableCopyResult>> futures = new ArrayList<>();
         for (TablePlan t : wave) {
           futures.add(
-              table(t, split.apply(t), replan, pool)
+              table(t, split.apply(t), replan, workers)
                   .thenApply(
                       r -> {
                         onDone.accept(r);
@@ -88,7 +93,9 @@ public final class CopyScheduler {
     } catch (ExecutionException e) {
       throw new IllegalStateException("A copy worker failed: " + e.getCause(), e.getCause());
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
   }
 
@@ -97,7 +104,7 @@ public final class CopyScheduler {
       TablePlan t,
       List<Chunk> chunks,
       java.util.function.UnaryOperator<TablePlan> replan,
-      ExecutorService pool) {
+      java.util.concurrent.Executor pool) {
     if (chunks.size() == 1) {
       return java.util.concurrent.CompletableFuture.supplyAsync(
           () -> {

@@ -112,6 +112,13 @@ public final class PlanStep {
         withSourceZone(conventional, run.options().sourceZone()), fitted.unfit());
   }
 
+  /** {@code task} run now, on this thread, its outcome kept as a pool's task would keep it. */
+  private static <T> Future<T> inline(java.util.concurrent.Callable<T> task) {
+    java.util.concurrent.FutureTask<T> f = new java.util.concurrent.FutureTask<>(task);
+    f.run();
+    return f;
+  }
+
   /** The plan fitted to the tables the target has (see {@link TargetFit#fit}). */
   private static Plan fitToTarget(RunContext run, Plan plan, SqliteSource source, boolean all) {
     ExistingTables existing = run.mode().knownTables().orElseGet(() -> read(run, plan.schema()));
@@ -156,18 +163,23 @@ public final class PlanStep {
     Planner planner = new Planner(run.casts(), options.keepCase(), run.config());
     // Tables are profiled and probed in parallel, each on its own read-only connection: the
     // probes read whole columns, and on a large database they are most of the plan's time.
+    // With one job (a fleet's file) on this thread: a thread per file cost more than its tables.
+    int threads = Math.max(1, Math.min(options.jobs(), chosen.size()));
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, Math.min(options.jobs(), chosen.size())),
-            r -> {
-              Thread th = new Thread(r, "sqlite2pg-plan");
-              th.setDaemon(true);
-              return th;
-            });
+        threads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread th = new Thread(r, "sqlite2pg-plan");
+                  th.setDaemon(true);
+                  return th;
+                });
     List<Future<PlannedTable>> futures = new ArrayList<>();
     for (Table t : chosen) {
-      futures.add(
-          pool.submit(() -> planOne(run, source, t, names.get(t.name()), planner, depth, utf8)));
+      java.util.concurrent.Callable<PlannedTable> task =
+          () -> planOne(run, source, t, names.get(t.name()), planner, depth, utf8);
+      futures.add(pool == null ? inline(task) : pool.submit(task));
     }
     List<TablePlan> tables = new ArrayList<>();
     try {
@@ -192,7 +204,9 @@ public final class PlanStep {
           "Reading the data of " + source.path() + " failed: " + e.getCause().getMessage(),
           e.getCause());
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
     catalog.problems().forEach(p -> warnings.add(Warning.general(p)));
     boolean capturing = !Capture.ownTables(catalog).isEmpty();

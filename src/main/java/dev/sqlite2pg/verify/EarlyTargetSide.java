@@ -57,6 +57,7 @@ public final class EarlyTargetSide implements AutoCloseable {
 
   private static Fingerprint fingerprint(TargetConnector target, String schema, TablePlan t) {
     try (Connection dst = target.open()) {
+      TargetSide.session(dst);
       TargetFit.Match m = new TargetFit(ExistingTables.read(dst, schema)).match(t);
       if (m.plan().isEmpty()) {
         return null; // the table check reports why; nothing to compute

@@ -54,12 +54,19 @@ final class TargetSide {
             columns.stream().map(ColumnPlan::type).toList());
   }
 
-  Fingerprint fingerprint(KeyRange range) throws SQLException {
-    // One server process: the SQLite side runs at the same time on this 2-core class
-    // of machine; more workers only take CPU from it (1M rows: 0 workers 4.2 s, 1 worker 4.5 s).
+  /**
+   * A verifying session: no parallel workers (the SQLite side runs at the same time on this 2-core
+   * class of machine, and more workers only take CPU from it: 1M rows, 0 workers 4.2 s, 1 worker
+   * 4.5 s), and times shown in UTC. Once per connection, not per fingerprint (a fleet's file
+   * verified three tables on one connection and set it three times).
+   */
+  static void session(Connection c) throws SQLException {
     try (var s = c.createStatement()) {
-      s.execute("SET max_parallel_workers_per_gather = 0");
+      s.execute("SET TimeZone TO 'UTC'; SET max_parallel_workers_per_gather = 0");
     }
+  }
+
+  Fingerprint fingerprint(KeyRange range) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = key.isPresent() ? range.where(keyExprs(), params) : "";
     return fingerprint(where, params);

@@ -204,9 +204,7 @@ public final class Verifier {
    * 03:00+01 next to SQLite's 02:00 looked like a shift of an hour that was not there).
    */
   private static void utc(Connection dst) throws SQLException {
-    try (java.sql.Statement s = dst.createStatement()) {
-      s.execute("SET TimeZone TO 'UTC'");
-    }
+    TargetSide.session(dst);
   }
 
   /**
