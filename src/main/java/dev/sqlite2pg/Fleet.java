@@ -6,6 +6,7 @@ import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.TenantConnector;
 import dev.sqlite2pg.pg.TenantScope;
+import dev.sqlite2pg.pg.connect.KeptConnector;
 import dev.sqlite2pg.pg.connect.PooledConnector;
 import dev.sqlite2pg.pg.state.FleetState;
 import dev.sqlite2pg.pg.state.RunState;
@@ -134,7 +135,8 @@ public final class Fleet {
             watched(
                 mine.size(),
                 (f, jobs) -> {
-                  FileOutcome o = verified(f, file(f, jobs, baseMode(false), false), mine.size());
+                  FileOutcome o =
+                      verified(f, file(f, jobs, baseMode(false), false, session(f)), mine.size());
                   finished.incrementAndGet();
                   return o;
                 }));
@@ -158,11 +160,13 @@ public final class Fleet {
                         state,
                         earlier,
                         f,
-                        () -> {
+                        session -> {
                           boolean interrupted =
-                              resumes() && RunState.interrupted(context().target(), schema(f));
+                              resumes() && RunState.interrupted(session, schema(f));
                           return migrated(
-                              f, file(f, jobs, baseMode(interrupted), false), files.size());
+                              f,
+                              file(f, jobs, baseMode(interrupted), false, session),
+                              files.size());
                         })));
     return result(out, Optional.empty(), start);
   }
@@ -210,10 +214,10 @@ public final class Fleet {
                         f,
                         // A file with a record was started before: its tenant may have rows
                         // already.
-                        () ->
+                        session ->
                             migrated(
                                 f,
-                                file(f, jobs, null, earlier.containsKey(f.unit())),
+                                file(f, jobs, null, earlier.containsKey(f.unit()), session),
                                 mine.size()))));
     FleetResult.Keys keys =
         out.stream().allMatch(o -> o.exitCode() == 0)
@@ -251,16 +255,19 @@ public final class Fleet {
       FleetState state,
       Map<String, FleetState.FileRecord> earlier,
       FleetFile f,
-      Supplier<FileOutcome> run) {
+      java.util.function.Function<KeptConnector, FileOutcome> run) {
     Optional<FileOutcome> skip = doneEarlier(f, earlier);
     if (skip.isPresent()) {
       return skip.get();
     }
-    state.started(f.unit(), f.path().toString(), fingerprint(f));
-    FileOutcome o = run.get();
-    state.finished(f.unit(), o.rows(), o.exitCode());
-    finished.incrementAndGet();
-    return o;
+    // The file's records and its run share one session (its tenant's, for --merge).
+    try (KeptConnector session = session(f)) {
+      state.started(session, f.unit(), f.path().toString(), fingerprint(f));
+      FileOutcome o = run.apply(session);
+      state.finished(session, f.unit(), o.rows(), o.exitCode());
+      finished.incrementAndGet();
+      return o;
+    }
   }
 
   /** A file done and verified by an earlier run, when --resume finds it unchanged. */
@@ -302,6 +309,7 @@ public final class Fleet {
   private static FileOutcome verified(FleetFile f, Migrator m, int files) {
     return guarded(
         f,
+        m,
         () -> {
           VerifyResult r = m.verify();
           boolean keep = r.exitCode() != 0 || files <= WHOLE_RESULTS;
@@ -313,6 +321,17 @@ public final class Fleet {
               r.tables().stream().mapToLong(TableCheck::targetRows).sum(),
               r.exitCode());
         });
+  }
+
+  /** {@code work}'s outcome, or the one-line error that stopped it (the other files go on). */
+  private static FileOutcome guarded(FleetFile f, Migrator m, Supplier<FileOutcome> work) {
+    try {
+      return guarded(f, work);
+    } finally {
+      if (m.run().target() instanceof KeptConnector kept) {
+        kept.close(); // the file's session back to the pool, for the next file
+      }
+    }
   }
 
   /** {@code work}'s outcome, or the one-line error that stopped it (the other files go on). */
@@ -358,18 +377,31 @@ public final class Fleet {
    * A file's run: into its own schema in {@code mode}, or into the merged schema as its tenant
    * ({@code again}: the tenant's rows of an earlier attempt deleted first).
    */
-  private Migrator file(FleetFile f, int jobs, LoadMode mode, boolean again) {
+  private Migrator file(
+      FleetFile f, int jobs, LoadMode mode, boolean again, KeptConnector session) {
     if (options.merge()) {
-      TenantScope tenant = new TenantScope(options.tenantColumn().orElseThrow(), f.unit());
       return template.forFile(
           f.path(),
           context().schema(),
           f.unit(),
           jobs,
-          new LoadMode.Merge(tenant, again, mergedTables()),
-          new TenantConnector(context().target(), tenant));
+          new LoadMode.Merge(tenant(f), again, mergedTables()),
+          session);
     }
-    return template.forFile(f.path(), schema(f), f.unit(), jobs, mode, context().target());
+    return template.forFile(f.path(), schema(f), f.unit(), jobs, mode, session);
+  }
+
+  /**
+   * The connections of one file's run, kept from step to step (and saying its tenant, for --merge):
+   * closed when the file is done, back to the fleet's pool.
+   */
+  private KeptConnector session(FleetFile f) {
+    return new KeptConnector(
+        options.merge() ? new TenantConnector(context().target(), tenant(f)) : context().target());
+  }
+
+  private TenantScope tenant(FleetFile f) {
+    return new TenantScope(options.tenantColumn().orElseThrow(), f.unit());
   }
 
   /** The merged tables, read by the first file that needs them (after they were created). */

@@ -1,10 +1,6 @@
 package dev.sqlite2pg.pg.connect;
 
 import dev.sqlite2pg.TargetConnector;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,10 +47,7 @@ public final class PooledConnector implements TargetConnector, AutoCloseable {
   }
 
   private Connection wrap(Connection real) {
-    InvocationHandler h = new Handler(real);
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, h);
+    return GivenBack.lend(real, this::giveBack);
   }
 
   /** Back to the pool as a new session would be, or closed. */
@@ -72,7 +65,7 @@ public final class PooledConnector implements TargetConnector, AutoCloseable {
     } catch (SQLException e) {
       // closed below
     }
-    closeQuietly(c);
+    GivenBack.closeQuietly(c);
   }
 
   private static void reset(Connection c) throws SQLException {
@@ -87,54 +80,11 @@ public final class PooledConnector implements TargetConnector, AutoCloseable {
     c.clearWarnings();
   }
 
-  private static void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException ignored) {
-      // going away either way
-    }
-  }
-
   @Override
   public void close() {
     synchronized (idle) {
-      idle.forEach(PooledConnector::closeQuietly);
+      idle.forEach(GivenBack::closeQuietly);
       idle.clear();
-    }
-  }
-
-  /** Delegates everything but close(), which gives the connection back, once. */
-  private final class Handler implements InvocationHandler {
-    private final Connection real;
-    private boolean closed;
-
-    Handler(Connection real) {
-      this.real = real;
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
-      switch (m.getName()) {
-        case "close":
-          synchronized (this) {
-            if (!closed) {
-              closed = true;
-              giveBack(real);
-            }
-          }
-          return null;
-        case "isClosed":
-          return closed || real.isClosed();
-        default:
-          if (closed && !m.getName().equals("toString")) {
-            throw new SQLException("connection returned to the pool");
-          }
-          try {
-            return m.invoke(real, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-      }
     }
   }
 }

@@ -71,8 +71,9 @@ public final class FleetState {
   }
 
   /** A file is being loaded (again). */
-  public void started(String unit, String file, String fingerprint) {
+  public void started(TargetConnector via, String unit, String file, String fingerprint) {
     write(
+        via,
         "INSERT INTO sqlite2pg.fleet_files (target_schema, unit, file, fingerprint, status)"
             + " VALUES (?, ?, ?, ?, 'running') ON CONFLICT (target_schema, unit) DO UPDATE SET"
             + " file = excluded.file, fingerprint = excluded.fingerprint, status = 'running',"
@@ -84,8 +85,9 @@ public final class FleetState {
   }
 
   /** A file ended: done when every row is in and verified (exit code 0), else failed. */
-  public void finished(String unit, long rows, int exitCode) {
+  public void finished(TargetConnector via, String unit, long rows, int exitCode) {
     write(
+        via,
         "UPDATE sqlite2pg.fleet_files SET status = ?, copied_rows = ?, exit_code = ?,"
             + " finished_at = now() WHERE target_schema = ? AND unit = ?",
         exitCode == 0 ? "done" : "failed",
@@ -141,11 +143,12 @@ public final class FleetState {
 
   /** The merged tables have their keys, indexes and foreign keys. */
   public void keysBuilt() {
-    write("UPDATE sqlite2pg.fleets SET keys_at = now() WHERE target_schema = ?", schema);
+    write(target, "UPDATE sqlite2pg.fleets SET keys_at = now() WHERE target_schema = ?", schema);
   }
 
-  private void write(String sql, Object... params) {
-    try (Connection c = target.open()) {
+  /** One statement through {@code via}: the file's own session, when it writes its record. */
+  private void write(TargetConnector via, String sql, Object... params) {
+    try (Connection c = via.open()) {
       TargetWrites.update(c, sql, params);
     } catch (SQLException e) {
       throw failed(e);
