@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,60 @@ class PooledConnectorTest {
       assertThatThrownBy(c::createStatement)
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("returned to the pool");
+    }
+  }
+
+  /**
+   * One file's run keeps its session between steps (a setting made by one step is seen by the next,
+   * no reset in between), ends a step's open transaction, lends a second connection while the first
+   * is out, and gives its session back to the pool, reset, when the file is done.
+   */
+  @Test
+  void aFileKeepsItsSessionUntilItIsDone() throws Exception {
+    String url = TestPostgres.newDatabase("kept");
+    try (PooledConnector pool = new PooledConnector(Targets.of(url), 4)) {
+      int pid;
+      int otherPid;
+      try (KeptConnector file = new KeptConnector(pool)) {
+        try (Connection c = file.open();
+            Statement s = c.createStatement()) {
+          pid = scalar(s, "SELECT pg_backend_pid()");
+          s.execute("SET statement_timeout = '1s'");
+          c.setAutoCommit(false);
+          s.execute("CREATE TEMP TABLE scratch (x int)"); // left open: rolled back on return
+        }
+        try (Connection c = file.open();
+            Statement s = c.createStatement();
+            Connection other = file.open();
+            Statement o = other.createStatement()) {
+          assertThat(scalar(s, "SELECT pg_backend_pid()")).isEqualTo(pid);
+          assertThat(c.getAutoCommit()).isTrue();
+          try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("kept as the step left it").isEqualTo("1s");
+          }
+          assertThat(scalar(s, "SELECT count(*) FROM pg_class WHERE relname = 'scratch'"))
+              .as("the open transaction was rolled back")
+              .isZero();
+          otherPid = scalar(o, "SELECT pg_backend_pid()");
+          assertThat(otherPid).as("a second connection while the first is out").isNotEqualTo(pid);
+        }
+      }
+      try (Connection c = pool.open();
+          Statement s = c.createStatement();
+          Connection other = pool.open();
+          Statement o = other.createStatement()) {
+        assertThat(
+                List.of(scalar(s, "SELECT pg_backend_pid()"), scalar(o, "SELECT pg_backend_pid()")))
+            .as("both back in the pool")
+            .containsExactlyInAnyOrder(pid, otherPid);
+        for (Statement each : List.of(s, o)) {
+          try (ResultSet rs = each.executeQuery("SHOW statement_timeout")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("reset by the pool").isEqualTo("0");
+          }
+        }
+      }
     }
   }
 
