@@ -75,16 +75,7 @@ final class JsonReport {
       g.writeString(wn.describe());
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("not_migrated");
-    for (NotMigrated n : r.notMigrated()) {
-      g.writeStartObject();
-      g.writeStringField("kind", n.kind());
-      g.writeStringField("name", n.name());
-      g.writeStringField("reason", n.reason());
-      g.writeStringField("sql", n.sql());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    PlanJson.notMigrated(g, r.notMigrated());
     g.writeStringField("snapshot_at", r.snapshotAt().map(Object::toString).orElse(null));
     g.writeBooleanField("complete", r.complete());
     g.writeNumberField("exit_code", r.exitCode());

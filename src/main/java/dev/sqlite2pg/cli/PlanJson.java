@@ -90,7 +90,8 @@ final class PlanJson {
     g.writeEndArray();
   }
 
-  private static void notMigrated(JsonGenerator g, List<NotMigrated> items) throws IOException {
+  /** {@code "not_migrated": [{"kind", "name", "reason", "sql"}]}, in the plan and the report. */
+  static void notMigrated(JsonGenerator g, List<NotMigrated> items) throws IOException {
     g.writeArrayFieldStart("not_migrated");
     for (NotMigrated n : items) {
       g.writeStartObject();
