@@ -150,6 +150,8 @@ class ResumeAfterKillTest {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dsqlite2pg.chunk-rows=" + CHUNK_ROWS,
+                // what a killed process leaves (its snapshot) stays in the test's directory
+                "-Djava.io.tmpdir=" + java.nio.file.Files.createDirectories(dir.resolve("tmp")),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.sqlite2pg.cli.Main",

@@ -228,9 +228,10 @@ public final class SqliteSource {
    * every table comes from the same moment.
    */
   public Snapshot snapshot() {
+    StaleSnapshots.sweep(Path.of(System.getProperty("java.io.tmpdir")));
     Path file;
     try {
-      file = Files.createTempFile("sqlite2pg-snapshot-", ".db");
+      file = Files.createTempFile(StaleSnapshots.prefix(), ".db");
       Files.delete(file);
     } catch (IOException e) {
       throw new MigrationException(

@@ -229,6 +229,8 @@ class SyncKillTest {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Dsqlite2pg.chunk-rows=20000",
+            // what a killed process leaves (its snapshot) stays in the test's directory
+            "-Djava.io.tmpdir=" + java.nio.file.Files.createDirectories(dir.resolve("tmp")),
             "-cp",
             System.getProperty("java.class.path"),
             "dev.sqlite2pg.cli.Main",
