@@ -152,6 +152,7 @@ final class MigrateCommand implements Callable<Integer> {
       try {
         return run(stop, t, split, interrupts, shown);
       } catch (dev.sqlite2pg.MigrationException e) {
+        shown.stop(); // the status line erased before the line that says what was committed
         return interrupts.interrupted(e, spec, true);
       }
     }
