@@ -2,16 +2,12 @@ package dev.sqlite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,31 +75,7 @@ class AssessCommandTest {
 
   /** JSON as maps, lists and scalars as text (null as null). */
   private static Object read(String json) throws Exception {
-    try (JsonParser p = new JsonFactory().createParser(json)) {
-      p.nextToken();
-      return value(p);
-    }
-  }
-
-  private static Object value(JsonParser p) throws Exception {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        m.put(name, value(p));
-      }
-      return m;
-    }
-    if (t == JsonToken.START_ARRAY) {
-      List<Object> l = new ArrayList<>();
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        l.add(value(p));
-      }
-      return l;
-    }
-    return t == JsonToken.VALUE_NULL ? null : p.getText();
+    return dev.sqlite2pg.testing.JsonTree.read(json);
   }
 
   @Test
