@@ -88,16 +88,17 @@ public final class CopyStep {
     Map<String, PlanStep.PlannedTable> replanned = new ConcurrentHashMap<>();
     TableCopier copier =
         new TableCopier(
-            source,
-            run.target(),
-            options.schema(),
-            plan.catalog().utf8(),
-            options.batchSize(),
-            options.onError(),
-            state,
-            probed::contains,
-            existing,
-            run.progress());
+                source,
+                run.target(),
+                options.schema(),
+                plan.catalog().utf8(),
+                options.batchSize(),
+                options.onError(),
+                state,
+                probed::contains,
+                existing,
+                run.progress())
+            .keysDuringLoad(run.mode().keysDuringLoad());
     List<TableCopyResult> results =
         new CopyScheduler(copier, options.jobs())
             .copyAll(

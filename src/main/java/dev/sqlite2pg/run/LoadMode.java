@@ -254,4 +254,13 @@ public sealed interface LoadMode {
     // A merged fleet's foreign keys come after its last file: every table may load at once.
     return fit() != Fit.NONE && tenant().isEmpty();
   }
+
+  /**
+   * The target's foreign keys may be in place while rows load: the tables existed with theirs
+   * (parents first), or an interrupted run's STEP 5 may have added some. Otherwise they come after
+   * the data, and the copy need not ask for them to be checked per row.
+   */
+  default boolean keysDuringLoad() {
+    return parentsFirst() || resumes();
+  }
 }

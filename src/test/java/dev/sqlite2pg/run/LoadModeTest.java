@@ -96,4 +96,24 @@ class LoadModeTest {
                     .isEqualTo(MigrationException.Code.BAD_ARGUMENTS))
         .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
   }
+
+  /**
+   * Deferrable foreign keys are checked per row only where the target's keys can be in place during
+   * the load: tables that existed, or a resumed run whose STEP 5 had begun.
+   */
+  @Test
+  void keysDuringLoadWhereTheTargetsKeysCanBeThere() {
+    assertThat(LoadMode.of(false, null, false, false).keysDuringLoad()).isFalse();
+    assertThat(LoadMode.of(true, null, false, false).keysDuringLoad()).isFalse();
+    assertThat(LoadMode.of(false, IfExists.FAIL, true, false).keysDuringLoad()).isTrue();
+    assertThat(LoadMode.of(false, IfExists.SKIP_EXISTING, false, false).keysDuringLoad()).isTrue();
+    assertThat(LoadMode.of(false, null, false, true).keysDuringLoad()).isTrue();
+    assertThat(
+            new LoadMode.Merge(
+                    new dev.sqlite2pg.pg.TenantScope("tenant_id", "north"),
+                    false,
+                    null) // the merged tables do not decide it
+                .keysDuringLoad())
+        .isFalse();
+  }
 }

@@ -20,6 +20,9 @@ public final class RunLock implements AutoCloseable {
 
   private static final String KEY = "SELECT " + KEY_EXPR;
 
+  private static final String TRY =
+      "SELECT k, pg_try_advisory_lock(k) FROM (SELECT " + KEY_EXPR + " AS k) AS run_key";
+
   private static final String UNKNOWN = "holder unknown";
 
   private final Connection c;
@@ -36,12 +39,13 @@ public final class RunLock implements AutoCloseable {
       throw TargetErrors.translate("Connecting to " + target.display(), e, target);
     }
     try {
-      long key = key(c, schema);
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-        ps.setLong(1, key);
+      // The key and the lock in one statement: a fleet takes this lock once per file.
+      try (PreparedStatement ps = c.prepareStatement(TRY)) {
+        ps.setString(1, schema);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          if (!rs.getBoolean(1)) {
+          long key = rs.getLong(1);
+          if (!rs.getBoolean(2)) {
             String holder = holder(c, key);
             c.close();
             throw new MigrationException(
