@@ -135,10 +135,12 @@ public final class Fleet {
             watched(
                 mine.size(),
                 (f, jobs) -> {
-                  FileOutcome o =
-                      verified(f, file(f, jobs, baseMode(false), false, session(f)), mine.size());
-                  finished.incrementAndGet();
-                  return o;
+                  try (KeptConnector session = session(f)) {
+                    FileOutcome o =
+                        verified(f, file(f, jobs, baseMode(false), false, session), mine.size());
+                    finished.incrementAndGet();
+                    return o;
+                  }
                 }));
     return result(files, Optional.empty(), start);
   }
@@ -309,7 +311,6 @@ public final class Fleet {
   private static FileOutcome verified(FleetFile f, Migrator m, int files) {
     return guarded(
         f,
-        m,
         () -> {
           VerifyResult r = m.verify();
           boolean keep = r.exitCode() != 0 || files <= WHOLE_RESULTS;
@@ -321,17 +322,6 @@ public final class Fleet {
               r.tables().stream().mapToLong(TableCheck::targetRows).sum(),
               r.exitCode());
         });
-  }
-
-  /** {@code work}'s outcome, or the one-line error that stopped it (the other files go on). */
-  private static FileOutcome guarded(FleetFile f, Migrator m, Supplier<FileOutcome> work) {
-    try {
-      return guarded(f, work);
-    } finally {
-      if (m.run().target() instanceof KeptConnector kept) {
-        kept.close(); // the file's session back to the pool, for the next file
-      }
-    }
   }
 
   /** {@code work}'s outcome, or the one-line error that stopped it (the other files go on). */

@@ -85,10 +85,7 @@ public final class Migrator {
 
   /** This run with its connections from {@code target} (a fleet's shared connections). */
   Migrator withTarget(TargetConnector target) {
-    return new Migrator(
-        new RunContext(
-            run.options(), target, run.mode(), run.casts(), run.config(), run.progress()),
-        cancellation);
+    return new Migrator(run.withTarget(target), cancellation);
   }
 
   /** What stops this run from another thread (the CLI's Ctrl-C). */
@@ -290,8 +287,8 @@ public final class Migrator {
     if (SyncSteps.install(run)) {
       SyncSteps.dropInterruptedCopy(run); // a sync start killed mid-copy: copy again, cleanly
     }
-    Migrator copy = new Migrator(context(new LoadMode.SyncCopy()), cancellation);
-    RunContext fitted = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
+    Migrator copy = new Migrator(run.withMode(new LoadMode.SyncCopy()), cancellation);
+    RunContext fitted = run.withMode(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     MigrationResult copied;
     long boundary;
     Plan plan;
@@ -327,12 +324,6 @@ public final class Migrator {
     return copied;
   }
 
-  /** This run's context in another load mode. */
-  private RunContext context(LoadMode mode) {
-    return new RunContext(
-        run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
-  }
-
   /** Applies the source's changes to the target until {@code stop} says so; the last id applied. */
   public long syncRun(java.util.function.BooleanSupplier stop) {
     return syncRun(stop, SyncServe.NONE);
@@ -343,7 +334,7 @@ public final class Migrator {
    * serve} says meanwhile.
    */
   public long syncRun(java.util.function.BooleanSupplier stop, SyncServe serve) {
-    RunContext ctx = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
+    RunContext ctx = run.withMode(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     // Planned again on each attempt after a passing failure: the live file is read here too.
     return SyncSteps.apply(
         run,
@@ -362,7 +353,7 @@ public final class Migrator {
    */
   public VerifyResult syncVerify() {
     return SyncVerify.verifyAt(
-        context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), System.nanoTime());
+        run.withMode(new LoadMode.DataOnly(LoadMode.Existing.REFUSE)), System.nanoTime());
   }
 
   /**
@@ -372,7 +363,7 @@ public final class Migrator {
    * with nothing changed, while sync run follows, or when a precondition fails.
    */
   public CutoverResult cutover(CutoverOptions options) {
-    RunContext ctx = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
+    RunContext ctx = run.withMode(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     SqliteSource source = SqliteSource.open(run.options().source());
     TargetFit.Fitted fitted = PlanStep.runEach(ctx, source, CatalogStep.run(ctx, source));
     if (!fitted.unfit().isEmpty()) {
@@ -392,7 +383,7 @@ public final class Migrator {
    * stopped after its decision finished. Forward sync then follows again, for a second cut-over.
    */
   public RollbackResult rollback(RollbackOptions options) {
-    RunContext ctx = context(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
+    RunContext ctx = run.withMode(new LoadMode.DataOnly(LoadMode.Existing.REFUSE));
     SqliteSource source = SqliteSource.open(run.options().source());
     return Rollback.run(
         ctx, PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false), options);
@@ -422,9 +413,7 @@ public final class Migrator {
 
   /** The plan of the synced tables: fitted to the target's tables, or only named. */
   private Plan syncPlan(LoadMode mode) {
-    RunContext ctx =
-        new RunContext(
-            run.options(), run.target(), mode, run.casts(), run.config(), run.progress());
+    RunContext ctx = run.withMode(mode);
     SqliteSource source = SqliteSource.open(run.options().source());
     return PlanStep.run(ctx, source, CatalogStep.run(ctx, source), false);
   }

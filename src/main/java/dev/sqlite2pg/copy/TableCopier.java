@@ -47,7 +47,7 @@ public final class TableCopier {
   private boolean keysDuringLoad = true;
 
   /**
-   * One batch buffer (9 MB) per copying thread, reused by every table and chunk it copies:
+   * One batch buffer per copying thread (up to 9 MB), reused by every table and chunk it copies:
    * allocated per chunk, each one outlived a few young collections and piled up in the old
    * generation, so memory grew with the number of chunks (5M rows: 241 MB, 500k: 153 MB).
    */
@@ -56,31 +56,8 @@ public final class TableCopier {
   /** Tries per table when the connection is lost. */
   static final int ATTEMPTS = 3;
 
-  public TableCopier(
-      SqliteSource source,
-      TargetConnector target,
-      String schema,
-      boolean utf8,
-      int batchSize,
-      OnError onError,
-      dev.sqlite2pg.pg.state.RunState state,
-      java.util.function.Predicate<String> probed,
-      ExistingRows existing) {
-    this(
-        source,
-        target,
-        schema,
-        utf8,
-        batchSize,
-        onError,
-        state,
-        probed,
-        existing,
-        ProgressListener.NONE);
-  }
-
   /**
-   * As above, telling {@code progress} of each batch sent and each chunk committed or rolled back.
+   * @param progress told of each batch sent and each chunk committed or rolled back
    */
   public TableCopier(
       SqliteSource source,

@@ -135,7 +135,7 @@ public final class MergedFleet {
   @SuppressWarnings("try") // the lock is held by being open, never used
   public Plan prepare(FleetOptions options, int fleetFiles, boolean resume, boolean drop) {
     SqliteSource source = SqliteSource.open(first.path());
-    RunContext create = with(new LoadMode.Create());
+    RunContext create = reference.withMode(new LoadMode.Create());
     Plan merged =
         TenantColumn.addTo(
             PlanStep.run(create, source, CatalogStep.run(create, source), true), column);
@@ -315,15 +315,5 @@ public final class MergedFleet {
         reference.schema(),
         new SqliteToPg(merged.tables(), ServerFeatures.read(reference.target())),
         true);
-  }
-
-  private RunContext with(LoadMode mode) {
-    return new RunContext(
-        reference.options(),
-        reference.target(),
-        mode,
-        reference.casts(),
-        reference.config(),
-        reference.progress());
   }
 }

@@ -29,6 +29,16 @@ public record RunContext(
     this(options, target, mode, casts, config, ProgressListener.NONE);
   }
 
+  /** This run in another load mode. */
+  public RunContext withMode(LoadMode other) {
+    return new RunContext(options, target, other, casts, config, progress);
+  }
+
+  /** This run with its connections from {@code other}. */
+  public RunContext withTarget(TargetConnector other) {
+    return new RunContext(options, other, mode, casts, config, progress);
+  }
+
   public String schema() {
     return options.schema();
   }

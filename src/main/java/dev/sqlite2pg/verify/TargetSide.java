@@ -57,7 +57,9 @@ final class TargetSide {
   /**
    * A verifying session: no parallel workers (the SQLite side runs at the same time on this 2-core
    * class of machine, and more workers only take CPU from it: 1M rows, 0 workers 4.2 s, 1 worker
-   * 4.5 s), and times shown in UTC. Once per connection, not per fingerprint (a fleet's file
+   * 4.5 s), and times shown in UTC: PostgreSQL prints a timestamptz in the session's zone, which
+   * pgjdbc sets to the JVM's, and a difference read as 03:00+01 next to SQLite's 02:00 looked like
+   * a shift of an hour that was not there. Once per connection, not per fingerprint (a fleet's file
    * verified three tables on one connection and set it three times).
    */
   static void session(Connection c) throws SQLException {

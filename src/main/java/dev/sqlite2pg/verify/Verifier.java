@@ -143,7 +143,7 @@ public final class Verifier {
     String doing = "Connecting to verify";
     try (Connection src = source.connect();
         Connection dst = target.open()) {
-      utc(dst);
+      TargetSide.session(dst);
       for (TablePlan t : tables) {
         doing = "Verifying " + t.source().name();
         out.add(told(check(tv, t, early, existing, src, dst)));
@@ -158,7 +158,7 @@ public final class Verifier {
       TableVerifier tv, TablePlan t, EarlyTargetSide early, ExistingTables existing) {
     try (Connection src = source.connect();
         Connection dst = target.open()) {
-      utc(dst);
+      TargetSide.session(dst);
       return check(tv, t, early, existing, src, dst);
     } catch (SQLException e) {
       throw failed("Verifying " + t.source().name(), e);
@@ -196,15 +196,6 @@ public final class Verifier {
         src,
         dst,
         early.of(t.source().name()).filter(f -> !f.isCompletedExceptionally()));
-  }
-
-  /**
-   * PostgreSQL prints a timestamptz in the session's zone, which pgjdbc sets to the JVM's: the
-   * differing rows show it in UTC with its offset, as SQLite's own times are (a difference read as
-   * 03:00+01 next to SQLite's 02:00 looked like a shift of an hour that was not there).
-   */
-  private static void utc(Connection dst) throws SQLException {
-    TargetSide.session(dst);
   }
 
   /**

@@ -78,7 +78,8 @@ class TableCopierRetryTest {
         OnError.SKIP,
         noRecord(),
         t -> true,
-        ExistingRows.none("public", noRecord()));
+        ExistingRows.none("public", noRecord()),
+        dev.sqlite2pg.ProgressListener.NONE);
   }
 
   /** Class 08 every time: tried {@code ATTEMPTS} times (pausing 1 s, then 2 s), then failed. */
