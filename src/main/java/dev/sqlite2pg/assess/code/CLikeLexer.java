@@ -46,12 +46,11 @@ final class CLikeLexer implements Lexer {
       if (dialect == Dialect.PHP) {
         html();
       }
-      while (more()) {
-        step();
-      }
+      walk();
     }
 
-    private void step() {
+    @Override
+    void step() {
       char c = src.charAt(pos);
       int start = pos;
       if (startsWith("//") || dialect == Dialect.PHP && c == '#' && at(pos + 1) != '[') {

@@ -25,11 +25,7 @@ final class ConfigLexer implements Lexer {
 
   @Override
   public Lexed lex(String source) {
-    Run run = new Run(source);
-    while (run.more()) {
-      run.step();
-    }
-    return run.out;
+    return new Run(source).walk();
   }
 
   private final class Run extends Cursor {
@@ -38,6 +34,7 @@ final class ConfigLexer implements Lexer {
       super(src);
     }
 
+    @Override
     void step() {
       char c = src.charAt(pos);
       if (comments == Comments.XML && startsWith("<!--")) {

@@ -4,7 +4,7 @@ package dev.sqlite2pg.assess.code;
  * A position in one source file and the moves every lexer shares: line comments, block comments,
  * quoted strings. Each lexer walks the file once with its own cursor.
  */
-class Cursor {
+abstract class Cursor {
 
   final String src;
   final Lexed out;
@@ -13,6 +13,17 @@ class Cursor {
   Cursor(String src) {
     this.src = src;
     this.out = new Lexed(src);
+  }
+
+  /** One move of the lexer from {@code pos}: a comment, a string, or code. */
+  abstract void step();
+
+  /** The file walked from {@code pos} to its end, one step at a time. */
+  final Lexed walk() {
+    while (more()) {
+      step();
+    }
+    return out;
   }
 
   boolean more() {

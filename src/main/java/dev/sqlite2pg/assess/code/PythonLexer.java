@@ -10,11 +10,7 @@ final class PythonLexer implements Lexer {
 
   @Override
   public Lexed lex(String source) {
-    Run run = new Run(source);
-    while (run.more()) {
-      run.step();
-    }
-    return run.out;
+    return new Run(source).walk();
   }
 
   private static final class Run extends Cursor {
@@ -25,6 +21,7 @@ final class PythonLexer implements Lexer {
       super(src);
     }
 
+    @Override
     void step() {
       char c = src.charAt(pos);
       if (c == '#') {

@@ -13,11 +13,7 @@ final class RubyLexer implements Lexer {
 
   @Override
   public Lexed lex(String source) {
-    Run run = new Run(source);
-    while (run.more()) {
-      run.step();
-    }
-    return run.out;
+    return new Run(source).walk();
   }
 
   private static final class Run extends Cursor {
@@ -29,6 +25,7 @@ final class RubyLexer implements Lexer {
       super(src);
     }
 
+    @Override
     void step() {
       char c = src.charAt(pos);
       int start = pos;

@@ -10,11 +10,7 @@ final class SqlLexer implements Lexer {
 
   @Override
   public Lexed lex(String source) {
-    Run run = new Run(source);
-    while (run.more()) {
-      run.step();
-    }
-    return run.out;
+    return new Run(source).walk();
   }
 
   private static final class Run extends Cursor {
@@ -23,6 +19,7 @@ final class SqlLexer implements Lexer {
       super(src);
     }
 
+    @Override
     void step() {
       char c = src.charAt(pos);
       int start = pos;
