@@ -2,12 +2,10 @@ package dev.sqlite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,45 +17,28 @@ class CliTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
   @Test
   void anUnknownOptionIsExitCode2WithAHint() {
-    Run r = run("migrate", "x.db", "--jbos", "3");
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = CliRun.run("migrate", "x.db", "--jbos", "3");
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("Unknown option: '--jbos'").contains("sqlite2pg migrate --help");
   }
 
   @Test
   void badValuesAreExitCode2WithOneLine() throws Exception {
     Path db = Fixtures.build("shop", dir);
-    Run jobs = run("migrate", db.toString(), "jdbc:postgresql://localhost:1/x", "--jobs", "0");
-    assertThat(jobs.code()).isEqualTo(2);
+    CliRun jobs =
+        CliRun.run("migrate", db.toString(), "jdbc:postgresql://localhost:1/x", "--jobs", "0");
+    assertThat(jobs.exitCode()).isEqualTo(2);
     assertThat(jobs.err().strip()).isEqualTo("sqlite2pg: error: --jobs must be 1 to 64, not 0");
-    Run cast = run("plan", db.toString(), "--cast", "price=money");
-    assertThat(cast.code()).isEqualTo(2);
+    CliRun cast = CliRun.run("plan", db.toString(), "--cast", "price=money");
+    assertThat(cast.exitCode()).isEqualTo(2);
     assertThat(cast.err()).contains("unknown PostgreSQL type 'money' in --cast");
-    Run only = run("plan", db.toString(), "--only", "shop");
-    assertThat(only.code()).isEqualTo(2);
+    CliRun only = CliRun.run("plan", db.toString(), "--only", "shop");
+    assertThat(only.exitCode()).isEqualTo(2);
     assertThat(only.err()).contains("pass --config FILE.yaml too");
-    Run tz = run("plan", db.toString(), "--source-timezone", "Mars/Olympus");
-    assertThat(tz.code()).isEqualTo(2);
+    CliRun tz = CliRun.run("plan", db.toString(), "--source-timezone", "Mars/Olympus");
+    assertThat(tz.exitCode()).isEqualTo(2);
     assertThat(tz.err()).contains("is not a time zone");
   }
 
@@ -65,41 +46,41 @@ class CliTest {
   void ifExistsThatContradictsDropIsExitCode2WithOneLine() throws Exception {
     Path db = Fixtures.build("shop", dir);
     String url = "jdbc:postgresql://localhost:1/x";
-    Run skip = run("migrate", db.toString(), url, "--if-exists=skip-existing", "--drop");
-    assertThat(skip.code()).isEqualTo(2);
+    CliRun skip = CliRun.run("migrate", db.toString(), url, "--if-exists=skip-existing", "--drop");
+    assertThat(skip.exitCode()).isEqualTo(2);
     assertThat(skip.err().strip())
         .isEqualTo(
             "sqlite2pg: error: --if-exists=skip-existing keeps"
                 + " the rows the target's tables hold and --drop replaces the tables: pass one or the"
                 + " other");
-    Run fail = run("migrate", db.toString(), url, "--if-exists", "FAIL", "--drop");
-    assertThat(fail.code()).isEqualTo(2);
+    CliRun fail = CliRun.run("migrate", db.toString(), url, "--if-exists", "FAIL", "--drop");
+    assertThat(fail.exitCode()).isEqualTo(2);
     assertThat(fail.err().strip())
         .isEqualTo(
             "sqlite2pg: error: --if-exists=fail has no effect"
                 + " with --drop, which replaces the tables whatever they hold: pass one or the other");
     // --drop with a mode that keeps what the target holds: refused before connecting.
-    Run dataOnly = run("migrate", db.toString(), url, "--data-only", "--drop");
-    assertThat(dataOnly.code()).isEqualTo(2);
+    CliRun dataOnly = CliRun.run("migrate", db.toString(), url, "--data-only", "--drop");
+    assertThat(dataOnly.exitCode()).isEqualTo(2);
     assertThat(dataOnly.err().strip())
         .isEqualTo(
             "sqlite2pg: error: --data-only loads into the"
                 + " tables the application created and --drop replaces them with sqlite2pg's own: pass"
                 + " one or the other");
-    Run resume = run("migrate", db.toString(), url, "--resume", "--drop");
-    assertThat(resume.code()).isEqualTo(2);
+    CliRun resume = CliRun.run("migrate", db.toString(), url, "--resume", "--drop");
+    assertThat(resume.exitCode()).isEqualTo(2);
     assertThat(resume.err().strip())
         .startsWith("sqlite2pg: error: --resume continues the" + " interrupted run")
         .contains("pass --resume alone")
         .doesNotContain("\n");
-    Run bad = run("migrate", db.toString(), url, "--if-exists=skip");
-    assertThat(bad.code()).isEqualTo(2);
+    CliRun bad = CliRun.run("migrate", db.toString(), url, "--if-exists=skip");
+    assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err())
         .contains(
             "Invalid value for option '--if-exists': expected fail, skip-existing or"
                 + " replace, not 'skip'");
-    Run runbook = run("migrate", db.toString(), url, "--skip-existing");
-    assertThat(runbook.code()).isEqualTo(2);
+    CliRun runbook = CliRun.run("migrate", db.toString(), url, "--skip-existing");
+    assertThat(runbook.exitCode()).isEqualTo(2);
     assertThat(runbook.err().strip())
         .startsWith("sqlite2pg: error: --skip-existing is spelled" + " --if-exists=skip-existing")
         .doesNotContain("\n");
@@ -107,8 +88,8 @@ class CliTest {
 
   @Test
   void aMissingSourceIsExitCode4() {
-    Run r = run("plan", dir.resolve("nope.db").toString());
-    assertThat(r.code()).isEqualTo(4);
+    CliRun r = CliRun.run("plan", dir.resolve("nope.db").toString());
+    assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.err()).startsWith("sqlite2pg: error: SQLite file ").contains("does not exist");
   }
 
@@ -116,8 +97,8 @@ class CliTest {
   void migrateWritesTheJsonReportScriptsRead() throws Exception {
     Path db = Fixtures.build("shop", dir);
     Path report = dir.resolve("report.json");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "migrate",
             "-q",
             db.toString(),
@@ -125,7 +106,7 @@ class CliTest {
                 TestPostgres.newDatabase("cli").replaceAll(".*/([^/?]+)\\?.*", "$1")),
             "--report",
             report.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("OK: all 13 rows of 4 tables arrived and verified equal.");
     String json = Files.readString(report);
     for (String field :

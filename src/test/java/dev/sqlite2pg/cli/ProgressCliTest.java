@@ -2,12 +2,10 @@ package dev.sqlite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlite2pg.testing.CliRun;
 import dev.sqlite2pg.testing.Fixtures;
 import dev.sqlite2pg.testing.NeedsServer;
 import dev.sqlite2pg.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,24 +35,6 @@ class ProgressCliTest {
           "verify",
           "report");
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
   private String target(String name) {
     return TestPostgres.jdbcUrl(
         TestPostgres.newDatabase(name).replaceAll(".*/([^/?]+)\\?.*", "$1"));
@@ -64,15 +44,15 @@ class ProgressCliTest {
   void plainProgressAndTheStepsInBothReports() throws Exception {
     Path db = Fixtures.build("shop", dir);
     Path report = dir.resolve("report.json");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "migrate",
             "--progress=plain",
             db.toString(),
             target("progress_cli"),
             "--report",
             report.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     for (String step : STEPS) {
       assertThat(r.err()).contains("progress: " + step + " finished in ");
     }
@@ -89,16 +69,16 @@ class ProgressCliTest {
   @Test
   void quietShowsNoProgressAndNoVerifyHasNoVerifyStep() throws Exception {
     Path db = Fixtures.build("shop", dir);
-    Run r = run("migrate", "-q", "--no-verify", db.toString(), target("progress_quiet"));
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = CliRun.run("migrate", "-q", "--no-verify", db.toString(), target("progress_quiet"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).doesNotContain("progress:");
     assertThat(r.out()).contains("steps: snapshot").doesNotContain("verify ").contains("report");
   }
 
   @Test
   void anUnknownModeIsExitCode2() {
-    Run r = run("migrate", "--progress=fancy", "x.db");
-    assertThat(r.code()).isEqualTo(2);
+    CliRun r = CliRun.run("migrate", "--progress=fancy", "x.db");
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--progress takes auto, tty, plain or none, not 'fancy'");
   }
 }
