@@ -4,7 +4,6 @@ import dev.sqlite2pg.FleetResult.FileOutcome;
 import dev.sqlite2pg.FleetResult.Status;
 import dev.sqlite2pg.MigrationException.Code;
 import dev.sqlite2pg.pg.ExistingTables;
-import dev.sqlite2pg.pg.TenantConnector;
 import dev.sqlite2pg.pg.TenantScope;
 import dev.sqlite2pg.pg.connect.KeptConnector;
 import dev.sqlite2pg.pg.connect.PooledConnector;
@@ -135,7 +134,7 @@ public final class Fleet {
             watched(
                 mine.size(),
                 (f, jobs) -> {
-                  try (KeptConnector session = session(f)) {
+                  try (KeptConnector session = session()) {
                     FileOutcome o =
                         verified(f, file(f, jobs, baseMode(false), false, session), mine.size());
                     finished.incrementAndGet();
@@ -221,15 +220,52 @@ public final class Fleet {
                                 f,
                                 file(f, jobs, null, earlier.containsKey(f.unit()), session),
                                 mine.size()))));
-    FleetResult.Keys keys =
+    MergedFleet.Finished end =
         out.stream().allMatch(o -> o.exitCode() == 0)
-            ? fleet.finish(merged)
-            : new FleetResult.Keys(
-                false,
-                "not every file of this run is in: the keys wait for --resume",
-                List.of(),
-                List.of());
-    return result(out, Optional.of(keys), start);
+            ? fleet.finish(merged, context().options().verify())
+            : new MergedFleet.Finished(
+                new FleetResult.Keys(
+                    false,
+                    "not every file of this run is in: the keys wait for --resume",
+                    List.of(),
+                    List.of()),
+                Optional.empty());
+    return result(
+        end.tenants().map(t -> locate(out, t)).orElse(out),
+        Optional.of(end.keys()),
+        end.tenants(),
+        start);
+  }
+
+  /**
+   * The files of this run whose tenant differs, compared again row by row (their tenant's rows
+   * found by the primary key, which starts with the tenant column): their reports say which rows.
+   */
+  private List<FileOutcome> locate(List<FileOutcome> out, FleetResult.Tenants tenants) {
+    java.util.Set<String> differ =
+        tenants.differences().stream()
+            .map(FleetResult.TenantDifference::tenant)
+            .collect(java.util.stream.Collectors.toSet());
+    return out.stream()
+        .map(o -> o.status() == Status.RAN && differ.contains(o.unit()) ? located(o) : o)
+        .toList();
+  }
+
+  private FileOutcome located(FileOutcome o) {
+    FleetFile f = new FleetFile(o.file(), o.unit());
+    try (KeptConnector session = session()) {
+      FileOutcome v =
+          verified(f, file(f, context().options().jobs(), null, false, session), Integer.MAX_VALUE);
+      return new FileOutcome(
+          o.file(),
+          o.unit(),
+          o.status(),
+          o.migrated(),
+          v.verified(),
+          v.error(),
+          o.rows(),
+          Math.max(Math.max(o.exitCode(), v.exitCode()), Code.DIFFERENT.exitCode()));
+    }
   }
 
   // --- one file
@@ -263,7 +299,7 @@ public final class Fleet {
       return skip.get();
     }
     // The file's records and its run share one session (its tenant's, for --merge).
-    try (KeptConnector session = session(f)) {
+    try (KeptConnector session = session()) {
       state.started(session, f.unit(), f.path().toString(), fingerprint(f));
       FileOutcome o = run.apply(session);
       state.finished(session, f.unit(), o.rows(), o.exitCode());
@@ -382,12 +418,11 @@ public final class Fleet {
   }
 
   /**
-   * The connections of one file's run, kept from step to step (and saying its tenant, for --merge):
-   * closed when the file is done, back to the fleet's pool.
+   * The connections of one file's run, kept from step to step: closed when the file is done, back
+   * to the fleet's pool.
    */
-  private KeptConnector session(FleetFile f) {
-    return new KeptConnector(
-        options.merge() ? new TenantConnector(context().target(), tenant(f)) : context().target());
+  private KeptConnector session() {
+    return new KeptConnector(context().target());
   }
 
   private TenantScope tenant(FleetFile f) {
@@ -445,12 +480,21 @@ public final class Fleet {
   }
 
   private FleetResult result(List<FileOutcome> files, Optional<FleetResult.Keys> keys, long start) {
+    return result(files, keys, Optional.empty(), start);
+  }
+
+  private FleetResult result(
+      List<FileOutcome> files,
+      Optional<FleetResult.Keys> keys,
+      Optional<FleetResult.Tenants> tenants,
+      long start) {
     return new FleetResult(
         context().target().display(),
         options.merge() || intoOneSchema() ? Optional.of(context().schema()) : Optional.empty(),
         options.tenantColumn(),
         files,
         keys,
+        tenants,
         (System.nanoTime() - start) / 1e9);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param schema the merged schema, or empty when each file has its own
  * @param keys what STEP 5 of a merged fleet did, or why this run left it to another
+ * @param tenants a merged fleet's every tenant compared with its file, by the run that finished it
  * @param seconds the whole run's wall time
  */
 public record FleetResult(
@@ -18,6 +19,7 @@ public record FleetResult(
     Optional<String> tenantColumn,
     List<FileOutcome> files,
     Optional<Keys> keys,
+    Optional<Tenants> tenants,
     double seconds) {
 
   /** How one file ended. */
@@ -56,9 +58,37 @@ public record FleetResult(
   public record Keys(
       boolean built, String why, List<Warning> warnings, List<NotMigrated> notMigrated) {}
 
-  /** The highest exit code of any file; 0 when every file ended with 0. */
+  /**
+   * A merged fleet's tenants compared, after its last file, with what their files' sources held
+   * (each table's row count and fingerprint, recorded when the file loaded).
+   *
+   * @param tenants tenants compared
+   * @param rows the target's rows compared
+   * @param differences one per tenant and table that differs
+   * @param unverified tenants whose files were loaded with --no-verify (nothing recorded to
+   *     compare)
+   */
+  public record Tenants(
+      long tenants, long rows, List<TenantDifference> differences, List<String> unverified) {}
+
+  /**
+   * A tenant's table that is not as its file had it.
+   *
+   * @param expectedRows the file's rows whose values convert, as recorded when it loaded
+   * @param targetRows the tenant's rows in the target
+   * @param what what differs, in words
+   */
+  public record TenantDifference(
+      String tenant, String table, long expectedRows, long targetRows, String what) {}
+
+  /**
+   * The highest exit code of any file; 0 when every file ended with 0. A tenant that differs after
+   * the fleet's last file makes it {@link MigrationException.Code#DIFFERENT}'s at least.
+   */
   public int exitCode() {
-    return files.stream().mapToInt(FileOutcome::exitCode).max().orElse(0);
+    int files = this.files.stream().mapToInt(FileOutcome::exitCode).max().orElse(0);
+    boolean differ = tenants.map(t -> !t.differences().isEmpty()).orElse(false);
+    return differ ? Math.max(files, MigrationException.Code.DIFFERENT.exitCode()) : files;
   }
 
   public long rows() {

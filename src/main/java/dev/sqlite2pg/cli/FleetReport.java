@@ -21,7 +21,10 @@ final class FleetReport {
 
   private FleetReport() {}
 
-  static String render(FleetResult r, Path rejectDir) {
+  /**
+   * @param verify whether the run verified (no --no-verify)
+   */
+  static String render(FleetResult r, Path rejectDir, boolean verify) {
     StringWriter sw = new StringWriter();
     PrintWriter out = new PrintWriter(sw);
     boolean whole = r.files().size() <= WHOLE_REPORTS;
@@ -41,7 +44,7 @@ final class FleetReport {
     }
     for (FileOutcome f : r.files()) {
       if (whole || f.exitCode() != 0) {
-        section(out, r, f, rejectDir, whole);
+        section(out, r, f, rejectDir, whole, verify);
       } else {
         out.printf(
             Locale.ROOT,
@@ -49,10 +52,16 @@ final class FleetReport {
             f.file().getFileName(),
             f.unit(),
             f.rows(),
-            verdict(f));
+            verdict(r, f, verify));
       }
     }
     r.keys().ifPresent(k -> keys(out, k));
+    r.tenants().ifPresent(t -> tenants(out, t));
+    if (r.keys().isPresent() && r.tenants().isEmpty() && verify) {
+      out.println(
+          "Verify: each tenant is compared with its file after the fleet's last file, by the run"
+              + " that loads it");
+    }
     out.printf(
         Locale.ROOT,
         "%nFiles: %d; %d ran, %d done by an earlier run, %d failed; %,d rows in %.1f s%n",
@@ -77,7 +86,12 @@ final class FleetReport {
   }
 
   private static void section(
-      PrintWriter out, FleetResult r, FileOutcome f, Path rejectDir, boolean whole) {
+      PrintWriter out,
+      FleetResult r,
+      FileOutcome f,
+      Path rejectDir,
+      boolean whole,
+      boolean verify) {
     out.printf(
         Locale.ROOT,
         "%n== %s -> %s: %s ==%n",
@@ -85,21 +99,64 @@ final class FleetReport {
         r.tenantColumn().isPresent()
             ? "tenant " + f.unit()
             : "schema " + r.schema().orElse(f.unit()),
-        verdict(f));
+        verdict(r, f, verify));
     f.error().ifPresent(e -> out.println("sqlite2pg: " + e));
     f.migrated().ifPresent(m -> out.print(TextReport.render(m, rejectDir.resolve(f.unit()))));
     f.verified().ifPresent(v -> out.print(VerifyReport.render(v, !whole)));
   }
 
-  private static String verdict(FileOutcome f) {
+  private static String verdict(FleetResult r, FileOutcome f, boolean verify) {
     return switch (f.status()) {
       case DONE_EARLIER -> "done by an earlier run";
       case FAILED -> "failed, exit " + f.exitCode();
-      case RAN ->
-          f.exitCode() == 0
-              ? (f.verified().isPresent() ? "equal" : "OK, verified")
-              : "NOT OK, exit " + f.exitCode();
+      case RAN -> ran(r, f, verify);
     };
+  }
+
+  private static String ran(FleetResult r, FileOutcome f, boolean verify) {
+    if (f.exitCode() != 0) {
+      return "NOT OK, exit " + f.exitCode();
+    }
+    if (f.verified().isPresent()) {
+      return "equal";
+    }
+    if (!verify) {
+      return "OK, not verified (--no-verify)";
+    }
+    // A merged fleet's file is compared with its tenant's rows after the fleet's last file.
+    return r.keys().isPresent() && r.tenants().isEmpty() ? "OK, not verified yet" : "OK, verified";
+  }
+
+  /** Up to this many differing tenant tables are listed, one line each. */
+  private static final int TENANT_LINES = 20;
+
+  private static void tenants(PrintWriter out, FleetResult.Tenants t) {
+    out.printf(
+        Locale.ROOT,
+        "Verify: %,d tenants, %,d rows, each tenant's tables compared with its file (row count and"
+            + " fingerprint): %s%n",
+        t.tenants(),
+        t.rows(),
+        t.differences().isEmpty()
+            ? "all equal"
+            : t.differences().size() + " tenant tables differ, NOT OK");
+    t.differences().stream()
+        .limit(TENANT_LINES)
+        .forEach(d -> out.printf(Locale.ROOT, "  %-24s %s: %s%n", d.tenant(), d.table(), d.what()));
+    if (t.differences().size() > TENANT_LINES) {
+      out.printf(
+          Locale.ROOT,
+          "  and %d more (all in the JSON report)%n",
+          t.differences().size() - TENANT_LINES);
+    }
+    if (!t.unverified().isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "  not verified: %d tenants whose files were loaded with --no-verify (%s%s)%n",
+          t.unverified().size(),
+          String.join(", ", t.unverified().stream().limit(5).toList()),
+          t.unverified().size() > 5 ? ", ..." : "");
+    }
   }
 
   private static void keys(PrintWriter out, FleetResult.Keys k) {

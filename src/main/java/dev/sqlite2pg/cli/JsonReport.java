@@ -146,6 +146,9 @@ final class JsonReport {
             g.writeEndArray();
             g.writeEndObject();
           }
+          if (r.tenants().isPresent()) {
+            tenants(g, r.tenants().get());
+          }
           g.writeObjectFieldStart("totals");
           g.writeNumberField("files", r.files().size());
           g.writeNumberField("ran", r.count(FleetResult.Status.RAN));
@@ -156,6 +159,31 @@ final class JsonReport {
           g.writeEndObject();
           g.writeNumberField("exit_code", r.exitCode());
         });
+  }
+
+  /** A merged fleet's tenants compared after its last file: every difference, each tenant. */
+  private static void tenants(JsonGenerator g, FleetResult.Tenants t) throws IOException {
+    g.writeObjectFieldStart("tenants");
+    g.writeNumberField("compared", t.tenants());
+    g.writeNumberField("rows", t.rows());
+    g.writeBooleanField("equal", t.differences().isEmpty());
+    g.writeArrayFieldStart("differences");
+    for (FleetResult.TenantDifference d : t.differences()) {
+      g.writeStartObject();
+      g.writeStringField("tenant", d.tenant());
+      g.writeStringField("table", d.table());
+      g.writeNumberField("expected_rows", d.expectedRows());
+      g.writeNumberField("target_rows", d.targetRows());
+      g.writeStringField("what", d.what());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("unverified");
+    for (String u : t.unverified()) {
+      g.writeString(u);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void fleetFile(JsonGenerator g, FleetResult.FileOutcome f) throws IOException {

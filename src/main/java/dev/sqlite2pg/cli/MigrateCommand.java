@@ -216,7 +216,7 @@ final class MigrateCommand implements Callable<Integer> {
     dev.sqlite2pg.FleetResult r =
         dev.sqlite2pg.Fleet.of(m, split.sources(), fleet.options()).migrate();
     shown.stop();
-    out.print(FleetReport.render(r, rejectDirectory()));
+    out.print(FleetReport.render(r, rejectDirectory(), !noVerify));
     out.flush();
     if (report != null) {
       JsonReport.write(r, report, started);

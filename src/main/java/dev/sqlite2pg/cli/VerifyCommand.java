@@ -99,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
         dev.sqlite2pg.FleetResult fr =
             dev.sqlite2pg.Fleet.of(m, split.sources(), fleet.options()).verify();
         shown.stop();
-        spec.commandLine().getOut().print(FleetReport.render(fr, Path.of(".")));
+        spec.commandLine().getOut().print(FleetReport.render(fr, Path.of("."), true));
         spec.commandLine().getOut().flush();
         if (report != null) {
           JsonReport.write(fr, report, started);

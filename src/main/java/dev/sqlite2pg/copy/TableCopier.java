@@ -12,6 +12,7 @@ import dev.sqlite2pg.convert.ConversionException;
 import dev.sqlite2pg.convert.Encoders;
 import dev.sqlite2pg.convert.ValueEncoder;
 import dev.sqlite2pg.pg.TargetErrors;
+import dev.sqlite2pg.pg.TenantScope;
 import dev.sqlite2pg.plan.ColumnPlan;
 import dev.sqlite2pg.plan.RowValues;
 import dev.sqlite2pg.plan.TablePlan;
@@ -20,6 +21,7 @@ import dev.sqlite2pg.sqlite.SourceRow;
 import dev.sqlite2pg.sqlite.SqliteErrors;
 import dev.sqlite2pg.sqlite.SqliteSource;
 import dev.sqlite2pg.sqlite.TableReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ public final class TableCopier {
   private final ExistingRows existing;
   private final ProgressListener progress;
   private boolean keysDuringLoad = true;
+  private Optional<TenantScope> tenant = Optional.empty();
+  private byte[] tenantValue = new byte[0];
 
   /**
    * One batch buffer per copying thread (up to 9 MB), reused by every table and chunk it copies:
@@ -161,6 +165,19 @@ public final class TableCopier {
     return this;
   }
 
+  /**
+   * A merged fleet's file ({@code migrate --merge}): every row gets its tenant's value in the
+   * tenant column, sent in the COPY as the row's first field. It was the column's default, read
+   * from a session setting: a set_config per file and an ALTER TABLE at the fleet's end that waited
+   * a second for autovacuum to give way (1,000 files: 1.0 s of the last step).
+   */
+  public TableCopier tenant(Optional<TenantScope> tenant) {
+    this.tenant = tenant;
+    this.tenantValue =
+        tenant.map(sc -> sc.value().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+    return this;
+  }
+
   /** Records a table whose chunks all committed as copied, for --resume. */
   void chunksDone(TablePlan t, long rows) {
     state.markChunksCopied(t.source().name(), rows);
@@ -219,9 +236,13 @@ public final class TableCopier {
       boolean byRowid = !t.source().withoutRowid();
       while (row.next()) {
         n.read++;
-        batch.startRow(enc.length, byRowid ? row.getLong(0) : n.read);
+        batch.startRow(
+            enc.length + (tenant.isPresent() ? 1 : 0), byRowid ? row.getLong(0) : n.read);
         int i = 0;
         try {
+          if (tenant.isPresent()) {
+            batch.buf.writeBytes(tenantValue, 0, tenantValue.length);
+          }
           for (; i < enc.length; i++) {
             enc[i].encode(row, i + 1, batch.buf);
           }
@@ -319,6 +340,7 @@ public final class TableCopier {
     return "COPY "
         + existing.staging(t).orElse(qualified(schema, t.target()))
         + " ("
+        + tenant.map(sc -> quote(sc.column()) + ", ").orElse("")
         + String.join(", ", cols.stream().map(c -> quote(c.target())).toList())
         + ") FROM STDIN (FORMAT binary)";
   }

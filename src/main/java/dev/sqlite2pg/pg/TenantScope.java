@@ -6,14 +6,10 @@ import dev.sqlite2pg.sql.PgLiterals;
 
 /**
  * One tenant's rows in tables that hold many ({@code migrate --merge}): the tenant column and this
- * tenant's value in it. A file of the fleet is copied into the merged tables with the column filled
- * by its default (the session's {@code sqlite2pg.tenant}), and verified against this tenant's rows
- * only.
+ * tenant's value in it. A file of the fleet is copied into the merged tables with this value in the
+ * column of every row (sent in the COPY), and verified against this tenant's rows only.
  */
 public record TenantScope(String column, String value) {
-
-  /** The session setting the tenant column's default reads while files are loaded. */
-  public static final String SETTING = "sqlite2pg.tenant";
 
   /** This tenant's rows of {@code qualifiedTable}, as a relation a query selects from. */
   public String relation(String qualifiedTable) {

@@ -33,9 +33,19 @@ import java.util.TreeMap;
 public final class TargetFit {
 
   private final ExistingTables existing;
+  private final Optional<String> filled;
 
   public TargetFit(ExistingTables existing) {
+    this(existing, Optional.empty());
+  }
+
+  /**
+   * @param filled a column the load fills itself, in every table (a merged fleet's tenant column):
+   *     needing no source column
+   */
+  public TargetFit(ExistingTables existing, Optional<String> filled) {
     this.existing = existing;
+    this.filled = filled;
   }
 
   /** The plan adjusted to the target, or why this table cannot be compared. */
@@ -239,7 +249,9 @@ public final class TargetFit {
               "the application's column is " + col.get().typeSql()));
     }
     for (ExistingTables.Col col : existing.columns(target)) {
-      if (!used.contains(col.name()) && !col.optional()) {
+      if (!used.contains(col.name())
+          && !col.optional()
+          && !filled.equals(Optional.of(col.name()))) {
         problems.add(
             target
                 + "."

@@ -98,7 +98,8 @@ public final class CopyStep {
                 probed::contains,
                 existing,
                 run.progress())
-            .keysDuringLoad(run.mode().keysDuringLoad());
+            .keysDuringLoad(run.mode().keysDuringLoad())
+            .tenant(run.mode().tenant());
     List<TableCopyResult> results =
         new CopyScheduler(copier, options.jobs())
             .copyAll(

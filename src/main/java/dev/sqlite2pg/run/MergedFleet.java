@@ -1,7 +1,6 @@
 package dev.sqlite2pg.run;
 
 import static dev.sqlite2pg.sql.Identifiers.qualified;
-import static dev.sqlite2pg.sql.Identifiers.quote;
 
 import dev.sqlite2pg.FleetOptions;
 import dev.sqlite2pg.FleetResult;
@@ -13,7 +12,6 @@ import dev.sqlite2pg.catalog.SchemaDiff;
 import dev.sqlite2pg.pg.ExistingTables;
 import dev.sqlite2pg.pg.ServerFeatures;
 import dev.sqlite2pg.pg.TargetErrors;
-import dev.sqlite2pg.pg.TenantScope;
 import dev.sqlite2pg.pg.ddl.CitusDistribution;
 import dev.sqlite2pg.pg.ddl.SchemaWriter;
 import dev.sqlite2pg.pg.state.FleetState;
@@ -24,6 +22,7 @@ import dev.sqlite2pg.plan.SqliteToPg;
 import dev.sqlite2pg.plan.TablePlan;
 import dev.sqlite2pg.plan.TenantColumn;
 import dev.sqlite2pg.sqlite.SqliteSource;
+import dev.sqlite2pg.verify.TenantFingerprints;
 import dev.sqlite2pg.verify.Verifier;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,29 +200,24 @@ public final class MergedFleet {
     TargetConnector target = reference.target();
     try (Connection c = target.open();
         Statement s = c.createStatement()) {
-      for (TablePlan t : merged.tables()) {
-        s.execute(
-            alterTenant(
-                t,
-                "SET DEFAULT current_setting("
-                    + dev.sqlite2pg.sql.PgLiterals.string(TenantScope.SETTING)
-                    + ")"));
-        // Each file is verified against its tenant's rows while the others load: without an
-        // index that is a scan of the whole merged table per file, quadratic in the fleet.
-        s.execute(
-            "CREATE INDEX "
-                + quote(loadIndex(t))
-                + " ON "
-                + qualified(reference.schema(), t.target())
-                + " ("
-                + quote(column)
-                + ")");
-      }
+      autovacuum(s, merged, "SET (autovacuum_enabled = false)");
       if (options.distributeBy().isPresent()) {
         distribute(c, s, merged);
       }
     } catch (SQLException e) {
       throw TargetErrors.translate("Creating the merged tables", e, target);
+    }
+  }
+
+  /**
+   * Autovacuum stays off the merged tables while the files load and until their keys are built: a
+   * fleet takes long enough for it to start on them, and each ALTER TABLE of STEP 5 then waited for
+   * it to be cancelled (deadlock_timeout, 1 s; seen on 1,000 files of 2,000 rows). The keys end
+   * with ANALYZE; autovacuum is back on (the server's setting) once they are built.
+   */
+  private void autovacuum(Statement s, Plan merged, String change) throws SQLException {
+    for (TablePlan t : merged.tables()) {
+      s.execute("ALTER TABLE " + qualified(reference.schema(), t.target()) + " " + change);
     }
   }
 
@@ -241,72 +237,104 @@ public final class MergedFleet {
     }
   }
 
+  /** What the run that finds every file of the fleet done did: its keys and its tenants. */
+  public record Finished(FleetResult.Keys keys, Optional<FleetResult.Tenants> tenants) {}
+
   /**
-   * STEP 5 of the fleet, by the run that finds every file of the fleet done: keys, unique
-   * constraints, indexes, foreign keys (each with the tenant column), sequences past every tenant's
-   * keys, then the tenant column's load-time default removed.
+   * The fleet's end, by the run that finds every file of it done: every tenant compared with its
+   * file (unless --no-verify; again on every such run, as a --resume of a done fleet), then STEP 5:
+   * keys, unique constraints, indexes, foreign keys (each with the tenant column), sequences past
+   * every tenant's keys, unless an earlier run built them. The tenants are compared first: the
+   * grouped scans need no index, and each ALTER TABLE of STEP 5 would stop them.
    */
   @SuppressWarnings("try") // as in prepare
-  public FleetResult.Keys finish(Plan merged) {
+  public Finished finish(Plan merged, boolean verify) {
     try (RunLock lock = RunLock.waitFor(reference.target(), "fleet " + reference.schema())) {
       FleetState.Fleet fleet = state.fleet().orElseThrow();
+      Set<String> done = new TreeSet<>();
+      state
+          .files()
+          .forEach(
+              (unit, r) -> {
+                if (r.status().equals("done")) {
+                  done.add(unit);
+                }
+              });
+      if (done.size() < fleet.files()) {
+        return new Finished(
+            new FleetResult.Keys(
+                false,
+                done.size()
+                    + " of "
+                    + fleet.files()
+                    + " files are in; the run that loads the last one builds the keys, indexes"
+                    + " and foreign keys",
+                List.of(),
+                List.of()),
+            Optional.empty());
+      }
+      Optional<FleetResult.Tenants> tenants =
+          verify ? Optional.of(verifyTenants(merged, done)) : Optional.empty();
       if (fleet.keysBuilt()) {
-        return new FleetResult.Keys(
-            false, "the keys were built by an earlier run", List.of(), List.of());
+        return new Finished(
+            new FleetResult.Keys(
+                false, "the keys were built by an earlier run", List.of(), List.of()),
+            tenants);
       }
-      Map<String, FleetState.FileRecord> files = state.files();
-      long done = files.values().stream().filter(f -> f.status().equals("done")).count();
-      if (done < fleet.files()) {
-        return new FleetResult.Keys(
-            false,
-            done
-                + " of "
-                + fleet.files()
-                + " files are in; the run that loads the last one builds the keys, indexes"
-                + " and foreign keys",
-            List.of(),
-            List.of());
-      }
-      LOG.info(
-          "STEP 5: --merge: keys, indexes and foreign keys of the {} merged tables",
-          merged.tables().size());
-      SchemaWriter writer = writer(merged);
-      try (SchemaWriter.PostData post = writer.startPostData(merged, reference.options().jobs())) {
-        merged.tables().forEach(t -> post.tableReady(t.source().name()));
-        writer.finishPostData(post, merged, true, true, (t, c) -> 0L);
-      }
-      dropDefaults(merged);
-      state.keysBuilt();
-      return new FleetResult.Keys(true, "", writer.warnings(), writer.notMigrated());
+      return new Finished(keys(merged), tenants);
     }
   }
 
-  private void dropDefaults(Plan merged) {
-    TargetConnector target = reference.target();
-    try (Connection c = target.open();
+  private FleetResult.Keys keys(Plan merged) {
+    LOG.info(
+        "STEP 5: --merge: keys, indexes and foreign keys of the {} merged tables",
+        merged.tables().size());
+    SchemaWriter writer = writer(merged);
+    try (SchemaWriter.PostData post = writer.startPostData(merged, reference.options().jobs())) {
+      merged.tables().forEach(t -> post.tableReady(t.source().name()));
+      writer.finishPostData(post, merged, true, true, (t, c) -> 0L);
+    }
+    try (Connection c = reference.target().open();
         Statement s = c.createStatement()) {
-      for (TablePlan t : merged.tables()) {
-        s.execute(alterTenant(t, "DROP DEFAULT"));
-        // The primary key starts with the tenant column now; the load's index has done its work.
-        s.execute("DROP INDEX IF EXISTS " + qualified(reference.schema(), loadIndex(t)));
-      }
+      autovacuum(s, merged, "RESET (autovacuum_enabled)");
     } catch (SQLException e) {
-      throw TargetErrors.translate(
-          "Removing the tenant column's load-time default and index", e, target);
+      throw TargetErrors.translate("Turning autovacuum back on", e, reference.target());
     }
+    state.keysBuilt();
+    return new FleetResult.Keys(true, "", writer.warnings(), writer.notMigrated());
   }
 
-  private String alterTenant(TablePlan t, String change) {
-    return "ALTER TABLE "
-        + qualified(reference.schema(), t.target())
-        + " ALTER COLUMN "
-        + quote(column)
-        + " "
-        + change;
+  /**
+   * Every tenant of the fleet compared with its file: each merged table fingerprinted per tenant in
+   * one pass, against what each done file recorded of its source when it loaded ({@link
+   * VerifyStep}).
+   */
+  private FleetResult.Tenants verifyTenants(Plan merged, Set<String> done) {
+    LOG.info("STEP 6: --merge: every tenant of {} tables compared", merged.tables().size());
+    ExistingTables existing = Verifier.checkedTables(reference.target(), reference.schema());
+    List<TablePlan> files = merged.tables().stream().map(this::withoutTenant).toList();
+    Map<String, TenantFingerprints.Result> target =
+        TenantFingerprints.all(
+            reference.target(),
+            reference.schema(),
+            existing,
+            files,
+            column,
+            reference.options().jobs());
+    TenantComparison compared = new TenantComparison(done);
+    for (TablePlan t : files) {
+      compared.table(t, target.get(t.source().name()), state.recordedTables(t.source().name()));
+    }
+    return compared.result();
   }
 
-  private String loadIndex(TablePlan t) {
-    return dev.sqlite2pg.plan.TargetNames.shorten(t.target() + "_" + column + "_load");
+  /** {@code t} as a file of the fleet loads it: its columns without the tenant column. */
+  private TablePlan withoutTenant(TablePlan t) {
+    return new TablePlan(
+        t.source(),
+        t.target(),
+        t.sourceRows(),
+        t.columns().stream().filter(c -> !c.target().equals(column)).toList());
   }
 
   private SchemaWriter writer(Plan merged) {

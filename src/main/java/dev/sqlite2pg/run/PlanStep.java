@@ -122,7 +122,8 @@ public final class PlanStep {
   /** The plan fitted to the tables the target has (see {@link TargetFit#fit}). */
   private static Plan fitToTarget(RunContext run, Plan plan, SqliteSource source, boolean all) {
     ExistingTables existing = run.mode().knownTables().orElseGet(() -> read(run, plan.schema()));
-    return new TargetFit(existing).fit(plan, all, source);
+    Optional<String> tenant = run.mode().tenant().map(dev.sqlite2pg.pg.TenantScope::column);
+    return new TargetFit(existing, tenant).fit(plan, all, source);
   }
 
   private static ExistingTables read(RunContext run, String schema) {

@@ -39,6 +39,16 @@ public final class ReportStep {
     List<Warning> warnings = new ArrayList<>(plan.warnings());
     warnings.addAll(books.notes());
     warnings.addAll(schema.warnings());
+    run.mode()
+        .tenant()
+        .filter(t -> run.options().verify())
+        .ifPresent(
+            t ->
+                warnings.add(
+                    Warning.general(
+                        "not verified yet: tenant "
+                            + t.value()
+                            + " is compared with the target after the fleet's last file")));
     List<NotMigrated> notMigrated = new ArrayList<>(plan.notMigrated());
     notMigrated.addAll(schema.notMigrated());
     List<TableReport> tables = new ArrayList<>();
@@ -53,7 +63,7 @@ public final class ReportStep {
         List.copyOf(tables),
         List.copyOf(warnings),
         List.copyOf(notMigrated),
-        run.options().verify(),
+        run.options().verify() && run.mode().tenant().isEmpty(),
         snapshotAt,
         (System.nanoTime() - start) / 1e9);
   }

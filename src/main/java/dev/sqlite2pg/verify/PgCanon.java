@@ -100,6 +100,23 @@ final class PgCanon {
     return "hashint4extended((" + h + " >> 32)::int4, " + SEED2 + ")";
   }
 
+  /** As {@link #fingerprintQuery}, one row per value of {@code group} (a merged fleet's tenant). */
+  static String fingerprintsBy(String table, String group, String row) {
+    return "SELECT g, count(*), sum("
+        + whole("h")
+        + "), sum("
+        + high("h")
+        + ") FROM (SELECT "
+        + group
+        + " AS g, hash_record_extended("
+        + row
+        + ", "
+        + SEED1
+        + ") AS h FROM "
+        + table
+        + " OFFSET 0) AS rows GROUP BY g";
+  }
+
   /**
    * count and the two row hashes summed, for rows matching {@code where}. The row's hash is taken
    * once, below an OFFSET 0 fence; inlined into both sums it was computed twice.

@@ -147,6 +147,20 @@ public final class TableVerifier {
         TableCheck.ROWS);
   }
 
+  /**
+   * The source side of {@link #check} alone, kept for later: a merged fleet's file, whose tenant's
+   * rows are compared with every other tenant's after the fleet's last file.
+   */
+  SourceFingerprint sourceOnly(
+      dev.sqlite2pg.sqlite.SqliteSource source, TablePlan t, Connection src) throws SQLException {
+    SourceSide s = new SourceSide(source, src, t, TableKey.of(t), utf8, rejectsExpected);
+    Fingerprint fs =
+        s.fingerprint(
+            KeyRange.ALL,
+            n -> progress.rowsChecked(new ProgressListener.RowsChecked(t.source().name(), n)));
+    return new SourceFingerprint(t.source().name(), t.target(), s.sourceRows, fs);
+  }
+
   private static Fingerprint join(CompletableFuture<Fingerprint> f) throws SQLException {
     try {
       return f.join();

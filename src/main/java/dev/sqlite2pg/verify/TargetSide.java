@@ -25,6 +25,7 @@ import java.util.Optional;
 final class TargetSide {
 
   private final Connection c;
+  private final String whole;
   private final String table;
   private final List<ColumnPlan> columns;
   private final Optional<TableKey> key;
@@ -44,7 +45,7 @@ final class TargetSide {
       Optional<TableKey> key,
       Optional<dev.sqlite2pg.pg.TenantScope> scope) {
     this.c = c;
-    String whole = qualified(schema, t.target());
+    this.whole = qualified(schema, t.target());
     this.table = scope.map(sc -> sc.relation(whole)).orElse(whole);
     this.columns = t.columns();
     this.key = key;
@@ -68,6 +69,13 @@ final class TargetSide {
     }
   }
 
+  /** As {@link #session}, with the server's parallel workers: nothing reads SQLite meanwhile. */
+  static void serverOnly(Connection c) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.execute("SET TimeZone TO 'UTC'");
+    }
+  }
+
   Fingerprint fingerprint(KeyRange range) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = key.isPresent() ? range.where(keyExprs(), params) : "";
@@ -84,6 +92,21 @@ final class TargetSide {
         return new Fingerprint(rs.getLong(1), wrap(rs.getBigDecimal(2)), wrap(rs.getBigDecimal(3)));
       }
     }
+  }
+
+  /** The whole table's rows fingerprinted per value of {@code column}, in one pass. */
+  Map<String, Fingerprint> fingerprintsBy(String column) throws SQLException {
+    Map<String, Fingerprint> out = new java.util.HashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(PgCanon.fingerprintsBy(whole, quote(column), rowExpr));
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(
+            rs.getString(1),
+            new Fingerprint(rs.getLong(2), wrap(rs.getBigDecimal(3)), wrap(rs.getBigDecimal(4))));
+      }
+    }
+    return out;
   }
 
   /** The sum modulo 2^64, as Java's long addition wraps. */

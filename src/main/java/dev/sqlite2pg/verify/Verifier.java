@@ -125,6 +125,29 @@ public final class Verifier {
     }
   }
 
+  /**
+   * Each table's fingerprint as the source has it, for a comparison made later ({@link
+   * TenantFingerprints}); tables the target does not have are left out (that comparison reports
+   * them).
+   */
+  public List<SourceFingerprint> sourceFingerprints() {
+    ExistingTables existing = known.orElseGet(() -> checkedTables(target, schema));
+    TableVerifier tv =
+        new TableVerifier(schema, plan.catalog().utf8(), keep, rejectsExpected).listening(progress);
+    List<SourceFingerprint> out = new ArrayList<>();
+    try (Connection src = source.connect()) {
+      for (TablePlan t : plan.tables()) {
+        Optional<TablePlan> matched = new TargetFit(existing).match(t).plan();
+        if (matched.isPresent()) {
+          out.add(tv.sourceOnly(source, matched.get(), src));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(source.origin(), e);
+    }
+  }
+
   /** {@code c}, once the listener is told of it. */
   private TableCheck told(TableCheck c) {
     progress.tableChecked(

@@ -117,7 +117,9 @@ class ReportSchemaTest {
             "merged",
             "--tenant-column",
             "store");
-    assertThat(merged).contains("\"keys\"").contains("\"tenant_column\" : \"store\"");
+    assertThat(merged)
+        .contains("\"keys\"", "\"tenants\"", "\"equal\" : true")
+        .contains("\"tenant_column\" : \"store\"");
     assertValid(merged);
   }
 

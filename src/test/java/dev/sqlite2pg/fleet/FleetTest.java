@@ -112,7 +112,12 @@ class FleetTest {
     assertThat(again.exitCode()).isZero();
     assertThat(again.out())
         .containsPattern("Files: 200; \\d+ ran, (\\d+) done by an earlier run, 0 failed")
-        .contains("Keys: primary keys, unique constraints, indexes and foreign keys");
+        .contains("Keys: primary keys, unique constraints, indexes and foreign keys")
+        .contains(
+            "Verify: 200 tenants, "
+                + String.format(java.util.Locale.ROOT, "%,d", perTenantSum(200, 9))
+                + " rows, each tenant's tables compared with its file (row count and fingerprint):"
+                + " all equal");
     java.util.regex.Matcher done =
         java.util.regex.Pattern.compile("(\\d+) done by an earlier run").matcher(again.out());
     assertThat(done.find()).isTrue();
@@ -150,8 +155,18 @@ class FleetTest {
                   c,
                   "SELECT count(*) FROM information_schema.columns WHERE table_name = 'customers'"
                       + " AND column_name = 'tenant_id' AND column_default IS NULL"))
-          .as("the load-time default is gone")
+          .as("the tenant's value comes in the COPY: the column has no default")
           .isEqualTo(1);
+      assertThat(scalar(c, "SELECT count(*) FROM sqlite2pg.fleet_tables"))
+          .as("each file's three tables recorded as its source had them")
+          .isEqualTo(600);
+      assertThat(
+              scalar(
+                  c,
+                  "SELECT count(*) FROM pg_class WHERE relname IN ('customers', 'orders',"
+                      + " 'order_items') AND reloptions IS NULL"))
+          .as("autovacuum back on once the keys are built")
+          .isEqualTo(3);
     }
     CliRun verify =
         CliRun.run("verify", fleet.toString(), url, "--merge", "--tenant-column", "tenant_id");
@@ -166,6 +181,15 @@ class FleetTest {
     assertThat(changed.out()).contains("tenant_042.db -> tenant tenant_042").contains("orders");
     assertThat(changed.out().lines().filter(l -> l.contains("NOT OK") || l.contains("differ")))
         .allMatch(l -> !l.contains("tenant_041"));
+
+    // A --resume of the done fleet compares every tenant again, and the file whose tenant differs
+    // row by row.
+    CliRun resumed = CliRun.run(concat(args, "--resume"));
+    assertThat(resumed.exitCode()).isEqualTo(6);
+    assertThat(resumed.out())
+        .contains("200 done by an earlier run")
+        .contains("1 tenant tables differ, NOT OK")
+        .containsPattern("tenant_042 +orders: the same number of rows, with other values");
   }
 
   /** A file whose schema differs is named with what differs, and nothing is loaded. */
@@ -209,17 +233,40 @@ class FleetTest {
     CliRun first = CliRun.run(concat(args, "--shard", "1/2"));
     assertThat(first.exitCode()).isZero();
     assertThat(first.out()).contains("Keys: not built by this run").contains("of 12 files are in");
+    assertThat(first.out()).contains("OK, not verified yet").doesNotContain("OK, verified");
+    String tampered;
+    try (Connection c = TestPostgres.connect(url);
+        Statement s = c.createStatement()) {
+      // A row of a tenant the first shard loaded goes missing before the second finishes.
+      try (ResultSet rs = s.executeQuery("SELECT min(tenant_id) FROM customers")) {
+        rs.next();
+        tampered = rs.getString(1);
+      }
+      s.execute(
+          "DELETE FROM order_items WHERE tenant_id = '"
+              + tampered
+              + "' AND order_id = (SELECT min(order_id) FROM order_items WHERE tenant_id = '"
+              + tampered
+              + "') AND line = 1");
+    }
     CliRun second = CliRun.run(concat(args, "--shard", "2/2"));
-    assertThat(second.exitCode()).isZero();
     assertThat(second.out()).contains("Keys: primary keys");
+    // The last shard compares every tenant, its own and the first's, from what each file recorded
+    // when it loaded: it need not read the first shard's files.
+    assertThat(second.exitCode()).isEqualTo(6);
+    assertThat(second.out())
+        .contains("Verify: 12 tenants")
+        .contains("1 tenant tables differ, NOT OK")
+        .containsPattern(tampered + " +order_items: \\d+ rows in its file, \\d+ in the target");
     try (Connection c = TestPostgres.connect(url)) {
       assertThat(perTenant(c, "customers")).hasSize(12);
       assertThat(count(c, "customers")).isEqualTo(perTenantSum(12, 1));
     }
-    assertThat(
-            CliRun.run("verify", fleet.toString(), url, "--merge", "--tenant-column", "tenant_id")
-                .exitCode())
-        .isZero();
+    // verify over all files, as the Job after the shards: the tenant's missing row, by key.
+    CliRun verify =
+        CliRun.run("verify", fleet.toString(), url, "--merge", "--tenant-column", "tenant_id");
+    assertThat(verify.exitCode()).isEqualTo(6);
+    assertThat(verify.out()).contains(tampered + ".db -> tenant " + tampered).contains("1 missing");
   }
 
   private static long perTenantSum(int tenants, int perCustomer) {

@@ -27,6 +27,18 @@ public final class FleetState {
   /** A file's record: its status, and what it said when it ended. */
   public record FileRecord(String fingerprint, String status, long rows, int exitCode) {}
 
+  /**
+   * One table of a merged fleet's file as its source had it: the rows, those of them whose values
+   * convert, and the fingerprint's two sums over those.
+   */
+  public record TableRows(
+      String sourceTable,
+      String targetTable,
+      long sourceRows,
+      long expectedRows,
+      long sum1,
+      long sum2) {}
+
   /** A merged fleet's record. */
   public record Fleet(String tenantColumn, String fingerprint, int files, boolean keysBuilt) {}
 
@@ -70,18 +82,92 @@ public final class FleetState {
     }
   }
 
-  /** A file is being loaded (again). */
+  /** A file is being loaded (again): what an earlier attempt recorded of its tables is gone. */
   public void started(TargetConnector via, String unit, String file, String fingerprint) {
     write(
         via,
-        "INSERT INTO sqlite2pg.fleet_files (target_schema, unit, file, fingerprint, status)"
+        "WITH gone AS (DELETE FROM sqlite2pg.fleet_tables WHERE target_schema = ? AND unit = ?)"
+            + " INSERT INTO sqlite2pg.fleet_files (target_schema, unit, file, fingerprint, status)"
             + " VALUES (?, ?, ?, ?, 'running') ON CONFLICT (target_schema, unit) DO UPDATE SET"
             + " file = excluded.file, fingerprint = excluded.fingerprint, status = 'running',"
             + " copied_rows = NULL, exit_code = NULL, started_at = now(), finished_at = NULL",
         schema,
         unit,
+        schema,
+        unit,
         file,
         fingerprint);
+  }
+
+  /** A merged fleet's file: its tables' fingerprints, recorded before the file is done. */
+  public static void recordTables(
+      TargetConnector via, String schema, String unit, java.util.List<TableRows> tables) {
+    try (Connection c = via.open();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO sqlite2pg.fleet_tables (target_schema, unit, source_table,"
+                    + " target_table, source_rows, expected_rows, sum1, sum2)"
+                    + " SELECT ?, ?, * FROM unnest(?::text[], ?::text[], ?::int8[], ?::int8[],"
+                    + " ?::int8[], ?::int8[]) ON CONFLICT (target_schema, unit, source_table) DO"
+                    + " UPDATE SET target_table = excluded.target_table, source_rows ="
+                    + " excluded.source_rows, expected_rows = excluded.expected_rows, sum1 ="
+                    + " excluded.sum1, sum2 = excluded.sum2")) {
+      ps.setString(1, schema);
+      ps.setString(2, unit);
+      ps.setArray(
+          3, c.createArrayOf("text", tables.stream().map(TableRows::sourceTable).toArray()));
+      ps.setArray(
+          4, c.createArrayOf("text", tables.stream().map(TableRows::targetTable).toArray()));
+      ps.setArray(5, longs(c, tables, TableRows::sourceRows));
+      ps.setArray(6, longs(c, tables, TableRows::expectedRows));
+      ps.setArray(7, longs(c, tables, TableRows::sum1));
+      ps.setArray(8, longs(c, tables, TableRows::sum2));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private static java.sql.Array longs(
+      Connection c,
+      java.util.List<TableRows> tables,
+      java.util.function.ToLongFunction<TableRows> f)
+      throws SQLException {
+    return c.createArrayOf("int8", tables.stream().map(t -> f.applyAsLong(t)).toArray());
+  }
+
+  /**
+   * What the fleet's done files recorded of {@code sourceTable}, by unit (tenant); files loaded
+   * with --no-verify recorded nothing.
+   */
+  public Map<String, TableRows> recordedTables(String sourceTable) {
+    Map<String, TableRows> out = new HashMap<>();
+    try (Connection c = target.open();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT t.unit, t.target_table, t.source_rows, t.expected_rows, t.sum1, t.sum2"
+                    + " FROM sqlite2pg.fleet_tables t JOIN sqlite2pg.fleet_files f USING"
+                    + " (target_schema, unit) WHERE t.target_schema = ? AND t.source_table = ?"
+                    + " AND f.status = 'done'")) {
+      ps.setString(1, schema);
+      ps.setString(2, sourceTable);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getString(1),
+              new TableRows(
+                  sourceTable,
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  rs.getLong(5),
+                  rs.getLong(6)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
   }
 
   /** A file ended: done when every row is in and verified (exit code 0), else failed. */
@@ -124,6 +210,8 @@ public final class FleetState {
           s -> {
             TargetWrites.update(
                 c, "DELETE FROM sqlite2pg.fleet_files WHERE target_schema = ?", schema);
+            TargetWrites.update(
+                c, "DELETE FROM sqlite2pg.fleet_tables WHERE target_schema = ?", schema);
             TargetWrites.update(
                 c,
                 "INSERT INTO sqlite2pg.fleets (target_schema, tenant_column, fingerprint, files)"
