@@ -247,7 +247,7 @@ public final class Fleet {
             .map(FleetResult.TenantDifference::tenant)
             .collect(java.util.stream.Collectors.toSet());
     return out.stream()
-        .map(o -> o.status() == Status.RAN && differ.contains(o.unit()) ? located(o) : o)
+        .map(o -> o.status() != Status.FAILED && differ.contains(o.unit()) ? located(o) : o)
         .toList();
   }
 

@@ -71,14 +71,21 @@ final class FleetReport {
         r.count(FleetResult.Status.FAILED),
         r.rows(),
         r.seconds());
-    out.println(
-        r.exitCode() == 0
-            ? "Result: OK, every file ended with exit code 0"
-            : "Result: NOT OK, exit code "
-                + r.exitCode()
-                + " (the highest of any file); the files above say why");
+    out.println(result(r));
     out.flush();
     return sw.toString();
+  }
+
+  private static String result(FleetResult r) {
+    if (r.exitCode() == 0) {
+      return "Result: OK, every file ended with exit code 0";
+    }
+    boolean filesOk = r.files().stream().allMatch(f -> f.exitCode() == 0);
+    return "Result: NOT OK, exit code "
+        + r.exitCode()
+        + (filesOk
+            ? ": tenants differ from their files (see Verify above)"
+            : " (the highest of any file); the files above say why");
   }
 
   private static String unitHeading(FleetResult r) {
@@ -107,7 +114,9 @@ final class FleetReport {
 
   private static String verdict(FleetResult r, FileOutcome f, boolean verify) {
     return switch (f.status()) {
-      case DONE_EARLIER -> "done by an earlier run";
+      case DONE_EARLIER ->
+          "done by an earlier run"
+              + (f.exitCode() == 0 ? "" : ", NOT OK now: exit " + f.exitCode());
       case FAILED -> "failed, exit " + f.exitCode();
       case RAN -> ran(r, f, verify);
     };
@@ -139,7 +148,9 @@ final class FleetReport {
         t.rows(),
         t.differences().isEmpty()
             ? "all equal"
-            : t.differences().size() + " tenant tables differ, NOT OK");
+            : t.differences().size()
+                + (t.differences().size() == 1 ? " tenant table differs" : " tenant tables differ")
+                + ", NOT OK");
     t.differences().stream()
         .limit(TENANT_LINES)
         .forEach(d -> out.printf(Locale.ROOT, "  %-24s %s: %s%n", d.tenant(), d.table(), d.what()));

@@ -188,8 +188,10 @@ class FleetTest {
     assertThat(resumed.exitCode()).isEqualTo(6);
     assertThat(resumed.out())
         .contains("200 done by an earlier run")
-        .contains("1 tenant tables differ, NOT OK")
-        .containsPattern("tenant_042 +orders: the same number of rows, with other values");
+        .contains("1 tenant table differs, NOT OK")
+        .containsPattern("tenant_042 +orders: the same number of rows, with other values")
+        .contains("tenant_042.db -> tenant tenant_042: done by an earlier run, NOT OK now: exit 6")
+        .containsPattern("orders.*0 missing, 0 extra, 1 changed");
   }
 
   /** A file whose schema differs is named with what differs, and nothing is loaded. */
@@ -256,7 +258,7 @@ class FleetTest {
     assertThat(second.exitCode()).isEqualTo(6);
     assertThat(second.out())
         .contains("Verify: 12 tenants")
-        .contains("1 tenant tables differ, NOT OK")
+        .contains("1 tenant table differs, NOT OK")
         .containsPattern(tampered + " +order_items: \\d+ rows in its file, \\d+ in the target");
     try (Connection c = TestPostgres.connect(url)) {
       assertThat(perTenant(c, "customers")).hasSize(12);
