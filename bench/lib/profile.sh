@@ -55,7 +55,7 @@ parse_args() {
     profile="${words[*]}"
     profile_tag=$(IFS=+; echo "${tags[*]}")
   else
-    profile="default (durability off, page cache warm, machine otherwise idle, 4 tables)"
+    profile="default (durability off, page cache warm, no added load, 4 tables)"
     profile_tag=default
   fi
 

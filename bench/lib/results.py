@@ -131,6 +131,11 @@ if facts["busy"] == "1":
     shares = [r["busy"] / r["wall"] for r in runs if r["busy"] is not None and r["wall"]]
     p("  - busy: one process spinning on one core beside every contender; it got a median %.0f%% of a core (%.0f-%.0f%%)" % (
         100 * median(shares), 100 * min(shares), 100 * max(shares)) if shares else "  - busy: no measurement")
+if "one-table" in facts["profile_tag"].split("+"):
+    p("  - one table: readings, %s rows (primary key, 2 secondary indexes), and alerts, %s rows with a foreign key into readings" % (
+        facts["rows"], int(facts["rows"]) // 1000 or 1))
+if "rows" in facts["profile_tag"].split("+") and facts["flat_sizes"]:
+    p("  - rows: migrate also at %s rows, every round, for the flat-memory table below" % " and ".join(facts["flat_sizes"].split()))
 p("- machine facts: %s, %s cores (%s), %.1f GB RAM, %s" % (
     facts["kernel"], facts["nproc"], facts["cpu"], int(facts["mem_kb"]) / 1048576, facts["filesystem"]))
 p("- server settings in effect (SHOW): %s" % facts["pg_shown"])
