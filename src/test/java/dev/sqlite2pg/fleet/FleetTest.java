@@ -110,6 +110,7 @@ class FleetTest {
 
     CliRun again = CliRun.run(concat(args, "--resume"));
     assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).doesNotContain("not migrated", "warning");
     assertThat(again.out())
         .containsPattern("Files: 200; \\d+ ran, (\\d+) done by an earlier run, 0 failed")
         .contains("Keys: primary keys, unique constraints, indexes and foreign keys")
@@ -147,6 +148,13 @@ class FleetTest {
                   c,
                   "SELECT count(*) FROM pg_indexes WHERE tablename = 'customers' AND indexdef LIKE"
                       + " 'CREATE UNIQUE INDEX %(tenant_id, email)'"))
+          .isEqualTo(1);
+      assertThat(
+              scalar(
+                  c,
+                  "SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_customer' AND"
+                      + " indexdef LIKE 'CREATE INDEX %(tenant_id, customer_id)'"))
+          .as("a non-unique index leads with the tenant column too")
           .isEqualTo(1);
       assertThat(scalar(c, "SELECT count(*) FROM sqlite2pg.fleet_files WHERE status = 'done'"))
           .isEqualTo(200);
