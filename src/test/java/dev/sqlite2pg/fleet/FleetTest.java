@@ -279,6 +279,33 @@ class FleetTest {
     assertThat(verify.out()).contains(tampered + ".db -> tenant " + tampered).contains("1 missing");
   }
 
+  /**
+   * A shard loaded with --no-verify recorded nothing to compare: the run that finishes the fleet
+   * names those tenants as not verified, never as equal.
+   */
+  @Test
+  void tenantsLoadedWithoutVerifyAreNamedNotVerified() throws Exception {
+    Path fleet = Files.createDirectories(dir.resolve("unverified"));
+    for (int i = 0; i < 6; i++) {
+      TenantFiles.build(fleet, i);
+    }
+    String url = TestPostgres.newDatabase("unverified");
+    String[] args = {"migrate", fleet.toString(), url, "--merge", "--tenant-column", "tenant_id"};
+    CliRun first = CliRun.run(concat(args, "--shard", "1/2", "--no-verify"));
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).contains("OK, not verified (--no-verify)").doesNotContain("Verify:");
+    CliRun second = CliRun.run(concat(args, "--shard", "2/2"));
+    assertThat(second.exitCode()).isZero();
+    long unverified =
+        first.out().lines().filter(l -> l.contains("not verified (--no-verify)")).count();
+    assertThat(unverified).isPositive();
+    assertThat(second.out())
+        .contains("Verify: " + (6 - unverified) + " tenants")
+        .contains("all equal")
+        .contains(
+            "not verified: " + unverified + " tenants whose files were loaded with --no-verify");
+  }
+
   private static long perTenantSum(int tenants, int perCustomer) {
     long sum = 0;
     for (int i = 0; i < tenants; i++) {
