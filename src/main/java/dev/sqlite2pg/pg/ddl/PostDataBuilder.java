@@ -85,17 +85,33 @@ public final class PostDataBuilder {
       return Optional.empty();
     }
     String name = uniqueName(t.target() + "_pkey");
+    String columns = columnList(t, pk.stream().map(Column::name).toList());
     String sql =
         "ALTER TABLE "
             + qualified(schema, t.target())
             + " ADD CONSTRAINT "
             + quote(name)
             + " PRIMARY KEY ("
-            + columnList(t, pk.stream().map(Column::name).toList())
+            + columns
+            + ")";
+    String asIndex =
+        "CREATE UNIQUE INDEX "
+            + quote(name)
+            + " ON "
+            + qualified(schema, t.target())
+            + " ("
+            + columns
             + ")";
     return Optional.of(
         new PostDataItem(
-            "primary key", name, t.source().name(), sql, Optional.empty(), Optional.empty()));
+            "primary key",
+            name,
+            t.source().name(),
+            sql,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(asIndex)));
   }
 
   private Optional<PostDataItem> index(TablePlan t, Index ix) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -107,13 +108,88 @@ final class PostDataScheduler {
 
   /** Starts the statements of a table whose rows are all copied (once; later calls do nothing). */
   void tableReady(String sourceTable) {
-    chains.computeIfAbsent(
-        sourceTable,
-        table ->
-            CompletableFuture.supplyAsync(
-                () ->
-                    runOrFail(byTable.getOrDefault(table, List.of()), analyze.get(table), progress),
-                pool));
+    chains.computeIfAbsent(sourceTable, this::chain);
+  }
+
+  /**
+   * A table's statements in two waves: first its indexes at once, each on a connection of its own,
+   * the primary key among them built as its unique index (CREATE INDEX locks the table only against
+   * writes, so builds on one table run side by side: a large table's key and two indexes took one
+   * core of two, one after the other, while the rest of the run waited for them); then on one
+   * connection the key attached to its index (ADD PRIMARY KEY USING INDEX, which reads no rows when
+   * its columns are NOT NULL), its CHECKs and ANALYZE. Outcomes are kept in the statements' order.
+   */
+  private CompletableFuture<PostDataRunner> chain(String table) {
+    List<PostDataItem> items = byTable.getOrDefault(table, List.of());
+    List<PostDataItem> builds =
+        items.stream().filter(i -> isIndex(i) || i.asIndexSql().isPresent()).toList();
+    if (builds.size() < 2) {
+      // Nothing to run side by side: one connection, in order, as the statements were built.
+      return CompletableFuture.supplyAsync(
+          () -> runOrFail(items, analyze.get(table), progress), pool);
+    }
+    List<PostDataItem> rest = items.stream().filter(i -> !builds.contains(i)).toList();
+    List<CompletableFuture<PostDataRunner>> each =
+        builds.stream()
+            .map(
+                b ->
+                    CompletableFuture.supplyAsync(
+                        () -> runOrFail(List.of(asBuilt(b)), null, progress), pool))
+            .toList();
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+        .thenApplyAsync(
+            done -> {
+              PostDataRunner all = new PostDataRunner(resume, progress);
+              List<PostDataItem> after = new ArrayList<>();
+              for (int k = 0; k < builds.size(); k++) {
+                PostDataRunner built = each.get(k).join();
+                all = all.and(built);
+                if (builds.get(k).asIndexSql().isPresent() && built.notMigrated().isEmpty()) {
+                  after.add(attached(builds.get(k), analyze.get(table)));
+                }
+              }
+              // The key was told of as one object when its index was built: attaching it is
+              // part of that object, not another (the progress counts objects).
+              if (!after.isEmpty()) {
+                all = all.and(runOrFail(after, null, ProgressListener.NONE, table));
+              }
+              return all.and(runOrFail(rest, analyze.get(table), progress, table));
+            },
+            pool);
+  }
+
+  /** An index as it is built: a primary key as its unique index. */
+  private static PostDataItem asBuilt(PostDataItem item) {
+    return item.asIndexSql().isEmpty()
+        ? item
+        : new PostDataItem(
+            item.kind(),
+            item.name(),
+            item.table(),
+            item.asIndexSql().get(),
+            Optional.empty(),
+            Optional.empty());
+  }
+
+  /** The primary key made of the unique index built for it. */
+  private static PostDataItem attached(PostDataItem key, String qualifiedTable) {
+    return new PostDataItem(
+        key.kind(),
+        key.name(),
+        key.table(),
+        "ALTER TABLE "
+            + qualifiedTable
+            + " ADD CONSTRAINT "
+            + dev.sqlite2pg.sql.Identifiers.quote(key.name())
+            + " PRIMARY KEY USING INDEX "
+            + dev.sqlite2pg.sql.Identifiers.quote(key.name()),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** A CREATE [UNIQUE] INDEX: it locks its table only against writes. */
+  private static boolean isIndex(PostDataItem item) {
+    return item.kind().equals("index") || item.kind().equals("unique index");
   }
 
   /**
@@ -197,11 +273,15 @@ final class PostDataScheduler {
    */
   private PostDataRunner runOrFail(
       List<PostDataItem> items, String analyze, ProgressListener listener) {
+    return runOrFail(items, analyze, listener, items.isEmpty() ? "" : items.get(0).table());
+  }
+
+  private PostDataRunner runOrFail(
+      List<PostDataItem> items, String analyze, ProgressListener listener, String table) {
     PostDataRunner runner = new PostDataRunner(resume, listener);
     try (Connection c = open()) {
       runner.run(c, items);
       if (analyze != null) {
-        String table = items.isEmpty() ? "" : items.get(0).table();
         listener.postData(new PostDataObject("analyze", analyze, table, false));
         try (Statement s = c.createStatement()) {
           s.execute("ANALYZE " + analyze);
@@ -266,7 +346,11 @@ final class PostDataScheduler {
     Connection c = target.open();
     c.setAutoCommit(true);
     try (Statement s = c.createStatement()) {
-      s.execute("SET maintenance_work_mem = '256MB'");
+      // 256MB at least, or what the server was given if that is more (the default is 64MB).
+      s.execute(
+          "SELECT set_config('maintenance_work_mem', CASE WHEN setting::bigint >= 262144"
+              + " THEN setting || 'kB' ELSE '256MB' END, false) FROM pg_settings"
+              + " WHERE name = 'maintenance_work_mem'");
       // Several statements run at once already: parallel workers would only compete with them.
       s.execute("SET max_parallel_maintenance_workers = 0");
       s.execute("SET max_parallel_workers_per_gather = 0");
