@@ -38,8 +38,14 @@ public final class VerifyStep {
     if (run.mode().tenant().isPresent()) {
       return recorded(run, source, plan, run.mode().tenant().get());
     }
-    MigrateOptions options = run.options();
     LOG.info("STEP 6: verifying every row of {} tables", plan.tables().size());
+    return afterCopy(run, source, plan).verifyAll().stream()
+        .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
+  }
+
+  /** STEP 6's verifier: rows the copy rejected are expected to be absent. */
+  private static Verifier afterCopy(RunContext run, SqliteSource source, Plan plan) {
+    MigrateOptions options = run.options();
     return new Verifier(
             source,
             run.target(),
@@ -48,12 +54,9 @@ public final class VerifyStep {
             options.detailRows(),
             true,
             options.jobs())
-            .scoped(run.mode().tenant())
-            .knowing(run.mode().knownTables())
-            .listening(run.progress())
-            .verifyAll()
-            .stream()
-            .collect(Collectors.toMap(TableCheck::sourceTable, Function.identity()));
+        .scoped(run.mode().tenant())
+        .knowing(run.mode().knownTables())
+        .listening(run.progress());
   }
 
   /**
@@ -68,30 +71,18 @@ public final class VerifyStep {
             + " file",
         plan.tables().size(),
         tenant.value());
-    MigrateOptions options = run.options();
     List<FleetState.TableRows> rows =
-        new Verifier(
-                source,
-                run.target(),
-                options.schema(),
-                plan,
-                options.detailRows(),
-                true,
-                options.jobs())
-                .knowing(run.mode().knownTables())
-                .listening(run.progress())
-                .sourceFingerprints()
-                .stream()
-                .map(
-                    f ->
-                        new FleetState.TableRows(
-                            f.sourceTable(),
-                            f.targetTable(),
-                            f.sourceRows(),
-                            f.fingerprint().count(),
-                            f.fingerprint().sum1(),
-                            f.fingerprint().sum2()))
-                .toList();
+        afterCopy(run, source, plan).sourceFingerprints().stream()
+            .map(
+                f ->
+                    new FleetState.TableRows(
+                        f.sourceTable(),
+                        f.targetTable(),
+                        f.sourceRows(),
+                        f.fingerprint().count(),
+                        f.fingerprint().sum1(),
+                        f.fingerprint().sum2()))
+            .toList();
     FleetState.recordTables(run.target(), run.schema(), tenant.value(), rows);
     return Map.of();
   }
