@@ -102,6 +102,16 @@ public final class PostDataBuilder {
             + " ("
             + columns
             + ")";
+    // Built as its index only when its columns are NOT NULL already: attaching it then reads no
+    // rows and cannot fail, so a key that is not created leaves no index behind (a nullable key
+    // column, which SQLite allows, fails at SET NOT NULL after the index was built).
+    boolean notNull =
+        pk.stream()
+            .allMatch(
+                c ->
+                    t.column(c.name())
+                        .map(p -> p.source().notNull() || p.identity())
+                        .orElse(false));
     return Optional.of(
         new PostDataItem(
             "primary key",
@@ -111,7 +121,7 @@ public final class PostDataBuilder {
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
-            Optional.of(asIndex)));
+            Optional.of(asIndex).filter(x -> notNull)));
   }
 
   private Optional<PostDataItem> index(TablePlan t, Index ix) {
