@@ -106,15 +106,9 @@ final class PgCanon {
         + whole("h")
         + "), sum("
         + high("h")
-        + ") FROM (SELECT "
-        + group
-        + " AS g, hash_record_extended("
-        + row
-        + ", "
-        + SEED1
-        + ") AS h FROM "
-        + table
-        + " OFFSET 0) AS rows GROUP BY g";
+        + ") FROM "
+        + hashed(group + " AS g, ", row, table, "")
+        + " GROUP BY g";
   }
 
   /**
@@ -126,7 +120,15 @@ final class PgCanon {
         + whole("h")
         + "), 0), coalesce(sum("
         + high("h")
-        + "), 0) FROM (SELECT hash_record_extended("
+        + "), 0) FROM "
+        + hashed("", row, table, where);
+  }
+
+  /** The rows of {@code table} with their hash {@code h} (and {@code also} before it). */
+  private static String hashed(String also, String row, String table, String where) {
+    return "(SELECT "
+        + also
+        + "hash_record_extended("
         + row
         + ", "
         + SEED1
