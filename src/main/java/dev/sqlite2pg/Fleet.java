@@ -254,8 +254,8 @@ public final class Fleet {
   private FileOutcome located(FileOutcome o) {
     FleetFile f = new FleetFile(o.file(), o.unit());
     try (KeptConnector session = session()) {
-      FileOutcome v =
-          verified(f, file(f, context().options().jobs(), null, false, session), Integer.MAX_VALUE);
+      // As one file's run: its whole verify report is kept, whatever it finds.
+      FileOutcome v = verified(f, file(f, context().options().jobs(), null, false, session), 1);
       return new FileOutcome(
           o.file(),
           o.unit(),
@@ -298,7 +298,7 @@ public final class Fleet {
     if (skip.isPresent()) {
       return skip.get();
     }
-    // The file's records and its run share one session (its tenant's, for --merge).
+    // The file's records and its run share one session.
     try (KeptConnector session = session()) {
       state.started(session, f.unit(), f.path().toString(), fingerprint(f));
       FileOutcome o = run.apply(session);

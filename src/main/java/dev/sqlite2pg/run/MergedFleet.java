@@ -251,15 +251,11 @@ public final class MergedFleet {
   public Finished finish(Plan merged, boolean verify) {
     try (RunLock lock = RunLock.waitFor(reference.target(), "fleet " + reference.schema())) {
       FleetState.Fleet fleet = state.fleet().orElseThrow();
-      Set<String> done = new TreeSet<>();
-      state
-          .files()
-          .forEach(
-              (unit, r) -> {
-                if (r.status().equals("done")) {
-                  done.add(unit);
-                }
-              });
+      Set<String> done =
+          state.files().entrySet().stream()
+              .filter(e -> e.getValue().status().equals("done"))
+              .map(Map.Entry::getKey)
+              .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
       if (done.size() < fleet.files()) {
         return new Finished(
             new FleetResult.Keys(

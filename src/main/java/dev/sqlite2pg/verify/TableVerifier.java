@@ -103,10 +103,7 @@ public final class TableVerifier {
                             throw new CompletionException(e);
                           }
                         }));
-    Fingerprint fs =
-        s.fingerprint(
-            KeyRange.ALL,
-            n -> progress.rowsChecked(new ProgressListener.RowsChecked(t.source().name(), n)));
+    Fingerprint fs = s.fingerprint(KeyRange.ALL, checked(t));
     long sourceRows = s.sourceRows;
     LOG.debug(
         "{}: SQLite side read in {} ms",
@@ -154,11 +151,13 @@ public final class TableVerifier {
   SourceFingerprint sourceOnly(
       dev.sqlite2pg.sqlite.SqliteSource source, TablePlan t, Connection src) throws SQLException {
     SourceSide s = new SourceSide(source, src, t, TableKey.of(t), utf8, rejectsExpected);
-    Fingerprint fs =
-        s.fingerprint(
-            KeyRange.ALL,
-            n -> progress.rowsChecked(new ProgressListener.RowsChecked(t.source().name(), n)));
+    Fingerprint fs = s.fingerprint(KeyRange.ALL, checked(t));
     return new SourceFingerprint(t.source().name(), t.target(), s.sourceRows, fs);
+  }
+
+  /** Tells the listener of {@code t}'s source rows as they are read. */
+  private java.util.function.LongConsumer checked(TablePlan t) {
+    return n -> progress.rowsChecked(new ProgressListener.RowsChecked(t.source().name(), n));
   }
 
   private static Fingerprint join(CompletableFuture<Fingerprint> f) throws SQLException {

@@ -170,7 +170,10 @@ public final class FleetState {
     }
   }
 
-  /** A file ended: done when every row is in and verified (exit code 0), else failed. */
+  /**
+   * A file ended: done when every row is in (exit code 0: verified, or for a merged fleet its
+   * tables' fingerprints recorded for the comparison after the last file), else failed.
+   */
   public void finished(TargetConnector via, String unit, long rows, int exitCode) {
     write(
         via,
