@@ -299,7 +299,8 @@ class BadInputTargetTest {
   void copyRefusedNamesTheTableAndSqlstate() throws Exception {
     // The role may create tables but not load them: here an event trigger takes INSERT away
     // from each new table, as a DBA's "application roles are read-only" policy would. STEP 3
-    // succeeds; every COPY of STEP 4 is refused.
+    // succeeds; every COPY of STEP 4 is refused (as it starts: a table is one COPY, begun
+    // before its first row is read).
     String db =
         databaseFor(
             "loader",
@@ -320,7 +321,7 @@ class BadInputTargetTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     assertThat(run.out())
         .contains(
-            "FAILED customers: copy failed after 3 rows: permission"
+            "FAILED customers: copy failed after 0 rows: permission"
                 + " denied for table customers (SQLSTATE 42501): grant user loader the privilege on"
                 + " customers, or run the migration as its owner");
   }

@@ -48,8 +48,8 @@ final class Batch {
     return rows;
   }
 
-  boolean full(int maxRows) {
-    return rows >= maxRows || buf.size() >= MAX_BYTES;
+  boolean full(int maxRows, int maxBytes) {
+    return rows >= maxRows || buf.size() >= maxBytes;
   }
 
   int start(int row) {

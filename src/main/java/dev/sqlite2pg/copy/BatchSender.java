@@ -17,7 +17,7 @@ import org.postgresql.util.PSQLException;
  * are not handled here: they fail the table, and the caller retries it only for a lost connection
  * (SQLSTATE class 08).
  */
-final class BatchSender {
+final class BatchSender implements RowSink {
 
   private static final byte[] HEADER = {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
@@ -52,10 +52,23 @@ final class BatchSender {
     this.onError = onError;
   }
 
+  @Override
+  public int maxBytes() {
+    return Batch.MAX_BYTES;
+  }
+
   /** Sends every row of the batch; returns how many PostgreSQL accepted. */
-  int send(Batch b, Refused refused) throws SQLException {
+  @Override
+  public int send(Batch b, Refused refused) throws SQLException {
     return send(b, 0, b.rows(), refused);
   }
+
+  /** Each batch was a COPY of its own, ended when it was sent. */
+  @Override
+  public void end() {}
+
+  @Override
+  public void abandon() {}
 
   private int send(Batch b, int from, int to, Refused refused) throws SQLException {
     if (from >= to) {

@@ -36,6 +36,8 @@ import org.sqlite.SQLiteException;
  */
 public final class TableCopier {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableCopier.class);
+
   private final SqliteSource source;
   private final TargetConnector target;
   private final String schema;
@@ -49,6 +51,7 @@ public final class TableCopier {
   private boolean keysDuringLoad = true;
   private Optional<TenantScope> tenant = Optional.empty();
   private byte[] tenantValue = new byte[0];
+  private java.util.function.Predicate<String> created = t -> false;
 
   /**
    * One batch buffer per copying thread (up to 9 MB), reused by every table and chunk it copies:
@@ -110,6 +113,7 @@ public final class TableCopier {
       progress.chunkCopied(chunkEvent(t, chunk, done.get(), 0, true, true));
       return result(t, done.get(), done.get(), List.of(), 0, start, Optional.empty());
     }
+    boolean streamed = streams(t);
     for (int attempt = 1; ; attempt++) {
       Counts n = new Counts();
       List<RejectedRow> rejected = new ArrayList<>();
@@ -122,7 +126,7 @@ public final class TableCopier {
         // A table's rows and its "copied" mark commit together: a table not marked holds
         // none of this run's rows, whatever stopped the run, and is copied from the start.
         existing.prepare(dst, t);
-        stream(t, chunk, src, dst, n, rejected);
+        stream(t, chunk, src, dst, n, rejected, streamed);
         n.copied = existing.insertMissing(dst, t, n.copied, rejected);
         if (chunk.whole()) {
           state.markCopied(dst, t.source().name(), n.copied);
@@ -134,6 +138,18 @@ public final class TableCopier {
         return result(t, n.read, n.copied, rejected, n.bytes, start, Optional.empty());
       } catch (SQLException e) {
         progress.chunkCopied(chunkEvent(t, chunk, 0, n.bytes, false, false));
+        if (streamed && BatchSender.isRowError(e)) {
+          // PostgreSQL refused a row of the single COPY: again as batches, which leave out
+          // only the refused rows (not counted as an attempt).
+          LOG.info(
+              "{}{}: PostgreSQL refused a row ({}); copying again in batches to find it",
+              t.source().name(),
+              of(chunk),
+              firstLine(e.getMessage()));
+          streamed = false;
+          attempt--;
+          continue;
+        }
         if (BatchSender.isConnectionError(e) && attempt < ATTEMPTS) {
           pause(attempt);
           continue;
@@ -178,6 +194,16 @@ public final class TableCopier {
     return this;
   }
 
+  /**
+   * The tables (by source name) this run created, which hold nothing but what it copies: a whole
+   * one is emptied in its copy's transaction and its rows written frozen (see {@link
+   * StreamedCopy}).
+   */
+  public TableCopier created(java.util.function.Predicate<String> created) {
+    this.created = created;
+    return this;
+  }
+
   /** Records a table whose chunks all committed as copied, for --resume. */
   void chunksDone(TablePlan t, long rows) {
     state.markChunksCopied(t.source().name(), rows);
@@ -206,13 +232,31 @@ public final class TableCopier {
     long bytes;
   }
 
+  /**
+   * Whether the rows go as one COPY ({@link StreamedCopy}): not into tables whose constraints are
+   * in place during the load, where refused rows are to be expected and every refusal would cost
+   * the table a second read; not through a staging table.
+   */
+  private boolean streams(TablePlan t) {
+    return !keysDuringLoad && existing.staging(t).isEmpty();
+  }
+
+  /**
+   * Whether the copy's transaction empties the table first, so that its COPY may FREEZE the rows:
+   * only a whole table this run created (nothing else can be in it) and loads alone.
+   */
+  private boolean freezes(TablePlan t, Chunk chunk) {
+    return chunk.whole() && tenant.isEmpty() && created.test(t.source().name());
+  }
+
   private void stream(
       TablePlan t,
       Chunk chunk,
       Connection src,
       Connection dst,
       Counts n,
-      List<RejectedRow> rejected)
+      List<RejectedRow> rejected,
+      boolean streamed)
       throws SQLException {
     List<ColumnPlan> cols = t.copiedColumns();
     ValueEncoder[] enc =
@@ -222,7 +266,7 @@ public final class TableCopier {
     RowValues keys = new RowValues(t);
     Batch batch = BATCHES.get();
     batch.clear();
-    BatchSender sender = new BatchSender(dst, copySql(t, cols), onError);
+    RowSink sender = sink(t, chunk, cols, dst, streamed);
     BatchSender.Refused refused = (i, e) -> rejected.add(refusedRow(t, src, batch.rowid(i), e));
     try (RowCursor row =
         TableReader.open(
@@ -257,23 +301,37 @@ public final class TableCopier {
             throw new BatchSender.AbortTable(new SQLException(e.getMessage()));
           }
         }
-        if (batch.full(batchSize)) {
+        if (batch.full(batchSize, sender.maxBytes())) {
           send(t, chunk, batch, sender, refused, n);
           batch.clear();
         }
       }
       send(t, chunk, batch, sender, refused, n);
+      sender.end();
+    } catch (SQLException | RuntimeException e) {
+      sender.abandon();
+      throw e;
     }
+  }
+
+  private RowSink sink(
+      TablePlan t, Chunk chunk, List<ColumnPlan> cols, Connection dst, boolean streamed)
+      throws SQLException {
+    if (!streamed) {
+      return new BatchSender(dst, copySql(t, cols, false), onError);
+    }
+    boolean freeze = freezes(t, chunk);
+    if (freeze) {
+      try (java.sql.Statement s = dst.createStatement()) {
+        s.execute("TRUNCATE " + qualified(schema, t.target()));
+      }
+    }
+    return new StreamedCopy(dst, copySql(t, cols, freeze));
   }
 
   /** Sends a batch, counts it, and tells the listener: once per batch, never per row. */
   private void send(
-      TablePlan t,
-      Chunk chunk,
-      Batch batch,
-      BatchSender sender,
-      BatchSender.Refused refused,
-      Counts n)
+      TablePlan t, Chunk chunk, Batch batch, RowSink sender, BatchSender.Refused refused, Counts n)
       throws SQLException {
     long bytes = batch.buf.size();
     long rows = sender.send(batch, refused);
@@ -336,13 +394,15 @@ public final class TableCopier {
         reason + " (column type " + col.type().sql() + ")");
   }
 
-  private String copySql(TablePlan t, List<ColumnPlan> cols) {
+  private String copySql(TablePlan t, List<ColumnPlan> cols, boolean freeze) {
     return "COPY "
         + existing.staging(t).orElse(qualified(schema, t.target()))
         + " ("
         + tenant.map(sc -> quote(sc.column()) + ", ").orElse("")
         + String.join(", ", cols.stream().map(c -> quote(c.target())).toList())
-        + ") FROM STDIN (FORMAT binary)";
+        + ") FROM STDIN (FORMAT binary"
+        + (freeze ? ", FREEZE" : "")
+        + ")";
   }
 
   private static TableCopyResult result(

@@ -32,7 +32,8 @@ public final class PostDataStep {
   public static SchemaWriter.PostData start(RunContext run, SchemaWriter schema, Plan plan) {
     return run.mode().dataOnly() || run.mode().tenant().isPresent()
         ? null
-        : schema.startPostData(plan, run.options().jobs(), run.progress());
+        : schema.startPostData(
+            plan, run.options().jobs(), run.mode().foreignKeys(), run.progress());
   }
 
   /**

@@ -188,6 +188,16 @@ public final class SchemaWriter {
 
   /** As {@link #startPostData(Plan, int)}, telling {@code progress} of each statement. */
   public PostData startPostData(Plan plan, int jobs, dev.sqlite2pg.ProgressListener progress) {
+    return startPostData(plan, jobs, false, progress);
+  }
+
+  /**
+   * As {@link #startPostData(Plan, int, dev.sqlite2pg.ProgressListener)}; with {@code foreignKeys}
+   * (the run creates them) each foreign key is created as soon as both its tables are done, rather
+   * than after the last table.
+   */
+  public PostData startPostData(
+      Plan plan, int jobs, boolean foreignKeys, dev.sqlite2pg.ProgressListener progress) {
     List<TablePlan> loaded = plan.tables();
     PostDataBuilder builder = new PostDataBuilder(schema, loaded, translator);
     List<PostDataItem> items = builder.build();
@@ -196,7 +206,8 @@ public final class SchemaWriter {
     loaded.stream()
         .sorted(java.util.Comparator.comparingLong(TablePlan::sourceRows).reversed())
         .forEach(t -> analyze.put(t.source().name(), qualified(schema, t.target())));
-    return new PostData(new PostDataScheduler(target, resume, jobs, items, analyze, progress));
+    return new PostData(
+        new PostDataScheduler(target, resume, jobs, items, analyze, foreignKeys, progress));
   }
 
   /** STEP 5 under way; closing it stops what still runs. */
