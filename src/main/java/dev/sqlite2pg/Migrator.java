@@ -141,7 +141,9 @@ public final class Migrator {
    * CLI when the run does not get there in time after Ctrl-C.
    */
   private Temporary temporary(Optional<SqliteSource.Snapshot> snapshot) {
-    snapshot.ifPresent(s -> cancellation.temporary(s.source().path()));
+    // Never the user's own file, held in place: only a copy is the run's to delete.
+    Optional<SqliteSource.Snapshot> copy = snapshot.filter(s -> !s.inPlace());
+    copy.ifPresent(s -> cancellation.temporary(s.source().path()));
     return new Temporary(snapshot, cancellation);
   }
 
@@ -153,7 +155,9 @@ public final class Migrator {
       snapshot.ifPresent(
           s -> {
             s.close();
-            cancellation.deleted(s.source().path());
+            if (!s.inPlace()) {
+              cancellation.deleted(s.source().path());
+            }
           });
     }
   }

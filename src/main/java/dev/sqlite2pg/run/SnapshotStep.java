@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * STEP 0: a database an application has open for writing is copied from a consistent snapshot
- * (--snapshot=auto, the default), so every table comes from the same moment.
+ * STEP 0: a database an application may write while it is read is read as of one moment
+ * (--snapshot=auto, the default), so every table comes from the same moment: a rollback-journal
+ * file no other process has open is held unchanged under SQLite's shared lock and read in place;
+ * any other is copied to a consistent snapshot first.
  */
 public final class SnapshotStep {
 
@@ -27,6 +29,17 @@ public final class SnapshotStep {
         };
     if (!take) {
       return Optional.empty();
+    }
+    if (when == MigrateOptions.Snapshot.AUTO) {
+      Optional<SqliteSource.Snapshot> held = source.inPlace();
+      if (held.isPresent()) {
+        LOG.info(
+            "STEP 0: no other process has {} open: reading it in place, under SQLite's shared"
+                + " lock until the run ends (a writer that starts meanwhile waits for it;"
+                + " --snapshot=always copies the file instead)",
+            source.path());
+        return held;
+      }
     }
     LOG.info("STEP 0: taking a consistent snapshot of {}", source.path());
     return Optional.of(source.snapshot());

@@ -11,7 +11,8 @@ import org.sqlite.SQLiteException;
 /**
  * A SQLite database file read page by page, without SQLite, as the file format document
  * (sqlite.org/fileformat2.html) lays it out. Only for files nobody writes while they are read: a
- * snapshot this tool took, or a WAL database with no -wal file, opened immutable anyway. Reading
+ * snapshot this tool took, a WAL database with no -wal file (opened immutable anyway), or a
+ * rollback-journal database no other process has open, read under SQLite's shared lock. Reading
  * here instead of through sqlite-jdbc saves a JNI call per value, which was most of the copy's and
  * the verification's time on large tables. One instance per scan.
  */
@@ -24,12 +25,17 @@ public final class PageFile implements AutoCloseable {
   private final int usable;
   private final long pages;
 
-  private PageFile(Path path, FileChannel channel, int pageSize, int usable, long pages) {
+  /** Whether {@link #close} leaves the channel open, for its owner to close. */
+  private final boolean borrowed;
+
+  private PageFile(
+      Path path, FileChannel channel, int pageSize, int usable, long pages, boolean borrowed) {
     this.path = path;
     this.channel = channel;
     this.pageSize = pageSize;
     this.usable = usable;
     this.pages = pages;
+    this.borrowed = borrowed;
   }
 
   /** Opens {@code path} read-only and reads its 100-byte header. */
@@ -37,6 +43,45 @@ public final class PageFile implements AutoCloseable {
     FileChannel ch = null;
     try {
       ch = FileChannel.open(path, StandardOpenOption.READ);
+      PageFile f = over(path, ch, false);
+      ch = null;
+      return f;
+    } catch (IOException e) {
+      throw ioError(path, e);
+    } finally {
+      if (ch != null) {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // already failing
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads {@code path} through {@code channel}, which stays open when this is closed: a database
+   * read in place under SQLite's lock ({@link SqliteSource#inPlace}) must not have a descriptor of
+   * it closed while the lock is held, since closing any descriptor of a file drops every POSIX lock
+   * the process holds on it, SQLite's among them.
+   */
+  static PageFile shared(Path path, FileChannel channel) throws SQLiteException {
+    try {
+      return over(path, channel, true);
+    } catch (IOException e) {
+      throw ioError(path, e);
+    }
+  }
+
+  private static SQLiteException ioError(Path path, IOException e) {
+    return new SQLiteException(
+        "[SQLITE_IOERR] reading " + path + " failed (" + e.getMessage() + ")",
+        SQLiteErrorCode.SQLITE_IOERR);
+  }
+
+  private static PageFile over(Path path, FileChannel ch, boolean borrowed)
+      throws IOException, SQLiteException {
+    {
       ByteBuffer head = ByteBuffer.allocate(100);
       while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
         // read until the header is complete or the file ends
@@ -51,21 +96,7 @@ public final class PageFile implements AutoCloseable {
       }
       int usable = pageSize - (head.get(20) & 0xff);
       long pages = ch.size() / pageSize;
-      PageFile f = new PageFile(path, ch, pageSize, usable, pages);
-      ch = null;
-      return f;
-    } catch (IOException e) {
-      throw new SQLiteException(
-          "[SQLITE_IOERR] reading " + path + " failed (" + e.getMessage() + ")",
-          SQLiteErrorCode.SQLITE_IOERR);
-    } finally {
-      if (ch != null) {
-        try {
-          ch.close();
-        } catch (IOException ignored) {
-          // already failing
-        }
-      }
+      return new PageFile(path, ch, pageSize, usable, pages, borrowed);
     }
   }
 
@@ -148,6 +179,9 @@ public final class PageFile implements AutoCloseable {
 
   @Override
   public void close() {
+    if (borrowed) {
+      return;
+    }
     try {
       channel.close();
     } catch (IOException ignored) {

@@ -33,7 +33,7 @@ public final class TableReader {
       long hi)
       throws SQLException {
     if (byPages(source, t, utf8)) {
-      PageFile file = PageFile.open(source.path());
+      PageFile file = source.pages();
       try {
         return new TableScan(file, rootPage(c, t), lo, hi, new RecordLayout(t, columns, c));
       } catch (SQLException | RuntimeException e) {
