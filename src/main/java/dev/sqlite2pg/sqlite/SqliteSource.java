@@ -344,7 +344,7 @@ public final class SqliteSource {
    * cannot be told (see {@link OtherOpeners}), or when a -journal file says a write is under way.
    */
   public Optional<Snapshot> inPlace() {
-    if (wal || Files.exists(Path.of(path + "-journal"))) {
+    if (wal || Files.exists(Path.of(path + "-journal")) || small()) {
       return Optional.empty();
     }
     java.time.Instant at =
@@ -365,13 +365,33 @@ public final class SqliteSource {
         return Optional.empty();
       }
       channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ);
-      SqliteSource held = new SqliteSource(path, origin, false, false, true, channel);
+      // Its readers open the file immutable, as a snapshot's: the lock keeps it so, and SQLite
+      // then takes no lock and looks for no hot journal per statement. Their descriptors are
+      // not closed while the lock is held: SQLite keeps them until its last lock on the file
+      // goes, which InPlaceReadTest sees (no write gets in after tables' connections closed).
+      SqliteSource held = new SqliteSource(path, origin, true, false, true, channel);
       Connection l = lock;
       java.nio.channels.FileChannel ch = channel;
       return Optional.of(new Snapshot(held, path, at, true, () -> release(l, ch)));
     } catch (SQLException | IOException e) {
       release(lock, channel);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Below this size a copy costs about as little as finding out who has the file open (a scan of
+   * every process's descriptors, a few milliseconds): a fleet's 1,000 files of 2,000 rows took 3.9
+   * times one file of the same rows with the scan per file, against 2.7 to 2.8 times with their
+   * snapshots.
+   */
+  static final long IN_PLACE_MIN_BYTES = 16L << 20;
+
+  private boolean small() {
+    try {
+      return Files.size(path) < Long.getLong("sqlite2pg.in-place-min-bytes", IN_PLACE_MIN_BYTES);
+    } catch (IOException e) {
+      return true;
     }
   }
 
