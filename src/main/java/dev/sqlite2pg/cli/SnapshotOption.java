@@ -11,8 +11,11 @@ final class SnapshotOption {
       paramLabel = "auto|always|never",
       defaultValue = "auto",
       description =
-          "Read a consistent snapshot of the source (a copy in a temporary file):"
-              + " auto (the default) for rollback-journal databases and WAL databases that are"
-              + " open, always, or never (read the file in place through SQLite).")
+          "Read the source as of one moment: auto (the default) holds a rollback-journal"
+              + " database of 16 MB or more that no other process has open under SQLite's shared"
+              + " lock until the run ends (a writer that starts meanwhile waits) and copies other"
+              + " rollback-journal databases and open WAL databases to a snapshot (a temporary"
+              + " file) first; always copies every time; never reads the live file through"
+              + " SQLite, table by table.")
   MigrateOptions.Snapshot snapshot;
 }
