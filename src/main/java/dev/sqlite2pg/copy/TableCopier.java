@@ -113,7 +113,7 @@ public final class TableCopier {
       progress.chunkCopied(chunkEvent(t, chunk, done.get(), 0, true, true));
       return result(t, done.get(), done.get(), List.of(), 0, start, Optional.empty());
     }
-    boolean streamed = streams(t, chunk);
+    boolean streamed = streams(t);
     for (int attempt = 1; ; attempt++) {
       Counts n = new Counts();
       List<RejectedRow> rejected = new ArrayList<>();
@@ -237,11 +237,8 @@ public final class TableCopier {
    * in place during the load, where refused rows are to be expected and every refusal would cost
    * the table a second read; not through a staging table.
    */
-  private boolean streams(TablePlan t, Chunk chunk) {
-    // Chunks keep their batches: with chunks streamed, InterruptTest's Ctrl-C during a chunk's
-    // COPY waiting on a lock left the process running past 60 s in the full suite (not alone);
-    // not explained yet, and chunks of a new table only come with more than two jobs.
-    return chunk.whole() && !keysDuringLoad && existing.staging(t).isEmpty();
+  private boolean streams(TablePlan t) {
+    return !keysDuringLoad && existing.staging(t).isEmpty();
   }
 
   /**
