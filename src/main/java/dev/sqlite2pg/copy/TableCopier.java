@@ -278,6 +278,7 @@ public final class TableCopier {
             chunk.lo(),
             chunk.hi())) {
       boolean byRowid = !t.source().withoutRowid();
+      int maxBytes = sender.maxBytes();
       while (row.next()) {
         n.read++;
         batch.startRow(
@@ -301,7 +302,7 @@ public final class TableCopier {
             throw new BatchSender.AbortTable(new SQLException(e.getMessage()));
           }
         }
-        if (batch.full(batchSize, sender.maxBytes())) {
+        if (batch.full(batchSize, maxBytes)) {
           send(t, chunk, batch, sender, refused, n);
           batch.clear();
         }
