@@ -19,10 +19,12 @@ import org.postgresql.util.PSQLException;
  */
 final class BatchSender implements RowSink {
 
-  private static final byte[] HEADER = {
+  /** A binary COPY's signature, flags and header extension length; its end marker. */
+  static final byte[] HEADER = {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
   };
-  private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
+
+  static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
 
   /** A row PostgreSQL refused: its position in the batch and the server's reason. */
   interface Refused {

@@ -26,16 +26,11 @@ final class StreamedCopy implements RowSink {
    */
   static final int PIECE_BYTES = 128 << 10;
 
-  private static final byte[] HEADER = {
-    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
-  };
-  private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
-
   private final CopyIn in;
 
   StreamedCopy(Connection dst, String copySql) throws SQLException {
     in = dst.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-    in.writeToCopy(HEADER, 0, HEADER.length);
+    in.writeToCopy(BatchSender.HEADER, 0, BatchSender.HEADER.length);
   }
 
   @Override
@@ -53,16 +48,14 @@ final class StreamedCopy implements RowSink {
   @Override
   public void end() throws SQLException {
     try {
-      in.writeToCopy(TRAILER, 0, TRAILER.length);
+      in.writeToCopy(BatchSender.TRAILER, 0, BatchSender.TRAILER.length);
       in.endCopy();
     } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
-      }
+      abandon();
     }
   }
 
-  /** Abandons the COPY (the transaction is rolled back after). */
+  /** Abandons the COPY if it is still open (the transaction is rolled back after). */
   @Override
   public void abandon() {
     if (in.isActive()) {

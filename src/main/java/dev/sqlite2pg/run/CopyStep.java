@@ -179,12 +179,13 @@ public final class CopyStep {
   /**
    * Whether a large table is split into chunks (see {@link #chunks}). A table this run created is
    * copied whole, in one transaction that empties it first, so that its rows are written frozen:
-   * the server then spends about a quarter less CPU on it, its COPY and the index builds, ANALYZE
-   * and foreign-key checks after (5M rows into 4 tables, 2 cores: 7.8-8.5 s of server CPU against
-   * 10.5-11.0 s, the whole run 7.3-7.6 s against 9.0-9.7 s). It is split only when it alone would
-   * hold up the others, being more than its share of the rows (1/jobs), and there are more than two
-   * jobs: one table's COPY keeps two cores busy already (the client encoding, the server inserting,
-   * at once), so two chunks on two cores gained nothing to make up for the frozen rows.
+   * the server then spends less CPU on it, its COPY and the index builds, ANALYZE and foreign-key
+   * checks after (5M rows into 4 tables, 2 cores, the same build in 2 alternating rounds: 7.8-8.5 s
+   * of server CPU against 9.4-11.4 s in chunks, the whole run 7.3-7.6 s against 8.4-9.6 s). It is
+   * split only when it alone would hold up the others, being more than its share of the rows
+   * (1/jobs), and there are more than two jobs: one table's COPY keeps two cores busy already (the
+   * client encoding, the server inserting, at once), so two chunks on two cores gained nothing to
+   * make up for the frozen rows.
    */
   static boolean splits(TablePlan t, boolean created, int jobs, long totalRows) {
     if (t.sourceRows() <= chunkRows()) {

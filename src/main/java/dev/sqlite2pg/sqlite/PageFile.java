@@ -81,23 +81,21 @@ public final class PageFile implements AutoCloseable {
 
   private static PageFile over(Path path, FileChannel ch, boolean borrowed)
       throws IOException, SQLiteException {
-    {
-      ByteBuffer head = ByteBuffer.allocate(100);
-      while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
-        // read until the header is complete or the file ends
-      }
-      if (head.hasRemaining()) {
-        throw corrupt(path, "the file is shorter than its 100-byte header");
-      }
-      int raw = head.getShort(16) & 0xffff;
-      int pageSize = raw == 1 ? 65536 : raw;
-      if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
-        throw corrupt(path, "page size " + raw + " in the header");
-      }
-      int usable = pageSize - (head.get(20) & 0xff);
-      long pages = ch.size() / pageSize;
-      return new PageFile(path, ch, pageSize, usable, pages, borrowed);
+    ByteBuffer head = ByteBuffer.allocate(100);
+    while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+      // read until the header is complete or the file ends
     }
+    if (head.hasRemaining()) {
+      throw corrupt(path, "the file is shorter than its 100-byte header");
+    }
+    int raw = head.getShort(16) & 0xffff;
+    int pageSize = raw == 1 ? 65536 : raw;
+    if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
+      throw corrupt(path, "page size " + raw + " in the header");
+    }
+    int usable = pageSize - (head.get(20) & 0xff);
+    long pages = ch.size() / pageSize;
+    return new PageFile(path, ch, pageSize, usable, pages, borrowed);
   }
 
   public int pageSize() {
